@@ -1,0 +1,411 @@
+//! The JSON example under a code heading, and the `http` blocks shown beside it.
+
+use std::ops::Range;
+
+use serde_json::{Map, Value};
+
+use super::FileCtx;
+use crate::diagnostic::Diagnostic;
+
+/// Maps offsets in a code block's content back to offsets in the file: the content is made
+/// of source slices (one per line), which container prefixes may separate.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ContentMap {
+    /// (offset in content, offset in file) of each slice, ascending.
+    segments: Vec<(usize, usize)>,
+    /// Added to every offset looked up (for a part of the content, such as a body).
+    base: usize,
+}
+
+impl ContentMap {
+    /// Records that content from `content_offset` on was read from `file_offset` on.
+    pub(crate) fn push(&mut self, content_offset: usize, file_offset: usize) {
+        self.segments.push((content_offset, file_offset));
+    }
+
+    /// The map of the content from `base` on (offset 0 of the new map is `base` here).
+    pub(crate) fn rebased(&self, base: usize) -> ContentMap {
+        ContentMap {
+            segments: self.segments.clone(),
+            base: self.base + base,
+        }
+    }
+
+    /// The file offset of `content_offset`.
+    pub(crate) fn file_offset(&self, content_offset: usize) -> usize {
+        let content_offset = content_offset + self.base;
+        let slice = self
+            .segments
+            .partition_point(|&(start, _)| start <= content_offset);
+        match slice.checked_sub(1).map(|i| self.segments[i]) {
+            Some((start, file)) => file + (content_offset - start),
+            None => self.segments.first().map_or(0, |&(_, file)| file),
+        }
+    }
+}
+
+/// A value read from the example, with the file offset of its JSON value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Located<T> {
+    pub value: T,
+    pub offset: usize,
+}
+
+/// The fields of a documented error response body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Example {
+    pub error_type: Located<String>,
+    /// `None` when the example has no `code` key.
+    pub code: Option<Located<Option<String>>>,
+    pub status_code: u16,
+    pub description: String,
+    pub doc_url: Located<String>,
+    pub resolution: Option<String>,
+    pub resolution_url: Option<String>,
+    pub user_message: Option<Located<String>>,
+}
+
+/// Reads the example `json` whose content offsets `map` translates; on failure, every
+/// problem found, each with its position.
+pub(crate) fn read_example(
+    json: &str,
+    map: &ContentMap,
+    ctx: &FileCtx<'_>,
+) -> Result<Example, Vec<Diagnostic>> {
+    let at = |content_offset: usize| {
+        let offset = map.file_offset(content_offset);
+        offset..offset + 1
+    };
+    let value: Value = match serde_json::from_str(json) {
+        Ok(value) => value,
+        Err(error) => {
+            let offset = content_offset_of(json, error.line(), error.column());
+            let message = format!(
+                "the JSON example is not valid JSON: {}",
+                strip_position(&error.to_string())
+            );
+            return Err(vec![ctx.error("invalid-json", message, at(offset))]);
+        }
+    };
+    let Value::Object(object) = value else {
+        return Err(vec![ctx.error(
+            "invalid-example",
+            "the JSON example is not an object",
+            at(leading_ws(json)),
+        )]);
+    };
+    let keys = top_level_keys(json);
+    let key_offset = |key: &str| {
+        keys.iter()
+            .find(|(name, _)| name == key)
+            .map_or(leading_ws(json), |&(_, offset)| offset)
+    };
+    let mut problems = Vec::new();
+    let mut problem = |key: &str, message: String| {
+        problems.push(ctx.error("invalid-example", message, at(key_offset(key))));
+    };
+
+    let error_type = required_string(&object, "type", &mut problem);
+    let code = match object.get("code") {
+        None => None,
+        Some(Value::Null) => Some(None),
+        Some(Value::String(code)) => Some(Some(code.clone())),
+        Some(_) => {
+            problem("code", "`code` must be a string or null".into());
+            None
+        }
+    };
+    let status_code = match object.get("statusCode") {
+        Some(Value::Number(n)) => match n.as_u64().and_then(|n| u16::try_from(n).ok()) {
+            Some(status @ 100..=599) => Some(status),
+            _ => {
+                problem(
+                    "statusCode",
+                    format!("`statusCode` {n} is not an HTTP status code"),
+                );
+                None
+            }
+        },
+        Some(_) => {
+            problem("statusCode", "`statusCode` must be a number".into());
+            None
+        }
+        None => {
+            problem("statusCode", "the JSON example has no `statusCode`".into());
+            None
+        }
+    };
+    let description = required_string(&object, "description", &mut problem);
+    let doc_url = required_string(&object, "docURL", &mut problem);
+    let (resolution, resolution_url) = match object.get("resolution") {
+        None | Some(Value::Null) => (None, None),
+        Some(Value::Object(resolution)) => {
+            let kind = optional_string(resolution, "type", "resolution", &mut problem);
+            let url = optional_string(resolution, "url", "resolution", &mut problem);
+            (kind, url)
+        }
+        Some(_) => {
+            problem("resolution", "`resolution` must be an object or null".into());
+            (None, None)
+        }
+    };
+    let user_message = optional_string(
+        &object,
+        "suggestedUserMessage",
+        "suggestedUserMessage",
+        &mut problem,
+    );
+
+    match (error_type, status_code, description, doc_url) {
+        (Some(error_type), Some(status_code), Some(description), Some(doc_url)) if problems.is_empty() => {
+            let offset = |key: &str| map.file_offset(key_offset(key));
+            Ok(Example {
+                error_type: Located {
+                    value: error_type,
+                    offset: offset("type"),
+                },
+                code: code.map(|value| Located {
+                    value,
+                    offset: offset("code"),
+                }),
+                status_code,
+                description,
+                doc_url: Located {
+                    value: doc_url,
+                    offset: offset("docURL"),
+                },
+                resolution,
+                resolution_url,
+                user_message: user_message.map(|value| Located {
+                    value,
+                    offset: offset("suggestedUserMessage"),
+                }),
+            })
+        }
+        _ => Err(problems),
+    }
+}
+
+fn required_string(
+    object: &Map<String, Value>,
+    key: &str,
+    problem: &mut impl FnMut(&str, String),
+) -> Option<String> {
+    match object.get(key) {
+        Some(Value::String(text)) => Some(text.clone()),
+        Some(_) => {
+            problem(key, format!("`{key}` must be a string"));
+            None
+        }
+        None => {
+            problem(key, format!("the JSON example has no `{key}`"));
+            None
+        }
+    }
+}
+
+fn optional_string(
+    object: &Map<String, Value>,
+    key: &str,
+    reported_key: &str,
+    problem: &mut impl FnMut(&str, String),
+) -> Option<String> {
+    match object.get(key) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(text)) => Some(text.clone()),
+        Some(_) => {
+            problem(reported_key, format!("`{key}` must be a string or null"));
+            None
+        }
+    }
+}
+
+/// serde_json's message without its trailing " at line L column C".
+fn strip_position(message: &str) -> &str {
+    message.find(" at line ").map_or(message, |i| &message[..i])
+}
+
+fn leading_ws(text: &str) -> usize {
+    text.len() - text.trim_start().len()
+}
+
+/// The byte offset of serde_json's 1-based (line, column); column 0 means the line's start.
+fn content_offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
+    };
+    let mut offset = (line_start + column.saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// The keys of the outermost JSON object in `json` (already known to be valid), each with the
+/// offset of its value.
+fn top_level_keys(json: &str) -> Vec<(String, usize)> {
+    let bytes = json.as_bytes();
+    let mut keys = Vec::new();
+    let mut depth = 0usize;
+    let mut expect_key = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                let end = string_end(bytes, i);
+                if depth == 1 && expect_key {
+                    let key = json[i + 1..end.saturating_sub(1).max(i + 1)].to_owned();
+                    let mut j = end;
+                    while j < bytes.len() && (bytes[j].is_ascii_whitespace() || bytes[j] == b':') {
+                        j += 1;
+                    }
+                    keys.push((key, j));
+                    expect_key = false;
+                }
+                i = end;
+                continue;
+            }
+            b'{' | b'[' => {
+                depth += 1;
+                expect_key = depth == 1 && bytes[i] == b'{';
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            b',' if depth == 1 => expect_key = true,
+            _ => {}
+        }
+        i += 1;
+    }
+    keys
+}
+
+/// The offset just past the string starting with the quote at `start`.
+fn string_end(bytes: &[u8], start: usize) -> usize {
+    let mut i = start + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// An `http` block: an optional status line, headers (with continuation lines folded into
+/// the header before them) and an optional body after a blank line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct HttpBlock {
+    pub headers: Vec<(String, String)>,
+    /// The body's range in the block's content, when it has one.
+    pub body: Option<Range<usize>>,
+}
+
+impl HttpBlock {
+    /// The value of the first header named `name` (case-insensitive).
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(header, _)| header.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// Splits an `http` response block into headers and body; `None` when the block does not
+/// start with a status line or a header (a request, say).
+pub(crate) fn read_http(content: &str) -> Option<HttpBlock> {
+    let first = content.lines().map(str::trim).find(|line| !line.is_empty())?;
+    if !first.starts_with("HTTP/") && header_line(first).is_none() {
+        return None;
+    }
+    let mut block = HttpBlock::default();
+    let mut offset = 0;
+    let mut seen_line = false;
+    for line in content.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            if seen_line {
+                let body = content[offset..].trim();
+                if !body.is_empty() {
+                    let start = offset + (content[offset..].len() - content[offset..].trim_start().len());
+                    block.body = Some(start..start + body.len());
+                }
+                return Some(block);
+            }
+            continue;
+        }
+        let first = !seen_line;
+        seen_line = true;
+        if first && trimmed.starts_with("HTTP/") {
+            continue;
+        }
+        if let Some((name, value)) = header_line(trimmed) {
+            block.headers.push((name.to_ascii_lowercase(), value.to_owned()));
+        } else if let Some((_, value)) = block.headers.last_mut() {
+            value.push_str(trimmed);
+        } else if trimmed.starts_with('{') {
+            let start = line_start + (line.len() - line.trim_start().len());
+            let body = content[start..].trim_end();
+            block.body = Some(start..start + body.len());
+            return Some(block);
+        }
+    }
+    Some(block)
+}
+
+fn header_line(line: &str) -> Option<(&str, &str)> {
+    let (name, value) = line.split_once(':')?;
+    let is_token = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    is_token.then(|| (name, value.trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn top_level_keys_skip_nested_objects_and_strings() {
+        let json = "{\n\t\"a\": {\"type\": 1},\n\t\"type\" : \"x,\\\"{\",\n\t\"code\": null}";
+        let keys = top_level_keys(json);
+        let names: Vec<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(names, ["a", "type", "code"]);
+        assert_eq!(&json[keys[1].1..keys[1].1 + 3], "\"x,");
+        assert_eq!(&json[keys[2].1..keys[2].1 + 4], "null");
+    }
+
+    #[test]
+    fn content_map_translates_across_slices() {
+        let mut map = ContentMap::default();
+        map.push(0, 100);
+        map.push(10, 120);
+        assert_eq!(map.file_offset(0), 100);
+        assert_eq!(map.file_offset(9), 109);
+        assert_eq!(map.file_offset(10), 120);
+        assert_eq!(map.file_offset(15), 125);
+    }
+
+    #[test]
+    fn http_blocks_fold_continuation_lines_and_find_the_body() {
+        let block = read_http("HTTP/1.1 302 Found\nLocation: https://e.com/cb\n?error=x\n&y=1\n").unwrap();
+        assert_eq!(block.header("location"), Some("https://e.com/cb?error=x&y=1"));
+        assert_eq!(block.body, None);
+
+        let content = "HTTP/1.1 429 Too Many Requests\nretry-after: 30\n\n{\n  \"a\": 1\n}\n";
+        let block = read_http(content).unwrap();
+        assert_eq!(block.header("Retry-After"), Some("30"));
+        assert_eq!(&content[block.body.unwrap()], "{\n  \"a\": 1\n}");
+
+        assert_eq!(
+            read_http("GET /v2.0/vehicles HTTP/1.1\nAuthorization: Bearer x\n"),
+            None
+        );
+    }
+}

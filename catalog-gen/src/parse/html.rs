@@ -1,0 +1,257 @@
+//! Removing HTML and MDX tags from text while keeping what they enclose.
+//!
+//! Only tags we know are markup are removed: HTML elements by name, MDX components (names
+//! starting with an uppercase letter) and comments. Anything else that looks like a tag,
+//! such as the docs' `<app name>` placeholder, is text and stays.
+
+/// HTML elements removed as markup.
+const HTML_ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "article",
+    "aside",
+    "b",
+    "blockquote",
+    "br",
+    "button",
+    "caption",
+    "center",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "li",
+    "main",
+    "mark",
+    "nav",
+    "ol",
+    "p",
+    "path",
+    "picture",
+    "pre",
+    "q",
+    "s",
+    "samp",
+    "section",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+];
+
+/// Elements after which the text continues on a new line.
+const LINE_BREAKING: &[&str] = &[
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+];
+
+/// `html` with markup tags removed; line-breaking elements become newlines and `<li>` starts
+/// a `- ` line.
+pub(crate) fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let candidate = &rest[open..];
+        if let Some(comment_body) = candidate.strip_prefix("<!--") {
+            match comment_body.find("-->") {
+                Some(end) => {
+                    rest = &comment_body[end + 3..];
+                    continue;
+                }
+                None => {
+                    rest = "";
+                    continue;
+                }
+            }
+        }
+        match parse_tag(candidate) {
+            Some(tag) if is_markup(tag.name) => {
+                let name = tag.name.to_ascii_lowercase();
+                if name == "li" {
+                    if !tag.closing {
+                        out.push_str("\n- ");
+                    }
+                } else if LINE_BREAKING.contains(&name.as_str()) || starts_uppercase(tag.name) {
+                    out.push('\n');
+                }
+                rest = &candidate[tag.len..];
+            }
+            _ => {
+                out.push('<');
+                rest = &candidate[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether `html` is a lone line break (`<br>`, `<br/>`, `<br />`).
+pub(crate) fn is_line_break(html: &str) -> bool {
+    matches!(parse_tag(html.trim()), Some(tag) if tag.name.eq_ignore_ascii_case("br") && tag.len == html.trim().len())
+}
+
+struct ParsedTag<'a> {
+    name: &'a str,
+    closing: bool,
+    len: usize,
+}
+
+fn is_markup(name: &str) -> bool {
+    starts_uppercase(name) || HTML_ELEMENTS.iter().any(|known| known.eq_ignore_ascii_case(name))
+}
+
+fn starts_uppercase(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+/// Parses `<name attr="v" {expr}>`, `</name>` or `<name/>` at the start of `text`.
+fn parse_tag(text: &str) -> Option<ParsedTag<'_>> {
+    let bytes = text.as_bytes();
+    let mut i = 1;
+    let closing = bytes.get(i) == Some(&b'/');
+    if closing {
+        i += 1;
+    }
+    let name_start = i;
+    if !bytes.get(i)?.is_ascii_alphabetic() {
+        return None;
+    }
+    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'-' | b'.' | b'_')) {
+        i += 1;
+    }
+    let name = &text[name_start..i];
+    let mut braces = 0usize;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'>' if braces == 0 => {
+                return Some(ParsedTag {
+                    name,
+                    closing,
+                    len: i + 1,
+                });
+            }
+            quote @ (b'"' | b'\'') if braces == 0 => {
+                let close = text[i + 1..].find(quote as char)?;
+                i += close + 2;
+                continue;
+            }
+            b'{' => braces += 1,
+            b'}' => braces = braces.checked_sub(1)?,
+            b'<' if braces == 0 => return None,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removes_markup_and_keeps_placeholders() {
+        assert_eq!(strip_tags("a <b>bold</b> <app name> c"), "a bold <app name> c");
+        assert_eq!(
+            strip_tags("<Info>Read <a href=\"https://x.y/?a=1&b=2\">this</a></Info>"),
+            "\nRead this\n"
+        );
+        assert_eq!(
+            strip_tags("<ul><li>one</li><li>two</li></ul>"),
+            "\n\n- one\n- two\n"
+        );
+        assert_eq!(strip_tags("x <!-- hidden --> y"), "x  y");
+        assert_eq!(strip_tags("<Tab title={\"a > b\"}>t</Tab>"), "\nt\n");
+        assert_eq!(strip_tags("1 < 2 and <unclosed"), "1 < 2 and <unclosed");
+    }
+
+    #[test]
+    fn recognizes_line_breaks() {
+        assert!(is_line_break("<br />"));
+        assert!(is_line_break("<BR>"));
+        assert!(is_line_break(" <br/>\n"));
+        assert!(!is_line_break("<br /> text"));
+        assert!(!is_line_break("<b>"));
+    }
+}

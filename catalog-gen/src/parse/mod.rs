@@ -1,0 +1,217 @@
+//! Docs pages to the catalog model.
+//!
+//! Pages are recognized by what they contain: an API errors page has code headings
+//! (`` # `CODE` ``), a Connect error page has a Parameter | Required | Description table.
+//! Problems become [`Diagnostic`]s with their file, line and column; every code heading
+//! becomes either an entry or an error.
+
+mod example;
+mod html;
+mod page;
+mod text;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use pulldown_cmark::Options;
+
+use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::model::{Catalog, Source};
+use crate::snapshot::Snapshot;
+
+/// The result of reading a snapshot: the catalog and everything found wrong on the way.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    /// The entries that could be read, sorted.
+    pub catalog: Catalog,
+    /// Errors and warnings, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Parsed {
+    /// Whether any diagnostic is an error (the catalog is then incomplete).
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Reads every page of `snapshot`.
+pub fn parse_snapshot(snapshot: &Snapshot) -> Parsed {
+    let mut parsed = Parsed::default();
+    for file in &snapshot.files {
+        parse_file(&file.path, &file.bytes, &mut parsed);
+    }
+    finish(&mut parsed);
+    parsed
+}
+
+/// Reads one page (`path` is how diagnostics name it).
+pub fn parse_page(path: &str, bytes: &[u8]) -> Parsed {
+    let mut parsed = Parsed::default();
+    parse_file(path, bytes, &mut parsed);
+    finish(&mut parsed);
+    parsed
+}
+
+/// The markdown extensions the docs use.
+pub(crate) fn markdown_options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// One file being read: its name, text and line index, for positions and diagnostics.
+pub(crate) struct FileCtx<'a> {
+    pub path: &'a str,
+    pub text: &'a str,
+    index: LineIndex,
+}
+
+impl<'a> FileCtx<'a> {
+    pub(crate) fn new(path: &'a str, text: &'a str) -> Self {
+        FileCtx {
+            path,
+            text,
+            index: LineIndex::new(text),
+        }
+    }
+
+    /// The position of byte `offset`.
+    pub(crate) fn source(&self, offset: usize) -> Source {
+        let (line, column) = self.index.line_col(self.text, offset);
+        Source {
+            file: self.path.to_owned(),
+            line,
+            column,
+        }
+    }
+
+    pub(crate) fn error(
+        &self,
+        id: &'static str,
+        message: impl Into<String>,
+        span: Range<usize>,
+    ) -> Diagnostic {
+        Diagnostic::error(id, message, self.source(span.start), span)
+    }
+
+    pub(crate) fn warning(
+        &self,
+        id: &'static str,
+        message: impl Into<String>,
+        span: Range<usize>,
+    ) -> Diagnostic {
+        Diagnostic::warning(id, message, self.source(span.start), span)
+    }
+}
+
+fn parse_file(path: &str, bytes: &[u8], parsed: &mut Parsed) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let valid = error.valid_up_to();
+            // The valid prefix locates the bad byte; it is valid UTF-8 by construction.
+            let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+            let ctx = FileCtx::new(path, prefix);
+            parsed.diagnostics.push(ctx.error(
+                "invalid-utf8",
+                format!("the page is not valid UTF-8 (byte 0x{:02X})", bytes[valid]),
+                valid..valid + 1,
+            ));
+            return;
+        }
+    };
+    let ctx = FileCtx::new(path, text);
+    let page = page::read_page(&ctx, &mut parsed.diagnostics);
+    parsed.catalog.api_errors.extend(page.api_errors);
+    parsed.catalog.connect_errors.extend(page.connect_error);
+}
+
+/// Cross-page checks, then the canonical order.
+fn finish(parsed: &mut Parsed) {
+    let catalog = &mut parsed.catalog;
+    catalog.sort();
+    let diagnostics = &mut parsed.diagnostics;
+
+    // A (type, code) documented twice cannot be one variant: keep the first, report the rest.
+    let mut api = Vec::with_capacity(catalog.api_errors.len());
+    for entry in std::mem::take(&mut catalog.api_errors) {
+        match api.last() {
+            Some(first) if crate::model::ApiErrorEntry::key(first) == entry.key() => {
+                diagnostics.push(duplicate(
+                    &entry.source,
+                    &first.source,
+                    &display_key(&entry.error_type, entry.code.as_deref()),
+                ));
+            }
+            _ => api.push(entry),
+        }
+    }
+    catalog.api_errors = api;
+    let mut connect: Vec<crate::model::ConnectErrorEntry> = Vec::with_capacity(catalog.connect_errors.len());
+    for entry in std::mem::take(&mut catalog.connect_errors) {
+        match connect.last() {
+            Some(first) if first.error == entry.error => {
+                diagnostics.push(duplicate(&entry.source, &first.source, &entry.error));
+            }
+            _ => connect.push(entry),
+        }
+    }
+    catalog.connect_errors = connect;
+
+    status_consistency(catalog, diagnostics);
+    diagnostics.sort_by(|a, b| (&a.source, a.id, &a.message).cmp(&(&b.source, b.id, &b.message)));
+}
+
+fn duplicate(at: &Source, first: &Source, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        "duplicate-code",
+        format!("`{name}` is documented twice; first at {first}"),
+        at.clone(),
+        0..0,
+    )
+}
+
+/// `TYPE:CODE`, or `TYPE` for a null code.
+pub(crate) fn display_key(error_type: &str, code: Option<&str>) -> String {
+    match code {
+        Some(code) => format!("{error_type}:{code}"),
+        None => error_type.to_owned(),
+    }
+}
+
+/// Warns about codes whose status differs from the one most codes of their type share.
+fn status_consistency(catalog: &Catalog, diagnostics: &mut Vec<Diagnostic>) {
+    let mut by_type: BTreeMap<&str, BTreeMap<u16, usize>> = BTreeMap::new();
+    for entry in &catalog.api_errors {
+        *by_type
+            .entry(&entry.error_type)
+            .or_default()
+            .entry(entry.status_code)
+            .or_default() += 1;
+    }
+    for entry in &catalog.api_errors {
+        let counts = &by_type[entry.error_type.as_str()];
+        if counts.len() < 2 {
+            continue;
+        }
+        // The most common status; ties go to the lowest.
+        let usual = counts
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(s, _)| *s);
+        if Some(entry.status_code) != usual {
+            diagnostics.push(Diagnostic::warning(
+                "status-mismatch",
+                format!(
+                    "`{}` has status {} where most `{}` codes have {}",
+                    display_key(&entry.error_type, entry.code.as_deref()),
+                    entry.status_code,
+                    entry.error_type,
+                    usual.unwrap_or_default()
+                ),
+                entry.source.clone(),
+                0..0,
+            ));
+        }
+    }
+}

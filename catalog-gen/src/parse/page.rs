@@ -1,0 +1,779 @@
+//! One page, block by block: an API errors page (code headings) or a Connect error page
+//! (a parameter table).
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, OffsetIter, Parser, Tag, TagEnd};
+
+use super::example::{self, ContentMap, Example};
+use super::text::{PlainText, plain_text};
+use super::{FileCtx, display_key, html};
+use crate::diagnostic::Diagnostic;
+use crate::model::{ApiErrorEntry, ConnectErrorEntry, ConnectParameter};
+
+/// What one page documents.
+#[derive(Debug, Default)]
+pub(crate) struct Page {
+    pub api_errors: Vec<ApiErrorEntry>,
+    pub connect_error: Option<ConnectErrorEntry>,
+}
+
+type Spanned<'a> = (Event<'a>, Range<usize>);
+
+/// Reads the page in `ctx`, pushing what is wrong with it onto `diagnostics`.
+pub(crate) fn read_page(ctx: &FileCtx<'_>, diagnostics: &mut Vec<Diagnostic>) -> Page {
+    let mut reader = PageReader {
+        ctx,
+        diagnostics,
+        source_url: None,
+        title: None,
+        summary: None,
+        blocks_seen: 0,
+        codes: Vec::new(),
+        current: None,
+        connect: None,
+        mixed_reported: false,
+    };
+    let mut events = Parser::new_ext(ctx.text, super::markdown_options()).into_offset_iter();
+    while let Some(block) = next_block(&mut events) {
+        reader.block(&block);
+        reader.blocks_seen += 1;
+    }
+    reader.finish()
+}
+
+/// The events of the next top-level block.
+fn next_block<'a>(events: &mut OffsetIter<'a>) -> Option<Vec<Spanned<'a>>> {
+    let first = events.next()?;
+    let mut depth = usize::from(matches!(first.0, Event::Start(_)));
+    let mut block = vec![first];
+    while depth > 0 {
+        let Some(event) = events.next() else { break };
+        match event.0 {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth -= 1,
+            _ => {}
+        }
+        block.push(event);
+    }
+    Some(block)
+}
+
+/// The inner events of a block (without its own start and end).
+fn inner<'b, 'a>(block: &'b [Spanned<'a>]) -> impl Iterator<Item = &'b Event<'a>> {
+    let end = if block.len() > 1 {
+        block.len() - 1
+    } else {
+        block.len()
+    };
+    block[1.min(block.len())..end].iter().map(|(event, _)| event)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Explanation = 0,
+    Resolution = 1,
+    Troubleshooting = 2,
+    UserMessage = 3,
+    /// After a separator (`***`, `<br />`): text here belongs to no section.
+    Detached = 4,
+}
+
+impl Section {
+    fn named(heading: &str) -> Option<Section> {
+        let name = heading.trim().trim_end_matches(':').trim().to_lowercase();
+        match name.as_str() {
+            "suggested resolution" | "suggested resolutions" => Some(Section::Resolution),
+            "troubleshooting steps" | "troubleshooting" => Some(Section::Troubleshooting),
+            "suggested user message" | "suggested user messages" | "suggested user messaging" => {
+                Some(Section::UserMessage)
+            }
+            _ => None,
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Section::Explanation | Section::Detached => "explanation",
+            Section::Resolution => "Suggested Resolution",
+            Section::Troubleshooting => "Troubleshooting Steps",
+            Section::UserMessage => "Suggested User Message",
+        }
+    }
+}
+
+struct ExampleBlock {
+    json: String,
+    map: ContentMap,
+}
+
+/// A code heading and everything read below it so far.
+struct CodeDraft {
+    /// `None` for a `NULL` heading.
+    code: Option<String>,
+    heading: Range<usize>,
+    section: Section,
+    texts: [PlainText; 4],
+    sections_seen: [bool; 4],
+    example: Option<ExampleBlock>,
+    headers: BTreeMap<String, String>,
+    stray_reported: bool,
+}
+
+/// The parameter table of a Connect page and what follows it.
+struct ConnectDraft {
+    table: Range<usize>,
+    parameters: Vec<(ConnectParameter, Range<usize>)>,
+    details: PlainText,
+    redirect: Option<(String, Range<usize>)>,
+}
+
+struct PageReader<'c, 'd> {
+    ctx: &'c FileCtx<'c>,
+    diagnostics: &'d mut Vec<Diagnostic>,
+    source_url: Option<String>,
+    title: Option<String>,
+    summary: Option<String>,
+    blocks_seen: usize,
+    codes: Vec<CodeDraft>,
+    current: Option<CodeDraft>,
+    connect: Option<ConnectDraft>,
+    mixed_reported: bool,
+}
+
+impl PageReader<'_, '_> {
+    fn block(&mut self, block: &[Spanned<'_>]) {
+        let (first, _) = &block[0];
+        match first {
+            Event::Start(Tag::Heading { level, .. }) => self.heading(*level, block),
+            Event::Start(Tag::Paragraph) => self.paragraph(block),
+            Event::Start(Tag::BlockQuote(_)) => self.blockquote(block),
+            Event::Start(Tag::CodeBlock(kind)) => self.code_block(kind, block),
+            Event::Start(Tag::Table(_)) => self.table(block),
+            Event::Start(Tag::HtmlBlock) => {
+                let html: String = inner(block)
+                    .filter_map(|event| match event {
+                        Event::Html(html) | Event::Text(html) => Some(html.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
+                if html::is_line_break(&html) {
+                    self.separator();
+                } else {
+                    self.feed(block);
+                }
+            }
+            Event::Rule => self.separator(),
+            _ => self.feed(block),
+        }
+    }
+
+    fn heading(&mut self, level: HeadingLevel, block: &[Spanned<'_>]) {
+        let range = block[0].1.clone();
+        let text = plain_text(inner(block)).unwrap_or_default();
+        if self.blocks_seen == 0
+            && level == HeadingLevel::H1
+            && let Some(url) = text.strip_prefix("Source:")
+        {
+            self.source_url = Some(url.trim().to_owned());
+            return;
+        }
+        if level == HeadingLevel::H1
+            && let Some(code) = code_heading(block)
+        {
+            self.start_code(code, range);
+            return;
+        }
+        if let Some(section) = Section::named(&text)
+            && self.current.is_some()
+        {
+            self.switch_section(section, range);
+            return;
+        }
+        if level == HeadingLevel::H1 {
+            if self.title.is_none() && self.current.is_none() && self.connect.is_none() {
+                self.title = Some(text);
+            } else {
+                // A page-level heading ends the code above it.
+                self.finish_code();
+            }
+            return;
+        }
+        if !text.is_empty() {
+            self.feed_text(&text, range);
+        }
+    }
+
+    fn paragraph(&mut self, block: &[Spanned<'_>]) {
+        if self.current.is_some()
+            && let Some((section, rest)) = pseudo_heading(block)
+        {
+            self.switch_section(section, block[0].1.clone());
+            if let Some(target) = self.target(&block[rest..]) {
+                target.push(&Event::Start(Tag::Paragraph));
+                target.extend(block[rest..].iter().map(|(event, _)| event));
+            }
+            return;
+        }
+        let only_breaks = inner(block).all(|event| match event {
+            Event::InlineHtml(html) => html::is_line_break(html),
+            Event::SoftBreak | Event::HardBreak => true,
+            Event::Text(text) => text.trim().is_empty(),
+            _ => false,
+        });
+        if only_breaks {
+            self.separator();
+        } else {
+            self.feed(block);
+        }
+    }
+
+    fn blockquote(&mut self, block: &[Spanned<'_>]) {
+        let before_content = self.current.is_none() && self.connect.is_none() && self.codes.is_empty();
+        if before_content {
+            let text = plain_text(inner(block));
+            if let Some(text) = text {
+                if text.starts_with("Documentation Index") {
+                    return;
+                }
+                if self.title.is_some() && self.summary.is_none() {
+                    self.summary = Some(text);
+                    return;
+                }
+            }
+        }
+        self.feed(block);
+    }
+
+    fn code_block(&mut self, kind: &CodeBlockKind<'_>, block: &[Spanned<'_>]) {
+        let info = match kind {
+            CodeBlockKind::Fenced(info) => info.as_ref(),
+            CodeBlockKind::Indented => "",
+        };
+        let lang = info.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+        let mut content = String::new();
+        let mut map = ContentMap::default();
+        for (event, range) in &block[1..] {
+            if let Event::Text(text) = event {
+                map.push(content.len(), range.start);
+                content.push_str(text);
+            }
+        }
+        if let Some(code) = &mut self.current {
+            if code.example.is_none() && code.section != Section::Detached {
+                if lang == "json" {
+                    code.example = Some(ExampleBlock { json: content, map });
+                    return;
+                }
+                if lang == "http"
+                    && let Some(http) = example::read_http(&content)
+                {
+                    for (name, value) in &http.headers {
+                        code.headers.insert(name.clone(), value.clone());
+                    }
+                    if let Some(body) = http.body.filter(|body| content[body.clone()].starts_with('{')) {
+                        code.example = Some(ExampleBlock {
+                            json: content[body.clone()].to_owned(),
+                            map: map.rebased(body.start),
+                        });
+                    }
+                    return;
+                }
+            }
+        } else if let Some(connect) = &mut self.connect
+            && lang == "http"
+            && connect.redirect.is_none()
+            && let Some(location) = example::read_http(&content)
+                .as_ref()
+                .and_then(|h| h.header("location"))
+        {
+            connect.redirect = Some((location.to_owned(), block[0].1.clone()));
+            return;
+        }
+        self.feed(block);
+    }
+
+    fn table(&mut self, block: &[Spanned<'_>]) {
+        let rows = table_rows(block);
+        let is_parameter_table = rows
+            .first()
+            .and_then(|header| header.first())
+            .is_some_and(|(cell, _)| cell.eq_ignore_ascii_case("parameter"));
+        if is_parameter_table && self.connect.is_none() && self.current.is_none() {
+            let range = block[0].1.clone();
+            if !self.codes.is_empty() {
+                self.report_mixed(range.clone());
+            }
+            self.connect = Some(ConnectDraft {
+                table: range,
+                parameters: self.parameters(&rows),
+                details: PlainText::default(),
+                redirect: None,
+            });
+            return;
+        }
+        self.feed(block);
+    }
+
+    fn parameters(&mut self, rows: &[Vec<(String, Range<usize>)>]) -> Vec<(ConnectParameter, Range<usize>)> {
+        let header = &rows[0];
+        let column = |name: &str, default: usize| {
+            header
+                .iter()
+                .position(|(cell, _)| cell.eq_ignore_ascii_case(name))
+                .unwrap_or(default)
+        };
+        let (required_column, description_column) = (column("required", 1), column("description", 2));
+        let mut parameters = Vec::new();
+        for row in &rows[1..] {
+            let Some((name, name_span)) = row.first() else {
+                continue;
+            };
+            let cell = |i: usize| row.get(i).map(|(text, span)| (text.as_str(), span.clone()));
+            if name.is_empty() {
+                if row.iter().all(|(text, _)| text.is_empty()) {
+                    continue;
+                }
+                self.diagnostics.push(self.ctx.error(
+                    "invalid-parameter",
+                    "a parameter row has no name",
+                    name_span.clone(),
+                ));
+                continue;
+            }
+            let required = match cell(required_column) {
+                Some((text, _)) if text.eq_ignore_ascii_case("true") => true,
+                Some((text, _)) if text.eq_ignore_ascii_case("false") => false,
+                other => {
+                    let (text, span) = other.unwrap_or(("", name_span.clone()));
+                    self.diagnostics.push(self.ctx.error(
+                        "invalid-parameter",
+                        format!("parameter `{name}`: Required must be `true` or `false`, not `{text}`"),
+                        span,
+                    ));
+                    continue;
+                }
+            };
+            let description = match cell(description_column) {
+                Some((text, _)) if !text.is_empty() => text.to_owned(),
+                other => {
+                    let span = other.map_or(name_span.clone(), |(_, span)| span);
+                    self.diagnostics.push(self.ctx.error(
+                        "invalid-parameter",
+                        format!("parameter `{name}` has no description"),
+                        span,
+                    ));
+                    continue;
+                }
+            };
+            parameters.push((
+                ConnectParameter {
+                    name: name.clone(),
+                    required,
+                    description,
+                },
+                name_span.clone(),
+            ));
+        }
+        parameters
+    }
+
+    fn start_code(&mut self, code: Option<String>, heading: Range<usize>) {
+        self.finish_code();
+        if self.connect.is_some() {
+            self.report_mixed(heading.clone());
+        }
+        self.current = Some(CodeDraft {
+            code,
+            heading,
+            section: Section::Explanation,
+            texts: Default::default(),
+            sections_seen: [false; 4],
+            example: None,
+            headers: BTreeMap::new(),
+            stray_reported: false,
+        });
+    }
+
+    fn report_mixed(&mut self, span: Range<usize>) {
+        if !self.mixed_reported {
+            self.mixed_reported = true;
+            self.diagnostics.push(self.ctx.error(
+                "mixed-page",
+                "the page has both code headings and a Connect parameter table",
+                span,
+            ));
+        }
+    }
+
+    fn switch_section(&mut self, section: Section, span: Range<usize>) {
+        let Some(code) = &mut self.current else { return };
+        let index = section as usize;
+        if code.sections_seen[index] {
+            let name = display_code(code.code.as_deref());
+            self.diagnostics.push(self.ctx.warning(
+                "duplicate-section",
+                format!(
+                    "`{name}` has a second {} section; its text is appended",
+                    section.title()
+                ),
+                span,
+            ));
+        }
+        code.sections_seen[index] = true;
+        code.section = section;
+    }
+
+    fn separator(&mut self) {
+        if let Some(code) = &mut self.current {
+            code.section = Section::Detached;
+        }
+    }
+
+    fn finish_code(&mut self) {
+        if let Some(code) = self.current.take() {
+            self.codes.push(code);
+        }
+    }
+
+    /// Where text at this point of the page goes, if anywhere. Text after a separator that
+    /// belongs to no section is reported once per code.
+    fn target(&mut self, stray: &[Spanned<'_>]) -> Option<&mut PlainText> {
+        if let Some(code) = &mut self.current {
+            if code.section == Section::Detached {
+                if !code.stray_reported && plain_text(stray.iter().map(|(event, _)| event)).is_some() {
+                    code.stray_reported = true;
+                    let name = display_code(code.code.as_deref());
+                    let span = stray.first().map_or(0..0, |(_, range)| range.clone());
+                    self.diagnostics.push(self.ctx.warning(
+                        "stray-content",
+                        format!(
+                            "text after the separator below `{name}` belongs to no section and is left out"
+                        ),
+                        span,
+                    ));
+                }
+                return None;
+            }
+            return Some(&mut code.texts[code.section as usize]);
+        }
+        self.connect.as_mut().map(|connect| &mut connect.details)
+    }
+
+    fn feed(&mut self, block: &[Spanned<'_>]) {
+        if let Some(target) = self.target(block) {
+            target.extend(block.iter().map(|(event, _)| event));
+        }
+    }
+
+    fn feed_text(&mut self, text: &str, range: Range<usize>) {
+        let events = [(Event::Text(text.into()), range)];
+        if let Some(target) = self.target(&events) {
+            target.push_paragraph(text);
+        }
+    }
+
+    fn finish(mut self) -> Page {
+        self.finish_code();
+        let mut page = Page::default();
+        let codes = std::mem::take(&mut self.codes);
+        let documents_nothing = codes.is_empty() && self.connect.is_none();
+        let mut page_type: Option<String> = None;
+        for code in codes {
+            if let Some(entry) = self.api_entry(code, &mut page_type) {
+                page.api_errors.push(entry);
+            }
+        }
+        if let Some(connect) = self.connect.take() {
+            page.connect_error = self.connect_entry(connect);
+        }
+        if documents_nothing {
+            self.diagnostics.push(self.ctx.warning(
+                "no-codes",
+                "the page documents no errors: it has neither `# `CODE`` headings nor a Parameter table",
+                0..0,
+            ));
+        }
+        page
+    }
+
+    fn page_url(&self) -> Option<String> {
+        self.source_url
+            .as_deref()
+            .map(|url| url.strip_suffix(".md").unwrap_or(url).to_owned())
+    }
+
+    fn api_entry(&mut self, code: CodeDraft, page_type: &mut Option<String>) -> Option<ApiErrorEntry> {
+        let name = display_code(code.code.as_deref());
+        let Some(block) = &code.example else {
+            self.diagnostics.push(self.ctx.error(
+                "missing-example",
+                format!("`{name}` has no JSON example, so its type and status are unknown"),
+                code.heading.clone(),
+            ));
+            return None;
+        };
+        let example = match example::read_example(&block.json, &block.map, self.ctx) {
+            Ok(example) => example,
+            Err(problems) => {
+                self.diagnostics.extend(problems);
+                return None;
+            }
+        };
+        self.check_example(&code, &example, page_type);
+        let [explanation, resolution, troubleshooting, user_message] = code.texts;
+        let suggested_user_message = user_message.finish();
+        if suggested_user_message.is_none() {
+            self.missing_section(&code.heading, &name, Section::UserMessage);
+        }
+        let suggested_resolution = resolution.finish();
+        let troubleshooting_steps = troubleshooting.finish();
+        if suggested_resolution.is_none() && troubleshooting_steps.is_none() {
+            self.missing_section(&code.heading, &name, Section::Resolution);
+        }
+        if let (Some(section), Some(example_message)) = (&suggested_user_message, &example.user_message)
+            && section.trim() != example_message.value.trim()
+        {
+            let at = example_message.offset;
+            self.diagnostics.push(self.ctx.warning(
+                    "user-message-mismatch",
+                    format!("`{name}`: the example's suggestedUserMessage differs from the Suggested User Message section"),
+                    at..at + 1,
+                ));
+        }
+        Some(ApiErrorEntry {
+            error_type: example.error_type.value,
+            code: code.code,
+            status_code: example.status_code,
+            description: example.description,
+            doc_url: example.doc_url.value,
+            resolution: example.resolution,
+            resolution_url: example.resolution_url,
+            suggested_user_message,
+            suggested_resolution,
+            troubleshooting_steps,
+            explanation: explanation.finish(),
+            example_user_message: example.user_message.map(|message| message.value),
+            example_headers: code.headers,
+            example: block.json.clone(),
+            page_title: self.title.clone(),
+            page_summary: self.summary.clone(),
+            page_url: self.page_url(),
+            source: self.ctx.source(code.heading.start),
+        })
+    }
+
+    fn missing_section(&mut self, heading: &Range<usize>, name: &str, section: Section) {
+        self.diagnostics.push(self.ctx.warning(
+            "missing-section",
+            format!("`{name}` has no {} section", section.title()),
+            heading.clone(),
+        ));
+    }
+
+    /// Lints the example against its heading, its page and its siblings.
+    fn check_example(&mut self, code: &CodeDraft, example: &Example, page_type: &mut Option<String>) {
+        let name = display_code(code.code.as_deref());
+        let at = |offset: usize| offset..offset + 1;
+        match &example.code {
+            None => self.diagnostics.push(self.ctx.warning(
+                "example-code-mismatch",
+                format!("`{name}`: the example has no `code`"),
+                code.heading.clone(),
+            )),
+            Some(located) if located.value != code.code => self.diagnostics.push(self.ctx.warning(
+                "example-code-mismatch",
+                format!(
+                    "`{name}`: the example's code `{}` differs from its heading",
+                    display_code(located.value.as_deref())
+                ),
+                at(located.offset),
+            )),
+            Some(_) => {}
+        }
+        match page_type {
+            Some(expected) if *expected != example.error_type.value => {
+                self.diagnostics.push(self.ctx.warning(
+                    "example-type-mismatch",
+                    format!(
+                        "`{name}`: the example's type `{}` differs from the page's `{expected}`",
+                        example.error_type.value
+                    ),
+                    at(example.error_type.offset),
+                ));
+            }
+            Some(_) => {}
+            None => *page_type = Some(example.error_type.value.clone()),
+        }
+        if let Some(problem) = doc_url_problem(
+            &example.doc_url.value,
+            code.code.as_deref(),
+            self.page_url().as_deref(),
+        ) {
+            self.diagnostics.push(self.ctx.warning(
+                "doc-url-mismatch",
+                format!(
+                    "`{}`: {problem}",
+                    display_key(&example.error_type.value, code.code.as_deref())
+                ),
+                at(example.doc_url.offset),
+            ));
+        }
+    }
+
+    fn connect_entry(&mut self, connect: ConnectDraft) -> Option<ConnectErrorEntry> {
+        let row = |name: &str| {
+            connect
+                .parameters
+                .iter()
+                .find(|(parameter, _)| parameter.name == name)
+                .map(|(parameter, span)| (parameter.description.clone(), span.clone()))
+        };
+        let (error, error_span) = match row("error") {
+            Some(found) => found,
+            None => {
+                self.diagnostics.push(self.ctx.error(
+                    "missing-parameter",
+                    "the parameter table has no `error` row naming the error",
+                    connect.table.clone(),
+                ));
+                return None;
+            }
+        };
+        if error.is_empty() || error.chars().any(char::is_whitespace) {
+            self.diagnostics.push(self.ctx.error(
+                "invalid-error-name",
+                format!("the `error` row's value `{error}` is not an error name"),
+                error_span,
+            ));
+            return None;
+        }
+        let Some((description, _)) = row("error_description") else {
+            self.diagnostics.push(self.ctx.error(
+                "missing-parameter",
+                format!("`{error}`: the parameter table has no `error_description` row"),
+                connect.table.clone(),
+            ));
+            return None;
+        };
+        if let Some((redirect, span)) = &connect.redirect {
+            let query = redirect.split_once('?').map_or("", |(_, query)| query);
+            let shown = form_urlencoded::parse(query.as_bytes()).find(|(key, _)| key == "error");
+            match shown {
+                Some((_, shown)) if shown != error.as_str() => self.diagnostics.push(self.ctx.warning(
+                    "redirect-mismatch",
+                    format!("`{error}`: the example redirect shows `error={shown}`, not `{error}`"),
+                    span.clone(),
+                )),
+                None => self.diagnostics.push(self.ctx.warning(
+                    "redirect-mismatch",
+                    format!("`{error}`: the example redirect has no `error` parameter"),
+                    span.clone(),
+                )),
+                Some(_) => {}
+            }
+        }
+        Some(ConnectErrorEntry {
+            error,
+            description,
+            parameters: connect
+                .parameters
+                .into_iter()
+                .map(|(parameter, _)| parameter)
+                .collect(),
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            details: connect.details.finish(),
+            example_redirect: connect.redirect.map(|(redirect, _)| redirect),
+            page_url: self.page_url(),
+            source: self.ctx.source(connect.table.start),
+        })
+    }
+}
+
+/// The code of a `` # `CODE` `` heading: `Some(None)` for `NULL`, `None` if the heading is not
+/// a lone code span.
+fn code_heading(block: &[Spanned<'_>]) -> Option<Option<String>> {
+    let mut code = None;
+    for event in inner(block) {
+        match event {
+            Event::Code(text) if code.is_none() => code = Some(text.trim().to_owned()),
+            Event::Text(text) if text.trim().is_empty() => {}
+            _ => return None,
+        }
+    }
+    let code = code?;
+    Some((!code.eq_ignore_ascii_case("null")).then_some(code))
+}
+
+/// A paragraph opening with a bold section name (`**Troubleshooting Steps**<br />`): the
+/// section and the index of the first event of the text that follows it.
+fn pseudo_heading(block: &[Spanned<'_>]) -> Option<(Section, usize)> {
+    if !matches!(block.get(1), Some((Event::Start(Tag::Strong), _))) {
+        return None;
+    }
+    let end = block
+        .iter()
+        .position(|(event, _)| matches!(event, Event::End(TagEnd::Strong)))?;
+    let section = Section::named(&plain_text(block[2..end].iter().map(|(event, _)| event))?)?;
+    let mut rest = end + 1;
+    while let Some((event, _)) = block.get(rest) {
+        let skip = match event {
+            Event::InlineHtml(html) => html::is_line_break(html),
+            Event::SoftBreak | Event::HardBreak => true,
+            Event::Text(text) => text.trim().trim_start_matches(':').trim().is_empty(),
+            _ => false,
+        };
+        if !skip {
+            break;
+        }
+        rest += 1;
+    }
+    Some((section, rest))
+}
+
+/// The cells of each row (the header first) as plain text with their spans.
+fn table_rows(block: &[Spanned<'_>]) -> Vec<Vec<(String, Range<usize>)>> {
+    let mut rows = Vec::new();
+    let mut cell: Option<(PlainText, Range<usize>)> = None;
+    for (event, range) in block {
+        match event {
+            Event::Start(Tag::TableHead | Tag::TableRow) => rows.push(Vec::new()),
+            Event::Start(Tag::TableCell) => cell = Some((PlainText::default(), range.clone())),
+            Event::End(TagEnd::TableCell) => {
+                if let (Some((text, span)), Some(row)) = (cell.take(), rows.last_mut()) {
+                    row.push((text.finish().unwrap_or_default(), span));
+                }
+            }
+            event => {
+                if let Some((text, _)) = &mut cell {
+                    text.push(event);
+                }
+            }
+        }
+    }
+    rows
+}
+
+fn display_code(code: Option<&str>) -> String {
+    code.unwrap_or("NULL").to_owned()
+}
+
+/// What is wrong with `doc_url` for `code` on the page at `page_url`, if anything: its anchor
+/// should be the code in kebab case and its page the page's own URL.
+fn doc_url_problem(doc_url: &str, code: Option<&str>, page_url: Option<&str>) -> Option<String> {
+    let (page, anchor) = doc_url.split_once('#').unwrap_or((doc_url, ""));
+    if let Some(code) = code {
+        let expected = code.to_lowercase().replace('_', "-");
+        if anchor != expected {
+            return Some(format!("docURL `{doc_url}` should end in `#{expected}`"));
+        }
+    }
+    match page_url {
+        Some(page_url) if page.trim_end_matches('/') != page_url.trim_end_matches('/') => Some(format!(
+            "docURL `{doc_url}` points to another page than `{page_url}`"
+        )),
+        _ => None,
+    }
+}

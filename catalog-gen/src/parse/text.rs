@@ -1,0 +1,357 @@
+//! Markdown events to plain text: escapes resolved, emphasis and links reduced to their
+//! text, lists as `- item` lines, HTML and MDX tags removed (their text content kept).
+
+use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
+
+use super::html;
+
+/// How many times HTML block content is re-read as markdown (MDX components hold markdown).
+const MAX_HTML_DEPTH: u8 = 2;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Separator {
+    None,
+    Line,
+    Paragraph,
+}
+
+/// Accumulates plain text from markdown events, block by block.
+#[derive(Debug)]
+pub(crate) struct PlainText {
+    out: String,
+    pending: Separator,
+    lists: Vec<Option<u64>>,
+    at_item_start: bool,
+    in_code_block: bool,
+    image_depth: usize,
+    cell_index: usize,
+    html_block: Option<String>,
+    html_depth: u8,
+}
+
+impl Default for PlainText {
+    fn default() -> Self {
+        PlainText::at_html_depth(0)
+    }
+}
+
+impl PlainText {
+    fn at_html_depth(html_depth: u8) -> Self {
+        PlainText {
+            out: String::new(),
+            pending: Separator::None,
+            lists: Vec::new(),
+            at_item_start: false,
+            in_code_block: false,
+            image_depth: 0,
+            cell_index: 0,
+            html_block: None,
+            html_depth,
+        }
+    }
+
+    /// Appends text that is already plain, as a paragraph of its own.
+    pub(crate) fn push_paragraph(&mut self, text: &str) {
+        self.separate(Separator::Paragraph);
+        self.write(text);
+        self.separate(Separator::Paragraph);
+    }
+
+    /// Feeds one event.
+    pub(crate) fn push(&mut self, event: &Event<'_>) {
+        if let Some(buffer) = &mut self.html_block {
+            match event {
+                Event::Html(html) | Event::Text(html) => {
+                    buffer.push_str(html);
+                    return;
+                }
+                Event::End(TagEnd::HtmlBlock) => {
+                    let html = std::mem::take(buffer);
+                    self.html_block = None;
+                    self.push_html_block(&html);
+                    return;
+                }
+                _ => self.html_block = None,
+            }
+        }
+        if self.image_depth > 0 {
+            match event {
+                Event::Start(Tag::Image { .. }) => self.image_depth += 1,
+                Event::End(TagEnd::Image) => self.image_depth -= 1,
+                _ => {}
+            }
+            return;
+        }
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(*tag),
+            Event::Text(text) => {
+                if self.in_code_block {
+                    self.write(text);
+                } else {
+                    self.write_inline(text);
+                }
+            }
+            Event::Code(code) => self.write_inline(code),
+            Event::InlineMath(math) | Event::DisplayMath(math) => self.write_inline(math),
+            Event::Html(html) => self.push_html_block(html),
+            Event::InlineHtml(html) => self.push_inline_html(html),
+            Event::FootnoteReference(label) => {
+                self.write_inline("[");
+                self.write_inline(label);
+                self.write_inline("]");
+            }
+            Event::SoftBreak => self.write_inline(" "),
+            Event::HardBreak => self.separate(Separator::Line),
+            Event::Rule => self.separate(Separator::Paragraph),
+            Event::TaskListMarker(done) => self.write_inline(if *done { "[x] " } else { "[ ] " }),
+        }
+    }
+
+    /// Feeds a sequence of events.
+    pub(crate) fn extend<'e>(&mut self, events: impl IntoIterator<Item = &'e Event<'e>>) {
+        for event in events {
+            self.push(event);
+        }
+    }
+
+    /// The text, normalized: lines right-trimmed, runs of blank lines folded into one,
+    /// surrounding blank lines removed. `None` when nothing but white space was written.
+    pub(crate) fn finish(self) -> Option<String> {
+        normalize(&self.out)
+    }
+
+    fn start(&mut self, tag: &Tag<'_>) {
+        match tag {
+            Tag::Paragraph => {
+                if !self.at_item_start {
+                    self.separate(Separator::Paragraph);
+                }
+            }
+            Tag::Heading { .. } | Tag::BlockQuote(_) | Tag::Table(_) | Tag::DefinitionList => {
+                self.separate(Separator::Paragraph);
+            }
+            Tag::CodeBlock(kind) => {
+                self.separate(Separator::Paragraph);
+                self.in_code_block = true;
+                if let CodeBlockKind::Indented = kind {
+                    self.at_item_start = false;
+                }
+            }
+            Tag::HtmlBlock => {
+                self.html_block = Some(String::new());
+            }
+            Tag::List(start) => {
+                self.lists.push(*start);
+            }
+            Tag::Item => {
+                self.separate(Separator::Line);
+                let depth = self.lists.len().saturating_sub(1);
+                let marker = match self.lists.last_mut() {
+                    Some(Some(number)) => {
+                        let marker = format!("{number}. ");
+                        *number = number.saturating_add(1);
+                        marker
+                    }
+                    _ => "- ".to_owned(),
+                };
+                let indent = "  ".repeat(depth);
+                self.write(&indent);
+                self.write(&marker);
+                self.at_item_start = true;
+            }
+            Tag::TableHead | Tag::TableRow => {
+                self.separate(Separator::Line);
+                self.cell_index = 0;
+            }
+            Tag::TableCell => {
+                if self.cell_index > 0 {
+                    self.write(" | ");
+                }
+                self.cell_index += 1;
+            }
+            Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {
+                self.separate(Separator::Line);
+            }
+            Tag::Image { .. } => self.image_depth = 1,
+            Tag::FootnoteDefinition(_)
+            | Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::MetadataBlock(_) => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::BlockQuote(_)
+            | TagEnd::Table
+            | TagEnd::DefinitionList
+            | TagEnd::FootnoteDefinition => self.separate(Separator::Paragraph),
+            TagEnd::CodeBlock => {
+                self.in_code_block = false;
+                let trimmed = self.out.trim_end_matches('\n').len();
+                self.out.truncate(trimmed);
+                self.separate(Separator::Paragraph);
+            }
+            TagEnd::List(_) => {
+                self.lists.pop();
+                self.separate(if self.lists.is_empty() {
+                    Separator::Paragraph
+                } else {
+                    Separator::Line
+                });
+            }
+            TagEnd::Item => self.separate(Separator::Line),
+            _ => {}
+        }
+    }
+
+    fn push_inline_html(&mut self, html: &str) {
+        let stripped = html::strip_tags(html);
+        if stripped.trim().is_empty() && stripped.contains('\n') {
+            self.separate(Separator::Line);
+        } else {
+            self.write_inline(&stripped);
+        }
+    }
+
+    fn push_html_block(&mut self, html: &str) {
+        let stripped = html::strip_tags(html);
+        let dedented: String = stripped
+            .lines()
+            .map(|line| line.trim_start())
+            .collect::<Vec<_>>()
+            .join("\n");
+        if dedented.trim().is_empty() {
+            return;
+        }
+        self.separate(Separator::Paragraph);
+        if self.html_depth >= MAX_HTML_DEPTH {
+            self.write(dedented.trim());
+        } else {
+            let mut inner = PlainText::at_html_depth(self.html_depth + 1);
+            for event in Parser::new_ext(&dedented, super::markdown_options()) {
+                inner.push(&event);
+            }
+            if let Some(text) = inner.finish() {
+                self.write(&text);
+            }
+        }
+        self.separate(Separator::Paragraph);
+    }
+
+    fn separate(&mut self, separator: Separator) {
+        self.pending = self.pending.max(separator);
+    }
+
+    fn write_inline(&mut self, text: &str) {
+        if !text.is_empty() {
+            self.at_item_start = false;
+        }
+        self.write(text);
+    }
+
+    fn write(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        if !self.out.is_empty() {
+            match self.pending {
+                Separator::None => {}
+                Separator::Line => self.out.push('\n'),
+                Separator::Paragraph => self.out.push_str("\n\n"),
+            }
+        }
+        self.pending = Separator::None;
+        self.out.push_str(text);
+    }
+}
+
+/// Right-trims lines, folds runs of blank lines, trims surrounding blank lines.
+pub(crate) fn normalize(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = false;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank_run = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank_run { "\n\n" } else { "\n" });
+        }
+        blank_run = false;
+        out.push_str(line);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The plain text of a run of events.
+pub(crate) fn plain_text<'e>(events: impl IntoIterator<Item = &'e Event<'e>>) -> Option<String> {
+    let mut text = PlainText::default();
+    text.extend(events);
+    text.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(markdown: &str) -> Option<String> {
+        let events: Vec<Event<'_>> = Parser::new_ext(markdown, super::super::markdown_options()).collect();
+        plain_text(&events)
+    }
+
+    #[test]
+    fn escapes_are_resolved_and_emphasis_dropped() {
+        assert_eq!(
+            render(r"> Connect to \<app name>. It’s **fine**, `server\_error` or server\_error."),
+            Some("Connect to <app name>. It’s fine, server\\_error or server_error.".into())
+        );
+    }
+
+    #[test]
+    fn lists_become_dash_lines_and_paragraphs_blank_lines() {
+        assert_eq!(
+            render("Intro:\n\n* one\n* two\n  * nested\n\n1. first\n2. second\n\nEnd\nsame paragraph"),
+            Some("Intro:\n\n- one\n- two\n  - nested\n\n1. first\n2. second\n\nEnd same paragraph".into())
+        );
+    }
+
+    #[test]
+    fn mdx_components_and_html_leave_only_their_text() {
+        let markdown = "<Note>\n  We only show the `status_code` when **allowed**.\n</Note>\n\n<Frame caption=\"x\">\n  <img src=\"a.png\" />\n</Frame>\n\nText<br />next <b>bold</b> to <app name>";
+        assert_eq!(
+            render(markdown),
+            Some("We only show the status_code when allowed.\n\nText\nnext bold to <app name>".into())
+        );
+    }
+
+    #[test]
+    fn links_keep_their_text_and_images_vanish() {
+        assert_eq!(
+            render("See [the docs](https://example.com) ![alt *x*](i.png) now."),
+            Some("See the docs  now.".into())
+        );
+    }
+
+    #[test]
+    fn tables_become_pipe_separated_lines() {
+        assert_eq!(
+            render("| Email | VIN |\n| --- | --- |\n| a@b.c | `0SC` |\n"),
+            Some("Email | VIN\na@b.c | 0SC".into())
+        );
+    }
+
+    #[test]
+    fn nothing_but_white_space_is_none() {
+        assert_eq!(render("<br />\n\n<Frame>\n</Frame>\n"), None);
+        assert_eq!(render(""), None);
+    }
+}
