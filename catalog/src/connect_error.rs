@@ -34,9 +34,9 @@ pub struct ConnectError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RedirectError {
-    /// A `%` not followed by two hex digits, at this byte offset of the query.
+    /// A `%` not followed by two hex digits.
     InvalidPercentEncoding {
-        /// Byte offset of the `%` in the query string.
+        /// Byte offset of the `%` in the redirect as given.
         offset: usize,
     },
     /// A parameter whose decoded value is not UTF-8.
@@ -98,12 +98,17 @@ impl ConnectError {
     /// gives the first.
     pub fn from_redirect_uri(uri: &str) -> Result<Option<ConnectError>, RedirectError> {
         let without_fragment = uri.split_once('#').map_or(uri, |(before, _)| before);
-        let query = match without_fragment.split_once('?') {
-            Some((_, query)) => query,
-            None if without_fragment.contains("://") => "",
-            None => without_fragment,
+        let (query, query_start) = match without_fragment.split_once('?') {
+            Some((before, query)) => (query, before.len() + 1),
+            None if without_fragment.contains("://") => ("", 0),
+            None => (without_fragment, 0),
         };
-        let params = parse_query(query)?;
+        let params = parse_query(query).map_err(|error| match error {
+            RedirectError::InvalidPercentEncoding { offset } => RedirectError::InvalidPercentEncoding {
+                offset: query_start + offset,
+            },
+            other => other,
+        })?;
         for (i, (name, _)) in params.iter().enumerate() {
             if SINGLE.contains(&name.as_str()) && params[..i].iter().any(|(earlier, _)| earlier == name) {
                 return Err(RedirectError::DuplicateParameter { name: name.clone() });

@@ -45,6 +45,11 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/generated.rs"));
 }
 
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
+
 pub use api_error::ApiError;
 pub use codes::UnknownName;
 pub use connect_error::{ConnectError, RedirectError};

@@ -27,6 +27,21 @@ pub struct EmitOptions {
     pub regenerate: String,
 }
 
+/// The command that regenerates smartcar-errors' checked-in catalog.
+pub const REGENERATE_COMMAND: &str = "cargo run -p catalog-gen -- generate";
+
+impl EmitOptions {
+    /// The options of smartcar-errors' checked-in catalog: the same whatever directory the
+    /// docs are read from, so that an identical copy of the snapshot generates an identical file.
+    pub fn checked_in() -> Self {
+        EmitOptions {
+            runtime: "crate".into(),
+            docs_name: "docs-snapshot".into(),
+            regenerate: REGENERATE_COMMAND.into(),
+        }
+    }
+}
+
 impl Default for EmitOptions {
     fn default() -> Self {
         EmitOptions {

@@ -149,7 +149,12 @@ pub(crate) fn strip_tags(html: &str) -> String {
                 let name = tag.name.to_ascii_lowercase();
                 if name == "li" {
                     if !tag.closing {
-                        out.push_str("\n- ");
+                        // One item per line, however the source spaced them.
+                        out.truncate(out.trim_end_matches([' ', '\t']).len());
+                        if !out.is_empty() && !out.ends_with('\n') {
+                            out.push('\n');
+                        }
+                        out.push_str("- ");
                     }
                 } else if LINE_BREAKING.contains(&name.as_str()) || starts_uppercase(tag.name) {
                     out.push('\n');
@@ -239,7 +244,11 @@ mod tests {
         );
         assert_eq!(
             strip_tags("<ul><li>one</li><li>two</li></ul>"),
-            "\n\n- one\n- two\n"
+            "\n- one\n- two\n"
+        );
+        assert_eq!(
+            strip_tags("<ul>\n  <li>one</li>\n  <li>two</li>\n</ul>"),
+            "\n\n- one\n- two\n\n"
         );
         assert_eq!(strip_tags("x <!-- hidden --> y"), "x  y");
         assert_eq!(strip_tags("<Tab title={\"a > b\"}>t</Tab>"), "\nt\n");

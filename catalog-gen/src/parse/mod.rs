@@ -203,7 +203,7 @@ fn status_consistency(catalog: &Catalog, diagnostics: &mut Vec<Diagnostic>) {
             diagnostics.push(Diagnostic::warning(
                 "status-mismatch",
                 format!(
-                    "`{}` has status {} where most `{}` codes have {}",
+                    "`{}` has status {}; other `{}` codes have {}",
                     display_key(&entry.error_type, entry.code.as_deref()),
                     entry.status_code,
                     entry.error_type,

@@ -29,7 +29,6 @@ pub(crate) fn read_page(ctx: &FileCtx<'_>, diagnostics: &mut Vec<Diagnostic>) ->
         source_url: None,
         title: None,
         summary: None,
-        blocks_seen: 0,
         codes: Vec::new(),
         current: None,
         connect: None,
@@ -38,7 +37,6 @@ pub(crate) fn read_page(ctx: &FileCtx<'_>, diagnostics: &mut Vec<Diagnostic>) ->
     let mut events = Parser::new_ext(ctx.text, super::markdown_options()).into_offset_iter();
     while let Some(block) = next_block(&mut events) {
         reader.block(&block);
-        reader.blocks_seen += 1;
     }
     reader.finish()
 }
@@ -135,7 +133,6 @@ struct PageReader<'c, 'd> {
     source_url: Option<String>,
     title: Option<String>,
     summary: Option<String>,
-    blocks_seen: usize,
     codes: Vec<CodeDraft>,
     current: Option<CodeDraft>,
     connect: Option<ConnectDraft>,
@@ -172,7 +169,9 @@ impl PageReader<'_, '_> {
     fn heading(&mut self, level: HeadingLevel, block: &[Spanned<'_>]) {
         let range = block[0].1.clone();
         let text = plain_text(inner(block)).unwrap_or_default();
-        if self.blocks_seen == 0
+        // The snapshot's `# Source: URL` line: metadata before the page's own title.
+        if self.source_url.is_none()
+            && self.title.is_none()
             && level == HeadingLevel::H1
             && let Some(url) = text.strip_prefix("Source:")
         {

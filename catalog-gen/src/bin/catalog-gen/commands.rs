@@ -4,26 +4,15 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+use catalog_gen::emit::REGENERATE_COMMAND;
 use catalog_gen::{Diagnostic, EmitOptions, GenerateError, Snapshot};
 
 /// The snapshot, relative to the repository root.
 pub const DOCS_DIR: &str = "docs-snapshot";
 /// The checked-in generated file, relative to the repository root.
 pub const GENERATED_FILE: &str = "catalog/src/generated.rs";
-/// The command that regenerates the checked-in file.
-pub const REGENERATE: &str = "cargo run -p catalog-gen -- generate";
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
-
-/// The options for the checked-in catalog, whatever directory the docs are read from, so that
-/// an identical copy of the snapshot generates an identical file.
-fn emit_options() -> EmitOptions {
-    EmitOptions {
-        runtime: "crate".into(),
-        docs_name: DOCS_DIR.into(),
-        regenerate: REGENERATE.into(),
-    }
-}
 
 fn print_diagnostics(diagnostics: &[Diagnostic]) {
     let mut stderr = std::io::stderr().lock();
@@ -35,7 +24,7 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
 /// Generates the catalog text, or prints the docs' errors and returns `None`.
 fn generate_code(docs: &Path) -> Result<Option<catalog_gen::Generated>> {
     let snapshot = Snapshot::read(docs)?;
-    match catalog_gen::generate(&snapshot, &emit_options()) {
+    match catalog_gen::generate(&snapshot, &EmitOptions::checked_in()) {
         Ok(generated) => {
             print_diagnostics(&generated.warnings);
             Ok(Some(generated))
@@ -77,7 +66,7 @@ pub fn check(docs: &Path, generated_file: &Path) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     eprintln!(
-        "{} is out of date with {}; run: {REGENERATE}",
+        "{} is out of date with {}; run: {REGENERATE_COMMAND}",
         generated_file.display(),
         docs.display()
     );
