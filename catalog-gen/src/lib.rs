@@ -9,11 +9,14 @@
 //! command (feature `cli`) to generate, check, dump, diff, lint and fetch.
 
 pub mod builder;
+pub mod check;
 pub mod diagnostic;
+pub mod diff;
 pub mod emit;
 pub mod model;
 pub mod parse;
 pub mod snapshot;
+pub mod tables;
 pub mod write;
 
 pub use builder::{BuildError, Builder, Report};

@@ -114,3 +114,172 @@ fn check_passes_on_the_checked_in_catalog() {
     let output = catalog_gen(&["check"]);
     assert!(output.status.success(), "{}", stderr(&output));
 }
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+const INTERNAL_DESCRIPTION: &str = "An internal Smartcar error has occurred. Our team has been notified and is working to resolve this issue.";
+
+/// A copy of docs-snapshot whose SERVER:INTERNAL example has another description.
+fn edited_copy(dir: &Path) -> PathBuf {
+    let copy = dir.join("docs");
+    copy_dir(&workspace_root().join("docs-snapshot"), &copy);
+    let page = copy.join("errors/api-errors/server-errors.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let edited = text.replacen(
+        &format!("\"description\": \"{INTERNAL_DESCRIPTION}\""),
+        "\"description\": \"Smartcar had an internal error.\"",
+        1,
+    );
+    assert_ne!(text, edited);
+    std::fs::write(&page, edited).unwrap();
+    copy
+}
+
+#[test]
+fn check_names_the_drifted_code_and_field_and_generate_fixes_it() {
+    let dir = temp_dir("drift");
+    let docs = edited_copy(&dir);
+    let generated = dir.join("generated.rs");
+    std::fs::copy(workspace_root().join("catalog/src/generated.rs"), &generated).unwrap();
+    let (docs_arg, generated_arg) = (docs.to_str().unwrap(), generated.to_str().unwrap());
+
+    let output = catalog_gen(&["check", "--docs", docs_arg, "--generated", generated_arg]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8(output.stdout).unwrap();
+    assert!(report.starts_with(&format!(
+        "{generated_arg} is out of sync with the docs.\nThe docs changed since"
+    )));
+    assert!(
+        report.contains(&format!(
+            "Changes in the tables:\n  changed API error SERVER:INTERNAL: description\n    description:\n      - {INTERNAL_DESCRIPTION}\n      + Smartcar had an internal error.\n  1 change: 0 added, 0 removed, 1 changed\n"
+        )),
+        "{report}"
+    );
+    assert!(
+        report.contains("-        description: \"An internal Smartcar error has occurred."),
+        "{report}"
+    );
+    assert!(
+        report.contains("+        description: \"Smartcar had an internal error.\","),
+        "{report}"
+    );
+    assert!(
+        report.ends_with(&format!(
+            "To fix it, run: cargo run -p catalog-gen -- generate --docs {docs_arg} --out {generated_arg}\n"
+        )),
+        "{report}"
+    );
+
+    let output = catalog_gen(&["generate", "--docs", docs_arg, "--out", generated_arg]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = catalog_gen(&["check", "--docs", docs_arg, "--generated", generated_arg]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn check_names_a_hand_edit_when_the_docs_are_unchanged() {
+    let dir = temp_dir("hand-edit");
+    let generated = dir.join("generated.rs");
+    let text = std::fs::read_to_string(workspace_root().join("catalog/src/generated.rs")).unwrap();
+    std::fs::write(
+        &generated,
+        text.replacen("status_code: 500,", "status_code: 503,", 1),
+    )
+    .unwrap();
+    let output = catalog_gen(&["check", "--generated", generated.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8(output.stdout).unwrap();
+    assert!(report.contains("The docs are unchanged since"), "{report}");
+    assert!(report.contains("but the file differs: it was edited by hand, or catalog-gen changed."));
+    assert!(report.contains(
+        "  changed API error SERVER:INTERNAL: status_code\n    status_code:\n      - 503\n      + 500\n"
+    ));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn diff_prints_exactly_one_change_in_each_format() {
+    let dir = temp_dir("diff");
+    let docs = edited_copy(&dir);
+    let run = |format: &str| {
+        let output = catalog_gen(&[
+            "diff",
+            "docs-snapshot",
+            docs.to_str().unwrap(),
+            "--format",
+            format,
+        ]);
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    assert_eq!(
+        run("text"),
+        format!(
+            "changed API error SERVER:INTERNAL: description\n  description:\n    - {INTERNAL_DESCRIPTION}\n    + Smartcar had an internal error.\n1 change: 0 added, 0 removed, 1 changed\n"
+        )
+    );
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "changes": [{
+                "change": "changed",
+                "kind": "api",
+                "key": "SERVER:INTERNAL",
+                "fields": [{"field": "description", "old": INTERNAL_DESCRIPTION, "new": "Smartcar had an internal error."}]
+            }],
+            "summary": "1 change: 0 added, 0 removed, 1 changed"
+        })
+    );
+    assert_eq!(
+        run("markdown"),
+        format!(
+            "### Smartcar error docs changed\n\n1 change: 0 added, 0 removed, 1 changed\n\n\
+             | change | error | fields |\n| --- | --- | --- |\n\
+             | changed | API error `SERVER:INTERNAL` | `description` |\n\n\
+             <details><summary>SERVER:INTERNAL</summary>\n\n`description`\n\n\
+             ```diff\n- {INTERNAL_DESCRIPTION}\n+ Smartcar had an internal error.\n```\n\n</details>\n"
+        )
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_renamed_page_is_no_difference_and_broken_snapshots_are_not_compared() {
+    let dir = temp_dir("rename");
+    let copy = dir.join("docs");
+    copy_dir(&workspace_root().join("docs-snapshot"), &copy);
+    std::fs::rename(
+        copy.join("errors/api-errors/server-errors.md"),
+        copy.join("errors/api-errors/renamed-page.md"),
+    )
+    .unwrap();
+    let output = catalog_gen(&["diff", "docs-snapshot", copy.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "0 changes: 0 added, 0 removed, 0 changed\n"
+    );
+
+    std::fs::write(copy.join("broken.md"), "# `X`\n").unwrap();
+    let output = catalog_gen(&["diff", "docs-snapshot", copy.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("error[missing-example]: broken.md:1:1"),
+        "{}",
+        stderr(&output)
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::Format;
 use catalog_gen::emit::REGENERATE_COMMAND;
 use catalog_gen::{Diagnostic, EmitOptions, GenerateError, Snapshot};
 
@@ -61,16 +62,29 @@ pub fn check(docs: &Path, generated_file: &Path) -> Result<ExitCode> {
     };
     let existing = std::fs::read_to_string(generated_file)
         .map_err(|e| format!("cannot read {}: {e}", generated_file.display()))?;
-    if existing == generated.code {
-        eprintln!("{} is in sync with {}", generated_file.display(), docs.display());
-        return Ok(ExitCode::SUCCESS);
+    let label = generated_file.display().to_string();
+    match catalog_gen::check::check(&existing, &generated, &label, &fix_command(docs, generated_file)) {
+        None => {
+            eprintln!("{label} is in sync with {}", docs.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(drift) => {
+            println!("{drift}");
+            Ok(ExitCode::FAILURE)
+        }
     }
-    eprintln!(
-        "{} is out of date with {}; run: {REGENERATE_COMMAND}",
-        generated_file.display(),
-        docs.display()
-    );
-    Ok(ExitCode::FAILURE)
+}
+
+/// The `generate` command that fixes a drift, with the flags that differ from the defaults.
+fn fix_command(docs: &Path, generated_file: &Path) -> String {
+    let mut command = REGENERATE_COMMAND.to_owned();
+    if docs != Path::new(DOCS_DIR) {
+        command.push_str(&format!(" --docs {}", docs.display()));
+    }
+    if generated_file != Path::new(GENERATED_FILE) {
+        command.push_str(&format!(" --out {}", generated_file.display()));
+    }
+    command
 }
 
 pub fn dump(docs: &Path) -> Result<ExitCode> {
@@ -84,4 +98,28 @@ pub fn dump(docs: &Path) -> Result<ExitCode> {
     serde_json::to_writer_pretty(&mut stdout, &parsed.catalog)?;
     writeln!(stdout)?;
     Ok(ExitCode::SUCCESS)
+}
+
+pub fn diff(old: &Path, new: &Path, format: Format) -> Result<ExitCode> {
+    let read = |dir: &Path| -> Result<Option<catalog_gen::Catalog>> {
+        let parsed = catalog_gen::parse_snapshot(&Snapshot::read(dir)?);
+        print_diagnostics(&parsed.diagnostics);
+        Ok((!parsed.has_errors()).then_some(parsed.catalog))
+    };
+    let (Some(old_catalog), Some(new_catalog)) = (read(old)?, read(new)?) else {
+        eprintln!("error: cannot compare snapshots with errors");
+        return Ok(ExitCode::from(2));
+    };
+    let changes = catalog_gen::diff::diff_catalogs(&old_catalog, &new_catalog);
+    let text = match format {
+        Format::Text => changes.to_text(),
+        Format::Json => changes.to_json(),
+        Format::Markdown => changes.to_markdown(),
+    };
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(if changes.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

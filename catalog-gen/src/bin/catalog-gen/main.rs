@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 mod commands;
 
@@ -41,6 +41,27 @@ enum Command {
         #[arg(long, default_value = commands::DOCS_DIR)]
         docs: PathBuf,
     },
+    /// Compare what two snapshots document (exit 0 same, 1 different, 2 unreadable).
+    Diff {
+        /// The old snapshot.
+        old: PathBuf,
+        /// The new snapshot.
+        new: PathBuf,
+        /// How to print the changes.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+/// Output formats of `diff`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    /// Plain text, one line per change.
+    Text,
+    /// A JSON document.
+    Json,
+    /// Markdown for a pull-request comment.
+    Markdown,
 }
 
 fn main() -> ExitCode {
@@ -49,6 +70,7 @@ fn main() -> ExitCode {
         Command::Generate { docs, out } => commands::generate(&docs, &out),
         Command::Check { docs, generated } => commands::check(&docs, &generated),
         Command::Dump { docs } => commands::dump(&docs),
+        Command::Diff { old, new, format } => commands::diff(&old, &new, format),
     };
     match result {
         Ok(code) => code,

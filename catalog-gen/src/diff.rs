@@ -1,0 +1,378 @@
+//! Semantic differences between two catalogs: which errors were added, removed or changed,
+//! and in which fields. Positions (`source`) and the raw example text are not compared, so a
+//! renamed page or a reflowed example is no difference.
+
+use std::collections::BTreeMap;
+use std::fmt::{self, Write};
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::model::Catalog;
+use crate::parse::display_key;
+
+/// Which part of the catalog a change is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// An API error code (`TYPE:CODE`).
+    Api,
+    /// A Connect error.
+    Connect,
+}
+
+impl Kind {
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Api => "API error",
+            Kind::Connect => "Connect error",
+        }
+    }
+}
+
+/// What happened to one error.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase", tag = "change")]
+pub enum Change {
+    /// Documented in the new catalog only.
+    Added {
+        /// API or Connect.
+        kind: Kind,
+        /// `TYPE:CODE` or the Connect error name.
+        key: String,
+    },
+    /// Documented in the old catalog only.
+    Removed {
+        /// API or Connect.
+        kind: Kind,
+        /// `TYPE:CODE` or the Connect error name.
+        key: String,
+    },
+    /// Documented in both, with different values.
+    Changed {
+        /// API or Connect.
+        kind: Kind,
+        /// `TYPE:CODE` or the Connect error name.
+        key: String,
+        /// The fields that differ, in field order.
+        fields: Vec<FieldChange>,
+    },
+}
+
+impl Change {
+    /// The error the change is about.
+    pub fn key(&self) -> &str {
+        match self {
+            Change::Added { key, .. } | Change::Removed { key, .. } | Change::Changed { key, .. } => key,
+        }
+    }
+
+    fn kind(&self) -> Kind {
+        match self {
+            Change::Added { kind, .. } | Change::Removed { kind, .. } | Change::Changed { kind, .. } => *kind,
+        }
+    }
+
+    fn verb(&self) -> &'static str {
+        match self {
+            Change::Added { .. } => "added",
+            Change::Removed { .. } => "removed",
+            Change::Changed { .. } => "changed",
+        }
+    }
+}
+
+/// One field's old and new value, rendered as JSON (`null` when absent).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldChange {
+    /// The field's name in the model (`description`, `status_code`).
+    pub field: String,
+    /// The old value.
+    pub old: String,
+    /// The new value.
+    pub new: String,
+}
+
+/// Every change between two catalogs, API errors first, each list sorted by key.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ChangeSet {
+    /// The changes.
+    pub changes: Vec<Change>,
+}
+
+/// Fields that are where or how something is written, not what it says.
+const NOT_COMPARED: &[&str] = &["source", "example"];
+
+/// The changes from `old` to `new`.
+pub fn diff_catalogs(old: &Catalog, new: &Catalog) -> ChangeSet {
+    let api = |catalog: &Catalog| -> BTreeMap<String, Value> {
+        catalog
+            .api_errors
+            .iter()
+            .map(|e| (display_key(&e.error_type, e.code.as_deref()), to_value(e)))
+            .collect()
+    };
+    let connect = |catalog: &Catalog| -> BTreeMap<String, Value> {
+        catalog
+            .connect_errors
+            .iter()
+            .map(|e| (e.error.clone(), to_value(e)))
+            .collect()
+    };
+    let mut set = ChangeSet::default();
+    set.compare(Kind::Api, &api(old), &api(new));
+    set.compare(Kind::Connect, &connect(old), &connect(new));
+    set
+}
+
+fn to_value(entry: &impl Serialize) -> Value {
+    serde_json::to_value(entry).unwrap_or(Value::Null)
+}
+
+impl ChangeSet {
+    /// Whether the two catalogs say the same.
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+
+    /// Adds the changes between two keyed sets of JSON objects (or rows) of one kind.
+    pub(crate) fn compare(
+        &mut self,
+        kind: Kind,
+        old: &BTreeMap<String, Value>,
+        new: &BTreeMap<String, Value>,
+    ) {
+        for (key, old_value) in old {
+            match new.get(key) {
+                None => self.changes.push(Change::Removed {
+                    kind,
+                    key: key.clone(),
+                }),
+                Some(new_value) => {
+                    let fields = field_changes(old_value, new_value);
+                    if !fields.is_empty() {
+                        self.changes.push(Change::Changed {
+                            kind,
+                            key: key.clone(),
+                            fields,
+                        });
+                    }
+                }
+            }
+        }
+        for key in new.keys().filter(|key| !old.contains_key(*key)) {
+            self.changes.push(Change::Added {
+                kind,
+                key: key.clone(),
+            });
+        }
+        self.changes
+            .sort_by(|a, b| (a.kind(), a.key()).cmp(&(b.kind(), b.key())));
+    }
+
+    /// `3 changes: 1 added, 1 removed, 1 changed`.
+    pub fn summary(&self) -> String {
+        let count = |verb: &str| self.changes.iter().filter(|c| c.verb() == verb).count();
+        let n = self.changes.len();
+        format!(
+            "{n} change{}: {} added, {} removed, {} changed",
+            if n == 1 { "" } else { "s" },
+            count("added"),
+            count("removed"),
+            count("changed")
+        )
+    }
+
+    /// The changes as plain text, one line per change and two per changed field.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        for change in &self.changes {
+            let _ = write!(out, "{} {} {}", change.verb(), change.kind().noun(), change.key());
+            if let Change::Changed { fields, .. } = change {
+                let names: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
+                let _ = writeln!(out, ": {}", names.join(", "));
+                for field in fields {
+                    let _ = writeln!(out, "  {}:", field.field);
+                    push_prefixed(&mut out, "    - ", &field.old);
+                    push_prefixed(&mut out, "    + ", &field.new);
+                }
+            } else {
+                out.push('\n');
+            }
+        }
+        out.push_str(&self.summary());
+        out.push('\n');
+        out
+    }
+
+    /// The changes as a JSON document: `{"changes": [...], "summary": "..."}`.
+    pub fn to_json(&self) -> String {
+        let document = serde_json::json!({ "changes": self.changes, "summary": self.summary() });
+        let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
+        out.push('\n');
+        out
+    }
+
+    /// The changes as markdown for a pull-request comment: a table, then the values.
+    pub fn to_markdown(&self) -> String {
+        let mut out = String::from("### Smartcar error docs changed\n\n");
+        if self.changes.is_empty() {
+            out.push_str("No changes.\n");
+            return out;
+        }
+        let _ = writeln!(out, "{}\n", self.summary());
+        out.push_str("| change | error | fields |\n| --- | --- | --- |\n");
+        for change in &self.changes {
+            let fields = match change {
+                Change::Changed { fields, .. } => fields
+                    .iter()
+                    .map(|f| format!("`{}`", f.field))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                _ => String::new(),
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {} `{}` | {fields} |",
+                change.verb(),
+                change.kind().noun(),
+                table_cell(change.key())
+            );
+        }
+        for change in &self.changes {
+            if let Change::Changed { key, fields, .. } = change {
+                let _ = write!(out, "\n<details><summary>{}</summary>\n\n", html_escape(key));
+                for field in fields {
+                    let _ = write!(out, "`{}`\n\n```diff\n", field.field);
+                    push_prefixed(&mut out, "- ", &field.old);
+                    push_prefixed(&mut out, "+ ", &field.new);
+                    out.push_str("```\n\n");
+                }
+                out.push_str("</details>\n");
+            }
+        }
+        out
+    }
+}
+
+impl fmt::Display for ChangeSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_text())
+    }
+}
+
+/// The fields of two JSON objects that differ, in the old object's field order.
+fn field_changes(old: &Value, new: &Value) -> Vec<FieldChange> {
+    let empty = serde_json::Map::new();
+    let old = old.as_object().unwrap_or(&empty);
+    let new = new.as_object().unwrap_or(&empty);
+    let mut names: Vec<&String> = old.keys().collect();
+    names.extend(new.keys().filter(|k| !old.contains_key(*k)));
+    names
+        .into_iter()
+        .filter(|name| !NOT_COMPARED.contains(&name.as_str()))
+        .filter_map(|name| {
+            let (a, b) = (
+                old.get(name).unwrap_or(&Value::Null),
+                new.get(name).unwrap_or(&Value::Null),
+            );
+            (a != b).then(|| FieldChange {
+                field: name.clone(),
+                old: render(a),
+                new: render(b),
+            })
+        })
+        .collect()
+}
+
+/// Each line of `text` after `prefix`, so that multi-line values stay marked.
+fn push_prefixed(out: &mut String, prefix: &str, text: &str) {
+    for line in text.split('\n') {
+        out.push_str(prefix);
+        out.push_str(line);
+        out.push('\n');
+    }
+}
+
+fn render(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn table_cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('`', "'")
+}
+
+fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ApiErrorEntry, Source};
+
+    fn entry(code: &str, description: &str, file: &str) -> ApiErrorEntry {
+        ApiErrorEntry {
+            error_type: "SERVER".into(),
+            code: Some(code.into()),
+            status_code: 500,
+            description: description.into(),
+            doc_url: "u".into(),
+            resolution: None,
+            resolution_url: None,
+            suggested_user_message: None,
+            suggested_resolution: None,
+            troubleshooting_steps: None,
+            explanation: None,
+            example_user_message: None,
+            example_headers: BTreeMap::new(),
+            example: format!("{{\"from\": \"{file}\"}}"),
+            page_title: None,
+            page_summary: None,
+            page_url: None,
+            source: Source {
+                file: file.into(),
+                line: 1,
+                column: 1,
+            },
+        }
+    }
+
+    fn catalog(entries: Vec<ApiErrorEntry>) -> Catalog {
+        Catalog {
+            api_errors: entries,
+            connect_errors: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn positions_and_example_text_are_no_difference() {
+        let old = catalog(vec![entry("A", "x", "a.md")]);
+        let new = catalog(vec![entry("A", "x", "renamed.md")]);
+        assert!(diff_catalogs(&old, &new).is_empty());
+    }
+
+    #[test]
+    fn added_removed_and_changed_fields_are_named() {
+        let old = catalog(vec![entry("A", "x", "a.md"), entry("B", "y", "a.md")]);
+        let new = catalog(vec![entry("B", "y2", "a.md"), entry("C", "z", "a.md")]);
+        let set = diff_catalogs(&old, &new);
+        assert_eq!(
+            set.to_text(),
+            "removed API error SERVER:A\nchanged API error SERVER:B: description\n  description:\n    - y\n    + y2\n\
+             added API error SERVER:C\n3 changes: 1 added, 1 removed, 1 changed\n"
+        );
+        let json: Value = serde_json::from_str(&set.to_json()).unwrap();
+        assert_eq!(json["changes"][1]["change"], "changed");
+        assert_eq!(json["changes"][1]["fields"][0]["new"], "y2");
+        assert!(
+            set.to_markdown()
+                .contains("| changed | API error `SERVER:B` | `description` |\n")
+        );
+    }
+}

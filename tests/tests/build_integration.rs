@@ -1,0 +1,169 @@
+//! How the crates build: the `regenerate` feature's build script, and the dependency tree of a
+//! normal build. These tests run cargo itself, in their own target directory.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use smartcar_errors_tests::{fixture_dir, read_snapshot, workspace_root};
+
+fn cargo() -> Command {
+    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    command
+        .current_dir(workspace_root())
+        .env(
+            "CARGO_TARGET_DIR",
+            workspace_root().join("target/build-integration"),
+        )
+        .env_remove("SMARTCAR_DOCS_DIR");
+    command
+}
+
+fn run(command: &mut Command) -> Output {
+    let output = command.output().expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "{command:?} failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+/// `cargo run --example list_codes` of smartcar-errors regenerated from `docs`, verbosely:
+/// (stdout, whether the build script ran).
+fn list_codes(docs: &Path) -> (String, bool) {
+    let output = run(cargo()
+        .args([
+            "run",
+            "-v",
+            "--offline",
+            "-p",
+            "smartcar-errors",
+            "--features",
+            "regenerate",
+        ])
+        .args(["--example", "list_codes"])
+        .env("SMARTCAR_DOCS_DIR", docs));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let build_script_ran = stderr
+        .lines()
+        .any(|line| line.trim_start().starts_with("Running `") && line.contains("build-script-build"));
+    (String::from_utf8(output.stdout).unwrap(), build_script_ran)
+}
+
+/// What `list_codes` prints for the docs in `docs`, computed from the parsed model.
+fn expected_listing(docs: &Path) -> String {
+    let catalog = catalog_gen::parse_snapshot(&read_snapshot(docs)).catalog;
+    let mut out = String::new();
+    for e in &catalog.api_errors {
+        match &e.code {
+            Some(code) => out.push_str(&format!("{}:{code} {}\n", e.error_type, e.status_code)),
+            None => out.push_str(&format!("{} {}\n", e.error_type, e.status_code)),
+        }
+    }
+    for e in &catalog.connect_errors {
+        out.push_str(&format!("{}\n", e.error));
+    }
+    out
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_regenerate_feature_builds_the_catalog_of_smartcar_docs_dir_and_reruns_only_on_change() {
+    let docs: PathBuf = workspace_root().join("target/build-integration-docs");
+    let _ = std::fs::remove_dir_all(&docs);
+    copy_dir(&fixture_dir("synthetic"), &docs);
+
+    let (listing, _) = list_codes(&docs);
+    assert_eq!(listing, expected_listing(&docs));
+    assert!(
+        listing.starts_with("AUTHENTICATION 401\nBILLING:INVALID_PLAN 402\n"),
+        "{listing}"
+    );
+    assert_eq!(listing.lines().count(), 21 + 5);
+
+    // Nothing changed: the build script does not run again.
+    let (again, ran) = list_codes(&docs);
+    assert!(!ran, "the build script reran without a change");
+    assert_eq!(again, listing);
+
+    // A page added to the docs dir is seen.
+    let page =
+        std::fs::read_to_string(workspace_root().join("docs-snapshot/errors/api-errors/server-errors.md"))
+            .unwrap();
+    std::fs::write(docs.join("errors/api-errors/server-errors.md"), page).unwrap();
+    let (with_server, ran) = list_codes(&docs);
+    assert!(ran, "the build script did not see the added page");
+    assert_eq!(with_server, expected_listing(&docs));
+    assert!(
+        with_server.contains(
+            "\nSERVER:INTERNAL 500\nSERVER:MULTIPLE_RECORDS_FOUND 500\nSERVER:RECORD_NOT_FOUND 500\n"
+        )
+    );
+    std::fs::remove_dir_all(&docs).unwrap();
+}
+
+/// The packages `cargo tree` shows for smartcar-errors with the given edge kinds.
+fn tree(edges: &str) -> BTreeSet<String> {
+    let output = run(cargo()
+        .args(["tree", "--offline", "-p", "smartcar-errors", "-e", edges])
+        .args(["--prefix", "none", "--format", "{p}"]));
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn a_normal_build_has_no_generator_in_its_dependency_tree() {
+    let with_macros = tree("normal");
+    assert_eq!(
+        with_macros,
+        [
+            "itoa",
+            "memchr",
+            "proc-macro2",
+            "quote",
+            "serde",
+            "serde_core",
+            "serde_derive",
+            "serde_json",
+            "smartcar-errors",
+            "syn",
+            "unicode-ident",
+            "zmij"
+        ]
+        .map(String::from)
+        .into(),
+        "only serde, serde_json and serde_derive's own dependencies"
+    );
+    // syn, quote and proc-macro2 are there only for serde_derive.
+    let without_macros = tree("normal,no-proc-macro");
+    for generator_crate in [
+        "syn",
+        "quote",
+        "proc-macro2",
+        "pulldown-cmark",
+        "prettyplease",
+        "catalog-gen",
+    ] {
+        assert!(
+            !without_macros.contains(generator_crate),
+            "{generator_crate} in {without_macros:?}"
+        );
+    }
+}
