@@ -26,39 +26,245 @@ impl fmt::Display for Severity {
     }
 }
 
-/// One problem found in the docs, with a stable id and its position.
+/// Every kind of problem catalog-gen reports, each with a stable id (`catalog-gen lint --list`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Lint {
+    /// A page is not valid UTF-8.
+    InvalidUtf8,
+    /// A code's JSON example is not valid JSON.
+    InvalidJson,
+    /// A JSON example lacks a field the catalog needs, or has one of the wrong type.
+    InvalidExample,
+    /// A code heading has no JSON example, so its type and status are unknown.
+    MissingExample,
+    /// A page has both code headings and a Connect parameter table.
+    MixedPage,
+    /// A Connect parameter table lacks the `error` or `error_description` row.
+    MissingParameter,
+    /// A Connect parameter row lacks a name or description, or its Required cell is not `true`/`false`.
+    InvalidParameter,
+    /// A Connect page's `error` value is empty or contains white space.
+    InvalidErrorName,
+    /// The same API (type, code) or Connect error is documented twice.
+    DuplicateCode,
+    /// A type, code or error has no letter or digit to name a Rust variant after.
+    InvalidName,
+    /// Two documented strings map to the same Rust variant name.
+    NameCollision,
+    /// A page documents no error (neither code headings nor a parameter table).
+    NoCodes,
+    /// A JSON example's `code` differs from its heading, or is missing.
+    ExampleCodeMismatch,
+    /// A JSON example's `type` differs from the other examples on its page.
+    ExampleTypeMismatch,
+    /// A `docURL` anchor does not match its code, or points to another page.
+    DocUrlMismatch,
+    /// Codes of one type document different HTTP statuses.
+    StatusMismatch,
+    /// An example's `suggestedUserMessage` differs from the Suggested User Message section.
+    UserMessageMismatch,
+    /// A Connect page's example redirect shows another error than its parameter table.
+    RedirectMismatch,
+    /// A code has no Suggested User Message section, or neither a Suggested Resolution nor Troubleshooting Steps section.
+    MissingSection,
+    /// A code has the same section twice; the texts are joined.
+    DuplicateSection,
+    /// Text after a separator belongs to no section and is left out of the catalog.
+    StrayContent,
+}
+
+impl Lint {
+    /// Every lint, errors first.
+    pub const ALL: &'static [Lint] = &[
+        Lint::InvalidUtf8,
+        Lint::InvalidJson,
+        Lint::InvalidExample,
+        Lint::MissingExample,
+        Lint::MixedPage,
+        Lint::MissingParameter,
+        Lint::InvalidParameter,
+        Lint::InvalidErrorName,
+        Lint::DuplicateCode,
+        Lint::InvalidName,
+        Lint::NameCollision,
+        Lint::NoCodes,
+        Lint::ExampleCodeMismatch,
+        Lint::ExampleTypeMismatch,
+        Lint::DocUrlMismatch,
+        Lint::StatusMismatch,
+        Lint::UserMessageMismatch,
+        Lint::RedirectMismatch,
+        Lint::MissingSection,
+        Lint::DuplicateSection,
+        Lint::StrayContent,
+    ];
+
+    fn describe(self) -> (&'static str, Severity, &'static str) {
+        match self {
+            Lint::InvalidUtf8 => ("invalid-utf8", Severity::Error, "A page is not valid UTF-8."),
+            Lint::InvalidJson => (
+                "invalid-json",
+                Severity::Error,
+                "A code's JSON example is not valid JSON.",
+            ),
+            Lint::InvalidExample => (
+                "invalid-example",
+                Severity::Error,
+                "A JSON example lacks a field the catalog needs, or has one of the wrong type.",
+            ),
+            Lint::MissingExample => (
+                "missing-example",
+                Severity::Error,
+                "A code heading has no JSON example, so its type and status are unknown.",
+            ),
+            Lint::MixedPage => (
+                "mixed-page",
+                Severity::Error,
+                "A page has both code headings and a Connect parameter table.",
+            ),
+            Lint::MissingParameter => (
+                "missing-parameter",
+                Severity::Error,
+                "A Connect parameter table lacks the `error` or `error_description` row.",
+            ),
+            Lint::InvalidParameter => (
+                "invalid-parameter",
+                Severity::Error,
+                "A Connect parameter row lacks a name or description, or its Required cell is not `true`/`false`.",
+            ),
+            Lint::InvalidErrorName => (
+                "invalid-error-name",
+                Severity::Error,
+                "A Connect page's `error` value is empty or contains white space.",
+            ),
+            Lint::DuplicateCode => (
+                "duplicate-code",
+                Severity::Error,
+                "The same API (type, code) or Connect error is documented twice.",
+            ),
+            Lint::InvalidName => (
+                "invalid-name",
+                Severity::Error,
+                "A type, code or error has no letter or digit to name a Rust variant after.",
+            ),
+            Lint::NameCollision => (
+                "name-collision",
+                Severity::Error,
+                "Two documented strings map to the same Rust variant name.",
+            ),
+            Lint::NoCodes => (
+                "no-codes",
+                Severity::Warning,
+                "A page documents no error (neither code headings nor a parameter table).",
+            ),
+            Lint::ExampleCodeMismatch => (
+                "example-code-mismatch",
+                Severity::Warning,
+                "A JSON example's `code` differs from its heading, or is missing.",
+            ),
+            Lint::ExampleTypeMismatch => (
+                "example-type-mismatch",
+                Severity::Warning,
+                "A JSON example's `type` differs from the other examples on its page.",
+            ),
+            Lint::DocUrlMismatch => (
+                "doc-url-mismatch",
+                Severity::Warning,
+                "A `docURL` anchor does not match its code, or points to another page.",
+            ),
+            Lint::StatusMismatch => (
+                "status-mismatch",
+                Severity::Warning,
+                "Codes of one type document different HTTP statuses.",
+            ),
+            Lint::UserMessageMismatch => (
+                "user-message-mismatch",
+                Severity::Warning,
+                "An example's `suggestedUserMessage` differs from the Suggested User Message section.",
+            ),
+            Lint::RedirectMismatch => (
+                "redirect-mismatch",
+                Severity::Warning,
+                "A Connect page's example redirect shows another error than its parameter table.",
+            ),
+            Lint::MissingSection => (
+                "missing-section",
+                Severity::Warning,
+                "A code has no Suggested User Message section, or neither a Suggested Resolution nor Troubleshooting Steps section.",
+            ),
+            Lint::DuplicateSection => (
+                "duplicate-section",
+                Severity::Warning,
+                "A code has the same section twice; the texts are joined.",
+            ),
+            Lint::StrayContent => (
+                "stray-content",
+                Severity::Warning,
+                "Text after a separator belongs to no section and is left out of the catalog.",
+            ),
+        }
+    }
+
+    /// The stable, kebab-case id (`invalid-json`).
+    pub fn id(self) -> &'static str {
+        self.describe().0
+    }
+
+    /// Whether it stops generation (error) or not (warning).
+    pub fn severity(self) -> Severity {
+        self.describe().1
+    }
+
+    /// What it means, in one sentence.
+    pub fn summary(self) -> &'static str {
+        self.describe().2
+    }
+
+    /// The lint with this id.
+    pub fn from_id(id: &str) -> Option<Lint> {
+        Lint::ALL.iter().copied().find(|lint| lint.id() == id)
+    }
+}
+
+impl fmt::Display for Lint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl Serialize for Lint {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
+/// One problem found in the docs, with its lint and its position.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
-    /// Error or warning.
+    /// Error or warning (the lint's severity).
     pub severity: Severity,
-    /// A stable, kebab-case identifier (`invalid-json`, `duplicate-code`).
-    pub id: &'static str,
+    /// What kind of problem it is; serialized as its id.
+    pub id: Lint,
     /// What is wrong, in one sentence.
     pub message: String,
     /// Where it is.
     pub source: Source,
-    /// The byte range in the file that the diagnostic points at.
+    /// The byte range in the file that the diagnostic points at (empty: a point, located by
+    /// `source`).
     #[serde(skip)]
     pub span: Range<usize>,
 }
 
 impl Diagnostic {
-    /// An error at `source`.
-    pub fn error(id: &'static str, message: impl Into<String>, source: Source, span: Range<usize>) -> Self {
+    /// A diagnostic of `lint` at `source`.
+    pub fn new(lint: Lint, message: impl Into<String>, source: Source, span: Range<usize>) -> Self {
         Diagnostic {
-            severity: Severity::Error,
-            id,
+            severity: lint.severity(),
+            id: lint,
             message: message.into(),
             source,
             span,
-        }
-    }
-
-    /// A warning at `source`.
-    pub fn warning(id: &'static str, message: impl Into<String>, source: Source, span: Range<usize>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(id, message, source, span)
         }
     }
 
@@ -112,6 +318,29 @@ fn saturate(n: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lint_ids_are_unique_kebab_case_and_errors_come_first() {
+        let ids: std::collections::BTreeSet<&str> = Lint::ALL.iter().map(|lint| lint.id()).collect();
+        assert_eq!(ids.len(), Lint::ALL.len());
+        for lint in Lint::ALL {
+            let kebab = lint
+                .id()
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            assert!(kebab, "{lint}");
+            assert_eq!(Lint::from_id(lint.id()), Some(*lint));
+        }
+        let first_warning = Lint::ALL
+            .iter()
+            .position(|l| l.severity() == Severity::Warning)
+            .unwrap();
+        assert!(
+            Lint::ALL[first_warning..]
+                .iter()
+                .all(|l| l.severity() == Severity::Warning)
+        );
+    }
 
     #[test]
     fn line_col_counts_characters_from_one() {

@@ -15,6 +15,7 @@ pub mod diff;
 pub mod emit;
 pub mod model;
 pub mod parse;
+pub mod report;
 pub mod snapshot;
 pub mod tables;
 pub mod write;
@@ -50,6 +51,16 @@ pub enum GenerateError {
     Emit(#[from] EmitError),
 }
 
+/// Every problem in `snapshot`: what parsing finds and the names that cannot become Rust
+/// identifiers, sorted by position.
+pub fn lint(snapshot: &Snapshot) -> Vec<Diagnostic> {
+    let parsed = parse_snapshot(snapshot);
+    let mut diagnostics = parsed.diagnostics;
+    diagnostics.extend(emit::name_problems(&parsed.catalog));
+    diagnostics.sort_by(|a, b| (&a.source, a.id, &a.message).cmp(&(&b.source, b.id, &b.message)));
+    diagnostics
+}
+
 /// Parses `snapshot` and emits its catalog; nothing is generated when the docs have errors.
 pub fn generate(snapshot: &Snapshot, options: &EmitOptions) -> Result<Generated, GenerateError> {
     let parsed = parse_snapshot(snapshot);
@@ -61,7 +72,7 @@ pub fn generate(snapshot: &Snapshot, options: &EmitOptions) -> Result<Generated,
         Ok(code) => code,
         Err(EmitError::Names(mut problems)) => {
             problems.extend(parsed.diagnostics);
-            problems.sort_by(|a, b| (&a.source, a.id).cmp(&(&b.source, b.id)));
+            problems.sort_by(|a, b| (&a.source, a.id, &a.message).cmp(&(&b.source, b.id, &b.message)));
             return Err(GenerateError::Docs(problems));
         }
         Err(error) => return Err(error.into()),

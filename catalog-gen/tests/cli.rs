@@ -92,19 +92,28 @@ fn generate_writes_nothing_when_the_docs_have_errors() {
     std::fs::write(docs.join("page.md"), "# `CODE`\n\n```json\n{ not json\n```\n").unwrap();
     let out = dir.join("generated.rs");
     std::fs::write(&out, "previous contents").unwrap();
-    let output = catalog_gen(&[
+    let args = [
         "generate",
         "--docs",
         docs.to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
-    ]);
+    ];
+    let output = catalog_gen(&args);
     assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains("error[invalid-json]: page.md:4:3: the JSON example is not valid JSON"),
-        "{}",
-        stderr(&output)
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "error[invalid-json]: the JSON example is not valid JSON: key must be a string\n \
+             --> page.md:4:3\n  |\n4 | {{ not json\n  |   ^\n\n1 error\n\
+             error: the docs have errors; nothing written to {}\n",
+            out.display()
+        )
     );
+    let output = catalog_gen(&[&["--diagnostics", "plain"][..], &args].concat());
+    assert!(stderr(&output).starts_with(
+        "error[invalid-json]: page.md:4:3: the JSON example is not valid JSON: key must be a string\n1 error\n"
+    ));
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous contents");
     std::fs::remove_dir_all(dir).unwrap();
 }
@@ -274,7 +283,13 @@ fn a_renamed_page_is_no_difference_and_broken_snapshots_are_not_compared() {
     );
 
     std::fs::write(copy.join("broken.md"), "# `X`\n").unwrap();
-    let output = catalog_gen(&["diff", "docs-snapshot", copy.to_str().unwrap()]);
+    let output = catalog_gen(&[
+        "--diagnostics",
+        "plain",
+        "diff",
+        "docs-snapshot",
+        copy.to_str().unwrap(),
+    ]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr(&output).contains("error[missing-example]: broken.md:1:1"),
@@ -282,4 +297,25 @@ fn a_renamed_page_is_no_difference_and_broken_snapshots_are_not_compared() {
         stderr(&output)
     );
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn lint_reports_the_server_pages_redirect_and_denies_warnings_on_request() {
+    let output = catalog_gen(&["lint"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stderr(&output),
+        "warning[redirect-mismatch]: `server_error`: the example redirect shows `error=configuration_error`, not `server_error`\n  \
+         --> errors/connect-errors/server-error.md:15:2\n   |\n15 | ?error=configuration_error\n   |  ^^^^^^^^^^^^^^^^^^^^^^^^^\n\n1 warning\n"
+    );
+    let output = catalog_gen(&["--diagnostics", "plain", "lint", "--deny", "warnings"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "warning[redirect-mismatch]: errors/connect-errors/server-error.md:15:2: `server_error`: the example redirect shows `error=configuration_error`, not `server_error`\n1 warning\n"
+    );
+    let output = catalog_gen(&["lint", "--list"]);
+    let list = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(list.lines().count(), catalog_gen::diagnostic::Lint::ALL.len());
+    assert!(list.contains("redirect-mismatch      warning  A Connect page's example redirect shows another error than its parameter table.\n"));
 }

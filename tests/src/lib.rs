@@ -62,6 +62,6 @@ pub fn diagnostic_ids(parsed: &Parsed) -> Vec<(String, &'static str, u32)> {
     parsed
         .diagnostics
         .iter()
-        .map(|d| (d.severity.to_string(), d.id, d.source.line))
+        .map(|d| (d.severity.to_string(), d.id.id(), d.source.line))
         .collect()
 }

@@ -159,7 +159,7 @@ fn the_only_finding_in_the_snapshot_is_the_server_pages_redirect() {
     assert_eq!(
         findings,
         [
-            "warning[redirect-mismatch]: errors/connect-errors/server-error.md:12:1: `server_error`: the example redirect shows `error=configuration_error`, not `server_error`"
+            "warning[redirect-mismatch]: errors/connect-errors/server-error.md:15:2: `server_error`: the example redirect shows `error=configuration_error`, not `server_error`"
         ]
     );
 }

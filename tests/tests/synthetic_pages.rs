@@ -276,7 +276,7 @@ fn null_resolution_resolution_url_info_html_and_doc_urls_as_written() {
         .parsed
         .diagnostics
         .iter()
-        .inspect(|d| assert_eq!(d.id, "doc-url-mismatch"))
+        .inspect(|d| assert_eq!(d.id.id(), "doc-url-mismatch"))
         .map(|d| d.source.line)
         .collect();
     let doc_url_lines: Vec<u32> = [

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Lint};
 use crate::model::{ApiErrorEntry, Catalog, ConnectErrorEntry, Source};
 use crate::parse::display_key;
 use doc::DocComment;
@@ -99,6 +99,13 @@ pub fn emit(catalog: &Catalog, docs_hash: &str, options: &EmitOptions) -> Result
         out.push_str(&format_items(item)?);
     }
     Ok(out)
+}
+
+/// The naming problems of `catalog` (identifiers that cannot be, or that collide).
+pub fn name_problems(catalog: &Catalog) -> Vec<Diagnostic> {
+    Names::assign(catalog, &Groups::of(catalog))
+        .err()
+        .unwrap_or_default()
 }
 
 /// The docs hash recorded in a generated file's header, if it has one.
@@ -220,8 +227,8 @@ fn assign<'s>(
     for (documented, name, source) in items {
         let source = source.clone();
         let Some(ident) = names::identifier(&name) else {
-            problems.push(Diagnostic::error(
-                "invalid-name",
+            problems.push(Diagnostic::new(
+                Lint::InvalidName,
                 format!("`{documented}` has no letter or digit to name a variant of {enum_name} after"),
                 source,
                 0..0,
@@ -230,8 +237,8 @@ fn assign<'s>(
         };
         let key = ident.to_string();
         if let Some(other) = taken.get(&key) {
-            problems.push(Diagnostic::error(
-                "name-collision",
+            problems.push(Diagnostic::new(
+                Lint::NameCollision,
                 format!("`{documented}` and `{other}` would both be {enum_name}::{key}"),
                 source,
                 0..0,

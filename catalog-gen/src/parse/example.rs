@@ -5,7 +5,7 @@ use std::ops::Range;
 use serde_json::{Map, Value};
 
 use super::FileCtx;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Lint};
 
 /// Maps offsets in a code block's content back to offsets in the file: the content is made
 /// of source slices (one per line), which container prefixes may separate.
@@ -84,12 +84,12 @@ pub(crate) fn read_example(
                 "the JSON example is not valid JSON: {}",
                 strip_position(&error.to_string())
             );
-            return Err(vec![ctx.error("invalid-json", message, at(offset))]);
+            return Err(vec![ctx.report(Lint::InvalidJson, message, at(offset))]);
         }
     };
     let Value::Object(object) = value else {
-        return Err(vec![ctx.error(
-            "invalid-example",
+        return Err(vec![ctx.report(
+            Lint::InvalidExample,
             "the JSON example is not an object",
             at(leading_ws(json)),
         )]);
@@ -102,7 +102,7 @@ pub(crate) fn read_example(
     };
     let mut problems = Vec::new();
     let mut problem = |key: &str, message: String| {
-        problems.push(ctx.error("invalid-example", message, at(key_offset(key))));
+        problems.push(ctx.report(Lint::InvalidExample, message, at(key_offset(key))));
     };
 
     let error_type = required_string(&object, "type", &mut problem);

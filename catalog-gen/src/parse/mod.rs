@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use pulldown_cmark::Options;
 
-use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::diagnostic::{Diagnostic, LineIndex, Lint};
 use crate::model::{Catalog, Source};
 use crate::snapshot::Snapshot;
 
@@ -84,22 +84,9 @@ impl<'a> FileCtx<'a> {
         }
     }
 
-    pub(crate) fn error(
-        &self,
-        id: &'static str,
-        message: impl Into<String>,
-        span: Range<usize>,
-    ) -> Diagnostic {
-        Diagnostic::error(id, message, self.source(span.start), span)
-    }
-
-    pub(crate) fn warning(
-        &self,
-        id: &'static str,
-        message: impl Into<String>,
-        span: Range<usize>,
-    ) -> Diagnostic {
-        Diagnostic::warning(id, message, self.source(span.start), span)
+    /// A diagnostic of `lint` at `span` of this file.
+    pub(crate) fn report(&self, lint: Lint, message: impl Into<String>, span: Range<usize>) -> Diagnostic {
+        Diagnostic::new(lint, message, self.source(span.start), span)
     }
 }
 
@@ -112,8 +99,8 @@ fn parse_file(path: &str, bytes: &[u8], parsed: &mut Parsed) {
             // The valid prefix locates the bad byte; it is valid UTF-8 by construction.
             let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
             let ctx = FileCtx::new(path, prefix);
-            parsed.diagnostics.push(ctx.error(
-                "invalid-utf8",
+            parsed.diagnostics.push(ctx.report(
+                Lint::InvalidUtf8,
                 format!("the page is not valid UTF-8 (byte 0x{:02X})", bytes[valid]),
                 valid..valid + 1,
             ));
@@ -163,8 +150,8 @@ fn finish(parsed: &mut Parsed) {
 }
 
 fn duplicate(at: &Source, first: &Source, name: &str) -> Diagnostic {
-    Diagnostic::error(
-        "duplicate-code",
+    Diagnostic::new(
+        Lint::DuplicateCode,
         format!("`{name}` is documented twice; first at {first}"),
         at.clone(),
         0..0,
@@ -200,8 +187,8 @@ fn status_consistency(catalog: &Catalog, diagnostics: &mut Vec<Diagnostic>) {
             .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
             .map(|(s, _)| *s);
         if Some(entry.status_code) != usual {
-            diagnostics.push(Diagnostic::warning(
-                "status-mismatch",
+            diagnostics.push(Diagnostic::new(
+                Lint::StatusMismatch,
                 format!(
                     "`{}` has status {}; other `{}` codes have {}",
                     display_key(&entry.error_type, entry.code.as_deref()),

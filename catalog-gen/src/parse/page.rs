@@ -9,7 +9,7 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, OffsetIter, Parser, Tag
 use super::example::{self, ContentMap, Example};
 use super::text::{PlainText, plain_text};
 use super::{FileCtx, display_key, html};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Lint};
 use crate::model::{ApiErrorEntry, ConnectErrorEntry, ConnectParameter};
 
 /// What one page documents.
@@ -334,8 +334,8 @@ impl PageReader<'_, '_> {
                 if row.iter().all(|(text, _)| text.is_empty()) {
                     continue;
                 }
-                self.diagnostics.push(self.ctx.error(
-                    "invalid-parameter",
+                self.diagnostics.push(self.ctx.report(
+                    Lint::InvalidParameter,
                     "a parameter row has no name",
                     name_span.clone(),
                 ));
@@ -346,8 +346,8 @@ impl PageReader<'_, '_> {
                 Some((text, _)) if text.eq_ignore_ascii_case("false") => false,
                 other => {
                     let (text, span) = other.unwrap_or(("", name_span.clone()));
-                    self.diagnostics.push(self.ctx.error(
-                        "invalid-parameter",
+                    self.diagnostics.push(self.ctx.report(
+                        Lint::InvalidParameter,
                         format!("parameter `{name}`: Required must be `true` or `false`, not `{text}`"),
                         span,
                     ));
@@ -358,8 +358,8 @@ impl PageReader<'_, '_> {
                 Some((text, _)) if !text.is_empty() => text.to_owned(),
                 other => {
                     let span = other.map_or(name_span.clone(), |(_, span)| span);
-                    self.diagnostics.push(self.ctx.error(
-                        "invalid-parameter",
+                    self.diagnostics.push(self.ctx.report(
+                        Lint::InvalidParameter,
                         format!("parameter `{name}` has no description"),
                         span,
                     ));
@@ -398,8 +398,8 @@ impl PageReader<'_, '_> {
     fn report_mixed(&mut self, span: Range<usize>) {
         if !self.mixed_reported {
             self.mixed_reported = true;
-            self.diagnostics.push(self.ctx.error(
-                "mixed-page",
+            self.diagnostics.push(self.ctx.report(
+                Lint::MixedPage,
                 "the page has both code headings and a Connect parameter table",
                 span,
             ));
@@ -411,8 +411,8 @@ impl PageReader<'_, '_> {
         let index = section as usize;
         if code.sections_seen[index] {
             let name = display_code(code.code.as_deref());
-            self.diagnostics.push(self.ctx.warning(
-                "duplicate-section",
+            self.diagnostics.push(self.ctx.report(
+                Lint::DuplicateSection,
                 format!(
                     "`{name}` has a second {} section; its text is appended",
                     section.title()
@@ -445,8 +445,8 @@ impl PageReader<'_, '_> {
                     code.stray_reported = true;
                     let name = display_code(code.code.as_deref());
                     let span = stray.first().map_or(0..0, |(_, range)| range.clone());
-                    self.diagnostics.push(self.ctx.warning(
-                        "stray-content",
+                    self.diagnostics.push(self.ctx.report(
+                        Lint::StrayContent,
                         format!(
                             "text after the separator below `{name}` belongs to no section and is left out"
                         ),
@@ -488,8 +488,8 @@ impl PageReader<'_, '_> {
             page.connect_error = self.connect_entry(connect);
         }
         if documents_nothing {
-            self.diagnostics.push(self.ctx.warning(
-                "no-codes",
+            self.diagnostics.push(self.ctx.report(
+                Lint::NoCodes,
                 "the page documents no errors: it has neither `# `CODE`` headings nor a Parameter table",
                 0..0,
             ));
@@ -506,8 +506,8 @@ impl PageReader<'_, '_> {
     fn api_entry(&mut self, code: CodeDraft, page_type: &mut Option<String>) -> Option<ApiErrorEntry> {
         let name = display_code(code.code.as_deref());
         let Some(block) = &code.example else {
-            self.diagnostics.push(self.ctx.error(
-                "missing-example",
+            self.diagnostics.push(self.ctx.report(
+                Lint::MissingExample,
                 format!("`{name}` has no JSON example, so its type and status are unknown"),
                 code.heading.clone(),
             ));
@@ -535,8 +535,7 @@ impl PageReader<'_, '_> {
             && section.trim() != example_message.value.trim()
         {
             let at = example_message.offset;
-            self.diagnostics.push(self.ctx.warning(
-                    "user-message-mismatch",
+            self.diagnostics.push(self.ctx.report(Lint::UserMessageMismatch,
                     format!("`{name}`: the example's suggestedUserMessage differs from the Suggested User Message section"),
                     at..at + 1,
                 ));
@@ -564,8 +563,8 @@ impl PageReader<'_, '_> {
     }
 
     fn missing_section(&mut self, heading: &Range<usize>, name: &str, section: Section) {
-        self.diagnostics.push(self.ctx.warning(
-            "missing-section",
+        self.diagnostics.push(self.ctx.report(
+            Lint::MissingSection,
             format!("`{name}` has no {} section", section.title()),
             heading.clone(),
         ));
@@ -576,13 +575,13 @@ impl PageReader<'_, '_> {
         let name = display_code(code.code.as_deref());
         let at = |offset: usize| offset..offset + 1;
         match &example.code {
-            None => self.diagnostics.push(self.ctx.warning(
-                "example-code-mismatch",
+            None => self.diagnostics.push(self.ctx.report(
+                Lint::ExampleCodeMismatch,
                 format!("`{name}`: the example has no `code`"),
                 code.heading.clone(),
             )),
-            Some(located) if located.value != code.code => self.diagnostics.push(self.ctx.warning(
-                "example-code-mismatch",
+            Some(located) if located.value != code.code => self.diagnostics.push(self.ctx.report(
+                Lint::ExampleCodeMismatch,
                 format!(
                     "`{name}`: the example's code `{}` differs from its heading",
                     display_code(located.value.as_deref())
@@ -593,8 +592,8 @@ impl PageReader<'_, '_> {
         }
         match page_type {
             Some(expected) if *expected != example.error_type.value => {
-                self.diagnostics.push(self.ctx.warning(
-                    "example-type-mismatch",
+                self.diagnostics.push(self.ctx.report(
+                    Lint::ExampleTypeMismatch,
                     format!(
                         "`{name}`: the example's type `{}` differs from the page's `{expected}`",
                         example.error_type.value
@@ -610,8 +609,8 @@ impl PageReader<'_, '_> {
             code.code.as_deref(),
             self.page_url().as_deref(),
         ) {
-            self.diagnostics.push(self.ctx.warning(
-                "doc-url-mismatch",
+            self.diagnostics.push(self.ctx.report(
+                Lint::DocUrlMismatch,
                 format!(
                     "`{}`: {problem}",
                     display_key(&example.error_type.value, code.code.as_deref())
@@ -632,8 +631,8 @@ impl PageReader<'_, '_> {
         let (error, error_span) = match row("error") {
             Some(found) => found,
             None => {
-                self.diagnostics.push(self.ctx.error(
-                    "missing-parameter",
+                self.diagnostics.push(self.ctx.report(
+                    Lint::MissingParameter,
                     "the parameter table has no `error` row naming the error",
                     connect.table.clone(),
                 ));
@@ -641,16 +640,16 @@ impl PageReader<'_, '_> {
             }
         };
         if error.is_empty() || error.chars().any(char::is_whitespace) {
-            self.diagnostics.push(self.ctx.error(
-                "invalid-error-name",
+            self.diagnostics.push(self.ctx.report(
+                Lint::InvalidErrorName,
                 format!("the `error` row's value `{error}` is not an error name"),
                 error_span,
             ));
             return None;
         }
         let Some((description, _)) = row("error_description") else {
-            self.diagnostics.push(self.ctx.error(
-                "missing-parameter",
+            self.diagnostics.push(self.ctx.report(
+                Lint::MissingParameter,
                 format!("`{error}`: the parameter table has no `error_description` row"),
                 connect.table.clone(),
             ));
@@ -660,13 +659,20 @@ impl PageReader<'_, '_> {
             let query = redirect.split_once('?').map_or("", |(_, query)| query);
             let shown = form_urlencoded::parse(query.as_bytes()).find(|(key, _)| key == "error");
             match shown {
-                Some((_, shown)) if shown != error.as_str() => self.diagnostics.push(self.ctx.warning(
-                    "redirect-mismatch",
-                    format!("`{error}`: the example redirect shows `error={shown}`, not `{error}`"),
-                    span.clone(),
-                )),
-                None => self.diagnostics.push(self.ctx.warning(
-                    "redirect-mismatch",
+                Some((_, shown)) if shown != error.as_str() => {
+                    // Point at the parameter itself where it is written plainly.
+                    let block = &self.ctx.text[span.clone()];
+                    let at = block
+                        .find(&format!("error={shown}"))
+                        .map_or(span.clone(), |i| span.start + i..span.start + i + 6 + shown.len());
+                    self.diagnostics.push(self.ctx.report(
+                        Lint::RedirectMismatch,
+                        format!("`{error}`: the example redirect shows `error={shown}`, not `{error}`"),
+                        at,
+                    ));
+                }
+                None => self.diagnostics.push(self.ctx.report(
+                    Lint::RedirectMismatch,
                     format!("`{error}`: the example redirect has no `error` parameter"),
                     span.clone(),
                 )),

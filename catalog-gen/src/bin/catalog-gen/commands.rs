@@ -1,12 +1,15 @@
 //! The commands, each returning its exit code.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::Format;
+use catalog_gen::diagnostic::Lint;
 use catalog_gen::emit::REGENERATE_COMMAND;
+use catalog_gen::report::{self, Style};
 use catalog_gen::{Diagnostic, EmitOptions, GenerateError, Snapshot};
+
+use crate::{Diagnostics, Format};
 
 /// The snapshot, relative to the repository root.
 pub const DOCS_DIR: &str = "docs-snapshot";
@@ -15,64 +18,150 @@ pub const GENERATED_FILE: &str = "catalog/src/generated.rs";
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
-fn print_diagnostics(diagnostics: &[Diagnostic]) {
-    let mut stderr = std::io::stderr().lock();
-    for diagnostic in diagnostics {
-        let _ = writeln!(stderr, "{diagnostic}");
+/// How the commands talk to the user.
+pub struct Ui {
+    style: Style,
+}
+
+impl Ui {
+    pub fn new(diagnostics: Diagnostics) -> Self {
+        let style = match diagnostics {
+            Diagnostics::Plain => Style::Plain,
+            Diagnostics::Rich => Style::Snippet {
+                color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            },
+        };
+        Ui { style }
+    }
+
+    fn print_diagnostics(&self, diagnostics: &[Diagnostic], snapshot: &Snapshot) {
+        let text = report::render(diagnostics, snapshot, self.style);
+        let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    }
+
+    /// Generates the catalog text, or prints the docs' errors and returns `None`.
+    fn generate_code(&self, docs: &Path) -> Result<Option<catalog_gen::Generated>> {
+        let snapshot = Snapshot::read(docs)?;
+        match catalog_gen::generate(&snapshot, &EmitOptions::checked_in()) {
+            Ok(generated) => {
+                self.print_diagnostics(&generated.warnings, &snapshot);
+                Ok(Some(generated))
+            }
+            Err(GenerateError::Docs(diagnostics)) => {
+                self.print_diagnostics(&diagnostics, &snapshot);
+                Ok(None)
+            }
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    pub fn generate(&self, docs: &Path, out: &Path) -> Result<ExitCode> {
+        let Some(generated) = self.generate_code(docs)? else {
+            eprintln!(
+                "error: the docs have errors; nothing written to {}",
+                out.display()
+            );
+            return Ok(ExitCode::FAILURE);
+        };
+        let written = catalog_gen::write::write_if_changed(out, generated.code.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+        eprintln!(
+            "{} {} ({} API errors in {} types, {} Connect errors)",
+            if written { "wrote" } else { "unchanged:" },
+            out.display(),
+            generated.catalog.api_errors.len(),
+            generated.catalog.error_types().len(),
+            generated.catalog.connect_errors.len(),
+        );
+        Ok(ExitCode::SUCCESS)
+    }
+
+    pub fn check(&self, docs: &Path, generated_file: &Path) -> Result<ExitCode> {
+        let Some(generated) = self.generate_code(docs)? else {
+            return Ok(ExitCode::FAILURE);
+        };
+        let existing = std::fs::read_to_string(generated_file)
+            .map_err(|e| format!("cannot read {}: {e}", generated_file.display()))?;
+        let label = generated_file.display().to_string();
+        match catalog_gen::check::check(&existing, &generated, &label, &fix_command(docs, generated_file)) {
+            None => {
+                eprintln!("{label} is in sync with {}", docs.display());
+                Ok(ExitCode::SUCCESS)
+            }
+            Some(drift) => {
+                println!("{drift}");
+                Ok(ExitCode::FAILURE)
+            }
+        }
+    }
+
+    pub fn dump(&self, docs: &Path) -> Result<ExitCode> {
+        let snapshot = Snapshot::read(docs)?;
+        let parsed = catalog_gen::parse_snapshot(&snapshot);
+        self.print_diagnostics(&parsed.diagnostics, &snapshot);
+        if parsed.has_errors() {
+            return Ok(ExitCode::FAILURE);
+        }
+        let mut stdout = std::io::stdout().lock();
+        serde_json::to_writer_pretty(&mut stdout, &parsed.catalog)?;
+        writeln!(stdout)?;
+        Ok(ExitCode::SUCCESS)
+    }
+
+    pub fn diff(&self, old: &Path, new: &Path, format: Format) -> Result<ExitCode> {
+        let read = |dir: &Path| -> Result<Option<catalog_gen::Catalog>> {
+            let snapshot = Snapshot::read(dir)?;
+            let parsed = catalog_gen::parse_snapshot(&snapshot);
+            self.print_diagnostics(&parsed.diagnostics, &snapshot);
+            Ok((!parsed.has_errors()).then_some(parsed.catalog))
+        };
+        let (Some(old_catalog), Some(new_catalog)) = (read(old)?, read(new)?) else {
+            eprintln!("error: cannot compare snapshots with errors");
+            return Ok(ExitCode::from(2));
+        };
+        let changes = catalog_gen::diff::diff_catalogs(&old_catalog, &new_catalog);
+        let text = match format {
+            Format::Text => changes.to_text(),
+            Format::Json => changes.to_json(),
+            Format::Markdown => changes.to_markdown(),
+        };
+        std::io::stdout().lock().write_all(text.as_bytes())?;
+        Ok(if changes.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        })
+    }
+
+    pub fn lint(&self, docs: &Path, deny_warnings: bool) -> Result<ExitCode> {
+        let snapshot = Snapshot::read(docs)?;
+        let diagnostics = catalog_gen::lint(&snapshot);
+        self.print_diagnostics(&diagnostics, &snapshot);
+        let failed = diagnostics.iter().any(|d| d.is_error() || deny_warnings);
+        if diagnostics.is_empty() {
+            eprintln!("{}: no problems found", docs.display());
+        }
+        Ok(if failed {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        })
     }
 }
 
-/// Generates the catalog text, or prints the docs' errors and returns `None`.
-fn generate_code(docs: &Path) -> Result<Option<catalog_gen::Generated>> {
-    let snapshot = Snapshot::read(docs)?;
-    match catalog_gen::generate(&snapshot, &EmitOptions::checked_in()) {
-        Ok(generated) => {
-            print_diagnostics(&generated.warnings);
-            Ok(Some(generated))
-        }
-        Err(GenerateError::Docs(diagnostics)) => {
-            print_diagnostics(&diagnostics);
-            Ok(None)
-        }
-        Err(error) => Err(error.into()),
+/// Prints every lint: id, severity, meaning.
+pub fn list_lints() -> Result<ExitCode> {
+    let mut stdout = std::io::stdout().lock();
+    for lint in Lint::ALL {
+        writeln!(
+            stdout,
+            "{:<22} {:<8} {}",
+            lint.id(),
+            lint.severity().to_string(),
+            lint.summary()
+        )?;
     }
-}
-
-pub fn generate(docs: &Path, out: &Path) -> Result<ExitCode> {
-    let Some(generated) = generate_code(docs)? else {
-        eprintln!("error: nothing written to {}", out.display());
-        return Ok(ExitCode::FAILURE);
-    };
-    let written = catalog_gen::write::write_if_changed(out, generated.code.as_bytes())
-        .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-    eprintln!(
-        "{} {} ({} API errors in {} types, {} Connect errors)",
-        if written { "wrote" } else { "unchanged:" },
-        out.display(),
-        generated.catalog.api_errors.len(),
-        generated.catalog.error_types().len(),
-        generated.catalog.connect_errors.len(),
-    );
     Ok(ExitCode::SUCCESS)
-}
-
-pub fn check(docs: &Path, generated_file: &Path) -> Result<ExitCode> {
-    let Some(generated) = generate_code(docs)? else {
-        return Ok(ExitCode::FAILURE);
-    };
-    let existing = std::fs::read_to_string(generated_file)
-        .map_err(|e| format!("cannot read {}: {e}", generated_file.display()))?;
-    let label = generated_file.display().to_string();
-    match catalog_gen::check::check(&existing, &generated, &label, &fix_command(docs, generated_file)) {
-        None => {
-            eprintln!("{label} is in sync with {}", docs.display());
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(drift) => {
-            println!("{drift}");
-            Ok(ExitCode::FAILURE)
-        }
-    }
 }
 
 /// The `generate` command that fixes a drift, with the flags that differ from the defaults.
@@ -85,41 +174,4 @@ fn fix_command(docs: &Path, generated_file: &Path) -> String {
         command.push_str(&format!(" --out {}", generated_file.display()));
     }
     command
-}
-
-pub fn dump(docs: &Path) -> Result<ExitCode> {
-    let snapshot = Snapshot::read(docs)?;
-    let parsed = catalog_gen::parse_snapshot(&snapshot);
-    print_diagnostics(&parsed.diagnostics);
-    if parsed.has_errors() {
-        return Ok(ExitCode::FAILURE);
-    }
-    let mut stdout = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut stdout, &parsed.catalog)?;
-    writeln!(stdout)?;
-    Ok(ExitCode::SUCCESS)
-}
-
-pub fn diff(old: &Path, new: &Path, format: Format) -> Result<ExitCode> {
-    let read = |dir: &Path| -> Result<Option<catalog_gen::Catalog>> {
-        let parsed = catalog_gen::parse_snapshot(&Snapshot::read(dir)?);
-        print_diagnostics(&parsed.diagnostics);
-        Ok((!parsed.has_errors()).then_some(parsed.catalog))
-    };
-    let (Some(old_catalog), Some(new_catalog)) = (read(old)?, read(new)?) else {
-        eprintln!("error: cannot compare snapshots with errors");
-        return Ok(ExitCode::from(2));
-    };
-    let changes = catalog_gen::diff::diff_catalogs(&old_catalog, &new_catalog);
-    let text = match format {
-        Format::Text => changes.to_text(),
-        Format::Json => changes.to_json(),
-        Format::Markdown => changes.to_markdown(),
-    };
-    std::io::stdout().lock().write_all(text.as_bytes())?;
-    Ok(if changes.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
 }

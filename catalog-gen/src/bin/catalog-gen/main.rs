@@ -11,6 +11,9 @@ mod commands;
 #[derive(Debug, Parser)]
 #[command(name = "catalog-gen", version, about)]
 struct Cli {
+    /// How to print problems found in the docs.
+    #[arg(long, value_enum, global = true, default_value_t = Diagnostics::Rich)]
+    diagnostics: Diagnostics,
     #[command(subcommand)]
     command: Command,
 }
@@ -51,6 +54,18 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Report inconsistencies in the docs (exit 1 on errors, or on warnings with --deny).
+    Lint {
+        /// The docs snapshot.
+        #[arg(long, default_value = commands::DOCS_DIR)]
+        docs: PathBuf,
+        /// Fail on warnings too.
+        #[arg(long, value_enum)]
+        deny: Option<Deny>,
+        /// List every lint with its id and severity, and exit.
+        #[arg(long)]
+        list: bool,
+    },
 }
 
 /// Output formats of `diff`.
@@ -64,13 +79,32 @@ pub enum Format {
     Markdown,
 }
 
+/// How diagnostics are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Diagnostics {
+    /// Message, position, source line and caret (colored on a terminal).
+    Rich,
+    /// One line each: `error[id]: file:line:col: message`.
+    Plain,
+}
+
+/// What `lint --deny` turns into failures.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Deny {
+    /// Every warning.
+    Warnings,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let ui = commands::Ui::new(cli.diagnostics);
     let result = match cli.command {
-        Command::Generate { docs, out } => commands::generate(&docs, &out),
-        Command::Check { docs, generated } => commands::check(&docs, &generated),
-        Command::Dump { docs } => commands::dump(&docs),
-        Command::Diff { old, new, format } => commands::diff(&old, &new, format),
+        Command::Generate { docs, out } => ui.generate(&docs, &out),
+        Command::Check { docs, generated } => ui.check(&docs, &generated),
+        Command::Dump { docs } => ui.dump(&docs),
+        Command::Diff { old, new, format } => ui.diff(&old, &new, format),
+        Command::Lint { list: true, .. } => commands::list_lints(),
+        Command::Lint { docs, deny, .. } => ui.lint(&docs, deny.is_some()),
     };
     match result {
         Ok(code) => code,
