@@ -184,21 +184,18 @@ pub enum ConnectErrorCode {
     /// # Parameters
     ///
     /// - `error` (always sent): configuration\_error
-    ///
     /// - `error_description` (always sent): There has been an error in the configuration of your application.
-    ///
     /// - `status_code` (always sent): The status code of the error encountered in Connect
-    ///
     /// - `error_message` (always sent): The error message seen by the user
     ///
     /// # Details
     ///
     /// On redirect, Connect will return the status code and message of the error that they encountered. This will be triggered if:
     ///
-    /// - A user tried to directly navigate to a page that is past their current step in Connect (ie. going directly from the Preamble screen to the Permission Grants screen by directly going to connect.smartcar.com/grant).
-    /// - A user is trying to use Single Select in live mode with a test mode VIN or with a simulated VIN in a non-simulated mode.
-    /// - A user is trying to use Single Select with an invalid mock VIN.
-    /// - A validation error occurs when trying to check compatibility by VIN.
+    /// \- A user tried to directly navigate to a page that is past their current step in Connect (ie. going directly from the Preamble screen to the Permission Grants screen by directly going to connect.smartcar.com/grant).\
+    /// \- A user is trying to use Single Select in live mode with a test mode VIN or with a simulated VIN in a non-simulated mode.\
+    /// \- A user is trying to use Single Select with an invalid mock VIN.\
+    /// \- A validation error occurs when trying to check compatibility by VIN.
     ///
     /// These cases will trigger the following error and give the user the ability to “Exit” Connect.
     ///
@@ -213,7 +210,6 @@ pub enum ConnectErrorCode {
     /// # Parameters
     ///
     /// - `error` (always sent): server\_error
-    ///
     /// - `error_description` (always sent): Unexpected server error. Please try again.
     ///
     /// # Details

@@ -3,7 +3,16 @@
 
 use std::path::{Path, PathBuf};
 
-use catalog_gen::{Parsed, Snapshot};
+use catalog_gen::{ApiErrorEntry, ConnectErrorEntry, Parsed, Snapshot};
+use smartcar_errors::table::{ApiCode, ConnectCode, Named};
+
+/// A catalog generated at build time from the hostile pages in `tests/fixtures/hostile-catalog`:
+/// keywords and digits as names, quotes, backslashes, comment ends, code fences, HTML, control
+/// and text-direction characters in the text. It must compile, document without warnings, hold
+/// every string exactly, and carry no doctest.
+pub mod hostile_catalog {
+    include!(concat!(env!("OUT_DIR"), "/smartcar_errors.rs"));
+}
 
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {
@@ -64,4 +73,57 @@ pub fn diagnostic_ids(parsed: &Parsed) -> Vec<(String, &'static str, u32)> {
         .iter()
         .map(|d| (d.severity.to_string(), d.id.id(), d.source.line))
         .collect()
+}
+
+/// Asserts that the compiled tables of `C` hold exactly `entries`, every field, in order.
+pub fn assert_api_tables_match<C: ApiCode>(entries: &[ApiErrorEntry]) {
+    assert_eq!(C::ALL.len(), entries.len());
+    for (code, entry) in C::ALL.iter().zip(entries) {
+        assert_eq!(
+            C::from_parts(&entry.error_type, entry.code.as_deref()),
+            Some(*code)
+        );
+        let info = code.info();
+        assert_eq!(info.error_type.name(), entry.error_type);
+        assert_eq!(info.code, entry.code.as_deref());
+        assert_eq!(info.status_code, entry.status_code);
+        assert_eq!(info.description, entry.description);
+        assert_eq!(info.doc_url, entry.doc_url);
+        assert_eq!(info.resolution.map(Named::name), entry.resolution.as_deref());
+        assert_eq!(info.resolution_url, entry.resolution_url.as_deref());
+        assert_eq!(
+            info.suggested_user_message,
+            entry.suggested_user_message.as_deref()
+        );
+        assert_eq!(info.suggested_resolution, entry.suggested_resolution.as_deref());
+        assert_eq!(info.troubleshooting_steps, entry.troubleshooting_steps.as_deref());
+        assert_eq!(info.explanation, entry.explanation.as_deref());
+        assert_eq!(info.page_url, entry.page_url.as_deref());
+    }
+}
+
+/// Asserts that the compiled tables of `C` hold exactly `entries`, every field, in order.
+pub fn assert_connect_tables_match<C: ConnectCode>(entries: &[ConnectErrorEntry]) {
+    assert_eq!(C::ALL.len(), entries.len());
+    for (code, entry) in C::ALL.iter().zip(entries) {
+        assert_eq!(C::from_name(&entry.error), Some(*code));
+        let info = code.info();
+        assert_eq!(info.error, entry.error);
+        assert_eq!(info.description, entry.description);
+        assert_eq!(info.title, entry.title.as_deref());
+        assert_eq!(info.summary, entry.summary.as_deref());
+        assert_eq!(info.details, entry.details.as_deref());
+        assert_eq!(info.page_url, entry.page_url.as_deref());
+        let parameters: Vec<(&str, bool, &str)> = info
+            .parameters
+            .iter()
+            .map(|p| (p.name, p.required, p.description))
+            .collect();
+        let expected: Vec<(&str, bool, &str)> = entry
+            .parameters
+            .iter()
+            .map(|p| (p.name.as_str(), p.required, p.description.as_str()))
+            .collect();
+        assert_eq!(parameters, expected);
+    }
 }

@@ -4,7 +4,9 @@ use catalog_gen::parse_snapshot;
 use smartcar_errors::{
     ApiError, ApiErrorCode, ConnectError, ConnectErrorCode, ErrorType, RedirectError, Resolution,
 };
-use smartcar_errors_tests::{fixture_dir, read_snapshot, snapshot_dir};
+use smartcar_errors_tests::{
+    assert_api_tables_match, assert_connect_tables_match, fixture_dir, read_snapshot, snapshot_dir,
+};
 
 const USER_MESSAGE: &str = "Your car is temporarily unable to connect to <app name>. Please be patient while we’re working to resolve this issue.";
 
@@ -61,55 +63,9 @@ fn lookups_are_exact() {
 /// The compiled-in tables hold exactly what the snapshot says.
 #[test]
 fn the_compiled_catalog_matches_the_snapshot_model() {
-    let parsed = parse_snapshot(&read_snapshot(&snapshot_dir()));
-    assert_eq!(parsed.catalog.api_errors.len(), ApiErrorCode::ALL.len());
-    for entry in &parsed.catalog.api_errors {
-        let code = ApiErrorCode::from_parts(&entry.error_type, entry.code.as_deref()).expect("documented");
-        let info = code.info();
-        assert_eq!(info.error_type.as_str(), entry.error_type);
-        assert_eq!(info.code, entry.code.as_deref());
-        assert_eq!(info.status_code, entry.status_code);
-        assert_eq!(info.description, entry.description);
-        assert_eq!(info.doc_url, entry.doc_url);
-        assert_eq!(
-            info.resolution.map(Resolution::as_str),
-            entry.resolution.as_deref()
-        );
-        assert_eq!(info.resolution_url, entry.resolution_url.as_deref());
-        assert_eq!(
-            info.suggested_user_message,
-            entry.suggested_user_message.as_deref()
-        );
-        assert_eq!(info.suggested_resolution, entry.suggested_resolution.as_deref());
-        assert_eq!(info.troubleshooting_steps, entry.troubleshooting_steps.as_deref());
-        assert_eq!(info.explanation, entry.explanation.as_deref());
-        assert_eq!(info.page_url, entry.page_url.as_deref());
-    }
-    assert_eq!(parsed.catalog.connect_errors.len(), ConnectErrorCode::ALL.len());
-    for entry in &parsed.catalog.connect_errors {
-        let info = entry
-            .error
-            .parse::<ConnectErrorCode>()
-            .expect("documented")
-            .info();
-        assert_eq!(info.error, entry.error);
-        assert_eq!(info.description, entry.description);
-        assert_eq!(info.title, entry.title.as_deref());
-        assert_eq!(info.summary, entry.summary.as_deref());
-        assert_eq!(info.details, entry.details.as_deref());
-        assert_eq!(info.page_url, entry.page_url.as_deref());
-        let parameters: Vec<(&str, bool, &str)> = info
-            .parameters
-            .iter()
-            .map(|p| (p.name, p.required, p.description))
-            .collect();
-        let expected: Vec<(&str, bool, &str)> = entry
-            .parameters
-            .iter()
-            .map(|p| (p.name.as_str(), p.required, p.description.as_str()))
-            .collect();
-        assert_eq!(parameters, expected);
-    }
+    let catalog = parse_snapshot(&read_snapshot(&snapshot_dir())).catalog;
+    assert_api_tables_match::<ApiErrorCode>(&catalog.api_errors);
+    assert_connect_tables_match::<ConnectErrorCode>(&catalog.connect_errors);
 }
 
 /// Every JSON example of the snapshot and the synthetic pages reads as an `ApiError` with the

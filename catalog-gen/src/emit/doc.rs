@@ -1,12 +1,17 @@
 //! Rustdoc-safe doc comments from docs text.
 //!
-//! Docs text is plain text; in a doc comment it must stay text. Markdown punctuation that
-//! could start a link, code span, fence, emphasis, HTML, an entity or a table is
-//! backslash-escaped, as are `#` and `>` at a line start (heading, quote);
-//! leading white space beyond three spaces and every control or text-direction character
-//! becomes a character reference, so no line can open an indented code block (a doctest),
-//! and rustc's lints on bidirectional text never fire.
-//! Rendered by a CommonMark reader, the escaped text reads as the original.
+//! Docs text is plain text, and in a doc comment it must read exactly as it is, line by line,
+//! and never become markup, a link or a doctest:
+//! - markdown punctuation that could start a code span, fence, emphasis, link, HTML, an entity
+//!   or a table is backslash-escaped, as is a line-start marker of a heading, quote, list or
+//!   rule (`#`, `>`, `-`, `+`, `=`, `1.`);
+//! - spaces and tabs at the start or end of a line, control characters and invisible
+//!   text-direction characters become character references, so no line is indented into a
+//!   code block and rustc's lints on bidirectional text never fire;
+//! - lines end in a hard break, so line structure survives; web addresses become autolinks.
+//!
+//! A CommonMark reader (rustdoc) shows the original text, except that runs of blank lines fold
+//! into one and NUL reads as U+FFFD.
 
 use std::fmt::Write;
 
@@ -20,6 +25,12 @@ impl DocComment {
     /// A paragraph of our own markdown (trusted, written by the generator).
     pub(crate) fn markdown(&mut self, markdown: impl Into<String>) -> &mut Self {
         self.separate();
+        self.lines.push(markdown.into());
+        self
+    }
+
+    /// A line of our own markdown that continues the paragraph or list item before it.
+    pub(crate) fn continue_with(&mut self, markdown: impl Into<String>) -> &mut Self {
         self.lines.push(markdown.into());
         self
     }
@@ -61,7 +72,7 @@ pub(crate) fn code(text: &str) -> String {
     if plain {
         format!("`{text}`")
     } else {
-        escape_inline(text)
+        escape_span(text)
     }
 }
 
@@ -75,54 +86,142 @@ pub(crate) fn link(label: &str, url: &str) -> String {
     if linkable {
         format!("[{label}](<{url}>)")
     } else {
-        format!("{label}: {}", escape_inline(url))
+        format!("{label}: {}", escape_span(url))
     }
 }
 
-/// Each line of `text`, escaped.
+/// `text` escaped to sit inside a line of our own markdown: line breaks and the blanks around
+/// it become references, so it cannot start a block of its own.
+fn escape_span(text: &str) -> String {
+    let blank = |c: char| c == ' ' || c == '\t';
+    let content = text.trim_matches(blank);
+    let leading = &text[..text.len() - text.trim_start_matches(blank).len()];
+    let trailing = if content.is_empty() {
+        ""
+    } else {
+        &text[leading.len() + content.len()..]
+    };
+    let mut out = String::with_capacity(text.len() + 8);
+    leading.chars().for_each(|c| reference(&mut out, c));
+    for (i, piece) in content.split('\n').enumerate() {
+        if i > 0 {
+            reference(&mut out, '\n');
+        }
+        out.push_str(&escape_inline(piece));
+    }
+    trailing.chars().for_each(|c| reference(&mut out, c));
+    out
+}
+
+/// Each line of `text`, escaped, each but the last of a paragraph ending in a hard break.
 pub(crate) fn escape_lines(text: &str) -> Vec<String> {
-    text.split('\n').map(escape_line).collect()
+    let lines: Vec<&str> = text.split('\n').collect();
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let mut out = escape_line(line);
+            let continues = lines.get(i + 1).is_some_and(|next| !next.is_empty());
+            if !line.is_empty() && continues {
+                out.push('\\');
+            }
+            out
+        })
+        .collect()
 }
 
 /// One line of text (no `\n`), escaped for markdown.
 fn escape_line(line: &str) -> String {
-    let content = line.trim_start_matches([' ', '\t']);
-    let indent = &line[..line.len() - content.len()];
+    let blank = |c: char| c == ' ' || c == '\t';
+    let content = line.trim_matches(blank);
+    let leading = &line[..line.len() - line.trim_start_matches(blank).len()];
+    let trailing = if content.is_empty() {
+        ""
+    } else {
+        &line[leading.len() + content.len()..]
+    };
     let mut out = String::with_capacity(line.len() + 8);
-    // Up to three leading spaces are only spacing; more, or a tab, could start code.
-    let raw_spaces = indent.chars().take_while(|&c| c == ' ').count().min(3);
-    out.push_str(&indent[..raw_spaces]);
-    for c in indent[raw_spaces..].chars() {
+    for c in leading.chars() {
         reference(&mut out, c);
     }
-    if content.starts_with(['#', '>']) {
+    let marker = line_start_marker(content);
+    escape_chars(&mut out, &content[..marker]);
+    if marker > 0 || content.starts_with(['#', '>', '-', '+', '=']) {
         out.push('\\');
     }
-    out.push_str(&escape_inline(content));
-    // A whitespace-only line would be a blank line: keep its spaces as text.
-    if content.is_empty() && !indent.is_empty() {
-        out.clear();
-        for c in indent.chars() {
-            reference(&mut out, c);
-        }
+    out.push_str(&escape_inline(&content[marker..]));
+    for c in trailing.chars() {
+        reference(&mut out, c);
     }
     out
 }
 
-/// Escapes inline markdown punctuation, control and direction characters.
+/// The length of the digits of an ordered-list marker (`12.` / `12)`) starting `content`, or 0.
+fn line_start_marker(content: &str) -> usize {
+    let digits = content.bytes().take_while(u8::is_ascii_digit).count();
+    let ordered = (1..=9).contains(&digits) && matches!(content.as_bytes().get(digits), Some(b'.' | b')'));
+    if ordered { digits } else { 0 }
+}
+
+/// Escapes inline markdown punctuation, control and direction characters; web addresses
+/// become autolinks (`<https://…>`), which show the same text and keep rustdoc's `bare_urls`
+/// lint quiet.
 fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    while let Some((before, url, after)) = split_url(rest) {
+        escape_chars(&mut out, before);
+        out.push('<');
+        out.push_str(url);
+        out.push('>');
+        rest = after;
+    }
+    escape_chars(&mut out, rest);
+    out
+}
+
+/// The first web address in `text` that can be an autolink: (text before, address, rest).
+fn split_url(text: &str) -> Option<(&str, &str, &str)> {
+    let mut from = 0;
+    while let Some(found) = text[from..].find("http") {
+        let start = from + found;
+        from = start + 4;
+        let preceded_by_word = text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let scheme = ["https://", "http://"]
+            .into_iter()
+            .find(|s| text[start..].starts_with(s));
+        let (Some(scheme), false) = (scheme, preceded_by_word) else {
+            continue;
+        };
+        let tail = &text[start..];
+        let run = tail
+            .find(|c: char| {
+                c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | '\\') || needs_reference(c)
+            })
+            .unwrap_or(tail.len());
+        let url =
+            tail[..run].trim_end_matches(['.', ',', ':', ';', '!', '?', '\'', ')', ']', '}', '*', '_', '~']);
+        if url.len() > scheme.len() {
+            return Some((&text[..start], url, &text[start + url.len()..]));
+        }
+    }
+    None
+}
+
+fn escape_chars(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '&' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
-            c if needs_reference(c) || c == '\t' => reference(&mut out, c),
+            c if needs_reference(c) || c == '\t' => reference(out, c),
             c => out.push(c),
         }
     }
-    out
 }
 
 /// Characters written as references: controls (including CR), and the invisible format
@@ -150,17 +249,35 @@ mod tests {
             escape_lines("a [b] `c` *d* <app name> & | ~ !"),
             [r"a \[b\] \`c\` \*d\* \<app name> \& \| \~ !"]
         );
+    }
+
+    #[test]
+    fn line_start_markers_are_text_and_lines_stay_lines() {
         assert_eq!(
-            escape_lines("# not a heading\n> nor a quote\n- a list stays"),
-            [r"\# not a heading", r"\> nor a quote", "- a list stays"]
+            escape_lines("# not a heading\n> nor a quote\n- nor a list\n12. nor this\n---\n\nnew paragraph"),
+            [
+                r"\# not a heading\",
+                r"\> nor a quote\",
+                r"\- nor a list\",
+                r"12\. nor this\",
+                r"\---",
+                "",
+                "new paragraph"
+            ]
         );
     }
 
     #[test]
     fn indentation_cannot_open_a_code_block() {
-        assert_eq!(escape_lines("    fn main() {}"), ["   &#x20;fn main() {}"]);
+        assert_eq!(
+            escape_lines("    fn main() {}"),
+            ["&#x20;&#x20;&#x20;&#x20;fn main() {}"]
+        );
         assert_eq!(escape_lines("\tx"), ["&#x9;x"]);
-        assert_eq!(escape_lines("  - nested"), ["  - nested"]);
+        assert_eq!(
+            escape_lines("  - nested  "),
+            [r"&#x20;&#x20;\- nested&#x20;&#x20;"]
+        );
         assert_eq!(escape_lines("   "), ["&#x20;&#x20;&#x20;"]);
     }
 
@@ -170,9 +287,19 @@ mod tests {
     }
 
     #[test]
+    fn web_addresses_become_autolinks() {
+        assert_eq!(
+            escape_lines("See https://example.com/a_b?x=1. Or (http://e.com/x), not xhttps://no."),
+            ["See <https://example.com/a_b?x=1>. Or (<http://e.com/x>), not xhttps://no."]
+        );
+        assert_eq!(escape_lines("https:// alone"), ["https:// alone"]);
+    }
+
+    #[test]
     fn code_spans_and_links_fall_back_to_text() {
         assert_eq!(code("SERVER:INTERNAL"), "`SERVER:INTERNAL`");
         assert_eq!(code("a`b"), r"a\`b");
+        assert_eq!(code("    x\ny "), r"&#x20;&#x20;&#x20;&#x20;x&#xA;y&#x20;");
         assert_eq!(link("docs", "https://x.y/a#b"), "[docs](<https://x.y/a#b>)");
         assert_eq!(link("docs", "javascript:<x>"), r"docs: javascript:\<x>");
     }

@@ -504,17 +504,26 @@ fn connect_doc(e: &ConnectErrorEntry) -> TokenStream {
         doc.text(summary);
     }
     doc.heading("Parameters");
-    for parameter in &e.parameters {
+    for (i, parameter) in e.parameters.iter().enumerate() {
         let required = if parameter.required {
             "always sent"
         } else {
             "optional"
         };
-        let first = format!("- {} ({required}): ", doc::code(&parameter.name));
         let mut lines = doc::escape_lines(&parameter.description).into_iter();
-        doc.markdown(format!("{first}{}", lines.next().unwrap_or_default()));
+        let first = format!(
+            "- {} ({required}): {}",
+            doc::code(&parameter.name),
+            lines.next().unwrap_or_default()
+        );
+        // One list: the first item opens it, the others and every continuation line follow.
+        if i == 0 {
+            doc.markdown(first);
+        } else {
+            doc.continue_with(first);
+        }
         for line in lines {
-            doc.markdown(line);
+            doc.continue_with(line);
         }
     }
     if let Some(details) = &e.details {

@@ -490,7 +490,7 @@ impl PageReader<'_, '_> {
         if documents_nothing {
             self.diagnostics.push(self.ctx.report(
                 Lint::NoCodes,
-                "the page documents no errors: it has neither `# `CODE`` headings nor a Parameter table",
+                "the page documents no errors: it has no code headings and no Parameter table",
                 0..0,
             ));
         }

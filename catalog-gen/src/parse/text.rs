@@ -212,11 +212,15 @@ impl PlainText {
         }
     }
 
+    /// One inline tag: `<br>` breaks the line, other markup vanishes, anything else
+    /// (`<app name>`) is text.
     fn push_inline_html(&mut self, html: &str) {
-        let stripped = html::strip_tags(html);
-        if stripped.trim().is_empty() && stripped.contains('\n') {
+        if html::is_line_break(html) {
             self.separate(Separator::Line);
-        } else {
+            return;
+        }
+        let stripped = html::strip_tags(html);
+        if !stripped.trim().is_empty() {
             self.write_inline(&stripped);
         }
     }
