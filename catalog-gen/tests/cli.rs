@@ -72,8 +72,11 @@ fn generate_reproduces_the_checked_in_file_byte_for_byte() {
     let checked_in = std::fs::read(workspace_root().join("catalog/src/generated.rs")).unwrap();
     assert_eq!(std::fs::read(&out).unwrap(), checked_in);
 
-    // A second run finds nothing to write.
+    // A second run finds nothing to write, and leaves the file (and its time) alone.
+    let written_at = std::fs::metadata(&out).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
     let output = catalog_gen(&["generate", "--out", out.to_str().unwrap()]);
+    assert_eq!(std::fs::metadata(&out).unwrap().modified().unwrap(), written_at);
     assert!(output.status.success());
     assert!(
         stderr(&output).starts_with("warning[redirect-mismatch]"),

@@ -35,6 +35,29 @@ pub struct ApiErrorInfo<T: 'static = ErrorType, R: 'static = Resolution> {
     pub page_url: Option<&'static str>,
 }
 
+impl<T, R: crate::table::Named> ApiErrorInfo<T, R> {
+    /// The suggested user message with the docs' `<app name>` placeholder filled in.
+    ///
+    /// ```
+    /// use smartcar_errors::ApiErrorCode;
+    ///
+    /// let info = ApiErrorCode::ServerInternal.info();
+    /// assert_eq!(
+    ///     info.suggested_user_message_for("Acme Fleet").as_deref(),
+    ///     Some("Your car is temporarily unable to connect to Acme Fleet. Please be patient while we’re working to resolve this issue.")
+    /// );
+    /// ```
+    pub fn suggested_user_message_for(&self, app_name: &str) -> Option<String> {
+        Some(crate::user_message::fill(self.suggested_user_message?, app_name))
+    }
+
+    /// Whether the docs suggest retrying later (`resolution.type` is `RETRY_LATER`).
+    pub fn is_retryable(&self) -> bool {
+        self.resolution
+            .is_some_and(|resolution| resolution.name() == "RETRY_LATER")
+    }
+}
+
 /// What Smartcar's docs say of one Connect error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ConnectErrorInfo {

@@ -32,6 +32,7 @@ mod connect_error;
 mod info;
 mod query;
 pub mod table;
+mod user_message;
 
 /// The tables generated from the docs snapshot.
 #[cfg(not(feature = "regenerate"))]
@@ -50,8 +51,9 @@ mod generated {
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;
 
-pub use api_error::ApiError;
+pub use api_error::{ApiError, BodyShape};
 pub use codes::UnknownName;
 pub use connect_error::{ConnectError, RedirectError};
 pub use generated::{ApiErrorCode, ConnectErrorCode, ErrorType, Resolution};
 pub use info::{ApiErrorInfo, ConnectErrorInfo, ConnectParameter};
+pub use user_message::APP_NAME_PLACEHOLDER;
