@@ -13,6 +13,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod diff;
 pub mod emit;
+pub mod explain;
 pub mod model;
 pub mod parse;
 pub mod report;

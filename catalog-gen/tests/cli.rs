@@ -322,3 +322,26 @@ fn lint_reports_the_server_pages_redirect_and_denies_warnings_on_request() {
     assert_eq!(list.lines().count(), catalog_gen::diagnostic::Lint::ALL.len());
     assert!(list.contains("redirect-mismatch      warning  A Connect page's example redirect shows another error than its parameter table.\n"));
 }
+
+#[test]
+fn explain_prints_the_entry_or_the_closest_names() {
+    let output = catalog_gen(&["explain", "SERVER.INTERNAL"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.starts_with(&format!(
+            "SERVER:INTERNAL (HTTP 500)\n  documented at errors/api-errors/server-errors.md:11:1\n\n{INTERNAL_DESCRIPTION}\n\nResolution: RETRY_LATER\n"
+        )),
+        "{text}"
+    );
+    assert!(text.ends_with("\nDocs: https://smartcar.com/docs/errors/api-errors/server-errors#internal\n"));
+
+    let output = catalog_gen(&["explain", "INTERNL"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    assert!(
+        stderr(&output).ends_with(
+            "error: `INTERNL` is not a documented Smartcar error; did you mean `SERVER:INTERNAL`?\n"
+        )
+    );
+}

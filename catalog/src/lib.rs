@@ -29,6 +29,7 @@
 mod api_error;
 mod codes;
 mod connect_error;
+mod explain;
 mod info;
 mod query;
 pub mod table;
@@ -54,6 +55,7 @@ struct ReadmeDoctests;
 pub use api_error::{ApiError, BodyShape};
 pub use codes::UnknownName;
 pub use connect_error::{ConnectError, RedirectError};
+pub use explain::{Explained, NotDocumented, explain};
 pub use generated::{ApiErrorCode, ConnectErrorCode, ErrorType, Resolution};
 pub use info::{ApiErrorInfo, ConnectErrorInfo, ConnectParameter};
 pub use user_message::APP_NAME_PLACEHOLDER;

@@ -18,6 +18,18 @@ pub const GENERATED_FILE: &str = "catalog/src/generated.rs";
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
+/// A line to stderr; a failing stderr is no reason to fail the command.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// Writes `text` and a newline to stdout (a closed pipe surfaces as an `io::Error`).
+fn out(text: impl std::fmt::Display) -> std::io::Result<()> {
+    writeln!(std::io::stdout().lock(), "{text}")
+}
+
 /// How the commands talk to the user.
 pub struct Ui {
     style: Style,
@@ -57,7 +69,7 @@ impl Ui {
 
     pub fn generate(&self, docs: &Path, out: &Path) -> Result<ExitCode> {
         let Some(generated) = self.generate_code(docs)? else {
-            eprintln!(
+            note!(
                 "error: the docs have errors; nothing written to {}",
                 out.display()
             );
@@ -65,7 +77,7 @@ impl Ui {
         };
         let written = catalog_gen::write::write_if_changed(out, generated.code.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-        eprintln!(
+        note!(
             "{} {} ({} API errors in {} types, {} Connect errors)",
             if written { "wrote" } else { "unchanged:" },
             out.display(),
@@ -85,11 +97,11 @@ impl Ui {
         let label = generated_file.display().to_string();
         match catalog_gen::check::check(&existing, &generated, &label, &fix_command(docs, generated_file)) {
             None => {
-                eprintln!("{label} is in sync with {}", docs.display());
+                note!("{label} is in sync with {}", docs.display());
                 Ok(ExitCode::SUCCESS)
             }
             Some(drift) => {
-                println!("{drift}");
+                out(drift)?;
                 Ok(ExitCode::FAILURE)
             }
         }
@@ -102,9 +114,7 @@ impl Ui {
         if parsed.has_errors() {
             return Ok(ExitCode::FAILURE);
         }
-        let mut stdout = std::io::stdout().lock();
-        serde_json::to_writer_pretty(&mut stdout, &parsed.catalog)?;
-        writeln!(stdout)?;
+        out(serde_json::to_string_pretty(&parsed.catalog)?)?;
         Ok(ExitCode::SUCCESS)
     }
 
@@ -116,7 +126,7 @@ impl Ui {
             Ok((!parsed.has_errors()).then_some(parsed.catalog))
         };
         let (Some(old_catalog), Some(new_catalog)) = (read(old)?, read(new)?) else {
-            eprintln!("error: cannot compare snapshots with errors");
+            note!("error: cannot compare snapshots with errors");
             return Ok(ExitCode::from(2));
         };
         let changes = catalog_gen::diff::diff_catalogs(&old_catalog, &new_catalog);
@@ -133,13 +143,31 @@ impl Ui {
         })
     }
 
+    pub fn explain(&self, docs: &Path, query: &str) -> Result<ExitCode> {
+        let snapshot = Snapshot::read(docs)?;
+        let parsed = catalog_gen::parse_snapshot(&snapshot);
+        if parsed.has_errors() {
+            self.print_diagnostics(&parsed.diagnostics, &snapshot);
+        }
+        match catalog_gen::explain::explain(&parsed.catalog, query) {
+            Ok(found) => {
+                out(found)?;
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(not_found) => {
+                note!("error: {not_found}");
+                Ok(ExitCode::FAILURE)
+            }
+        }
+    }
+
     pub fn lint(&self, docs: &Path, deny_warnings: bool) -> Result<ExitCode> {
         let snapshot = Snapshot::read(docs)?;
         let diagnostics = catalog_gen::lint(&snapshot);
         self.print_diagnostics(&diagnostics, &snapshot);
         let failed = diagnostics.iter().any(|d| d.is_error() || deny_warnings);
         if diagnostics.is_empty() {
-            eprintln!("{}: no problems found", docs.display());
+            note!("{}: no problems found", docs.display());
         }
         Ok(if failed {
             ExitCode::FAILURE

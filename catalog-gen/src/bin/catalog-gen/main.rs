@@ -54,6 +54,14 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Show what the docs say of an error: `SERVER.INTERNAL`, `INTERNAL`, `server_error` or a doc URL.
+    Explain {
+        /// The error's name or doc URL.
+        query: String,
+        /// The docs snapshot.
+        #[arg(long, default_value = commands::DOCS_DIR)]
+        docs: PathBuf,
+    },
     /// Report inconsistencies in the docs (exit 1 on errors, or on warnings with --deny).
     Lint {
         /// The docs snapshot.
@@ -103,13 +111,23 @@ fn main() -> ExitCode {
         Command::Check { docs, generated } => ui.check(&docs, &generated),
         Command::Dump { docs } => ui.dump(&docs),
         Command::Diff { old, new, format } => ui.diff(&old, &new, format),
+        Command::Explain { query, docs } => ui.explain(&docs, &query),
         Command::Lint { list: true, .. } => commands::list_lints(),
         Command::Lint { docs, deny, .. } => ui.lint(&docs, deny.is_some()),
     };
     match result {
         Ok(code) => code,
+        // The reader went away (`catalog-gen dump | head`): nothing left to say.
+        Err(error)
+            if error
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(error) => {
-            eprintln!("error: {error}");
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "error: {error}");
             ExitCode::FAILURE
         }
     }
