@@ -2,7 +2,7 @@
 //!
 //! Plain data, sorted deterministically: API errors by (type, code) with a null code first,
 //! Connect errors by error name. Text fields are plain text (markdown escapes removed, no
-//! MDX or HTML tags); optional text is `None`, never an empty string.
+//! MDX or HTML tags); text the docs do not have is null (`None`), never an empty string.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// Every error documented in one docs snapshot.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Catalog {
     /// One entry per documented API (type, code).
     pub api_errors: Vec<ApiErrorEntry>,
@@ -20,11 +21,12 @@ pub struct Catalog {
 
 /// One API error code, as documented under its `` # `CODE` `` heading.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(transform = every_field_required))]
 pub struct ApiErrorEntry {
     /// The error type, from the example's `type` (`SERVER`).
     #[serde(rename = "type")]
     pub error_type: String,
-    /// The code from the heading; `None` for a `` # `NULL` `` heading.
+    /// The code from the heading; null for a `` # `NULL` `` heading.
     pub code: Option<String>,
     /// The example's `statusCode`.
     pub status_code: u16,
@@ -47,7 +49,7 @@ pub struct ApiErrorEntry {
     /// The example's `suggestedUserMessage`, which may differ from the section.
     pub example_user_message: Option<String>,
     /// Response headers shown with the example (`retry-after`), names lowercased.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default)]
     pub example_headers: BTreeMap<String, String>,
     /// The JSON example exactly as written in the page.
     pub example: String,
@@ -63,6 +65,7 @@ pub struct ApiErrorEntry {
 
 /// One Connect redirect error, as documented on its own page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(transform = every_field_required))]
 pub struct ConnectErrorEntry {
     /// The `error` parameter's value (`configuration_error`), from the parameter table.
     pub error: String,
@@ -86,6 +89,7 @@ pub struct ConnectErrorEntry {
 
 /// One row of a Connect parameter table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ConnectParameter {
     /// The query parameter's name (`error_description`).
     pub name: String,
@@ -111,6 +115,39 @@ pub struct Source {
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
+/// `dump` writes every field, null when the docs have no value: the schema says so.
+#[cfg(feature = "schema")]
+fn every_field_required(schema: &mut schemars::Schema) {
+    let names: Vec<serde_json::Value> = schema
+        .get("properties")
+        .and_then(serde_json::Value::as_object)
+        .map(|properties| {
+            properties
+                .keys()
+                .cloned()
+                .map(serde_json::Value::String)
+                .collect()
+        })
+        .unwrap_or_default();
+    schema.insert("required".into(), names.into());
+}
+
+/// A `file:line:column` string.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Source {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Source".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^.+:[0-9]+:[0-9]+$",
+            "description": "Where the entry is written: the file relative to the docs directory, the 1-based line and the 1-based column in characters (`errors/api-errors/server-errors.md:11:1`)."
+        })
     }
 }
 
@@ -151,6 +188,15 @@ impl ApiErrorEntry {
 }
 
 impl Catalog {
+    /// The JSON Schema of the model as `catalog-gen dump` prints it.
+    #[cfg(feature = "schema")]
+    pub fn json_schema() -> String {
+        let schema = schemars::schema_for!(Catalog);
+        let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+
     /// Sorts both lists into their canonical order.
     pub fn sort(&mut self) {
         self.api_errors.sort_by(|a, b| a.key().cmp(&b.key()));

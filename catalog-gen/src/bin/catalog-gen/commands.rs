@@ -177,6 +177,14 @@ impl Ui {
     }
 }
 
+/// Prints the JSON Schema of the model.
+pub fn json_schema() -> Result<ExitCode> {
+    std::io::stdout()
+        .lock()
+        .write_all(catalog_gen::Catalog::json_schema().as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Prints every lint: id, severity, meaning.
 pub fn list_lints() -> Result<ExitCode> {
     let mut stdout = std::io::stdout().lock();

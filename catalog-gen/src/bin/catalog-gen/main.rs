@@ -38,11 +38,14 @@ enum Command {
         #[arg(long, default_value = commands::GENERATED_FILE)]
         generated: PathBuf,
     },
-    /// Print the catalog model as JSON.
+    /// Print the catalog model as JSON, or the JSON Schema it follows.
     Dump {
         /// The docs snapshot.
         #[arg(long, default_value = commands::DOCS_DIR)]
         docs: PathBuf,
+        /// What to print.
+        #[arg(long, value_enum, default_value_t = DumpFormat::Json)]
+        format: DumpFormat,
     },
     /// Compare what two snapshots document (exit 0 same, 1 different, 2 unreadable).
     Diff {
@@ -87,6 +90,15 @@ pub enum Format {
     Markdown,
 }
 
+/// What `dump` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DumpFormat {
+    /// The model of the docs: `{"api_errors": [...], "connect_errors": [...]}`.
+    Json,
+    /// The JSON Schema of that model (the docs are not read).
+    JsonSchema,
+}
+
 /// How diagnostics are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Diagnostics {
@@ -109,7 +121,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Generate { docs, out } => ui.generate(&docs, &out),
         Command::Check { docs, generated } => ui.check(&docs, &generated),
-        Command::Dump { docs } => ui.dump(&docs),
+        Command::Dump {
+            format: DumpFormat::JsonSchema,
+            ..
+        } => commands::json_schema(),
+        Command::Dump { docs, .. } => ui.dump(&docs),
         Command::Diff { old, new, format } => ui.diff(&old, &new, format),
         Command::Explain { query, docs } => ui.explain(&docs, &query),
         Command::Lint { list: true, .. } => commands::list_lints(),
