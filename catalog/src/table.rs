@@ -4,6 +4,13 @@
 //! the ones a crate generates for itself with `catalog_gen::Builder`. The generated code
 //! holds only data (enums, name lists, tables); the lookups are the provided methods here.
 //! Implementing these traits by hand is possible but not their purpose.
+//!
+//! Lookups by name go through hash slots that catalog-gen computes with [`name_hash`] and
+//! [`key_hash`]: `(2n).next_power_of_two()` slots for `n` rows, `0` for an empty slot and
+//! `i + 1` for row `i`, each row in the slot `hash & (len - 1)` or the next free one after it.
+//! A lookup hashes its input, follows the slots and compares the strings of the rows it
+//! meets, so it neither searches the table nor allocates. Without slots (an empty `SLOTS`),
+//! lookups binary-search the sorted table.
 
 use core::fmt::Debug;
 use core::hash::Hash;
@@ -17,6 +24,8 @@ pub trait Named: Copy + Eq + Ord + Hash + Debug + 'static {
     const ALL: &'static [Self];
     /// Every value's documented string, sorted ascending (by bytes).
     const NAMES: &'static [&'static str];
+    /// The hash slots of [`NAMES`](Self::NAMES), by [`name_hash`]; empty when not generated.
+    const SLOTS: &'static [u32] = &[];
 
     /// The position of `self` in [`ALL`](Self::ALL).
     fn index(self) -> usize;
@@ -28,7 +37,14 @@ pub trait Named: Copy + Eq + Ord + Hash + Debug + 'static {
 
     /// The value documented as `name`, matched exactly.
     fn from_name(name: &str) -> Option<Self> {
-        Self::NAMES.binary_search(&name).ok().map(|i| Self::ALL[i])
+        let row = if Self::SLOTS.is_empty() {
+            Self::NAMES.binary_search(&name).ok()
+        } else {
+            probe(Self::SLOTS, name_hash(name), |row| {
+                Self::NAMES.get(row) == Some(&name)
+            })
+        };
+        Self::ALL.get(row?).copied()
     }
 }
 
@@ -43,6 +59,8 @@ pub trait ApiCode: Copy + Eq + Ord + Hash + Debug + 'static {
     const ALL: &'static [Self];
     /// What the docs say of each code, sorted by (type, code), a null code first.
     const INFO: &'static [ApiErrorInfo<Self::ErrorType, Self::Resolution>];
+    /// The hash slots of [`INFO`](Self::INFO), by [`key_hash`]; empty when not generated.
+    const SLOTS: &'static [u32] = &[];
 
     /// The position of `self` in [`ALL`](Self::ALL).
     fn index(self) -> usize;
@@ -55,10 +73,18 @@ pub trait ApiCode: Copy + Eq + Ord + Hash + Debug + 'static {
     /// The code documented for `error_type` and `code` (`None` for the docs' null code),
     /// matched exactly.
     fn from_parts(error_type: &str, code: Option<&str>) -> Option<Self> {
-        Self::INFO
-            .binary_search_by(|info| (info.error_type.name(), info.code).cmp(&(error_type, code)))
-            .ok()
-            .map(|i| Self::ALL[i])
+        let row = if Self::SLOTS.is_empty() {
+            Self::INFO
+                .binary_search_by(|info| (info.error_type.name(), info.code).cmp(&(error_type, code)))
+                .ok()
+        } else {
+            probe(Self::SLOTS, key_hash(error_type, code), |row| {
+                Self::INFO
+                    .get(row)
+                    .is_some_and(|info| info.code == code && info.error_type.name() == error_type)
+            })
+        };
+        Self::ALL.get(row?).copied()
     }
 }
 
@@ -70,5 +96,86 @@ pub trait ConnectCode: Named {
     /// What the docs say of this error.
     fn info(self) -> &'static ConnectErrorInfo {
         &Self::INFO[self.index()]
+    }
+}
+
+/// The row of the slots `slots` (a power of two long) whose row satisfies `is`, starting
+/// from the slot of `hash`; `None` at the first empty slot.
+fn probe(slots: &[u32], hash: u64, is: impl Fn(usize) -> bool) -> Option<usize> {
+    let mask = slots.len().checked_sub(1)?;
+    let mut slot = (hash & mask as u64) as usize;
+    for _ in 0..slots.len() {
+        let row = (*slots.get(slot)? as usize).checked_sub(1)?;
+        if is(row) {
+            return Some(row);
+        }
+        slot = (slot + 1) & mask;
+    }
+    None
+}
+
+const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const PRIME: u64 = 0x0000_0100_0000_01b3;
+
+fn fnv(hash: u64, bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(hash, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(PRIME))
+}
+
+fn finish(hash: u64) -> u64 {
+    hash ^ (hash >> 32)
+}
+
+/// The hash of a documented name in the generated slots: FNV-1a (64-bit) of its bytes, the
+/// high half folded into the low half.
+pub fn name_hash(name: &str) -> u64 {
+    finish(fnv(OFFSET, name.as_bytes()))
+}
+
+/// The hash of an API error key in the generated slots: FNV-1a (64-bit) of the type's bytes,
+/// then `0xFF` and the code's bytes, or `0xFE` for the null code (bytes UTF-8 never has), the
+/// high half folded into the low half.
+pub fn key_hash(error_type: &str, code: Option<&str>) -> u64 {
+    let hash = fnv(OFFSET, error_type.as_bytes());
+    finish(match code {
+        Some(code) => fnv(fnv(hash, &[0xFF]), code.as_bytes()),
+        None => fnv(hash, &[0xFE]),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A hand-written enum without slots: lookups fall back to binary search.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    enum Plain {
+        A,
+        B,
+    }
+
+    impl Named for Plain {
+        const ALL: &'static [Self] = &[Plain::A, Plain::B];
+        const NAMES: &'static [&'static str] = &["a", "b"];
+        fn index(self) -> usize {
+            self as usize
+        }
+    }
+
+    #[test]
+    fn names_without_slots_are_binary_searched() {
+        assert_eq!(Plain::from_name("b"), Some(Plain::B));
+        assert_eq!(Plain::from_name("c"), None);
+        assert_eq!(Plain::B.name(), "b");
+    }
+
+    #[test]
+    fn probing_stops_at_an_empty_slot_or_after_every_slot() {
+        assert_eq!(probe(&[], 0, |_| true), None);
+        assert_eq!(probe(&[0, 1], 0, |_| true), None);
+        assert_eq!(probe(&[2, 1], 1, |row| row == 1), Some(1));
+        assert_eq!(probe(&[2, 1], 1, |row| row == 0), Some(0));
+        assert_eq!(probe(&[2, 1], 1, |_| false), None);
     }
 }

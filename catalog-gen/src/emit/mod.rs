@@ -3,6 +3,7 @@
 //! the runtime crate at them — and is the same for the same model on any machine.
 
 mod doc;
+pub mod hash;
 pub mod names;
 
 use std::collections::BTreeMap;
@@ -258,7 +259,9 @@ struct Emitter<'a> {
     rt: &'a TokenStream,
 }
 
-const DERIVES: &str = "Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash";
+/// `Debug` is implemented from a table of variant names instead: a derived `Debug` is a `match`
+/// with one arm per variant, which rustc borrow-checks in time superlinear in the arms.
+const DERIVES: &str = "Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash";
 
 impl Emitter<'_> {
     fn derives(&self) -> TokenStream {
@@ -266,14 +269,19 @@ impl Emitter<'_> {
         quote!(#[derive(#derives)] #[non_exhaustive])
     }
 
-    /// `impl Named` for a fieldless enum with these variants and names.
+    /// `impl Named` (and `Debug`) for a fieldless enum with these variants and names.
     fn named_impl(&self, name: &Ident, variants: &[Ident], strings: &[&str]) -> TokenStream {
         let rt = self.rt;
         let index = index_body(variants);
+        let hashes: Vec<u64> = strings.iter().map(|s| hash::name_hash(s)).collect();
+        let slots = hash::slots(&hashes).into_iter().map(Literal::u32_unsuffixed);
+        let debug = debug_impl(name, variants);
         quote! {
+            #debug
             impl #rt::table::Named for #name {
                 const ALL: &'static [Self] = &[#(Self::#variants),*];
                 const NAMES: &'static [&'static str] = &[#(#strings),*];
+                const SLOTS: &'static [u32] = &[#(#slots),*];
                 fn index(self) -> usize {
                     #index
                 }
@@ -347,17 +355,27 @@ impl Emitter<'_> {
         let docs = self.catalog.api_errors.iter().map(api_doc);
         let derives = self.derives();
         let index = index_body(variants);
+        let hashes: Vec<u64> = self
+            .catalog
+            .api_errors
+            .iter()
+            .map(|e| hash::key_hash(&e.error_type, e.code.as_deref()))
+            .collect();
+        let slots = hash::slots(&hashes).into_iter().map(Literal::u32_unsuffixed);
+        let debug = debug_impl(&ident("ApiErrorCode"), variants);
         quote! {
             /// Every documented API error, one variant per (type, code).
             #derives
             pub enum ApiErrorCode {
                 #(#docs #variants,)*
             }
+            #debug
             impl #rt::table::ApiCode for ApiErrorCode {
                 type ErrorType = ErrorType;
                 type Resolution = Resolution;
                 const ALL: &'static [Self] = &[#(Self::#variants),*];
                 const INFO: &'static [#rt::ApiErrorInfo<ErrorType, Resolution>] = &API_ERRORS;
+                const SLOTS: &'static [u32] = &[#(#slots),*];
                 fn index(self) -> usize {
                     #index
                 }
@@ -549,6 +567,26 @@ fn opt_str(value: Option<&str>) -> TokenStream {
 
 fn ident(name: &str) -> Ident {
     Ident::new(name, proc_macro2::Span::call_site())
+}
+
+/// `impl Debug` writing the variant's name, as a derived one would.
+fn debug_impl(name: &Ident, variants: &[Ident]) -> TokenStream {
+    let body = if variants.is_empty() {
+        quote!(match *self {})
+    } else {
+        let names = variants.iter().map(|v| syn::ext::IdentExt::unraw(v).to_string());
+        quote! {
+            const VARIANTS: &[&str] = &[#(#names),*];
+            f.write_str(VARIANTS[*self as usize])
+        }
+    };
+    quote! {
+        impl ::core::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #body
+            }
+        }
+    }
 }
 
 /// `self as usize`, or an empty match for an enum without variants (which cannot be cast).
