@@ -128,6 +128,9 @@ impl crate::table::ApiCode for ApiErrorCode {
     ];
     const INFO: &'static [crate::ApiErrorInfo<ErrorType, Resolution>] = &API_ERRORS;
     const SLOTS: &'static [u32] = &[0, 0, 1, 0, 3, 0, 0, 2];
+    const TYPE_STARTS: &'static [u32] = &[0, 3];
+    const CODES: &'static str = "INTERNALMULTIPLE_RECORDS_FOUNDRECORD_NOT_FOUND";
+    const CODE_STARTS: &'static [u32] = &[0, 8, 30, 46];
     fn index(self) -> usize {
         self as usize
     }

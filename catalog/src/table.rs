@@ -11,6 +11,10 @@
 //! A lookup hashes its input, follows the slots and compares the strings of the rows it
 //! meets, so it neither searches the table nor allocates. Without slots (an empty `SLOTS`),
 //! lookups binary-search the sorted table.
+//!
+//! An API code lookup compares the strings of a row without reading the row itself:
+//! `TYPE_STARTS` says which rows belong to the type looked up (found among the type names) and
+//! `CODES` holds every code side by side, so the bytes it compares are few and close together.
 
 use core::fmt::Debug;
 use core::hash::Hash;
@@ -61,6 +65,15 @@ pub trait ApiCode: Copy + Eq + Ord + Hash + Debug + 'static {
     const INFO: &'static [ApiErrorInfo<Self::ErrorType, Self::Resolution>];
     /// The hash slots of [`INFO`](Self::INFO), by [`key_hash`]; empty when not generated.
     const SLOTS: &'static [u32] = &[];
+    /// Where the rows of each error type start in [`INFO`](Self::INFO), by the type's
+    /// [`index`](Named::index), then the number of rows: the rows of type `t` are
+    /// `TYPE_STARTS[t]..TYPE_STARTS[t + 1]`. Empty when not generated.
+    const TYPE_STARTS: &'static [u32] = &[];
+    /// Every row's code, one after the other (nothing for a null code).
+    const CODES: &'static str = "";
+    /// Where each row's code starts in [`CODES`](Self::CODES), then the length of `CODES`: the
+    /// code of row `i` is `CODES[CODE_STARTS[i]..CODE_STARTS[i + 1]]`. Empty when not generated.
+    const CODE_STARTS: &'static [u32] = &[];
 
     /// The position of `self` in [`ALL`](Self::ALL).
     fn index(self) -> usize;
@@ -77,11 +90,20 @@ pub trait ApiCode: Copy + Eq + Ord + Hash + Debug + 'static {
             Self::INFO
                 .binary_search_by(|info| (info.error_type.name(), info.code).cmp(&(error_type, code)))
                 .ok()
-        } else {
+        } else if Self::TYPE_STARTS.is_empty() || Self::CODE_STARTS.is_empty() {
             probe(Self::SLOTS, key_hash(error_type, code), |row| {
                 Self::INFO
                     .get(row)
                     .is_some_and(|info| info.code == code && info.error_type.name() == error_type)
+            })
+        } else {
+            let t = Self::ErrorType::from_name(error_type)?.index();
+            let rows = match Self::TYPE_STARTS.get(t..t + 2)? {
+                &[first, end] => first as usize..end as usize,
+                _ => return None,
+            };
+            probe(Self::SLOTS, key_hash(error_type, code), |row| {
+                rows.contains(&row) && has_code::<Self>(row, code)
             })
         };
         Self::ALL.get(row?).copied()
@@ -96,6 +118,19 @@ pub trait ConnectCode: Named {
     /// What the docs say of this error.
     fn info(self) -> &'static ConnectErrorInfo {
         &Self::INFO[self.index()]
+    }
+}
+
+/// Whether row `row` of `C`'s table has the code `code`, read from `CODES` where it can be.
+fn has_code<C: ApiCode>(row: usize, code: Option<&str>) -> bool {
+    let stored = match C::CODE_STARTS.get(row..row + 2) {
+        Some(&[start, end]) => C::CODES.get(start as usize..end as usize),
+        _ => None,
+    };
+    match (stored, code) {
+        (Some(stored), Some(code)) if !stored.is_empty() => stored == code,
+        // A null or empty code: the row tells which.
+        _ => C::INFO.get(row).is_some_and(|info| info.code == code),
     }
 }
 
@@ -168,6 +203,62 @@ mod tests {
         assert_eq!(Plain::from_name("b"), Some(Plain::B));
         assert_eq!(Plain::from_name("c"), None);
         assert_eq!(Plain::B.name(), "b");
+    }
+
+    /// Two types sharing a code, and a null code.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    enum Code {
+        ANull,
+        AX,
+        BX,
+    }
+
+    const fn row(error_type: Plain, code: Option<&'static str>) -> ApiErrorInfo<Plain, Plain> {
+        ApiErrorInfo {
+            error_type,
+            code,
+            status_code: 400,
+            description: "",
+            doc_url: "",
+            resolution: None,
+            resolution_url: None,
+            suggested_resolution: None,
+            troubleshooting_steps: None,
+            suggested_user_message: None,
+            explanation: None,
+            page_url: None,
+        }
+    }
+
+    impl ApiCode for Code {
+        type ErrorType = Plain;
+        type Resolution = Plain;
+        const ALL: &'static [Self] = &[Code::ANull, Code::AX, Code::BX];
+        const INFO: &'static [ApiErrorInfo<Plain, Plain>] = &[
+            row(Plain::A, None),
+            row(Plain::A, Some("x")),
+            row(Plain::B, Some("x")),
+        ];
+        // No empty slot: every probe meets every row, whatever the hash.
+        const SLOTS: &'static [u32] = &[1, 2, 3, 1];
+        const TYPE_STARTS: &'static [u32] = &[0, 2, 3];
+        const CODES: &'static str = "xx";
+        const CODE_STARTS: &'static [u32] = &[0, 0, 1, 2];
+        fn index(self) -> usize {
+            self as usize
+        }
+    }
+
+    #[test]
+    fn codes_are_matched_within_their_type_and_null_apart_from_empty() {
+        assert_eq!(Code::from_parts("a", None), Some(Code::ANull));
+        assert_eq!(Code::from_parts("a", Some("x")), Some(Code::AX));
+        assert_eq!(Code::from_parts("b", Some("x")), Some(Code::BX));
+        assert_eq!(Code::from_parts("b", None), None);
+        assert_eq!(Code::from_parts("a", Some("")), None);
+        assert_eq!(Code::from_parts("a", Some("xx")), None);
+        assert_eq!(Code::from_parts("c", Some("x")), None);
+        assert_eq!(Code::BX.info().code, Some("x"));
     }
 
     #[test]

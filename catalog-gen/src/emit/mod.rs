@@ -453,6 +453,7 @@ impl Emitter<'_> {
             .collect();
         let slots = hash::slots(&hashes).into_iter().map(Literal::u32_unsuffixed);
         let debug = debug_impl(&ident("ApiErrorCode"), variants);
+        let (type_starts, codes, code_starts) = self.code_index();
         quote! {
             #debug
             impl #rt::table::ApiCode for ApiErrorCode {
@@ -461,10 +462,41 @@ impl Emitter<'_> {
                 const ALL: &'static [Self] = &[#(Self::#variants),*];
                 const INFO: &'static [#rt::ApiErrorInfo<ErrorType, Resolution>] = &API_ERRORS;
                 const SLOTS: &'static [u32] = &[#(#slots),*];
+                const TYPE_STARTS: &'static [u32] = &[#(#type_starts),*];
+                const CODES: &'static str = #codes;
+                const CODE_STARTS: &'static [u32] = &[#(#code_starts),*];
                 fn index(self) -> usize {
                     #index
                 }
             }
+        }
+    }
+
+    /// `TYPE_STARTS`, `CODES` and `CODE_STARTS` of the API table (empty if an offset would not
+    /// fit in a `u32`; lookups then read the table's rows).
+    fn code_index(&self) -> (Vec<Literal>, String, Vec<Literal>) {
+        let entries = &self.catalog.api_errors;
+        let mut type_starts = Vec::with_capacity(self.groups.error_types.len() + 1);
+        let mut codes = String::new();
+        let mut code_starts = Vec::with_capacity(entries.len() + 1);
+        for (row, entry) in entries.iter().enumerate() {
+            if row == 0 || entries[row - 1].error_type != entry.error_type {
+                type_starts.push(row);
+            }
+            code_starts.push(codes.len());
+            codes.push_str(entry.code.as_deref().unwrap_or_default());
+        }
+        type_starts.push(entries.len());
+        code_starts.push(codes.len());
+        let literals = |offsets: Vec<usize>| -> Option<Vec<Literal>> {
+            offsets
+                .into_iter()
+                .map(|offset| u32::try_from(offset).ok().map(Literal::u32_unsuffixed))
+                .collect()
+        };
+        match (literals(type_starts), literals(code_starts)) {
+            (Some(type_starts), Some(code_starts)) => (type_starts, codes, code_starts),
+            _ => (Vec::new(), String::new(), Vec::new()),
         }
     }
 
