@@ -102,18 +102,21 @@ fn emit_in_chunks(
         "{HEADER_PREFIX}{} (sha256 {docs_hash}). DO NOT EDIT.\n// Regenerate with: {}\n",
         options.docs_name, options.regenerate
     ));
-    let items: [&dyn Fn() -> Result<String, EmitError>; 6] = [
-        &|| format_items(emitter.error_type()),
-        &|| format_items(emitter.resolution()),
-        &|| Ok(emitter.api_enum()? + &format_items(emitter.api_impls())?),
-        &|| emitter.api_table(),
-        &|| format_items(emitter.connect_error_code()),
-        &|| format_items(emitter.connect_table()),
-    ];
-    for item in items {
+    // Each item appends its text, the long lists chunk by chunk, straight into `out`.
+    let item = |out: &mut String, tokens: TokenStream| -> Result<(), EmitError> {
         out.push('\n');
-        out.push_str(&item()?);
-    }
+        out.push_str(&format_items(tokens)?);
+        Ok(())
+    };
+    item(&mut out, emitter.error_type())?;
+    item(&mut out, emitter.resolution())?;
+    out.push('\n');
+    emitter.api_enum(&mut out)?;
+    out.push_str(&format_items(emitter.api_impls())?);
+    out.push('\n');
+    emitter.api_table(&mut out)?;
+    item(&mut out, emitter.connect_error_code())?;
+    item(&mut out, emitter.connect_table())?;
     Ok(out)
 }
 
@@ -151,29 +154,34 @@ const CHUNK_MARK: &str = "__catalog_gen_chunk__";
 /// the chunks join into the text of the whole item. When a chunk is not laid out that way,
 /// the whole item is formatted at once instead.
 fn format_list(
+    out: &mut String,
     len: usize,
     chunk: usize,
     make: impl Fn(Option<&Ident>, std::ops::Range<usize>) -> TokenStream,
-) -> Result<String, EmitError> {
-    let whole = || format_items(make(None, 0..len));
+) -> Result<(), EmitError> {
+    let start_len = out.len();
+    let whole = |out: &mut String| -> Result<(), EmitError> {
+        out.truncate(start_len);
+        out.push_str(&format_items(make(None, 0..len))?);
+        Ok(())
+    };
     if len <= chunk.max(1) {
-        return whole();
+        return whole(out);
     }
     let mark = ident(CHUNK_MARK);
     let mark_line = format!("    {CHUNK_MARK},\n");
-    let mut out = String::new();
     let mut ends: Option<(String, String)> = None;
     for start in (0..len).step_by(chunk.max(1)) {
         let text = format_items(make(Some(&mark), start..len.min(start + chunk.max(1))))?;
         let Some((head, body, tail)) = split_chunk(&text, &mark_line) else {
-            return whole();
+            return whole(out);
         };
         match &ends {
             None => {
                 out.push_str(head);
                 ends = Some((head.to_owned(), tail.to_owned()));
             }
-            Some((first_head, first_tail)) if first_head != head || first_tail != tail => return whole(),
+            Some((first_head, first_tail)) if first_head != head || first_tail != tail => return whole(out),
             Some(_) => {}
         }
         out.push_str(body);
@@ -181,7 +189,7 @@ fn format_list(
     if let Some((_, tail)) = ends {
         out.push_str(&tail);
     }
-    Ok(out)
+    Ok(())
 }
 
 /// A formatted chunk split into the text before its marker line, its elements, and its last
@@ -423,10 +431,10 @@ impl Emitter<'_> {
         }
     }
 
-    fn api_enum(&self) -> Result<String, EmitError> {
+    fn api_enum(&self, out: &mut String) -> Result<(), EmitError> {
         let variants = &self.names.api;
         let derives = self.derives();
-        format_list(variants.len(), self.chunk, |mark, range| {
+        format_list(out, variants.len(), self.chunk, |mark, range| {
             let docs = self.catalog.api_errors[range.clone()].iter().map(api_doc);
             let variants = &variants[range];
             let mark = mark.map(|mark| quote!(#mark,));
@@ -500,11 +508,11 @@ impl Emitter<'_> {
         }
     }
 
-    fn api_table(&self) -> Result<String, EmitError> {
+    fn api_table(&self, out: &mut String) -> Result<(), EmitError> {
         let rt = self.rt;
         let len = self.catalog.api_errors.len();
         let len_literal = Literal::usize_unsuffixed(len);
-        format_list(len, self.chunk, |mark, range| {
+        format_list(out, len, self.chunk, |mark, range| {
             let rows = self.catalog.api_errors[range].iter().map(|e| self.api_row(e));
             let mark = mark.map(|mark| quote!(#mark,));
             quote! {
