@@ -50,10 +50,40 @@ pub fn rows(rows: &mut Vec<Row>) -> Result<(), String> {
         tokenized(samples[0].median()),
         Goal::AtMost(5.0),
     ));
+    breakdown(rows, &snapshot, &corpus);
     drop(snapshot);
 
     scaling(rows);
     peak_memory(rows)
+}
+
+/// Where the time of `dump` and `generate` goes: parsing, serializing, emitting, each against
+/// tokenizing (no goal; they show what bounds the totals from below).
+fn breakdown(rows: &mut Vec<Row>, snapshot: &Snapshot, corpus: &str) {
+    let parsed = catalog_gen::parse_snapshot(snapshot);
+    let options = EmitOptions::default();
+    let samples = interleaved(
+        3,
+        &mut [
+            &mut || workload::tokenize(snapshot),
+            &mut || catalog_gen::parse_snapshot(snapshot).catalog.api_errors.len(),
+            &mut || serde_json::to_string_pretty(&parsed.catalog).map_or(0, |json| json.len()),
+            &mut || catalog_gen::emit::emit(&parsed.catalog, "0", &options).map_or(0, |code| code.len()),
+        ],
+    );
+    let steps = [
+        "parse into the model (part of both)",
+        "serialize the model to JSON (rest of `dump`)",
+        "emit: quote, syn, prettyplease (rest of `generate`)",
+    ];
+    for (step, sample) in steps.iter().zip(&samples[1..]) {
+        rows.push(Row::new(
+            format!("{step} ({corpus})"),
+            secs(sample.median()),
+            tokenized(samples[0].median()),
+            Goal::None,
+        ));
+    }
 }
 
 /// Per-code time of `dump` and `generate` at each scale, compared with the smallest.
@@ -100,16 +130,29 @@ fn peak_memory(rows: &mut Vec<Row>) -> Result<(), String> {
         .output()
         .map_err(|e| e.to_string())?;
     let stdout = String::from_utf8_lossy(&output.stdout);
-    let peak: u64 = stdout
-        .trim()
-        .strip_prefix("peak=")
-        .and_then(|n| n.parse().ok())
-        .ok_or_else(|| {
-            format!(
-                "the child reported no peak: {stdout}{}",
-                String::from_utf8_lossy(&output.stderr)
-            )
-        })?;
+    let field = |name: &str| -> Option<u64> {
+        stdout
+            .split_whitespace()
+            .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('=')?.parse().ok())
+    };
+    let (Some(peak), Some(parsed), Some(code)) = (field("peak"), field("parsed"), field("output")) else {
+        return Err(format!(
+            "the child reported no peak: {stdout}{}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    };
+    rows.push(Row::new(
+        format!("peak memory after reading and parsing ({CODES} codes; the model is kept)"),
+        (format!("{:.0} MB", mb(parsed)), parsed as f64),
+        (format!("corpus {:.1} MB", mb(bytes)), bytes as f64),
+        Goal::None,
+    ));
+    rows.push(Row::new(
+        format!("size of the generated code ({CODES} codes; returned in memory)"),
+        (format!("{:.0} MB", mb(code)), code as f64),
+        (format!("corpus {:.1} MB", mb(bytes)), bytes as f64),
+        Goal::None,
+    ));
     rows.push(Row::new(
         format!("peak memory of `generate` ({CODES} codes)"),
         (format!("{:.0} MB", mb(peak)), peak as f64),
@@ -120,24 +163,29 @@ fn peak_memory(rows: &mut Vec<Row>) -> Result<(), String> {
 }
 
 /// The child: reads the snapshot in `dir` as `catalog-gen generate` does, generates, and
-/// prints `peak=BYTES`.
+/// prints `parsed=BYTES peak=BYTES output=BYTES`: the peak after parsing alone (a first
+/// pass, dropped before generating), the peak of `generate`, and the size of the code.
 pub fn peak_child(dir: &Path) -> ExitCode {
     let result = Snapshot::read(dir)
         .map_err(|e| e.to_string())
         .and_then(|snapshot| {
-            catalog_gen::generate(&snapshot, &EmitOptions::default()).map_err(|e| e.to_string())
+            let parsed = catalog_gen::parse_snapshot(&snapshot);
+            let after_parse = machine::peak_rss();
+            drop(parsed);
+            let generated =
+                catalog_gen::generate(&snapshot, &EmitOptions::default()).map_err(|e| e.to_string())?;
+            Ok((after_parse, generated))
         });
     match (result, machine::peak_rss()) {
-        (Ok(generated), Some(peak)) => {
-            std::hint::black_box(generated);
-            println!("peak={peak}");
+        (Ok((Some(parsed), generated)), Some(peak)) => {
+            println!("parsed={parsed} peak={peak} output={}", generated.code.len());
             ExitCode::SUCCESS
         }
         (Err(error), _) => {
             eprintln!("{error}");
             ExitCode::FAILURE
         }
-        (Ok(_), None) => {
+        (Ok(_), _) => {
             eprintln!("no /proc/self/status to read the peak from");
             ExitCode::FAILURE
         }
