@@ -63,8 +63,13 @@ fn main() -> ExitCode {
     println!("Goals met: {} of {with_goal}.", with_goal - missed.len());
     println!("Machine: {}.", machine::describe());
     println!(
-        "Summary took {:.0} s (`cargo run --release -p smartcar-errors-bench --bin summary`).",
-        start.elapsed().as_secs_f64()
+        "Summary took {:.0} s (`cargo run --release -p smartcar-errors-bench --bin summary{}`).",
+        start.elapsed().as_secs_f64(),
+        if release_shapes {
+            " -- --shapes-release"
+        } else {
+            ""
+        }
     );
     if failed {
         ExitCode::FAILURE
