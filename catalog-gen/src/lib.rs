@@ -8,6 +8,8 @@
 //! Use [`Builder`] from a `build.rs` to generate a catalog of your own, or the `catalog-gen`
 //! command (feature `cli`) to generate, check, dump, diff, lint and fetch.
 
+#![deny(missing_docs)]
+
 pub mod builder;
 pub mod check;
 pub mod diagnostic;
