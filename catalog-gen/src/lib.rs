@@ -60,7 +60,7 @@ pub fn lint(snapshot: &Snapshot) -> Vec<Diagnostic> {
     let parsed = parse_snapshot(snapshot);
     let mut diagnostics = parsed.diagnostics;
     diagnostics.extend(emit::name_problems(&parsed.catalog));
-    diagnostics.sort_by(|a, b| (&a.source, a.id, &a.message).cmp(&(&b.source, b.id, &b.message)));
+    diagnostic::sort(&mut diagnostics);
     diagnostics
 }
 
@@ -75,7 +75,7 @@ pub fn generate(snapshot: &Snapshot, options: &EmitOptions) -> Result<Generated,
         Ok(code) => code,
         Err(EmitError::Names(mut problems)) => {
             problems.extend(parsed.diagnostics);
-            problems.sort_by(|a, b| (&a.source, a.id, &a.message).cmp(&(&b.source, b.id, &b.message)));
+            diagnostic::sort(&mut problems);
             return Err(GenerateError::Docs(problems));
         }
         Err(error) => return Err(error.into()),
