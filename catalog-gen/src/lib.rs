@@ -10,6 +10,7 @@
 
 pub mod builder;
 pub mod diagnostic;
+pub mod docs_index;
 pub mod emit;
 pub mod model;
 pub mod parse;
