@@ -6,12 +6,15 @@
 //! ```
 //!
 //! Use [`Builder`] from a `build.rs` to generate a catalog of your own, or the `catalog-gen`
-//! command (feature `cli`) to generate, check, dump, diff, lint and fetch.
+//! command (feature `cli`) to generate, check, dump, diff, lint and fetch. The `fetch` module
+//! (feature `fetch`, part of `cli`) refreshes a snapshot from the live docs.
 
 pub mod builder;
 pub mod diagnostic;
 pub mod docs_index;
 pub mod emit;
+#[cfg(feature = "fetch")]
+pub mod fetch;
 pub mod model;
 pub mod parse;
 pub mod snapshot;
