@@ -1,4 +1,5 @@
-//! `catalog-gen`: generate, check and inspect the smartcar-errors catalog.
+//! `catalog-gen`: generate, check and inspect the smartcar-errors catalog, and refresh its
+//! docs snapshot.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -6,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod commands;
+mod fetch;
 
 /// Keeps the smartcar-errors catalog in sync with Smartcar's error documentation.
 #[derive(Debug, Parser)]
@@ -41,6 +43,8 @@ enum Command {
         #[arg(long, default_value = commands::DOCS_DIR)]
         docs: PathBuf,
     },
+    /// Replace a docs snapshot with the error pages a docs index (llms.txt) links to.
+    Fetch(fetch::FetchArgs),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +53,7 @@ fn main() -> ExitCode {
         Command::Generate { docs, out } => commands::generate(&docs, &out),
         Command::Check { docs, generated } => commands::check(&docs, &generated),
         Command::Dump { docs } => commands::dump(&docs),
+        Command::Fetch(args) => fetch::run(&args),
     };
     match result {
         Ok(code) => code,
