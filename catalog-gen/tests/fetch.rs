@@ -648,3 +648,47 @@ fn command_failure_exits_1_with_an_error_line_naming_the_url() {
     assert_eq!(read_tree(&scratch.out()), old);
     assert_eq!(scratch.entries(), ["snapshot"]);
 }
+
+/// The scheduled job of `.github/workflows/docs-drift.yml`: fetch the live docs into a
+/// temporary directory, then diff them against docs-snapshot with a markdown report.
+#[test]
+fn the_drift_job_fetches_then_reports_what_changed_in_markdown() {
+    let diff = |fetched: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_catalog-gen"))
+            .args(["diff", "docs-snapshot"])
+            .arg(fetched)
+            .args(["--format", "markdown"])
+            .current_dir(workspace_root())
+            .output()
+            .expect("catalog-gen runs")
+    };
+
+    let unchanged = Server::start(site);
+    let scratch = Scratch::new("drift-same");
+    assert!(catalog_gen_fetch(&unchanged, &scratch.out()).status.success());
+    let output = diff(&scratch.out());
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "### Smartcar error docs changed\n\nNo changes.\n"
+    );
+
+    let page = "errors/api-errors/server-errors.md";
+    let edited = String::from_utf8(published_page(page)).unwrap().replacen(
+        "\"statusCode\": 500,\n  \"requestId\": \"5dea93a1",
+        "\"statusCode\": 503,\n  \"requestId\": \"5dea93a1",
+        1,
+    );
+    let changed = Server::start(site_with(page, Reply::Page(edited.into_bytes())));
+    let scratch = Scratch::new("drift-changed");
+    assert!(catalog_gen_fetch(&changed, &scratch.out()).status.success());
+    let output = diff(&scratch.out());
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "### Smartcar error docs changed\n\n1 change: 0 added, 0 removed, 1 changed\n\n\
+         | change | error | fields |\n| --- | --- | --- |\n\
+         | changed | API error `SERVER:INTERNAL` | `status_code` |\n\n\
+         <details><summary>SERVER:INTERNAL</summary>\n\n`status_code`\n\n```diff\n- 500\n+ 503\n```\n\n</details>\n"
+    );
+}
