@@ -274,6 +274,11 @@ impl Diagnostic {
     }
 }
 
+/// Sorts diagnostics into reading order: by position, then lint, then message.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| (&a.source, a.id, &a.message).cmp(&(&b.source, b.id, &b.message)));
+}
+
 /// The plain one-line form: `error[invalid-json]: file:line:col: message`.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -6,14 +6,20 @@
 //! ```
 //!
 //! Use [`Builder`] from a `build.rs` to generate a catalog of your own, or the `catalog-gen`
-//! command (feature `cli`) to generate, check, dump, diff, lint and fetch.
+//! command (feature `cli`) to generate, check, dump, diff, lint and fetch. The `fetch` module
+//! (feature `fetch`, part of `cli`) refreshes a snapshot from the live docs.
+
+#![deny(missing_docs)]
 
 pub mod builder;
 pub mod check;
 pub mod diagnostic;
 pub mod diff;
+pub mod docs_index;
 pub mod emit;
 pub mod explain;
+#[cfg(feature = "fetch")]
+pub mod fetch;
 pub mod model;
 pub mod parse;
 pub mod report;
@@ -58,7 +64,7 @@ pub fn lint(snapshot: &Snapshot) -> Vec<Diagnostic> {
     let parsed = parse_snapshot(snapshot);
     let mut diagnostics = parsed.diagnostics;
     diagnostics.extend(emit::name_problems(&parsed.catalog));
-    diagnostics.sort_by(|a, b| (&a.source, a.id, &a.message).cmp(&(&b.source, b.id, &b.message)));
+    diagnostic::sort(&mut diagnostics);
     diagnostics
 }
 
@@ -73,7 +79,7 @@ pub fn generate(snapshot: &Snapshot, options: &EmitOptions) -> Result<Generated,
         Ok(code) => code,
         Err(EmitError::Names(mut problems)) => {
             problems.extend(parsed.diagnostics);
-            problems.sort_by(|a, b| (&a.source, a.id, &a.message).cmp(&(&b.source, b.id, &b.message)));
+            diagnostic::sort(&mut problems);
             return Err(GenerateError::Docs(problems));
         }
         Err(error) => return Err(error.into()),

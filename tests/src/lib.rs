@@ -42,6 +42,20 @@ pub fn read_snapshot(dir: &Path) -> Snapshot {
     Snapshot::read(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
 }
 
+/// Copies the directory tree `from` into `to`.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
 /// Parses one page of the synthetic fixtures (path relative to the fixture root), returning
 /// its text too.
 pub fn synthetic_page(path: &str) -> (String, Parsed) {

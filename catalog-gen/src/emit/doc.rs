@@ -93,24 +93,14 @@ pub(crate) fn link(label: &str, url: &str) -> String {
 /// `text` escaped to sit inside a line of our own markdown: line breaks and the blanks around
 /// it become references, so it cannot start a block of its own.
 fn escape_span(text: &str) -> String {
-    let blank = |c: char| c == ' ' || c == '\t';
-    let content = text.trim_matches(blank);
-    let leading = &text[..text.len() - text.trim_start_matches(blank).len()];
-    let trailing = if content.is_empty() {
-        ""
-    } else {
-        &text[leading.len() + content.len()..]
-    };
-    let mut out = String::with_capacity(text.len() + 8);
-    leading.chars().for_each(|c| reference(&mut out, c));
-    for (i, piece) in content.split('\n').enumerate() {
-        if i > 0 {
-            reference(&mut out, '\n');
+    with_blanks_as_references(text, |out, content| {
+        for (i, piece) in content.split('\n').enumerate() {
+            if i > 0 {
+                reference(out, '\n');
+            }
+            out.push_str(&escape_inline(piece));
         }
-        out.push_str(&escape_inline(piece));
-    }
-    trailing.chars().for_each(|c| reference(&mut out, c));
-    out
+    })
 }
 
 /// Each line of `text`, escaped, each but the last of a paragraph ending in a hard break.
@@ -132,27 +122,31 @@ pub(crate) fn escape_lines(text: &str) -> Vec<String> {
 
 /// One line of text (no `\n`), escaped for markdown.
 fn escape_line(line: &str) -> String {
+    with_blanks_as_references(line, |out, content| {
+        let marker = line_start_marker(content);
+        escape_chars(out, &content[..marker]);
+        if marker > 0 || content.starts_with(['#', '>', '-', '+', '=']) {
+            out.push('\\');
+        }
+        out.push_str(&escape_inline(&content[marker..]));
+    })
+}
+
+/// `escape` applied to `text` without its leading and trailing spaces and tabs, which are
+/// written as references around it (markdown would strip or read them as indentation).
+fn with_blanks_as_references(text: &str, escape: impl FnOnce(&mut String, &str)) -> String {
     let blank = |c: char| c == ' ' || c == '\t';
-    let content = line.trim_matches(blank);
-    let leading = &line[..line.len() - line.trim_start_matches(blank).len()];
+    let content = text.trim_matches(blank);
+    let leading = &text[..text.len() - text.trim_start_matches(blank).len()];
     let trailing = if content.is_empty() {
         ""
     } else {
-        &line[leading.len() + content.len()..]
+        &text[leading.len() + content.len()..]
     };
-    let mut out = String::with_capacity(line.len() + 8);
-    for c in leading.chars() {
-        reference(&mut out, c);
-    }
-    let marker = line_start_marker(content);
-    escape_chars(&mut out, &content[..marker]);
-    if marker > 0 || content.starts_with(['#', '>', '-', '+', '=']) {
-        out.push('\\');
-    }
-    out.push_str(&escape_inline(&content[marker..]));
-    for c in trailing.chars() {
-        reference(&mut out, c);
-    }
+    let mut out = String::with_capacity(text.len() + 8);
+    leading.chars().for_each(|c| reference(&mut out, c));
+    escape(&mut out, content);
+    trailing.chars().for_each(|c| reference(&mut out, c));
     out
 }
 

@@ -118,35 +118,40 @@ fn finish(parsed: &mut Parsed) {
     let catalog = &mut parsed.catalog;
     catalog.sort();
     let diagnostics = &mut parsed.diagnostics;
-
-    // A (type, code) documented twice cannot be one variant: keep the first, report the rest.
-    let mut api = Vec::with_capacity(catalog.api_errors.len());
-    for entry in std::mem::take(&mut catalog.api_errors) {
-        match api.last() {
-            Some(first) if crate::model::ApiErrorEntry::key(first) == entry.key() => {
-                diagnostics.push(duplicate(
-                    &entry.source,
-                    &first.source,
-                    &display_key(&entry.error_type, entry.code.as_deref()),
-                ));
-            }
-            _ => api.push(entry),
-        }
-    }
-    catalog.api_errors = api;
-    let mut connect: Vec<crate::model::ConnectErrorEntry> = Vec::with_capacity(catalog.connect_errors.len());
-    for entry in std::mem::take(&mut catalog.connect_errors) {
-        match connect.last() {
-            Some(first) if first.error == entry.error => {
-                diagnostics.push(duplicate(&entry.source, &first.source, &entry.error));
-            }
-            _ => connect.push(entry),
-        }
-    }
-    catalog.connect_errors = connect;
-
+    // A name documented twice cannot be one variant: keep the first, report the rest.
+    keep_first(
+        &mut catalog.api_errors,
+        |e| display_key(&e.error_type, e.code.as_deref()),
+        |e| &e.source,
+        diagnostics,
+    );
+    keep_first(
+        &mut catalog.connect_errors,
+        |e| e.error.clone(),
+        |e| &e.source,
+        diagnostics,
+    );
     status_consistency(catalog, diagnostics);
-    diagnostics.sort_by(|a, b| (&a.source, a.id, &a.message).cmp(&(&b.source, b.id, &b.message)));
+    crate::diagnostic::sort(diagnostics);
+}
+
+/// Keeps the first of each run of `entries` (sorted) with the same key, reporting the others.
+fn keep_first<T>(
+    entries: &mut Vec<T>,
+    key: impl Fn(&T) -> String,
+    source: impl Fn(&T) -> &Source,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut kept: Vec<T> = Vec::with_capacity(entries.len());
+    for entry in std::mem::take(entries) {
+        match kept.last() {
+            Some(first) if key(first) == key(&entry) => {
+                diagnostics.push(duplicate(source(&entry), source(first), &key(&entry)));
+            }
+            _ => kept.push(entry),
+        }
+    }
+    *entries = kept;
 }
 
 fn duplicate(at: &Source, first: &Source, name: &str) -> Diagnostic {

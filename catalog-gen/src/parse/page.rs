@@ -169,6 +169,13 @@ impl PageReader<'_, '_> {
     fn heading(&mut self, level: HeadingLevel, block: &[Spanned<'_>]) {
         let range = block[0].1.clone();
         let text = plain_text(inner(block)).unwrap_or_default();
+        // A code heading first: `` # `Source: x` `` documents a code, whatever its text.
+        if level == HeadingLevel::H1
+            && let Some(code) = code_heading(block)
+        {
+            self.start_code(code, range);
+            return;
+        }
         // The snapshot's `# Source: URL` line: metadata before the page's own title.
         if self.source_url.is_none()
             && self.title.is_none()
@@ -176,12 +183,6 @@ impl PageReader<'_, '_> {
             && let Some(url) = text.strip_prefix("Source:")
         {
             self.source_url = Some(url.trim().to_owned());
-            return;
-        }
-        if level == HeadingLevel::H1
-            && let Some(code) = code_heading(block)
-        {
-            self.start_code(code, range);
             return;
         }
         if let Some(section) = Section::named(&text)
@@ -780,5 +781,24 @@ fn doc_url_problem(doc_url: &str, code: Option<&str>, page_url: Option<&str>) ->
             "docURL `{doc_url}` points to another page than `{page_url}`"
         )),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::parse_page;
+
+    #[test]
+    fn a_code_that_reads_like_the_source_line_is_still_a_code() {
+        let page = "# `Source: x`\n\n```json\n{\"type\": \"FUZZ\", \"code\": \"Source: x\", \"statusCode\": 400,\n\"description\": \"d\", \"docURL\": \"u#source:-x\"}\n```\n";
+        let parsed = parse_page("p.md", page.as_bytes());
+        let codes: Vec<_> = parsed
+            .catalog
+            .api_errors
+            .iter()
+            .map(|e| e.code.as_deref())
+            .collect();
+        assert_eq!(codes, [Some("Source: x")]);
+        assert_eq!(parsed.catalog.api_errors[0].page_url, None);
     }
 }

@@ -216,3 +216,19 @@ impl fmt::Display for ApiError {
 }
 
 impl std::error::Error for ApiError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detail_numbers_are_read_exactly_and_survive_a_round_trip() {
+        // serde_json's default float parser is off by one ulp here.
+        let body = br#"{"type": "SERVER", "detail": [7.115840821962492e-306, 83.9]}"#;
+        let error = ApiError::from_json(body).unwrap();
+        let detail = error.detail().and_then(|d| d[0].as_f64());
+        assert_eq!(detail, Some("7.115840821962492e-306".parse::<f64>().unwrap()));
+        let again = ApiError::from_json(&serde_json::to_vec(&error).unwrap()).unwrap();
+        assert_eq!(again, error);
+    }
+}

@@ -1,4 +1,5 @@
-//! `catalog-gen`: generate, check and inspect the smartcar-errors catalog.
+//! `catalog-gen`: generate, check and inspect the smartcar-errors catalog, and refresh its
+//! docs snapshot.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -6,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod commands;
+mod fetch;
 
 /// Keeps the smartcar-errors catalog in sync with Smartcar's error documentation.
 #[derive(Debug, Parser)]
@@ -65,6 +67,8 @@ enum Command {
         #[arg(long, default_value = commands::DOCS_DIR)]
         docs: PathBuf,
     },
+    /// Replace a docs snapshot with the error pages a docs index (llms.txt) links to.
+    Fetch(fetch::FetchArgs),
     /// Report inconsistencies in the docs (exit 1 on errors, or on warnings with --deny).
     Lint {
         /// The docs snapshot.
@@ -128,6 +132,7 @@ fn main() -> ExitCode {
         Command::Dump { docs, .. } => ui.dump(&docs),
         Command::Diff { old, new, format } => ui.diff(&old, &new, format),
         Command::Explain { query, docs } => ui.explain(&docs, &query),
+        Command::Fetch(args) => fetch::run(&args),
         Command::Lint { list: true, .. } => commands::list_lints(),
         Command::Lint { docs, deny, .. } => ui.lint(&docs, deny.is_some()),
     };

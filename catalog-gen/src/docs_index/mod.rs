@@ -1,0 +1,404 @@
+//! Reading a docs index in the llms.txt format: which pages it links to, and where each
+//! one goes in a snapshot.
+//!
+//! An index is markdown whose list items link to pages:
+//!
+//! ```text
+//! - [Server Errors](https://smartcar.com/docs/errors/api-errors/server-errors.md): Thrown when ...
+//! ```
+//!
+//! A page's snapshot path is its URL path relative to the index's directory: with the index
+//! at `https://smartcar.com/docs/llms.txt`, that page is `errors/api-errors/server-errors.md`.
+
+mod url;
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use pulldown_cmark::{Event, LinkType, Parser, Tag};
+
+pub use url::UrlError;
+use url::{HttpUrl, percent_decode};
+
+/// A page the index links to, and its place in the snapshot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexPage {
+    /// The absolute URL to download, without fragment.
+    pub url: String,
+    /// Path relative to the snapshot root, `/`-separated (`errors/api-errors/server-errors.md`).
+    pub path: String,
+}
+
+/// The pages selected from an index, in the order the index lists them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IndexPages {
+    /// The selected pages, each path once.
+    pub pages: Vec<IndexPage>,
+    /// How many links were left out: not http(s), other hosts, outside the index's
+    /// directory, not under the prefix, not `.md`, or repeating a page already selected.
+    pub skipped: usize,
+}
+
+/// Why an index could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IndexError {
+    /// The index URL itself is not usable.
+    #[error("invalid index URL {url}: {reason}")]
+    InvalidIndexUrl {
+        /// The URL as given.
+        url: String,
+        /// What is wrong with it.
+        reason: UrlError,
+    },
+    /// A selected page would be written outside the snapshot, or under a name it cannot have.
+    #[error("unsafe page path {path:?} for {url}: {problem}")]
+    UnsafePath {
+        /// The page's URL.
+        url: String,
+        /// The snapshot path it maps to, percent-decoded.
+        path: String,
+        /// What makes the path unsafe.
+        problem: PathProblem,
+    },
+}
+
+/// What makes a snapshot path unsafe to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathProblem {
+    /// The path is empty.
+    Empty,
+    /// The path starts with `/`.
+    Absolute,
+    /// The path contains a backslash.
+    Backslash,
+    /// The path contains a control character.
+    ControlCharacter,
+    /// The path contains `:` (a drive or stream name on some systems).
+    Colon,
+    /// The path has an empty segment (`a//b`).
+    EmptySegment,
+    /// A segment is `.` or `..`.
+    DotSegment,
+    /// A segment starts with `.` (snapshot reading skips hidden names).
+    HiddenName,
+    /// The URL path does not decode to UTF-8.
+    NotUtf8,
+}
+
+impl fmt::Display for PathProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            PathProblem::Empty => "empty path",
+            PathProblem::Absolute => "absolute path",
+            PathProblem::Backslash => "contains a backslash",
+            PathProblem::ControlCharacter => "contains a control character",
+            PathProblem::Colon => "contains a colon",
+            PathProblem::EmptySegment => "has an empty segment",
+            PathProblem::DotSegment => "has a `.` or `..` segment",
+            PathProblem::HiddenName => "has a name starting with `.`",
+            PathProblem::NotUtf8 => "is not UTF-8 once percent-decoded",
+        })
+    }
+}
+
+/// The URL to download the index from: `index_url` checked to be an absolute http(s) URL,
+/// its fragment dropped, scheme and host lowercased.
+pub fn resolve_index_url(index_url: &str) -> Result<String, IndexError> {
+    parse_index_url(index_url).map(|url| url.to_string())
+}
+
+fn parse_index_url(index_url: &str) -> Result<HttpUrl, IndexError> {
+    HttpUrl::parse(index_url).map_err(|reason| IndexError::InvalidIndexUrl {
+        url: index_url.to_owned(),
+        reason,
+    })
+}
+
+/// Selects the pages of `markdown`, the index served at `index_url`, whose snapshot path
+/// starts with `prefix` and ends with `.md`.
+///
+/// Relative links are resolved against `index_url`. Links to other hosts or outside the
+/// index's directory are skipped, as are repeats of a path already selected. A selected path
+/// that could escape the snapshot directory is an error.
+pub fn select_pages(index_url: &str, markdown: &str, prefix: &str) -> Result<IndexPages, IndexError> {
+    let index = parse_index_url(index_url)?;
+    let mut selected = IndexPages::default();
+    let mut seen = BTreeSet::new();
+    for destination in link_destinations(markdown) {
+        let Some(page) = page_in_directory(&index, &destination) else {
+            selected.skipped += 1;
+            continue;
+        };
+        let wanted = |path: &str| path.starts_with(prefix) && path.ends_with(".md");
+        let path = match page.path {
+            Ok(path) if wanted(&path) => path,
+            Err(lossy) if wanted(&lossy) => return Err(unsafe_path(page.url, lossy, PathProblem::NotUtf8)),
+            Ok(_) | Err(_) => {
+                selected.skipped += 1;
+                continue;
+            }
+        };
+        if let Err(problem) = check_relative_path(&path) {
+            return Err(unsafe_path(page.url, path, problem));
+        }
+        if seen.insert(path.clone()) {
+            selected.pages.push(IndexPage { url: page.url, path });
+        } else {
+            selected.skipped += 1;
+        }
+    }
+    Ok(selected)
+}
+
+/// Checks that `path` stays inside the directory it is relative to and is a name a snapshot
+/// can hold (no hidden names, colons or control characters).
+pub fn check_relative_path(path: &str) -> Result<(), PathProblem> {
+    if path.is_empty() {
+        return Err(PathProblem::Empty);
+    }
+    if path.starts_with('/') {
+        return Err(PathProblem::Absolute);
+    }
+    if path.contains('\\') {
+        return Err(PathProblem::Backslash);
+    }
+    if path.chars().any(char::is_control) {
+        return Err(PathProblem::ControlCharacter);
+    }
+    if path.contains(':') {
+        return Err(PathProblem::Colon);
+    }
+    for segment in path.split('/') {
+        match segment {
+            "" => return Err(PathProblem::EmptySegment),
+            "." | ".." => return Err(PathProblem::DotSegment),
+            hidden if hidden.starts_with('.') => return Err(PathProblem::HiddenName),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The destinations of the links in `markdown`, in order (images and e-mail links left out).
+fn link_destinations(markdown: &str) -> Vec<String> {
+    Parser::new(markdown)
+        .filter_map(|event| match event {
+            Event::Start(Tag::Link {
+                link_type, dest_url, ..
+            }) if link_type != LinkType::Email => Some(dest_url.into_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A link inside the index's directory.
+struct LinkedPage {
+    /// The absolute URL.
+    url: String,
+    /// The percent-decoded path relative to the index's directory, or, when that is not
+    /// UTF-8, the same with the invalid bytes replaced.
+    path: Result<String, String>,
+}
+
+/// Resolves `destination`; `None` when it is not an http(s) link inside the index's directory.
+fn page_in_directory(index: &HttpUrl, destination: &str) -> Option<LinkedPage> {
+    let page = index.join(destination).ok()?;
+    if !index.same_origin(&page) {
+        return None;
+    }
+    let relative = page.path().strip_prefix(index.directory())?;
+    let path = String::from_utf8(percent_decode(relative))
+        .map_err(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
+    Some(LinkedPage {
+        url: page.to_string(),
+        path,
+    })
+}
+
+fn unsafe_path(url: String, path: String, problem: PathProblem) -> IndexError {
+    IndexError::UnsafePath { url, path, problem }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const INDEX: &str = "https://smartcar.com/docs/llms.txt";
+
+    fn paths(markdown: &str) -> Vec<(String, String)> {
+        select_pages(INDEX, markdown, "errors/")
+            .unwrap()
+            .pages
+            .into_iter()
+            .map(|page| (page.url, page.path))
+            .collect()
+    }
+
+    fn page(path: &str) -> (String, String) {
+        (format!("https://smartcar.com/docs/{path}"), path.to_owned())
+    }
+
+    #[test]
+    fn selects_error_pages_from_absolute_and_relative_links() {
+        let markdown = "\
+# Smartcar
+
+## Docs
+
+- [Server Errors](https://smartcar.com/docs/errors/api-errors/server-errors.md): Thrown when ...
+- [Server](/docs/errors/connect-errors/server-error.md): root-relative
+- [Configuration](errors/connect-errors/configuration-error.md): relative
+- [Detour](./getting-started/../errors/api-errors/auth-errors.md): dot segments
+- [Intro](https://smartcar.com/docs/getting-started/introduction.md): not an error page
+- [Errors overview](https://smartcar.com/docs/errors/overview): not markdown
+";
+        assert_eq!(
+            paths(markdown),
+            [
+                page("errors/api-errors/server-errors.md"),
+                page("errors/connect-errors/server-error.md"),
+                page("errors/connect-errors/configuration-error.md"),
+                page("errors/api-errors/auth-errors.md"),
+            ]
+        );
+        assert_eq!(select_pages(INDEX, markdown, "errors/").unwrap().skipped, 2);
+    }
+
+    #[test]
+    fn skips_other_hosts_schemes_and_directories() {
+        let markdown = "\
+- [Other host](https://example.com/docs/errors/a.md)
+- [Other scheme](http://smartcar.com/docs/errors/b.md)
+- [Other port](https://smartcar.com:8443/docs/errors/c.md)
+- [Outside the directory](https://smartcar.com/errors/d.md)
+- [Climbing out](errors/../../errors/e.md)
+- [Mail](mailto:errors@smartcar.com)
+- <errors@smartcar.com>
+- ![Image](errors/f.md)
+- [Kept](HTTPS://SMARTCAR.COM:443/docs/errors/g.md#codes)
+";
+        assert_eq!(paths(markdown), [page("errors/g.md")]);
+        assert_eq!(select_pages(INDEX, markdown, "errors/").unwrap().skipped, 6);
+    }
+
+    #[test]
+    fn keeps_the_first_of_repeated_pages() {
+        let markdown = "\
+- [A](errors/a.md)
+- [A again](https://smartcar.com/docs/errors/a.md#section)
+- [A by reference][a]
+- [A, encoded](errors/%61.md)
+- [B](errors/b.md)
+
+[a]: /docs/errors/a.md
+";
+        let selected = select_pages(INDEX, markdown, "errors/").unwrap();
+        assert_eq!(paths(markdown), [page("errors/a.md"), page("errors/b.md")]);
+        assert_eq!(selected.skipped, 3);
+    }
+
+    #[test]
+    fn decodes_paths_and_honours_the_prefix() {
+        let markdown = "- [A](errors/api%20errors/a.md)\n- [B](guides/b.md)\n";
+        assert_eq!(
+            paths(markdown),
+            [(
+                "https://smartcar.com/docs/errors/api%20errors/a.md".to_owned(),
+                "errors/api errors/a.md".to_owned()
+            )]
+        );
+        let all = select_pages(INDEX, markdown, "").unwrap();
+        let all: Vec<&str> = all.pages.iter().map(|page| page.path.as_str()).collect();
+        assert_eq!(all, ["errors/api errors/a.md", "guides/b.md"]);
+    }
+
+    #[test]
+    fn rejects_paths_that_escape_the_snapshot() {
+        let cases = [
+            (
+                "errors/%2E%2E/%2e%2e/escape.md",
+                "errors/../../escape.md",
+                PathProblem::DotSegment,
+            ),
+            (
+                "errors/..%2F..%2Fescape.md",
+                "errors/../../escape.md",
+                PathProblem::DotSegment,
+            ),
+            (
+                "errors/a%5C..%5Cb.md",
+                "errors/a\\..\\b.md",
+                PathProblem::Backslash,
+            ),
+            ("errors//a.md", "errors//a.md", PathProblem::EmptySegment),
+            ("errors/%2Fetc.md", "errors//etc.md", PathProblem::EmptySegment),
+            ("errors/C%3Aa.md", "errors/C:a.md", PathProblem::Colon),
+            ("errors/.hidden.md", "errors/.hidden.md", PathProblem::HiddenName),
+            ("errors/%0Aa.md", "errors/\na.md", PathProblem::ControlCharacter),
+        ];
+        for (link, path, problem) in cases {
+            let markdown = format!("- [Page]({link})\n");
+            assert_eq!(
+                select_pages(INDEX, &markdown, "errors/"),
+                Err(IndexError::UnsafePath {
+                    url: format!("https://smartcar.com/docs/{link}"),
+                    path: path.to_owned(),
+                    problem,
+                }),
+                "{link}"
+            );
+        }
+        let error = select_pages(INDEX, "- [P](errors/%FF.md)\n- [Q](guides/%FF.md)\n", "errors/");
+        assert_eq!(
+            error,
+            Err(IndexError::UnsafePath {
+                url: "https://smartcar.com/docs/errors/%FF.md".to_owned(),
+                path: "errors/\u{FFFD}.md".to_owned(),
+                problem: PathProblem::NotUtf8,
+            })
+        );
+        assert_eq!(
+            select_pages(INDEX, "- [Q](guides/%FF.md)\n", "errors/")
+                .unwrap()
+                .skipped,
+            1
+        );
+        let message = select_pages(INDEX, "- [P](errors/..%2Fx.md)\n", "errors/")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            message,
+            "unsafe page path \"errors/../x.md\" for https://smartcar.com/docs/errors/..%2Fx.md: \
+             has a `.` or `..` segment"
+        );
+    }
+
+    #[test]
+    fn checks_relative_paths() {
+        assert_eq!(check_relative_path("errors/api-errors/server-errors.md"), Ok(()));
+        assert_eq!(check_relative_path(""), Err(PathProblem::Empty));
+        assert_eq!(check_relative_path("/etc/passwd"), Err(PathProblem::Absolute));
+        assert_eq!(check_relative_path("../x.md"), Err(PathProblem::DotSegment));
+        assert_eq!(check_relative_path("a/./x.md"), Err(PathProblem::DotSegment));
+        assert_eq!(check_relative_path("a\\x.md"), Err(PathProblem::Backslash));
+        assert_eq!(check_relative_path("a/"), Err(PathProblem::EmptySegment));
+    }
+
+    #[test]
+    fn rejects_an_unusable_index_url() {
+        let error = select_pages("file:///docs/llms.txt", "", "errors/").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid index URL file:///docs/llms.txt: not an http or https URL"
+        );
+        assert_eq!(
+            select_pages(INDEX, "no links", "errors/"),
+            Ok(IndexPages::default())
+        );
+        assert_eq!(
+            resolve_index_url("HTTPS://SmartCar.com/docs/llms.txt#top").as_deref(),
+            Ok(INDEX)
+        );
+        assert!(resolve_index_url("smartcar.com/docs/llms.txt").is_err());
+    }
+}

@@ -1,0 +1,287 @@
+//! Just enough of RFC 3986 to resolve an index's links: absolute `http`/`https` URLs and
+//! references relative to them. Fragments are dropped; dot segments are removed.
+
+use std::fmt;
+
+/// Why a URL was not usable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum UrlError {
+    /// The URL has a scheme other than `http` or `https` (or none).
+    #[error("not an http or https URL")]
+    NotHttp,
+    /// The URL names no host.
+    #[error("no host")]
+    NoHost,
+    /// The host part holds characters a host name cannot.
+    #[error("invalid host")]
+    InvalidHost,
+}
+
+/// An absolute `http` or `https` URL without fragment, its scheme and host lowercased, a
+/// default port dropped and its path free of dot segments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct HttpUrl {
+    scheme: String,
+    authority: String,
+    /// Starts with `/`; characters not allowed in a URL are percent-encoded.
+    path: String,
+    query: Option<String>,
+}
+
+impl HttpUrl {
+    /// Parses an absolute URL.
+    pub(crate) fn parse(text: &str) -> Result<HttpUrl, UrlError> {
+        let text = without_fragment(text.trim());
+        let (scheme, rest) = split_scheme(text).ok_or(UrlError::NotHttp)?;
+        let scheme = scheme.to_ascii_lowercase();
+        if scheme != "http" && scheme != "https" {
+            return Err(UrlError::NotHttp);
+        }
+        let rest = rest.strip_prefix("//").ok_or(UrlError::NoHost)?;
+        let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+        let authority = normalize_authority(&scheme, &rest[..authority_end])?;
+        let (path, query) = split_query(&rest[authority_end..]);
+        let path = if path.is_empty() { "/" } else { path };
+        Ok(HttpUrl {
+            authority,
+            path: remove_dot_segments(&encode(path)),
+            query: query.map(encode),
+            scheme,
+        })
+    }
+
+    /// Resolves `reference` (absolute, or relative to `self`) as a browser follows a link.
+    pub(crate) fn join(&self, reference: &str) -> Result<HttpUrl, UrlError> {
+        let reference = without_fragment(reference.trim());
+        if split_scheme(reference).is_some() {
+            return HttpUrl::parse(reference);
+        }
+        if reference.starts_with("//") {
+            return HttpUrl::parse(&format!("{}:{reference}", self.scheme));
+        }
+        let (path, query) = split_query(reference);
+        let (path, query) = if path.is_empty() {
+            (
+                self.path.clone(),
+                query.map(encode).or_else(|| self.query.clone()),
+            )
+        } else if path.starts_with('/') {
+            (remove_dot_segments(&encode(path)), query.map(encode))
+        } else {
+            let merged = format!("{}{}", self.directory(), encode(path));
+            (remove_dot_segments(&merged), query.map(encode))
+        };
+        Ok(HttpUrl {
+            scheme: self.scheme.clone(),
+            authority: self.authority.clone(),
+            path,
+            query,
+        })
+    }
+
+    /// The path up to and including its last `/`: where relative links start from.
+    pub(crate) fn directory(&self) -> &str {
+        match self.path.rfind('/') {
+            Some(end) => &self.path[..=end],
+            None => "/",
+        }
+    }
+
+    /// The path (percent-encoded, starting with `/`).
+    pub(crate) fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// Whether `other` has the same scheme, host and port.
+    pub(crate) fn same_origin(&self, other: &HttpUrl) -> bool {
+        self.scheme == other.scheme && self.authority == other.authority
+    }
+}
+
+impl fmt::Display for HttpUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}://{}{}", self.scheme, self.authority, self.path)?;
+        if let Some(query) = &self.query {
+            write!(f, "?{query}")?;
+        }
+        Ok(())
+    }
+}
+
+fn without_fragment(text: &str) -> &str {
+    text.split_once('#').map_or(text, |(before, _)| before)
+}
+
+fn split_query(text: &str) -> (&str, Option<&str>) {
+    match text.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (text, None),
+    }
+}
+
+/// Splits `scheme:rest` when `text` starts with a syntactically valid scheme.
+fn split_scheme(text: &str) -> Option<(&str, &str)> {
+    let (scheme, rest) = text.split_once(':')?;
+    let mut chars = scheme.chars();
+    let starts_with_letter = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+    let valid =
+        starts_with_letter && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then_some((scheme, rest))
+}
+
+/// Lowercases the host and drops the scheme's default port; keeps user info as written.
+fn normalize_authority(scheme: &str, authority: &str) -> Result<String, UrlError> {
+    let (user_info, host_port) = match authority.rsplit_once('@') {
+        Some((user_info, host_port)) => (Some(user_info), host_port),
+        None => (None, authority),
+    };
+    let default_port = if scheme == "https" { ":443" } else { ":80" };
+    let host_port = host_port
+        .strip_suffix(default_port)
+        .or_else(|| host_port.strip_suffix(':'))
+        .unwrap_or(host_port);
+    if host_port.is_empty() || host_port.starts_with(':') {
+        return Err(UrlError::NoHost);
+    }
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~%!$&'()*+,;=:[]".contains(c);
+    if !host_port.chars().all(allowed) || user_info.is_some_and(|u| !u.chars().all(allowed)) {
+        return Err(UrlError::InvalidHost);
+    }
+    let host_port = host_port.to_ascii_lowercase();
+    Ok(match user_info {
+        Some(user_info) => format!("{user_info}@{host_port}"),
+        None => host_port,
+    })
+}
+
+/// Percent-encodes the bytes that may not appear in a URL (spaces, controls, non-ASCII...).
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        let allowed = byte.is_ascii_graphic() && !b"\"<>\\^`{|}".contains(&byte);
+        if allowed {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// RFC 3986 section 5.2.4, for a path starting with `/`.
+fn remove_dot_segments(path: &str) -> String {
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    let mut kept: Vec<&str> = Vec::with_capacity(segments.len());
+    for (position, segment) in segments.iter().enumerate() {
+        let last = position + 1 == segments.len();
+        match *segment {
+            "." => {}
+            ".." => {
+                kept.pop();
+            }
+            other => {
+                kept.push(other);
+                continue;
+            }
+        }
+        if last {
+            kept.push("");
+        }
+    }
+    format!("/{}", kept.join("/"))
+}
+
+/// Decodes `%XX` escapes; malformed escapes stay as written.
+pub(crate) fn percent_decode(text: &str) -> Vec<u8> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let escaped = match (bytes[at], bytes.get(at + 1..at + 3)) {
+            (b'%', Some(&[high, low])) => hex_value(high).zip(hex_value(low)),
+            _ => None,
+        };
+        match escaped {
+            Some((high, low)) => {
+                out.push(high << 4 | low);
+                at += 3;
+            }
+            None => {
+                out.push(bytes[at]);
+                at += 1;
+            }
+        }
+    }
+    out
+}
+
+fn hex_value(digit: u8) -> Option<u8> {
+    char::from(digit)
+        .to_digit(16)
+        .and_then(|value| u8::try_from(value).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(base: &str, reference: &str) -> String {
+        HttpUrl::parse(base).unwrap().join(reference).unwrap().to_string()
+    }
+
+    #[test]
+    fn parses_and_normalizes_absolute_urls() {
+        let url = HttpUrl::parse("HTTPS://SmartCar.com:443/docs/llms.txt#top").unwrap();
+        assert_eq!(url.to_string(), "https://smartcar.com/docs/llms.txt");
+        assert_eq!(url.directory(), "/docs/");
+        assert_eq!(
+            HttpUrl::parse("http://127.0.0.1:8080").unwrap().to_string(),
+            "http://127.0.0.1:8080/"
+        );
+        assert_eq!(HttpUrl::parse("ftp://example.com/x"), Err(UrlError::NotHttp));
+        assert_eq!(HttpUrl::parse("docs/llms.txt"), Err(UrlError::NotHttp));
+        assert_eq!(HttpUrl::parse("https:/docs"), Err(UrlError::NoHost));
+        assert_eq!(HttpUrl::parse("https://:443/docs"), Err(UrlError::NoHost));
+        assert_eq!(
+            HttpUrl::parse("https://exa mple.com/"),
+            Err(UrlError::InvalidHost)
+        );
+    }
+
+    #[test]
+    fn resolves_references_as_rfc_3986_does() {
+        let base = "https://smartcar.com/docs/llms.txt";
+        assert_eq!(
+            resolve(base, "errors/a.md"),
+            "https://smartcar.com/docs/errors/a.md"
+        );
+        assert_eq!(
+            resolve(base, "./errors/a.md#x"),
+            "https://smartcar.com/docs/errors/a.md"
+        );
+        assert_eq!(
+            resolve(base, "/api/b.md?v=1"),
+            "https://smartcar.com/api/b.md?v=1"
+        );
+        assert_eq!(resolve(base, "//other.com/c.md"), "https://other.com/c.md");
+        assert_eq!(
+            resolve(base, "errors/x/../../../c.md"),
+            "https://smartcar.com/c.md"
+        );
+        assert_eq!(resolve(base, "errors/.."), "https://smartcar.com/docs/");
+        assert_eq!(resolve(base, "?q"), "https://smartcar.com/docs/llms.txt?q");
+        assert_eq!(resolve(base, "a b.md"), "https://smartcar.com/docs/a%20b.md");
+        assert_eq!(resolve(base, "é.md"), "https://smartcar.com/docs/%C3%A9.md");
+        assert!(HttpUrl::parse(base).unwrap().join("mailto:a@b.c").is_err());
+    }
+
+    #[test]
+    fn decodes_percent_escapes() {
+        assert_eq!(percent_decode("a%20b%2Fc"), b"a b/c");
+        assert_eq!(percent_decode("%2e%2E"), b"..");
+        assert_eq!(percent_decode("100%"), b"100%");
+        assert_eq!(percent_decode("%zz%4"), b"%zz%4");
+        assert_eq!(percent_decode("%C3%A9"), "é".as_bytes());
+        assert_eq!(percent_decode("%FF"), [0xFF]);
+    }
+}
