@@ -2,7 +2,7 @@
 // Regenerate with: cargo run -p catalog-gen -- generate
 
 /// The API error types: one per API errors page of the Smartcar docs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum ErrorType {
     /// Server Errors
@@ -14,16 +14,23 @@ pub enum ErrorType {
     /// [Smartcar documentation](<https://smartcar.com/docs/errors/api-errors/server-errors>)
     Server,
 }
+impl ::core::fmt::Debug for ErrorType {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        const VARIANTS: &[&str] = &["Server"];
+        f.write_str(VARIANTS[*self as usize])
+    }
+}
 impl crate::table::Named for ErrorType {
     const ALL: &'static [Self] = &[Self::Server];
     const NAMES: &'static [&'static str] = &["SERVER"];
+    const SLOTS: &'static [u32] = &[0, 1];
     fn index(self) -> usize {
         self as usize
     }
 }
 
 /// What the docs suggest doing about an error: the `resolution.type` of an error body.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Resolution {
     /// The `CONTACT_SUPPORT` resolution type, suggested by 2 documented codes.
@@ -31,16 +38,23 @@ pub enum Resolution {
     /// The `RETRY_LATER` resolution type, suggested by 1 documented code.
     RetryLater,
 }
+impl ::core::fmt::Debug for Resolution {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        const VARIANTS: &[&str] = &["ContactSupport", "RetryLater"];
+        f.write_str(VARIANTS[*self as usize])
+    }
+}
 impl crate::table::Named for Resolution {
     const ALL: &'static [Self] = &[Self::ContactSupport, Self::RetryLater];
     const NAMES: &'static [&'static str] = &["CONTACT_SUPPORT", "RETRY_LATER"];
+    const SLOTS: &'static [u32] = &[1, 2, 0, 0];
     fn index(self) -> usize {
         self as usize
     }
 }
 
 /// Every documented API error, one variant per (type, code).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum ApiErrorCode {
     /// An internal Smartcar error has occurred. Our team has been notified and is working to resolve this issue.
@@ -94,6 +108,16 @@ pub enum ApiErrorCode {
     /// [Smartcar documentation](<https://smartcar.com/docs/errors/api-errors/server-errors#record-not-found>)
     ServerRecordNotFound,
 }
+impl ::core::fmt::Debug for ApiErrorCode {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        const VARIANTS: &[&str] = &[
+            "ServerInternal",
+            "ServerMultipleRecordsFound",
+            "ServerRecordNotFound",
+        ];
+        f.write_str(VARIANTS[*self as usize])
+    }
+}
 impl crate::table::ApiCode for ApiErrorCode {
     type ErrorType = ErrorType;
     type Resolution = Resolution;
@@ -103,6 +127,10 @@ impl crate::table::ApiCode for ApiErrorCode {
         Self::ServerRecordNotFound,
     ];
     const INFO: &'static [crate::ApiErrorInfo<ErrorType, Resolution>] = &API_ERRORS;
+    const SLOTS: &'static [u32] = &[0, 0, 1, 0, 3, 0, 0, 2];
+    const TYPE_STARTS: &'static [u32] = &[0, 3];
+    const CODES: &'static str = "INTERNALMULTIPLE_RECORDS_FOUNDRECORD_NOT_FOUND";
+    const CODE_STARTS: &'static [u32] = &[0, 8, 30, 46];
     fn index(self) -> usize {
         self as usize
     }
@@ -172,7 +200,7 @@ static API_ERRORS: [crate::ApiErrorInfo<ErrorType, Resolution>; 3] = [
 ];
 
 /// Every documented Connect error: the `error` parameter of a Connect redirect.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum ConnectErrorCode {
     /// There has been an error in the configuration of your application.
@@ -219,9 +247,16 @@ pub enum ConnectErrorCode {
     /// [Smartcar documentation](<https://smartcar.com/docs/errors/connect-errors/server-error>)
     ServerError,
 }
+impl ::core::fmt::Debug for ConnectErrorCode {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        const VARIANTS: &[&str] = &["ConfigurationError", "ServerError"];
+        f.write_str(VARIANTS[*self as usize])
+    }
+}
 impl crate::table::Named for ConnectErrorCode {
     const ALL: &'static [Self] = &[Self::ConfigurationError, Self::ServerError];
     const NAMES: &'static [&'static str] = &["configuration_error", "server_error"];
+    const SLOTS: &'static [u32] = &[0, 1, 2, 0];
     fn index(self) -> usize {
         self as usize
     }

@@ -92,6 +92,17 @@ pub fn diagnostic_ids(parsed: &Parsed) -> Vec<(String, &'static str, u32)> {
 /// Asserts that the compiled tables of `C` hold exactly `entries`, every field, in order.
 pub fn assert_api_tables_match<C: ApiCode>(entries: &[ApiErrorEntry]) {
     assert_eq!(C::ALL.len(), entries.len());
+    // The lookup index: each row's code side by side, each type's rows.
+    assert_eq!(C::CODE_STARTS.len(), entries.len() + 1);
+    for (i, entry) in entries.iter().enumerate() {
+        let (start, end) = (C::CODE_STARTS[i] as usize, C::CODE_STARTS[i + 1] as usize);
+        assert_eq!(&C::CODES[start..end], entry.code.as_deref().unwrap_or_default());
+    }
+    for (t, &error_type) in C::ErrorType::ALL.iter().enumerate() {
+        let rows = C::TYPE_STARTS[t] as usize..C::TYPE_STARTS[t + 1] as usize;
+        assert!(C::INFO[rows].iter().all(|info| info.error_type == error_type));
+    }
+    assert_eq!(C::TYPE_STARTS.last().map(|&n| n as usize), Some(entries.len()));
     for (code, entry) in C::ALL.iter().zip(entries) {
         assert_eq!(
             C::from_parts(&entry.error_type, entry.code.as_deref()),
