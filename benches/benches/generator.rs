@@ -5,6 +5,10 @@ use divan::Bencher;
 use divan::counter::BytesCount;
 use smartcar_errors_bench::workload;
 
+/// The allocator of the `catalog-gen` binary.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -3,21 +3,30 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// The system allocator, counting every allocation and reallocation.
+/// An allocator (the system's unless given), counting every allocation and reallocation.
 ///
 /// ```ignore
 /// #[global_allocator]
 /// static ALLOC: Counting = Counting::new();
 /// ```
 #[derive(Debug)]
-pub struct Counting {
+pub struct Counting<A = System> {
+    inner: A,
     allocations: AtomicU64,
 }
 
 impl Counting {
-    /// A counter at zero.
+    /// The system allocator, its counter at zero.
     pub const fn new() -> Self {
+        Counting::wrapping(System)
+    }
+}
+
+impl<A> Counting<A> {
+    /// `inner`, its counter at zero.
+    pub const fn wrapping(inner: A) -> Self {
         Counting {
+            inner,
             allocations: AtomicU64::new(0),
         }
     }
@@ -41,28 +50,28 @@ impl Default for Counting {
     }
 }
 
-// SAFETY: every call is forwarded unchanged to `System`, which upholds the contract.
-unsafe impl GlobalAlloc for Counting {
+// SAFETY: every call is forwarded unchanged to `inner`, which upholds the contract.
+unsafe impl<A: GlobalAlloc> GlobalAlloc for Counting<A> {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         self.allocations.fetch_add(1, Ordering::Relaxed);
         // SAFETY: forwarded with the caller's guarantees.
-        unsafe { System.alloc(layout) }
+        unsafe { self.inner.alloc(layout) }
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         self.allocations.fetch_add(1, Ordering::Relaxed);
         // SAFETY: forwarded with the caller's guarantees.
-        unsafe { System.alloc_zeroed(layout) }
+        unsafe { self.inner.alloc_zeroed(layout) }
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         // SAFETY: forwarded with the caller's guarantees.
-        unsafe { System.dealloc(ptr, layout) }
+        unsafe { self.inner.dealloc(ptr, layout) }
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         self.allocations.fetch_add(1, Ordering::Relaxed);
         // SAFETY: forwarded with the caller's guarantees.
-        unsafe { System.realloc(ptr, layout, new_size) }
+        unsafe { self.inner.realloc(ptr, layout, new_size) }
     }
 }

@@ -70,11 +70,12 @@ pub fn emit(catalog: &Catalog, shape: Shape) -> Result<String, ShapeError> {
 /// The match shape: catalog-gen's enums without their tables and trait impls, plus `match`
 /// lookups.
 fn matched(catalog: &Catalog, table: &str) -> Result<String, ShapeError> {
-    // catalog-gen writes a header, then six items separated by blank lines: ErrorType,
-    // Resolution, ApiErrorCode (+ impl), API_ERRORS, ConnectErrorCode (+ impls), CONNECT_ERRORS.
+    // catalog-gen writes a header, then items separated by blank lines: ErrorType,
+    // Resolution, ApiErrorCode (+ impls), the API statics (lookup indexes and API_ERRORS),
+    // ConnectErrorCode (+ impls), CONNECT_ERRORS.
     let parts: Vec<&str> = table.split("\n\n").collect();
-    let [header, error_type, resolution, api_enum, _, connect_enum, _] = parts[..] else {
-        return Err(ShapeError::Layout("expected a header and six items"));
+    let [header, error_type, resolution, api_enum, .., connect_enum, _] = parts[..] else {
+        return Err(ShapeError::Layout("expected a header and at least six items"));
     };
     let enum_only = |item: &'static str, text: &str| -> Result<String, ShapeError> {
         text.find("\nimpl ")
@@ -228,6 +229,33 @@ fn connect_row(e: &ConnectErrorEntry) -> TokenStream {
             details: #details,
             page_url: #page_url,
             parameters: &[#(#parameters),*],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn match_shape_keeps_the_enums_and_replaces_the_tables() {
+        let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-snapshot");
+        let snapshot = catalog_gen::Snapshot::read(&docs).unwrap();
+        let catalog = catalog_gen::parse_snapshot(&snapshot).catalog;
+        let code = emit(&catalog, Shape::Match).unwrap();
+        let file = syn::parse_file(&code).unwrap();
+        let statics = file
+            .items
+            .iter()
+            .filter(|item| matches!(item, syn::Item::Static(_)))
+            .count();
+        assert_eq!(statics, 0, "{code}");
+        for item in [
+            "pub enum ErrorType",
+            "pub enum ApiErrorCode",
+            "pub enum ConnectErrorCode",
+        ] {
+            assert_eq!(code.matches(item).count(), 1, "{item}");
         }
     }
 }

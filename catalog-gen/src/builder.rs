@@ -19,10 +19,10 @@ use std::env;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::GenerateError;
 use crate::diagnostic::Diagnostic;
-use crate::emit::EmitOptions;
+use crate::emit::{EmitError, EmitOptions};
 use crate::snapshot::{Snapshot, SnapshotError};
-use crate::{GenerateError, write};
 
 /// Configures and runs a generation (in the manner of `prost_build::Config`).
 #[derive(Debug, Clone)]
@@ -158,19 +158,15 @@ impl Builder {
                 );
             }
         }
-        let generated = crate::generate(&snapshot, &self.emit_options()).map_err(|error| match error {
-            GenerateError::Docs(diagnostics) => BuildError::Docs(diagnostics),
-            GenerateError::Emit(error) => BuildError::Emit(error),
-        })?;
-        let written = write::write_if_changed(&out_file, generated.code.as_bytes()).map_err(|source| {
-            BuildError::Write {
-                path: out_file.clone(),
-                source,
-            }
-        })?;
+        let generated =
+            crate::generate_file(snapshot, &self.emit_options(), &out_file).map_err(|error| match error {
+                GenerateError::Docs(diagnostics) => BuildError::Docs(diagnostics),
+                GenerateError::Emit(EmitError::Write { path, source }) => BuildError::Write { path, source },
+                GenerateError::Emit(error) => BuildError::Emit(error),
+            })?;
         Ok(Report {
             out_file,
-            written,
+            written: generated.written,
             api_errors: generated.catalog.api_errors.len(),
             error_types: generated.catalog.error_types().len(),
             connect_errors: generated.catalog.connect_errors.len(),

@@ -27,6 +27,8 @@ pub mod snapshot;
 pub mod tables;
 pub mod write;
 
+use std::path::Path;
+
 pub use builder::{BuildError, Builder, Report};
 pub use diagnostic::{Diagnostic, Severity};
 pub use emit::{EmitError, EmitOptions};
@@ -70,24 +72,70 @@ pub fn lint(snapshot: &Snapshot) -> Vec<Diagnostic> {
 
 /// Parses `snapshot` and emits its catalog; nothing is generated when the docs have errors.
 pub fn generate(snapshot: &Snapshot, options: &EmitOptions) -> Result<Generated, GenerateError> {
-    let parsed = parse_snapshot(snapshot);
-    if parsed.has_errors() {
-        return Err(GenerateError::Docs(parsed.diagnostics));
-    }
     let docs_hash = snapshot.content_hash();
-    let code = match emit::emit(&parsed.catalog, &docs_hash, options) {
-        Ok(code) => code,
-        Err(EmitError::Names(mut problems)) => {
-            problems.extend(parsed.diagnostics);
-            diagnostic::sort(&mut problems);
-            return Err(GenerateError::Docs(problems));
-        }
-        Err(error) => return Err(error.into()),
-    };
+    let (code, parsed) = emit_parsed(parse_snapshot(snapshot), |catalog| {
+        emit::emit(catalog, &docs_hash, options)
+    })?;
     Ok(Generated {
         code,
         catalog: parsed.catalog,
         warnings: parsed.diagnostics,
         docs_hash,
     })
+}
+
+/// What [`generate_file`] did.
+#[derive(Debug, Clone)]
+pub struct GeneratedFile {
+    /// Whether the file was written (false: it already held this code).
+    pub written: bool,
+    /// The model it was generated from.
+    pub catalog: Catalog,
+    /// Warnings about the docs (errors stop generation).
+    pub warnings: Vec<Diagnostic>,
+    /// The snapshot's content hash, as recorded in the header.
+    pub docs_hash: String,
+}
+
+/// Parses `snapshot` and writes its catalog to `path` as it is formatted: atomically, only
+/// if the contents change, and not at all when the docs have errors.
+///
+/// Unlike [`generate`], this holds neither the pages nor the code in memory whole: it
+/// consumes the snapshot, freeing each page once it is read (see
+/// [`parse::parse_snapshot_freeing`]), and streams the code to the file. Diagnostics that are
+/// to be shown with their source lines need the pages read again.
+pub fn generate_file(
+    snapshot: Snapshot,
+    options: &EmitOptions,
+    path: &Path,
+) -> Result<GeneratedFile, GenerateError> {
+    let docs_hash = snapshot.content_hash();
+    let (written, parsed) = emit_parsed(parse::parse_snapshot_freeing(snapshot), |catalog| {
+        emit::emit_to_file(catalog, &docs_hash, options, path)
+    })?;
+    Ok(GeneratedFile {
+        written,
+        catalog: parsed.catalog,
+        warnings: parsed.diagnostics,
+        docs_hash,
+    })
+}
+
+/// Hands the parsed catalog to `emit` when the docs have no errors.
+fn emit_parsed<T>(
+    parsed: Parsed,
+    emit: impl FnOnce(&Catalog) -> Result<T, EmitError>,
+) -> Result<(T, Parsed), GenerateError> {
+    if parsed.has_errors() {
+        return Err(GenerateError::Docs(parsed.diagnostics));
+    }
+    match emit(&parsed.catalog) {
+        Ok(value) => Ok((value, parsed)),
+        Err(EmitError::Names(mut problems)) => {
+            problems.extend(parsed.diagnostics);
+            diagnostic::sort(&mut problems);
+            Err(GenerateError::Docs(problems))
+        }
+        Err(error) => Err(error.into()),
+    }
 }

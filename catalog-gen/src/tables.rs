@@ -52,6 +52,10 @@ fn read_tables(code: &str) -> Result<Tables, TablesError> {
     let mut tables = Tables::default();
     for item in &file.items {
         let Item::Static(table) = item else { continue };
+        if table.ident != "API_ERRORS" && table.ident != "CONNECT_ERRORS" {
+            // The lookup indexes: derived from the rows.
+            continue;
+        }
         let rows = match &*table.expr {
             Expr::Array(array) => &array.elems,
             _ => return Err(shape(format!("{} is not an array", table.ident))),

@@ -110,31 +110,40 @@ pub enum ApiErrorCode {
 }
 impl ::core::fmt::Debug for ApiErrorCode {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        const VARIANTS: &[&str] = &[
-            "ServerInternal",
-            "ServerMultipleRecordsFound",
-            "ServerRecordNotFound",
-        ];
-        f.write_str(VARIANTS[*self as usize])
+        f.write_str(API_VARIANT_NAMES[*self as usize])
     }
 }
 impl crate::table::ApiCode for ApiErrorCode {
     type ErrorType = ErrorType;
     type Resolution = Resolution;
-    const ALL: &'static [Self] = &[
-        Self::ServerInternal,
-        Self::ServerMultipleRecordsFound,
-        Self::ServerRecordNotFound,
-    ];
+    const ALL: &'static [Self] = &API_ALL;
     const INFO: &'static [crate::ApiErrorInfo<ErrorType, Resolution>] = &API_ERRORS;
-    const SLOTS: &'static [u32] = &[0, 0, 1, 0, 3, 0, 0, 2];
-    const TYPE_STARTS: &'static [u32] = &[0, 3];
+    const SLOTS: &'static [u32] = &API_SLOTS;
+    const TYPE_STARTS: &'static [u32] = &API_TYPE_STARTS;
     const CODES: &'static str = "INTERNALMULTIPLE_RECORDS_FOUNDRECORD_NOT_FOUND";
-    const CODE_STARTS: &'static [u32] = &[0, 8, 30, 46];
+    const CODE_STARTS: &'static [u32] = &API_CODE_STARTS;
     fn index(self) -> usize {
         self as usize
     }
 }
+
+static API_VARIANT_NAMES: [&str; 3] = [
+    "ServerInternal",
+    "ServerMultipleRecordsFound",
+    "ServerRecordNotFound",
+];
+
+static API_ALL: [ApiErrorCode; 3] = [
+    ApiErrorCode::ServerInternal,
+    ApiErrorCode::ServerMultipleRecordsFound,
+    ApiErrorCode::ServerRecordNotFound,
+];
+
+static API_SLOTS: [u32; 8] = [0, 0, 1, 0, 3, 0, 0, 2];
+
+static API_TYPE_STARTS: [u32; 2] = [0, 3];
+
+static API_CODE_STARTS: [u32; 4] = [0, 8, 30, 46];
 
 static API_ERRORS: [crate::ApiErrorInfo<ErrorType, Resolution>; 3] = [
     crate::ApiErrorInfo {

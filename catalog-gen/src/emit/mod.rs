@@ -7,6 +7,8 @@ pub mod hash;
 pub mod names;
 
 use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::Path;
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
@@ -14,6 +16,7 @@ use quote::quote;
 use crate::diagnostic::{Diagnostic, Lint};
 use crate::model::{ApiErrorEntry, Catalog, ConnectErrorEntry, Source};
 use crate::parse::display_key;
+use crate::write::ChangeWriter;
 use doc::DocComment;
 
 /// How the generated file refers to the world.
@@ -65,6 +68,14 @@ pub enum EmitError {
     /// The emitter built an item that does not parse; a bug in catalog-gen.
     #[error("internal error: generated code does not parse: {0}")]
     Internal(String),
+    /// The output file could not be written.
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        /// The output file.
+        path: std::path::PathBuf,
+        /// The underlying error.
+        source: io::Error,
+    },
 }
 
 /// The first line of every generated file, up to the hash.
@@ -75,16 +86,117 @@ const CHUNK: usize = 256;
 
 /// The generated file for `catalog`, whose docs hash to `docs_hash`.
 pub fn emit(catalog: &Catalog, docs_hash: &str, options: &EmitOptions) -> Result<String, EmitError> {
-    emit_in_chunks(catalog, docs_hash, options, CHUNK)
+    let mut out = String::new();
+    emit_into(&mut out, catalog, docs_hash, options, CHUNK).map_err(|failure| match failure {
+        Failure::Emit(error) => error,
+        // Neither happens: a `String` takes every write, and `emit_into` formats a list
+        // whole when it cannot be chunked.
+        Failure::Io(error) => EmitError::Internal(error.to_string()),
+        Failure::Unchunked => EmitError::Internal("a list could not be formatted".into()),
+    })?;
+    Ok(out)
 }
 
-/// [`emit`], formatting long lists `chunk` elements at a time.
-fn emit_in_chunks(
+/// Writes the generated file for `catalog` to `path` as it is formatted, replacing the file
+/// atomically and only if its contents change (see [`ChangeWriter`]); returns whether it
+/// wrote. The code is never held in memory whole.
+pub fn emit_to_file(
+    catalog: &Catalog,
+    docs_hash: &str,
+    options: &EmitOptions,
+    path: &Path,
+) -> Result<bool, EmitError> {
+    let write_error = |source| EmitError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut out = ChangeWriter::create(path).map_err(write_error)?;
+    match emit_into(&mut out, catalog, docs_hash, options, CHUNK) {
+        Ok(()) => out.finish().map_err(write_error),
+        Err(Failure::Io(source)) => Err(write_error(source)),
+        Err(Failure::Emit(error)) => Err(error),
+        Err(Failure::Unchunked) => Err(EmitError::Internal("a list could not be formatted".into())),
+    }
+}
+
+/// Where emitted text goes: a `String`, or a file being written.
+trait Output {
+    /// Appends `text`.
+    fn push(&mut self, text: &str) -> io::Result<()>;
+    /// Forgets everything pushed so far.
+    fn restart(&mut self) -> io::Result<()>;
+}
+
+impl Output for String {
+    fn push(&mut self, text: &str) -> io::Result<()> {
+        self.push_str(text);
+        Ok(())
+    }
+
+    fn restart(&mut self) -> io::Result<()> {
+        self.clear();
+        Ok(())
+    }
+}
+
+impl Output for ChangeWriter {
+    fn push(&mut self, text: &str) -> io::Result<()> {
+        self.write_all(text.as_bytes())
+    }
+
+    fn restart(&mut self) -> io::Result<()> {
+        ChangeWriter::restart(self)
+    }
+}
+
+/// Why emitting into an [`Output`] stopped.
+#[derive(Debug)]
+enum Failure {
+    Emit(EmitError),
+    Io(io::Error),
+    /// A chunk of a long list was not laid out one element per line, so the list has to be
+    /// formatted whole.
+    Unchunked,
+}
+
+impl From<EmitError> for Failure {
+    fn from(error: EmitError) -> Self {
+        Failure::Emit(error)
+    }
+}
+
+impl From<io::Error> for Failure {
+    fn from(error: io::Error) -> Self {
+        Failure::Io(error)
+    }
+}
+
+/// Emits into `out`, formatting long lists `chunk` elements at a time; if a list cannot be
+/// joined from chunks, starts again and formats every list whole.
+fn emit_into(
+    out: &mut dyn Output,
     catalog: &Catalog,
     docs_hash: &str,
     options: &EmitOptions,
     chunk: usize,
-) -> Result<String, EmitError> {
+) -> Result<(), Failure> {
+    match emit_in_chunks(out, catalog, docs_hash, options, chunk) {
+        Err(Failure::Unchunked) => {
+            out.restart()?;
+            emit_in_chunks(out, catalog, docs_hash, options, usize::MAX)
+        }
+        result => result,
+    }
+}
+
+/// [`emit`] into `out`, formatting long lists `chunk` elements at a time.
+fn emit_in_chunks(
+    out: &mut dyn Output,
+    catalog: &Catalog,
+    docs_hash: &str,
+    options: &EmitOptions,
+    chunk: usize,
+) -> Result<(), Failure> {
     let runtime: syn::Path =
         syn::parse_str(&options.runtime).map_err(|_| EmitError::RuntimePath(options.runtime.clone()))?;
     let runtime = quote!(#runtime);
@@ -97,27 +209,26 @@ fn emit_in_chunks(
         rt: &runtime,
         chunk,
     };
-    let mut out = String::new();
-    out.push_str(&format!(
+    out.push(&format!(
         "{HEADER_PREFIX}{} (sha256 {docs_hash}). DO NOT EDIT.\n// Regenerate with: {}\n",
         options.docs_name, options.regenerate
-    ));
-    // Each item appends its text, the long lists chunk by chunk, straight into `out`.
-    let item = |out: &mut String, tokens: TokenStream| -> Result<(), EmitError> {
-        out.push('\n');
-        out.push_str(&format_items(tokens)?);
+    ))?;
+    // Each item goes out as soon as it is formatted, the long lists chunk by chunk.
+    let item = |out: &mut dyn Output, tokens: TokenStream| -> Result<(), Failure> {
+        out.push("\n")?;
+        out.push(&format_items(tokens)?)?;
         Ok(())
     };
-    item(&mut out, emitter.error_type())?;
-    item(&mut out, emitter.resolution())?;
-    out.push('\n');
-    emitter.api_enum(&mut out)?;
-    out.push_str(&format_items(emitter.api_impls())?);
-    out.push('\n');
-    emitter.api_table(&mut out)?;
-    item(&mut out, emitter.connect_error_code())?;
-    item(&mut out, emitter.connect_table())?;
-    Ok(out)
+    out.push("\n")?;
+    emitter.error_type(out)?;
+    item(out, emitter.resolution())?;
+    out.push("\n")?;
+    emitter.api_enum(out)?;
+    out.push(&format_items(emitter.api_impls())?)?;
+    emitter.api_statics(out)?;
+    item(out, emitter.connect_error_code())?;
+    item(out, emitter.connect_table())?;
+    Ok(())
 }
 
 /// The naming problems of `catalog` (identifiers that cannot be, or that collide).
@@ -141,32 +252,33 @@ fn format_items(tokens: TokenStream) -> Result<String, EmitError> {
 }
 
 /// A placeholder element that marks where a chunk's own elements start.
-const CHUNK_MARK: &str = "__catalog_gen_chunk__";
+/// It is longer than a line, so that prettyplease lays every chunk out one element per line.
+const CHUNK_MARK: &str =
+    "__catalog_gen_chunk_mark_______________________________________________________________________________";
+
+/// Lists at least this long are formatted one element per line even when formatted whole:
+/// an element and its separator take at least three of a line's 100 columns.
+const LONG_LIST: usize = 40;
 
 /// Formats one item that holds a long list: an enum's variants or a table's rows, `len`
 /// elements in all. `make(mark, range)` builds the item with the elements in `range`, after
 /// the element `mark` when given.
 ///
-/// A long list is formatted `chunk` elements at a time, so that its tokens and syntax tree
-/// never exist all at once: each chunk is formatted as the whole item with a marker element
-/// first, and the lines after the marker are that chunk's elements. prettyplease lays out a
-/// list too long for one line one element per line, each element formatted on its own, so
-/// the chunks join into the text of the whole item. When a chunk is not laid out that way,
-/// the whole item is formatted at once instead.
+/// A long list is formatted `chunk` elements at a time, so that its tokens, syntax tree and
+/// text never exist all at once: each chunk is formatted as the whole item with a marker
+/// element first, and the lines after the marker are that chunk's elements. prettyplease
+/// lays out a list too long for one line one element per line, each element formatted on
+/// its own, so the chunks join into the text of the whole item. When a chunk is not laid
+/// out that way, this fails with [`Failure::Unchunked`].
 fn format_list(
-    out: &mut String,
+    out: &mut dyn Output,
     len: usize,
     chunk: usize,
     make: impl Fn(Option<&Ident>, std::ops::Range<usize>) -> TokenStream,
-) -> Result<(), EmitError> {
-    let start_len = out.len();
-    let whole = |out: &mut String| -> Result<(), EmitError> {
-        out.truncate(start_len);
-        out.push_str(&format_items(make(None, 0..len))?);
-        Ok(())
-    };
-    if len <= chunk.max(1) {
-        return whole(out);
+) -> Result<(), Failure> {
+    if len <= chunk.max(1) || len < LONG_LIST {
+        out.push(&format_items(make(None, 0..len))?)?;
+        return Ok(());
     }
     let mark = ident(CHUNK_MARK);
     let mark_line = format!("    {CHUNK_MARK},\n");
@@ -174,22 +286,79 @@ fn format_list(
     for start in (0..len).step_by(chunk.max(1)) {
         let text = format_items(make(Some(&mark), start..len.min(start + chunk.max(1))))?;
         let Some((head, body, tail)) = split_chunk(&text, &mark_line) else {
-            return whole(out);
+            return Err(Failure::Unchunked);
         };
         match &ends {
             None => {
-                out.push_str(head);
+                out.push(head)?;
                 ends = Some((head.to_owned(), tail.to_owned()));
             }
-            Some((first_head, first_tail)) if first_head != head || first_tail != tail => return whole(out),
+            Some((first_head, first_tail)) if first_head != head || first_tail != tail => {
+                return Err(Failure::Unchunked);
+            }
             Some(_) => {}
         }
-        out.push_str(body);
+        out.push(body)?;
     }
     if let Some((_, tail)) = ends {
-        out.push_str(&tail);
+        out.push(&tail)?;
     }
     Ok(())
+}
+
+/// The fewest numbers [`format_fill_list`] formats in one pass: enough for four lines.
+const FILL_PASS: usize = 4 * 100 / 3;
+
+/// Formats one item that holds a long list of integers, which prettyplease fills into lines
+/// (as many numbers to a line as fit), `len` numbers in all. `make(range)` builds the item
+/// with the numbers in `range`.
+///
+/// Filling is greedy, so a line's numbers depend only on where the line starts and on the
+/// next number or two. Each pass formats `pass` numbers from the start of a line and keeps
+/// its lines but the last two, which the end of the pass may have laid out differently; the
+/// next pass starts with the first number not kept. The last pass keeps everything.
+fn format_fill_list(
+    out: &mut dyn Output,
+    len: usize,
+    pass: usize,
+    make: impl Fn(std::ops::Range<usize>) -> TokenStream,
+) -> Result<(), Failure> {
+    if len <= pass {
+        out.push(&format_items(make(0..len))?)?;
+        return Ok(());
+    }
+    let mut head: Option<String> = None;
+    let mut start = 0;
+    loop {
+        let end = len.min(start + pass);
+        let text = format_items(make(start..end))?;
+        let Some((first, rest)) = text.split_once('\n') else {
+            return Err(Failure::Unchunked);
+        };
+        match &head {
+            None => {
+                out.push(first)?;
+                out.push("\n")?;
+                head = Some(first.to_owned());
+            }
+            Some(head) if head != first => return Err(Failure::Unchunked),
+            Some(_) => {}
+        }
+        if end == len {
+            out.push(rest)?;
+            return Ok(());
+        }
+        // The lines of numbers, without the closing line.
+        let lines: Vec<&str> = rest.lines().collect();
+        let Some(keep) = lines.len().checked_sub(3).filter(|&keep| keep > 0) else {
+            return Err(Failure::Unchunked);
+        };
+        for line in &lines[..keep] {
+            out.push(line)?;
+            out.push("\n")?;
+            start += line.matches(',').count();
+        }
+    }
 }
 
 /// A formatted chunk split into the text before its marker line, its elements, and its last
@@ -332,6 +501,14 @@ fn assign<'s>(
     idents
 }
 
+/// Where the codes of each error type start, and the codes themselves, for lookups.
+#[derive(Default)]
+struct CodeIndex {
+    type_starts: Vec<u32>,
+    codes: String,
+    code_starts: Vec<u32>,
+}
+
 struct Emitter<'a> {
     catalog: &'a Catalog,
     groups: &'a Groups<'a>,
@@ -371,10 +548,11 @@ impl Emitter<'_> {
         }
     }
 
-    fn error_type(&self) -> TokenStream {
+    /// `ErrorType`, its variants formatted in chunks, then its impls.
+    fn error_type(&self, out: &mut dyn Output) -> Result<(), Failure> {
         let types: Vec<&str> = self.groups.error_types.iter().map(|(t, _)| *t).collect();
         let variants: Vec<Ident> = self.names.error_types.values().cloned().collect();
-        let docs = self.groups.error_types.iter().map(|(error_type, first)| {
+        let doc = |(error_type, first): &(&str, &ApiErrorEntry)| {
             let mut doc = DocComment::default();
             match first.page_title.as_deref() {
                 Some(title) => doc.text(title),
@@ -391,18 +569,24 @@ impl Emitter<'_> {
                 doc.markdown(doc::link("Smartcar documentation", url));
             }
             doc_attrs(doc)
-        });
+        };
         let derives = self.derives();
-        let name = ident("ErrorType");
-        let named = self.named_impl(&name, &variants, &types);
-        quote! {
-            /// The API error types: one per API errors page of the Smartcar docs.
-            #derives
-            pub enum ErrorType {
-                #(#docs #variants,)*
+        format_list(out, variants.len(), self.chunk, |mark, range| {
+            let docs = self.groups.error_types[range.clone()].iter().map(doc);
+            let variants = &variants[range];
+            let mark = mark.map(|mark| quote!(#mark,));
+            quote! {
+                /// The API error types: one per API errors page of the Smartcar docs.
+                #derives
+                pub enum ErrorType {
+                    #mark
+                    #(#docs #variants,)*
+                }
             }
-            #named
-        }
+        })?;
+        let named = self.named_impl(&ident("ErrorType"), &variants, &types);
+        out.push(&format_items(named)?)?;
+        Ok(())
     }
 
     fn resolution(&self) -> TokenStream {
@@ -431,7 +615,7 @@ impl Emitter<'_> {
         }
     }
 
-    fn api_enum(&self, out: &mut String) -> Result<(), EmitError> {
+    fn api_enum(&self, out: &mut dyn Output) -> Result<(), Failure> {
         let variants = &self.names.api;
         let derives = self.derives();
         format_list(out, variants.len(), self.chunk, |mark, range| {
@@ -449,30 +633,36 @@ impl Emitter<'_> {
         })
     }
 
+    /// `Debug` and the lookup tables of `ApiErrorCode`. The long lists are statics of their
+    /// own, written by [`api_statics`](Self::api_statics).
     fn api_impls(&self) -> TokenStream {
         let rt = self.rt;
+        let name = ident("ApiErrorCode");
         let variants = &self.names.api;
         let index = index_body(variants);
-        let hashes: Vec<u64> = self
-            .catalog
-            .api_errors
-            .iter()
-            .map(|e| hash::key_hash(&e.error_type, e.code.as_deref()))
-            .collect();
-        let slots = hash::slots(&hashes).into_iter().map(Literal::u32_unsuffixed);
-        let debug = debug_impl(&ident("ApiErrorCode"), variants);
-        let (type_starts, codes, code_starts) = self.code_index();
+        let debug = if variants.is_empty() {
+            debug_impl(&name, variants)
+        } else {
+            quote! {
+                impl ::core::fmt::Debug for ApiErrorCode {
+                    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        f.write_str(API_VARIANT_NAMES[*self as usize])
+                    }
+                }
+            }
+        };
+        let codes = self.code_index().codes;
         quote! {
             #debug
             impl #rt::table::ApiCode for ApiErrorCode {
                 type ErrorType = ErrorType;
                 type Resolution = Resolution;
-                const ALL: &'static [Self] = &[#(Self::#variants),*];
+                const ALL: &'static [Self] = &API_ALL;
                 const INFO: &'static [#rt::ApiErrorInfo<ErrorType, Resolution>] = &API_ERRORS;
-                const SLOTS: &'static [u32] = &[#(#slots),*];
-                const TYPE_STARTS: &'static [u32] = &[#(#type_starts),*];
+                const SLOTS: &'static [u32] = &API_SLOTS;
+                const TYPE_STARTS: &'static [u32] = &API_TYPE_STARTS;
                 const CODES: &'static str = #codes;
-                const CODE_STARTS: &'static [u32] = &[#(#code_starts),*];
+                const CODE_STARTS: &'static [u32] = &API_CODE_STARTS;
                 fn index(self) -> usize {
                     #index
                 }
@@ -480,9 +670,84 @@ impl Emitter<'_> {
         }
     }
 
-    /// `TYPE_STARTS`, `CODES` and `CODE_STARTS` of the API table (empty if an offset would not
-    /// fit in a `u32`; lookups then read the table's rows).
-    fn code_index(&self) -> (Vec<Literal>, String, Vec<Literal>) {
+    /// The tables of `ApiErrorCode` as statics, one item each: its variants' names (for
+    /// `Debug`), every variant, the hash slots, the code index, and the rows.
+    fn api_statics(&self, out: &mut dyn Output) -> Result<(), Failure> {
+        let rt = self.rt;
+        let variants = &self.names.api;
+        if !variants.is_empty() {
+            let names: Vec<String> = variants
+                .iter()
+                .map(|v| syn::ext::IdentExt::unraw(v).to_string())
+                .collect();
+            self.static_array(out, "API_VARIANT_NAMES", quote!(&str), names.len(), |i| {
+                let name = &names[i];
+                quote!(#name)
+            })?;
+        }
+        self.static_array(out, "API_ALL", quote!(ApiErrorCode), variants.len(), |i| {
+            let variant = &variants[i];
+            quote!(ApiErrorCode::#variant)
+        })?;
+        let hashes: Vec<u64> = self
+            .catalog
+            .api_errors
+            .iter()
+            .map(|e| hash::key_hash(&e.error_type, e.code.as_deref()))
+            .collect();
+        let slots = hash::slots(&hashes);
+        self.static_numbers(out, "API_SLOTS", &slots)?;
+        let index = self.code_index();
+        self.static_numbers(out, "API_TYPE_STARTS", &index.type_starts)?;
+        self.static_numbers(out, "API_CODE_STARTS", &index.code_starts)?;
+        let rows = &self.catalog.api_errors;
+        self.static_array(
+            out,
+            "API_ERRORS",
+            quote!(#rt::ApiErrorInfo<ErrorType, Resolution>),
+            rows.len(),
+            |i| self.api_row(&rows[i]),
+        )
+    }
+
+    /// `static NAME: [u32; LEN] = [..];` after a blank line, formatted in passes of
+    /// [`FILL_PASS`] numbers or more (see [`format_fill_list`]).
+    fn static_numbers(&self, out: &mut dyn Output, name: &str, numbers: &[u32]) -> Result<(), Failure> {
+        let name = ident(name);
+        let len = Literal::usize_unsuffixed(numbers.len());
+        out.push("\n")?;
+        format_fill_list(out, numbers.len(), self.chunk.max(FILL_PASS), |range| {
+            let numbers = numbers[range].iter().map(|&n| Literal::u32_unsuffixed(n));
+            quote! {
+                static #name: [u32; #len] = [#(#numbers),*];
+            }
+        })
+    }
+
+    /// `static NAME: [TY; LEN] = [..];`, after a blank line, its elements made by `element`.
+    fn static_array(
+        &self,
+        out: &mut dyn Output,
+        name: &str,
+        ty: TokenStream,
+        len: usize,
+        element: impl Fn(usize) -> TokenStream,
+    ) -> Result<(), Failure> {
+        let name = ident(name);
+        let len_literal = Literal::usize_unsuffixed(len);
+        out.push("\n")?;
+        format_list(out, len, self.chunk, |mark, range| {
+            let mark = mark.map(|mark| quote!(#mark,));
+            let elements = range.map(&element);
+            quote! {
+                static #name: [#ty; #len_literal] = [#mark #(#elements),*];
+            }
+        })
+    }
+
+    /// `TYPE_STARTS`, `CODES` and `CODE_STARTS` of the API table (all empty if an offset
+    /// would not fit in a `u32`; lookups then read the table's rows).
+    fn code_index(&self) -> CodeIndex {
         let entries = &self.catalog.api_errors;
         let mut type_starts = Vec::with_capacity(self.groups.error_types.len() + 1);
         let mut codes = String::new();
@@ -496,29 +761,20 @@ impl Emitter<'_> {
         }
         type_starts.push(entries.len());
         code_starts.push(codes.len());
-        let literals = |offsets: Vec<usize>| -> Option<Vec<Literal>> {
+        let narrow = |offsets: Vec<usize>| -> Option<Vec<u32>> {
             offsets
                 .into_iter()
-                .map(|offset| u32::try_from(offset).ok().map(Literal::u32_unsuffixed))
+                .map(|offset| u32::try_from(offset).ok())
                 .collect()
         };
-        match (literals(type_starts), literals(code_starts)) {
-            (Some(type_starts), Some(code_starts)) => (type_starts, codes, code_starts),
-            _ => (Vec::new(), String::new(), Vec::new()),
+        match (narrow(type_starts), narrow(code_starts)) {
+            (Some(type_starts), Some(code_starts)) => CodeIndex {
+                type_starts,
+                codes,
+                code_starts,
+            },
+            _ => CodeIndex::default(),
         }
-    }
-
-    fn api_table(&self, out: &mut String) -> Result<(), EmitError> {
-        let rt = self.rt;
-        let len = self.catalog.api_errors.len();
-        let len_literal = Literal::usize_unsuffixed(len);
-        format_list(out, len, self.chunk, |mark, range| {
-            let rows = self.catalog.api_errors[range].iter().map(|e| self.api_row(e));
-            let mark = mark.map(|mark| quote!(#mark,));
-            quote! {
-                static API_ERRORS: [#rt::ApiErrorInfo<ErrorType, Resolution>; #len_literal] = [#mark #(#rows),*];
-            }
-        })
     }
 
     fn api_row(&self, e: &ApiErrorEntry) -> TokenStream {
@@ -740,23 +996,45 @@ mod tests {
         crate::parse_snapshot(&snapshot).catalog
     }
 
+    /// The snapshot's catalog with every type copied `copies` times (`SERVER0`, `SERVER1`..).
+    fn many_types(copies: usize) -> Catalog {
+        let mut catalog = catalog_of("../docs-snapshot");
+        let base = std::mem::take(&mut catalog.api_errors);
+        for copy in 0..copies {
+            catalog.api_errors.extend(base.iter().cloned().map(|mut entry| {
+                entry.error_type = format!("{}{copy}", entry.error_type);
+                entry
+            }));
+        }
+        catalog.sort();
+        catalog
+    }
+
     #[test]
     fn long_lists_formatted_in_chunks_read_as_formatted_at_once() {
-        for dir in [
-            "../tests/fixtures/synthetic",
-            "../docs-snapshot",
-            "../tests/fixtures/hostile-catalog",
+        // Long enough for every list to take several passes: variants, rows and numbers.
+        let long = many_types(FILL_PASS);
+        assert!(long.error_types().len() > LONG_LIST);
+        for (dir, catalog) in [
+            ("synthetic", catalog_of("../tests/fixtures/synthetic")),
+            ("snapshot", catalog_of("../docs-snapshot")),
+            ("hostile", catalog_of("../tests/fixtures/hostile-catalog")),
+            ("long", long),
         ] {
-            let catalog = catalog_of(dir);
             assert!(catalog.api_errors.len() > 2, "{dir}");
+            let mut chunks = vec![1, 2, 3, LONG_LIST];
+            if dir == "long" {
+                chunks.push(FILL_PASS + 1);
+            }
             for options in [EmitOptions::checked_in(), EmitOptions::default()] {
-                let whole = emit_in_chunks(&catalog, "0", &options, usize::MAX).unwrap();
-                for chunk in [1, 2, 3] {
-                    assert_eq!(
-                        emit_in_chunks(&catalog, "0", &options, chunk).unwrap(),
-                        whole,
-                        "{dir}, {chunk}"
-                    );
+                let emit_with = |chunk: usize| {
+                    let mut out = String::new();
+                    emit_in_chunks(&mut out, &catalog, "0", &options, chunk).unwrap();
+                    out
+                };
+                let whole = emit_with(usize::MAX);
+                for &chunk in &chunks {
+                    assert_eq!(emit_with(chunk), whole, "{dir}, {chunk}");
                 }
             }
         }

@@ -45,6 +45,17 @@ pub fn parse_snapshot(snapshot: &Snapshot) -> Parsed {
     parsed
 }
 
+/// Reads every page of `snapshot` as [`parse_snapshot`] does, freeing each page once it is
+/// read, so that the pages and the catalog they become are never all in memory at once.
+pub fn parse_snapshot_freeing(snapshot: Snapshot) -> Parsed {
+    let mut parsed = Parsed::default();
+    for file in snapshot.files {
+        parse_file(&file.path, &file.bytes, &mut parsed);
+    }
+    finish(&mut parsed);
+    parsed
+}
+
 /// Reads one page (`path` is how diagnostics name it).
 pub fn parse_page(path: &str, bytes: &[u8]) -> Parsed {
     let mut parsed = Parsed::default();

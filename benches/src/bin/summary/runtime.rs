@@ -15,7 +15,7 @@ const ROUNDS: usize = 31;
 /// About how long one round of a fast operation lasts.
 const ROUND: Duration = Duration::from_millis(4);
 
-pub fn rows(rows: &mut Vec<Row>, alloc: &Counting) -> Result<(), String> {
+pub fn rows<A>(rows: &mut Vec<Row>, alloc: &Counting<A>) -> Result<(), String> {
     lookups(rows, alloc);
     documented(rows)
 }
@@ -38,7 +38,7 @@ fn ns(secs: f64) -> String {
     }
 }
 
-fn lookups(rows: &mut Vec<Row>, alloc: &Counting) {
+fn lookups<A>(rows: &mut Vec<Row>, alloc: &Counting<A>) {
     type Big = catalog::ApiErrorCode;
     type BigConnect = catalog::ConnectErrorCode;
     type Real = smartcar_errors::ApiErrorCode;

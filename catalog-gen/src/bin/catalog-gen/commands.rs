@@ -68,18 +68,26 @@ impl Ui {
     }
 
     pub fn generate(&self, docs: &Path, out: &Path) -> Result<ExitCode> {
-        let Some(generated) = self.generate_code(docs)? else {
-            note!(
-                "error: the docs have errors; nothing written to {}",
-                out.display()
-            );
-            return Ok(ExitCode::FAILURE);
-        };
-        let written = catalog_gen::write::write_if_changed(out, generated.code.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+        // The pages are freed as they are read; diagnostics read them again to be shown.
+        let generated =
+            match catalog_gen::generate_file(Snapshot::read(docs)?, &EmitOptions::checked_in(), out) {
+                Ok(generated) => generated,
+                Err(GenerateError::Docs(diagnostics)) => {
+                    self.print_diagnostics(&diagnostics, &Snapshot::read(docs)?);
+                    note!(
+                        "error: the docs have errors; nothing written to {}",
+                        out.display()
+                    );
+                    return Ok(ExitCode::FAILURE);
+                }
+                Err(error) => return Err(error.into()),
+            };
+        if !generated.warnings.is_empty() {
+            self.print_diagnostics(&generated.warnings, &Snapshot::read(docs)?);
+        }
         note!(
             "{} {} ({} API errors in {} types, {} Connect errors)",
-            if written { "wrote" } else { "unchanged:" },
+            if generated.written { "wrote" } else { "unchanged:" },
             out.display(),
             generated.catalog.api_errors.len(),
             generated.catalog.error_types().len(),
