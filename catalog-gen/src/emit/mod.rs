@@ -571,18 +571,12 @@ impl Emitter<'_> {
             doc_attrs(doc)
         };
         let derives = self.derives();
-        format_list(out, variants.len(), self.chunk, |mark, range| {
-            let docs = self.groups.error_types[range.clone()].iter().map(doc);
-            let variants = &variants[range];
-            let mark = mark.map(|mark| quote!(#mark,));
-            quote! {
-                /// The API error types: one per API errors page of the Smartcar docs.
-                #derives
-                pub enum ErrorType {
-                    #mark
-                    #(#docs #variants,)*
-                }
-            }
+        let attrs = quote! {
+            /// The API error types: one per API errors page of the Smartcar docs.
+            #derives
+        };
+        self.chunked_enum(out, attrs, "ErrorType", &variants, |i| {
+            doc(&self.groups.error_types[i])
         })?;
         let named = self.named_impl(&ident("ErrorType"), &variants, &types);
         out.push(&format_items(named)?)?;
@@ -616,16 +610,34 @@ impl Emitter<'_> {
     }
 
     fn api_enum(&self, out: &mut dyn Output) -> Result<(), Failure> {
-        let variants = &self.names.api;
         let derives = self.derives();
+        let attrs = quote! {
+            /// Every documented API error, one variant per (type, code).
+            #derives
+        };
+        self.chunked_enum(out, attrs, "ApiErrorCode", &self.names.api, |i| {
+            api_doc(&self.catalog.api_errors[i])
+        })
+    }
+
+    /// `pub enum NAME`, after `attrs`, its variants (each after `doc(index)`) formatted in
+    /// chunks.
+    fn chunked_enum(
+        &self,
+        out: &mut dyn Output,
+        attrs: TokenStream,
+        name: &str,
+        variants: &[Ident],
+        doc: impl Fn(usize) -> TokenStream,
+    ) -> Result<(), Failure> {
+        let name = ident(name);
         format_list(out, variants.len(), self.chunk, |mark, range| {
-            let docs = self.catalog.api_errors[range.clone()].iter().map(api_doc);
-            let variants = &variants[range];
             let mark = mark.map(|mark| quote!(#mark,));
+            let docs = range.clone().map(&doc);
+            let variants = &variants[range];
             quote! {
-                /// Every documented API error, one variant per (type, code).
-                #derives
-                pub enum ApiErrorCode {
+                #attrs
+                pub enum #name {
                     #mark
                     #(#docs #variants,)*
                 }
