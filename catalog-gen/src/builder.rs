@@ -68,6 +68,9 @@ pub enum BuildError {
     /// The docs have errors (listed one per line).
     #[error("{}", list(.0))]
     Docs(Vec<Diagnostic>),
+    /// No page documents an error (see [`GenerateError::Empty`]).
+    #[error("the docs document no errors: no page has a code heading or a Connect parameter table")]
+    Empty,
     /// The catalog could not become code.
     #[error(transparent)]
     Emit(#[from] crate::EmitError),
@@ -161,6 +164,7 @@ impl Builder {
         let generated =
             crate::generate_file(snapshot, &self.emit_options(), &out_file).map_err(|error| match error {
                 GenerateError::Docs(diagnostics) => BuildError::Docs(diagnostics),
+                GenerateError::Empty(_) => BuildError::Empty,
                 GenerateError::Emit(EmitError::Write { path, source }) => BuildError::Write { path, source },
                 GenerateError::Emit(error) => BuildError::Emit(error),
             })?;
@@ -188,5 +192,29 @@ impl Builder {
             docs_name,
             regenerate: self.regenerate.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn docs_that_document_no_errors_write_no_catalog() {
+        let dir = env::temp_dir().join(format!("catalog-gen-builder-empty-{}", std::process::id()));
+        let docs = dir.join("docs");
+        fs::create_dir_all(&docs).unwrap();
+        let out = dir.join("catalog.rs");
+        let mut builder = Builder::new();
+        builder.docs_dir(&docs).out_file(&out).cargo_metadata(false);
+        match builder.generate() {
+            Err(BuildError::Snapshot(SnapshotError::NoPages { path })) => assert_eq!(path, docs),
+            other => panic!("expected NoPages, got {other:?}"),
+        }
+        fs::write(docs.join("notes.md"), "# Notes\n\nNo errors here.\n").unwrap();
+        assert!(matches!(builder.generate(), Err(BuildError::Empty)));
+        assert!(!out.exists());
+        fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -55,6 +55,10 @@ pub enum GenerateError {
     /// The docs have errors; every diagnostic (warnings too) is here.
     #[error("the docs have {} error(s)", .0.iter().filter(|d| d.is_error()).count())]
     Docs(Vec<Diagnostic>),
+    /// No page documents an error (no code heading, no Connect parameter table): generating
+    /// would empty the catalog. The warnings about the pages are here.
+    #[error("the docs document no errors: no page has a code heading or a Connect parameter table")]
+    Empty(Vec<Diagnostic>),
     /// The catalog could not become code.
     #[error(transparent)]
     Emit(#[from] EmitError),
@@ -70,7 +74,8 @@ pub fn lint(snapshot: &Snapshot) -> Vec<Diagnostic> {
     diagnostics
 }
 
-/// Parses `snapshot` and emits its catalog; nothing is generated when the docs have errors.
+/// Parses `snapshot` and emits its catalog; nothing is generated when the docs have errors or
+/// document no error at all.
 pub fn generate(snapshot: &Snapshot, options: &EmitOptions) -> Result<Generated, GenerateError> {
     let docs_hash = snapshot.content_hash();
     let (code, parsed) = emit_parsed(parse_snapshot(snapshot), |catalog| {
@@ -128,6 +133,9 @@ fn emit_parsed<T>(
 ) -> Result<(T, Parsed), GenerateError> {
     if parsed.has_errors() {
         return Err(GenerateError::Docs(parsed.diagnostics));
+    }
+    if parsed.catalog.api_errors.is_empty() && parsed.catalog.connect_errors.is_empty() {
+        return Err(GenerateError::Empty(parsed.diagnostics));
     }
     match emit(&parsed.catalog) {
         Ok(value) => Ok((value, parsed)),

@@ -35,6 +35,12 @@ pub enum SnapshotError {
         /// The underlying error.
         source: io::Error,
     },
+    /// The directory holds no `.md` page (a wrong path, most likely).
+    #[error("no .md pages below {}", path.display())]
+    NoPages {
+        /// The snapshot's directory.
+        path: PathBuf,
+    },
     /// A file name is not valid UTF-8, so it cannot be named in the catalog.
     #[error("file name is not UTF-8: {}", path.display())]
     NonUtf8Name {
@@ -44,7 +50,8 @@ pub enum SnapshotError {
 }
 
 impl Snapshot {
-    /// Reads every `.md` file below `root`, skipping hidden entries and symbolic links.
+    /// Reads every `.md` file below `root`, skipping hidden entries and symbolic links; fails
+    /// when there is none.
     pub fn read(root: &Path) -> Result<Snapshot, SnapshotError> {
         let mut snapshot = Snapshot::default();
         let mut pending = vec![root.to_path_buf()];
@@ -86,6 +93,11 @@ impl Snapshot {
                     });
                 }
             }
+        }
+        if snapshot.files.is_empty() {
+            return Err(SnapshotError::NoPages {
+                path: root.to_path_buf(),
+            });
         }
         snapshot.files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(snapshot)
