@@ -21,14 +21,20 @@ pub enum Style {
 }
 
 /// Renders `diagnostics` (whose files are in `snapshot`) followed by a count, each ending in
-/// a newline. Empty when there are none.
+/// a newline. Empty when there are none. Files are named as the user can open them: below the
+/// snapshot's directory when it was read from one.
 pub fn render(diagnostics: &[Diagnostic], snapshot: &Snapshot, style: Style) -> String {
     let mut out = String::new();
     for diagnostic in diagnostics {
         match style {
             Style::Plain => {
-                out.push_str(&diagnostic.to_string());
-                out.push('\n');
+                let d = diagnostic;
+                let place = shown_path(snapshot, &d.source.file);
+                let (line, column) = (d.source.line, d.source.column);
+                out.push_str(&format!(
+                    "{}[{}]: {place}:{line}:{column}: {}\n",
+                    d.severity, d.id, d.message
+                ));
             }
             Style::Snippet { color } => {
                 let renderer = if color {
@@ -69,13 +75,15 @@ fn render_one(diagnostic: &Diagnostic, snapshot: &Snapshot, renderer: &Renderer)
     let title = level
         .primary_title(diagnostic.message.as_str())
         .id(diagnostic.id.id());
+    let path = shown_path(snapshot, &diagnostic.source.file);
     let file = snapshot
         .files
         .iter()
         .find(|file| file.path == diagnostic.source.file);
     let Some(file) = file else {
         // No text to show (the catalog as a whole, or a file not in this snapshot).
-        let location = format!("--> {}", diagnostic.source);
+        let source = &diagnostic.source;
+        let location = format!("--> {path}:{}:{}", source.line, source.column);
         let report = [title.element(Level::NOTE.message(location.as_str()))];
         return renderer.render(&report);
     };
@@ -84,10 +92,18 @@ fn render_one(diagnostic: &Diagnostic, snapshot: &Snapshot, renderer: &Renderer)
     let report = [title.element(
         Snippet::source(line_text)
             .line_start(diagnostic.source.line as usize)
-            .path(diagnostic.source.file.as_str())
+            .path(path.as_str())
             .annotation(AnnotationKind::Primary.span(span)),
     )];
     renderer.render(&report)
+}
+
+/// `file` below the directory `snapshot` was read from, if it was read from one.
+fn shown_path(snapshot: &Snapshot, file: &str) -> String {
+    match snapshot.directories.first() {
+        Some(root) => root.join(file).display().to_string(),
+        None => file.to_owned(),
+    }
 }
 
 /// The diagnostic's line and the annotated range within it (at least one character when the

@@ -108,15 +108,17 @@ fn generate_writes_nothing_when_the_docs_have_errors() {
         stderr(&output),
         format!(
             "error[invalid-json]: the JSON example is not valid JSON: key must be a string\n \
-             --> page.md:4:3\n  |\n4 | {{ not json\n  |   ^\n\n1 error\n\
+             --> {}:4:3\n  |\n4 | {{ not json\n  |   ^\n\n1 error\n\
              error: the docs have errors; nothing written to {}\n",
+            docs.join("page.md").display(),
             out.display()
         )
     );
     let output = catalog_gen(&[&["--diagnostics", "plain"][..], &args].concat());
-    assert!(stderr(&output).starts_with(
-        "error[invalid-json]: page.md:4:3: the JSON example is not valid JSON: key must be a string\n1 error\n"
-    ));
+    assert!(stderr(&output).starts_with(&format!(
+        "error[invalid-json]: {}:4:3: the JSON example is not valid JSON: key must be a string\n1 error\n",
+        docs.join("page.md").display()
+    )));
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous contents");
     std::fs::remove_dir_all(dir).unwrap();
 }
@@ -295,7 +297,10 @@ fn a_renamed_page_is_no_difference_and_broken_snapshots_are_not_compared() {
     ]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("error[missing-example]: broken.md:1:1"),
+        stderr(&output).contains(&format!(
+            "error[missing-example]: {}:1:1",
+            copy.join("broken.md").display()
+        )),
         "{}",
         stderr(&output)
     );
@@ -309,13 +314,13 @@ fn lint_reports_the_server_pages_redirect_and_denies_warnings_on_request() {
     assert_eq!(
         stderr(&output),
         "warning[redirect-mismatch]: `server_error`: the example redirect shows `error=configuration_error`, not `server_error`\n  \
-         --> errors/connect-errors/server-error.md:15:2\n   |\n15 | ?error=configuration_error\n   |  ^^^^^^^^^^^^^^^^^^^^^^^^^\n\n1 warning\n"
+         --> docs-snapshot/errors/connect-errors/server-error.md:15:2\n   |\n15 | ?error=configuration_error\n   |  ^^^^^^^^^^^^^^^^^^^^^^^^^\n\n1 warning\n"
     );
     let output = catalog_gen(&["--diagnostics", "plain", "lint", "--deny", "warnings"]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         stderr(&output),
-        "warning[redirect-mismatch]: errors/connect-errors/server-error.md:15:2: `server_error`: the example redirect shows `error=configuration_error`, not `server_error`\n1 warning\n"
+        "warning[redirect-mismatch]: docs-snapshot/errors/connect-errors/server-error.md:15:2: `server_error`: the example redirect shows `error=configuration_error`, not `server_error`\n1 warning\n"
     );
     let output = catalog_gen(&["lint", "--list"]);
     let list = String::from_utf8(output.stdout).unwrap();
@@ -343,5 +348,90 @@ fn explain_prints_the_entry_or_the_closest_names() {
         stderr(&output).ends_with(
             "error: `INTERNL` is not a documented Smartcar error; did you mean `SERVER:INTERNAL`?\n"
         )
+    );
+}
+
+#[test]
+fn diff_of_an_unreadable_snapshot_exits_2() {
+    let dir = temp_dir("unreadable");
+    let missing = dir.join("missing");
+    let output = catalog_gen(&["diff", "docs-snapshot", missing.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert!(
+        stderr(&output).contains(&format!("\nerror: cannot read {}: ", missing.display())),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stderr(&output).ends_with("error: cannot compare the snapshots\n"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn docs_that_document_no_errors_never_empty_the_catalog() {
+    let dir = temp_dir("empty-docs");
+    let out = dir.join("generated.rs");
+    let empty = dir.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let output = catalog_gen(&[
+        "generate",
+        "--docs",
+        empty.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        format!("error: no .md pages below {}\n", empty.display())
+    );
+
+    // Markdown that is not Smartcar's error pages (a wrong --docs): warnings, and no catalog.
+    let other = dir.join("other");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(other.join("README.md"), "# A project\n\nSome text.\n").unwrap();
+    let output = catalog_gen(&[
+        "--diagnostics",
+        "plain",
+        "generate",
+        "--docs",
+        other.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output);
+    assert!(
+        text.starts_with(&format!(
+            "warning[no-codes]: {}:",
+            other.join("README.md").display()
+        )),
+        "{text}"
+    );
+    assert!(text.ends_with(&format!(
+        "error: the docs document no errors: no page has a code heading or a Connect parameter table\n\
+         nothing written to {}\n",
+        out.display()
+    )));
+    assert!(!out.exists());
+    let output = catalog_gen(&["check", "--docs", other.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn the_default_paths_are_found_from_a_subdirectory() {
+    let output = Command::new(env!("CARGO_BIN_EXE_catalog-gen"))
+        .args(["--diagnostics", "plain", "check"])
+        .current_dir(workspace_root().join("catalog/src"))
+        .output()
+        .expect("catalog-gen runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output),
+        "warning[redirect-mismatch]: ../../docs-snapshot/errors/connect-errors/server-error.md:15:2: \
+         `server_error`: the example redirect shows `error=configuration_error`, not `server_error`\n\
+         1 warning\n\
+         ../../catalog/src/generated.rs is in sync with ../../docs-snapshot\n"
     );
 }

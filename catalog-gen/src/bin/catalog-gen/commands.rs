@@ -9,12 +9,8 @@ use catalog_gen::emit::REGENERATE_COMMAND;
 use catalog_gen::report::{self, Style};
 use catalog_gen::{Diagnostic, EmitOptions, GenerateError, Snapshot};
 
+use crate::paths::Paths;
 use crate::{Diagnostics, Format};
-
-/// The snapshot, relative to the repository root.
-pub const DOCS_DIR: &str = "docs-snapshot";
-/// The checked-in generated file, relative to the repository root.
-pub const GENERATED_FILE: &str = "catalog/src/generated.rs";
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
@@ -63,11 +59,24 @@ impl Ui {
                 self.print_diagnostics(&diagnostics, &snapshot);
                 Ok(None)
             }
+            Err(error @ GenerateError::Empty(_)) => {
+                self.refuse_empty(&error, &snapshot);
+                Ok(None)
+            }
             Err(error) => Err(error.into()),
         }
     }
 
-    pub fn generate(&self, docs: &Path, out: &Path) -> Result<ExitCode> {
+    /// Prints why an empty catalog is refused: the warnings about the pages, then the error.
+    fn refuse_empty(&self, error: &GenerateError, snapshot: &Snapshot) {
+        if let GenerateError::Empty(warnings) = error {
+            self.print_diagnostics(warnings, snapshot);
+        }
+        note!("error: {error}");
+    }
+
+    pub fn generate(&self, paths: &Paths) -> Result<ExitCode> {
+        let (docs, out) = (&paths.docs, &paths.generated);
         // The pages are freed as they are read; diagnostics read them again to be shown.
         let generated =
             match catalog_gen::generate_file(Snapshot::read(docs)?, &EmitOptions::checked_in(), out) {
@@ -78,6 +87,11 @@ impl Ui {
                         "error: the docs have errors; nothing written to {}",
                         out.display()
                     );
+                    return Ok(ExitCode::FAILURE);
+                }
+                Err(error @ GenerateError::Empty(_)) => {
+                    self.refuse_empty(&error, &Snapshot::read(docs)?);
+                    note!("nothing written to {}", out.display());
                     return Ok(ExitCode::FAILURE);
                 }
                 Err(error) => return Err(error.into()),
@@ -96,14 +110,20 @@ impl Ui {
         Ok(ExitCode::SUCCESS)
     }
 
-    pub fn check(&self, docs: &Path, generated_file: &Path) -> Result<ExitCode> {
+    pub fn check(&self, paths: &Paths) -> Result<ExitCode> {
+        let (docs, generated_file) = (&paths.docs, &paths.generated);
         let Some(generated) = self.generate_code(docs)? else {
             return Ok(ExitCode::FAILURE);
         };
         let existing = std::fs::read_to_string(generated_file)
             .map_err(|e| format!("cannot read {}: {e}", generated_file.display()))?;
         let label = generated_file.display().to_string();
-        match catalog_gen::check::check(&existing, &generated, &label, &fix_command(docs, generated_file)) {
+        match catalog_gen::check::check(
+            &existing,
+            &generated,
+            &label,
+            &format!("{REGENERATE_COMMAND}{}", paths.flags),
+        ) {
             None => {
                 note!("{label} is in sync with {}", docs.display());
                 Ok(ExitCode::SUCCESS)
@@ -127,14 +147,25 @@ impl Ui {
     }
 
     pub fn diff(&self, old: &Path, new: &Path, format: Format) -> Result<ExitCode> {
-        let read = |dir: &Path| -> Result<Option<catalog_gen::Catalog>> {
-            let snapshot = Snapshot::read(dir)?;
+        // The catalog of `dir`, or `None` (the problem printed) when it cannot be read.
+        let read = |dir: &Path| -> Option<catalog_gen::Catalog> {
+            let snapshot = match Snapshot::read(dir) {
+                Ok(snapshot) => snapshot,
+                Err(error) => {
+                    note!("error: {error}");
+                    return None;
+                }
+            };
             let parsed = catalog_gen::parse_snapshot(&snapshot);
             self.print_diagnostics(&parsed.diagnostics, &snapshot);
-            Ok((!parsed.has_errors()).then_some(parsed.catalog))
+            if parsed.has_errors() {
+                note!("error: {} has errors", dir.display());
+                return None;
+            }
+            Some(parsed.catalog)
         };
-        let (Some(old_catalog), Some(new_catalog)) = (read(old)?, read(new)?) else {
-            note!("error: cannot compare snapshots with errors");
+        let (Some(old_catalog), Some(new_catalog)) = (read(old), read(new)) else {
+            note!("error: cannot compare the snapshots");
             return Ok(ExitCode::from(2));
         };
         let changes = catalog_gen::diff::diff_catalogs(&old_catalog, &new_catalog);
@@ -206,16 +237,4 @@ pub fn list_lints() -> Result<ExitCode> {
         )?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The `generate` command that fixes a drift, with the flags that differ from the defaults.
-fn fix_command(docs: &Path, generated_file: &Path) -> String {
-    let mut command = REGENERATE_COMMAND.to_owned();
-    if docs != Path::new(DOCS_DIR) {
-        command.push_str(&format!(" --docs {}", docs.display()));
-    }
-    if generated_file != Path::new(GENERATED_FILE) {
-        command.push_str(&format!(" --out {}", generated_file.display()));
-    }
-    command
 }

@@ -8,6 +8,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod commands;
 mod fetch;
+mod paths;
+
+use paths::Paths;
 
 /// Generating a catalog makes and frees millions of small syntax-tree allocations beside
 /// long-lived ones (the model, the pages); mimalloc keeps that fast as catalogs grow, where
@@ -31,27 +34,28 @@ struct Cli {
 enum Command {
     /// Write the generated catalog (only if it changed; nothing on docs errors).
     Generate {
-        /// The docs snapshot.
-        #[arg(long, default_value = commands::DOCS_DIR)]
-        docs: PathBuf,
-        /// The generated file.
-        #[arg(long, default_value = commands::GENERATED_FILE)]
-        out: PathBuf,
+        /// The docs snapshot [default: docs-snapshot, here or in the nearest parent that has one].
+        #[arg(long)]
+        docs: Option<PathBuf>,
+        /// The generated file [default: catalog/src/generated.rs beside the default docs].
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Fail if the generated catalog differs from what the docs generate; never writes.
     Check {
-        /// The docs snapshot.
-        #[arg(long, default_value = commands::DOCS_DIR)]
-        docs: PathBuf,
-        /// The checked-in generated file.
-        #[arg(long, default_value = commands::GENERATED_FILE)]
-        generated: PathBuf,
+        /// The docs snapshot [default: docs-snapshot, here or in the nearest parent that has one].
+        #[arg(long)]
+        docs: Option<PathBuf>,
+        /// The checked-in generated file [default: catalog/src/generated.rs beside the default
+        /// docs].
+        #[arg(long)]
+        generated: Option<PathBuf>,
     },
     /// Print the catalog model as JSON, or the JSON Schema it follows.
     Dump {
-        /// The docs snapshot.
-        #[arg(long, default_value = commands::DOCS_DIR)]
-        docs: PathBuf,
+        /// The docs snapshot [default: docs-snapshot, here or in the nearest parent that has one].
+        #[arg(long)]
+        docs: Option<PathBuf>,
         /// What to print.
         #[arg(long, value_enum, default_value_t = DumpFormat::Json)]
         format: DumpFormat,
@@ -70,17 +74,17 @@ enum Command {
     Explain {
         /// The error's name or doc URL.
         query: String,
-        /// The docs snapshot.
-        #[arg(long, default_value = commands::DOCS_DIR)]
-        docs: PathBuf,
+        /// The docs snapshot [default: docs-snapshot, here or in the nearest parent that has one].
+        #[arg(long)]
+        docs: Option<PathBuf>,
     },
     /// Replace a docs snapshot with the error pages a docs index (llms.txt) links to.
     Fetch(fetch::FetchArgs),
     /// Report inconsistencies in the docs (exit 1 on errors, or on warnings with --deny).
     Lint {
-        /// The docs snapshot.
-        #[arg(long, default_value = commands::DOCS_DIR)]
-        docs: PathBuf,
+        /// The docs snapshot [default: docs-snapshot, here or in the nearest parent that has one].
+        #[arg(long)]
+        docs: Option<PathBuf>,
         /// Fail on warnings too.
         #[arg(long, value_enum)]
         deny: Option<Deny>,
@@ -130,18 +134,18 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let ui = commands::Ui::new(cli.diagnostics);
     let result = match cli.command {
-        Command::Generate { docs, out } => ui.generate(&docs, &out),
-        Command::Check { docs, generated } => ui.check(&docs, &generated),
+        Command::Generate { docs, out } => ui.generate(&Paths::resolve(docs, out)),
+        Command::Check { docs, generated } => ui.check(&Paths::resolve(docs, generated)),
         Command::Dump {
             format: DumpFormat::JsonSchema,
             ..
         } => commands::json_schema(),
-        Command::Dump { docs, .. } => ui.dump(&docs),
+        Command::Dump { docs, .. } => ui.dump(&Paths::resolve(docs, None).docs),
         Command::Diff { old, new, format } => ui.diff(&old, &new, format),
-        Command::Explain { query, docs } => ui.explain(&docs, &query),
+        Command::Explain { query, docs } => ui.explain(&Paths::resolve(docs, None).docs, &query),
         Command::Fetch(args) => fetch::run(&args),
         Command::Lint { list: true, .. } => commands::list_lints(),
-        Command::Lint { docs, deny, .. } => ui.lint(&docs, deny.is_some()),
+        Command::Lint { docs, deny, .. } => ui.lint(&Paths::resolve(docs, None).docs, deny.is_some()),
     };
     match result {
         Ok(code) => code,
