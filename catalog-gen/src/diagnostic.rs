@@ -56,7 +56,7 @@ pub enum Lint {
     NoCodes,
     /// A JSON example's `code` differs from its heading, or is missing.
     ExampleCodeMismatch,
-    /// A JSON example's `type` differs from the other examples on its page.
+    /// A JSON example's `type` differs from the one most examples on its page show.
     ExampleTypeMismatch,
     /// A `docURL` anchor does not match its code, or points to another page.
     DocUrlMismatch,
@@ -166,7 +166,7 @@ impl Lint {
             Lint::ExampleTypeMismatch => (
                 "example-type-mismatch",
                 Severity::Warning,
-                "A JSON example's `type` differs from the other examples on its page.",
+                "A JSON example's `type` differs from the one most examples on its page show.",
             ),
             Lint::DocUrlMismatch => (
                 "doc-url-mismatch",

@@ -4,10 +4,14 @@
 use catalog_gen::{Parsed, parse_page, parse_snapshot};
 use smartcar_errors_tests::{fixture_dir, read_snapshot};
 
-/// The parse of one hostile fixture page, by its file name.
+/// The parse of one hostile fixture page, by its file name; every diagnostic names that file.
 fn hostile(name: &str) -> Parsed {
     let bytes = std::fs::read(fixture_dir("hostile").join(name)).unwrap();
-    parse_page(name, &bytes)
+    let parsed = parse_page(name, &bytes);
+    for diagnostic in &parsed.diagnostics {
+        assert_eq!(diagnostic.source.file, name, "{diagnostic}");
+    }
+    parsed
 }
 
 /// `(id, line, column, message)` of every diagnostic.
@@ -165,10 +169,10 @@ fn bad_parameter_rows_are_each_reported() {
             (
                 "invalid-parameter",
                 7,
-                23,
+                24,
                 "parameter `error_description`: Required must be `true` or `false`, not `maybe`"
             ),
-            ("invalid-parameter", 8, 18, "parameter `state` has no description"),
+            ("invalid-parameter", 8, 19, "parameter `state` has no description"),
         ]
     );
 }

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, OffsetIter, Parser, Tag, TagEnd};
 
-use super::example::{self, ContentMap, Example};
+use super::example::{self, ContentMap, Example, Located};
 use super::text::{PlainText, plain_text};
 use super::{FileCtx, display_key, html};
 use crate::diagnostic::{Diagnostic, Lint};
@@ -122,6 +122,7 @@ struct CodeDraft {
 /// The parameter table of a Connect page and what follows it.
 struct ConnectDraft {
     table: Range<usize>,
+    /// Each row, with the span of its Description cell (the `error` row's holds the name).
     parameters: Vec<(ConnectParameter, Range<usize>)>,
     details: PlainText,
     redirect: Option<(String, Range<usize>)>,
@@ -295,7 +296,7 @@ impl PageReader<'_, '_> {
     }
 
     fn table(&mut self, block: &[Spanned<'_>]) {
-        let rows = table_rows(block);
+        let rows = table_rows(block, self.ctx.text);
         let is_parameter_table = rows
             .first()
             .and_then(|header| header.first())
@@ -355,8 +356,8 @@ impl PageReader<'_, '_> {
                     continue;
                 }
             };
-            let description = match cell(description_column) {
-                Some((text, _)) if !text.is_empty() => text.to_owned(),
+            let (description, description_span) = match cell(description_column) {
+                Some((text, span)) if !text.is_empty() => (text.to_owned(), span),
                 other => {
                     let span = other.map_or(name_span.clone(), |(_, span)| span);
                     self.diagnostics.push(self.ctx.report(
@@ -373,7 +374,7 @@ impl PageReader<'_, '_> {
                     required,
                     description,
                 },
-                name_span.clone(),
+                description_span,
             ));
         }
         parameters
@@ -479,12 +480,13 @@ impl PageReader<'_, '_> {
         let mut page = Page::default();
         let codes = std::mem::take(&mut self.codes);
         let documents_nothing = codes.is_empty() && self.connect.is_none();
-        let mut page_type: Option<String> = None;
+        let mut types = Vec::new();
         for code in codes {
-            if let Some(entry) = self.api_entry(code, &mut page_type) {
+            if let Some(entry) = self.api_entry(code, &mut types) {
                 page.api_errors.push(entry);
             }
         }
+        self.check_types(&types);
         if let Some(connect) = self.connect.take() {
             page.connect_error = self.connect_entry(connect);
         }
@@ -504,7 +506,12 @@ impl PageReader<'_, '_> {
             .map(|url| url.strip_suffix(".md").unwrap_or(url).to_owned())
     }
 
-    fn api_entry(&mut self, code: CodeDraft, page_type: &mut Option<String>) -> Option<ApiErrorEntry> {
+    /// The entry of one code heading; records its name and its example's type in `types`.
+    fn api_entry(
+        &mut self,
+        code: CodeDraft,
+        types: &mut Vec<(String, Located<String>)>,
+    ) -> Option<ApiErrorEntry> {
         let name = display_code(code.code.as_deref());
         let Some(block) = &code.example else {
             self.diagnostics.push(self.ctx.report(
@@ -521,7 +528,8 @@ impl PageReader<'_, '_> {
                 return None;
             }
         };
-        self.check_example(&code, &example, page_type);
+        self.check_example(&code, &example);
+        types.push((name.clone(), example.error_type.clone()));
         let [explanation, resolution, troubleshooting, user_message] = code.texts;
         let suggested_user_message = user_message.finish();
         if suggested_user_message.is_none() {
@@ -571,8 +579,42 @@ impl PageReader<'_, '_> {
         ));
     }
 
-    /// Lints the example against its heading, its page and its siblings.
-    fn check_example(&mut self, code: &CodeDraft, example: &Example, page_type: &mut Option<String>) {
+    /// Lints the examples' types: the page's type is the one most of them show (the first
+    /// of equals), and each example that shows another is reported.
+    fn check_types(&mut self, types: &[(String, Located<String>)]) {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for (_, error_type) in types {
+            match counts.iter_mut().find(|(seen, _)| *seen == error_type.value) {
+                Some((_, count)) => *count += 1,
+                None => counts.push((&error_type.value, 1)),
+            }
+        }
+        let mut page_type: Option<(&str, usize)> = None;
+        for &(error_type, count) in &counts {
+            if page_type.is_none_or(|(_, most)| count > most) {
+                page_type = Some((error_type, count));
+            }
+        }
+        let Some((page_type, _)) = page_type else {
+            return;
+        };
+        for (name, error_type) in types {
+            if error_type.value != page_type {
+                let at = error_type.offset..error_type.offset + 1;
+                self.diagnostics.push(self.ctx.report(
+                    Lint::ExampleTypeMismatch,
+                    format!(
+                        "`{name}`: the example's type `{}` differs from the page's `{page_type}`",
+                        error_type.value
+                    ),
+                    at,
+                ));
+            }
+        }
+    }
+
+    /// Lints the example against its heading and its page.
+    fn check_example(&mut self, code: &CodeDraft, example: &Example) {
         let name = display_code(code.code.as_deref());
         let at = |offset: usize| offset..offset + 1;
         match &example.code {
@@ -590,20 +632,6 @@ impl PageReader<'_, '_> {
                 at(located.offset),
             )),
             Some(_) => {}
-        }
-        match page_type {
-            Some(expected) if *expected != example.error_type.value => {
-                self.diagnostics.push(self.ctx.report(
-                    Lint::ExampleTypeMismatch,
-                    format!(
-                        "`{name}`: the example's type `{}` differs from the page's `{expected}`",
-                        example.error_type.value
-                    ),
-                    at(example.error_type.offset),
-                ));
-            }
-            Some(_) => {}
-            None => *page_type = Some(example.error_type.value.clone()),
         }
         if let Some(problem) = doc_url_problem(
             &example.doc_url.value,
@@ -739,8 +767,15 @@ fn pseudo_heading(block: &[Spanned<'_>]) -> Option<(Section, usize)> {
     Some((section, rest))
 }
 
-/// The cells of each row (the header first) as plain text with their spans.
-fn table_rows(block: &[Spanned<'_>]) -> Vec<Vec<(String, Range<usize>)>> {
+/// The cells of each row (the header first) as plain text with their spans in `text`, which
+/// start at the cell's first non-blank character.
+fn table_rows(block: &[Spanned<'_>], text: &str) -> Vec<Vec<(String, Range<usize>)>> {
+    let content_start = |span: Range<usize>| -> Range<usize> {
+        let blank = text
+            .get(span.clone())
+            .map_or(0, |cell| cell.len() - cell.trim_start().len());
+        span.start + blank..span.end
+    };
     let mut rows = Vec::new();
     let mut cell: Option<(PlainText, Range<usize>)> = None;
     for (event, range) in block {
@@ -748,8 +783,8 @@ fn table_rows(block: &[Spanned<'_>]) -> Vec<Vec<(String, Range<usize>)>> {
             Event::Start(Tag::TableHead | Tag::TableRow) => rows.push(Vec::new()),
             Event::Start(Tag::TableCell) => cell = Some((PlainText::default(), range.clone())),
             Event::End(TagEnd::TableCell) => {
-                if let (Some((text, span)), Some(row)) = (cell.take(), rows.last_mut()) {
-                    row.push((text.finish().unwrap_or_default(), span));
+                if let (Some((cell_text, span)), Some(row)) = (cell.take(), rows.last_mut()) {
+                    row.push((cell_text.finish().unwrap_or_default(), content_start(span)));
                 }
             }
             event => {
