@@ -44,11 +44,15 @@ fn list_codes(docs: &Path) -> (String, bool) {
         ])
         .args(["--example", "list_codes"])
         .env("SMARTCAR_DOCS_DIR", docs));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    let build_script_ran = stderr
+    let ran = build_script_ran(&output);
+    (String::from_utf8(output.stdout).unwrap(), ran)
+}
+
+/// Whether a verbose cargo run shows smartcar-errors' build script running.
+fn build_script_ran(output: &Output) -> bool {
+    String::from_utf8_lossy(&output.stderr)
         .lines()
-        .any(|line| line.trim_start().starts_with("Running `") && line.contains("build-script-build"));
-    (String::from_utf8(output.stdout).unwrap(), build_script_ran)
+        .any(|line| line.trim_start().starts_with("Running `") && line.contains("build-script-build"))
 }
 
 /// What `list_codes` prints for the docs in `docs`, computed from the parsed model.
@@ -86,6 +90,25 @@ fn the_regenerate_feature_builds_the_catalog_of_smartcar_docs_dir_and_reruns_onl
     assert!(!ran, "the build script reran without a change");
     assert_eq!(again, listing);
 
+    // Nor for another build of the same crate with other, unrelated environment.
+    let other = run(cargo()
+        .args([
+            "build",
+            "-v",
+            "--offline",
+            "-p",
+            "smartcar-errors",
+            "--features",
+            "regenerate",
+        ])
+        .args(["--lib", "--tests"])
+        .env("SMARTCAR_DOCS_DIR", &docs)
+        .env("SMARTCAR_UNRELATED_SETTING", "1"));
+    assert!(
+        !build_script_ran(&other),
+        "an unrelated build reran the build script"
+    );
+
     // A page added to the docs dir is seen.
     let page =
         std::fs::read_to_string(workspace_root().join("docs-snapshot/errors/api-errors/server-errors.md"))
@@ -104,8 +127,14 @@ fn the_regenerate_feature_builds_the_catalog_of_smartcar_docs_dir_and_reruns_onl
 
 /// The packages `cargo tree` shows for smartcar-errors with the given edge kinds.
 fn tree(edges: &str) -> BTreeSet<String> {
+    tree_of(&["-p", "smartcar-errors", "-e", edges])
+}
+
+/// The packages `cargo tree` shows with `args`.
+fn tree_of(args: &[&str]) -> BTreeSet<String> {
     let output = run(cargo()
-        .args(["tree", "--offline", "-p", "smartcar-errors", "-e", edges])
+        .args(["tree", "--offline"])
+        .args(args)
         .args(["--prefix", "none", "--format", "{p}"]));
     String::from_utf8(output.stdout)
         .unwrap()
@@ -152,5 +181,26 @@ fn a_normal_build_has_no_generator_in_its_dependency_tree() {
             !without_macros.contains(generator_crate),
             "{generator_crate} in {without_macros:?}"
         );
+    }
+}
+
+#[test]
+fn build_scripts_get_the_generator_without_the_command_line_tool() {
+    // What a build.rs depends on: catalog-gen without default features.
+    let library = tree_of(&["-p", "catalog-gen", "--no-default-features", "-e", "normal"]);
+    assert!(library.contains("pulldown-cmark") && library.contains("prettyplease"));
+    for tool_crate in [
+        "clap",
+        "ureq",
+        "rustls",
+        "mimalloc",
+        "libmimalloc-sys",
+        "schemars",
+    ] {
+        assert!(!library.contains(tool_crate), "{tool_crate} in {library:?}");
+    }
+    let tool = tree_of(&["-p", "catalog-gen", "-e", "normal"]);
+    for tool_crate in ["clap", "ureq", "rustls", "mimalloc", "schemars"] {
+        assert!(tool.contains(tool_crate), "{tool_crate} not in {tool:?}");
     }
 }
