@@ -1,7 +1,8 @@
 //! One page, block by block: an API errors page (code headings) or a Connect error page
 //! (a parameter table).
 
-use std::collections::BTreeMap;
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, OffsetIter, Parser, Tag, TagEnd};
@@ -582,20 +583,16 @@ impl PageReader<'_, '_> {
     /// Lints the examples' types: the page's type is the one most of them show (the first
     /// of equals), and each example that shows another is reported.
     fn check_types(&mut self, types: &[(String, Located<String>)]) {
-        let mut counts: Vec<(&str, usize)> = Vec::new();
-        for (_, error_type) in types {
-            match counts.iter_mut().find(|(seen, _)| *seen == error_type.value) {
-                Some((_, count)) => *count += 1,
-                None => counts.push((&error_type.value, 1)),
-            }
+        // Each type: how many examples show it, and where it is first shown.
+        let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+        for (index, (_, error_type)) in types.iter().enumerate() {
+            counts.entry(&error_type.value).or_insert((0, index)).0 += 1;
         }
-        let mut page_type: Option<(&str, usize)> = None;
-        for &(error_type, count) in &counts {
-            if page_type.is_none_or(|(_, most)| count > most) {
-                page_type = Some((error_type, count));
-            }
-        }
-        let Some((page_type, _)) = page_type else {
+        let Some(page_type) = counts
+            .into_iter()
+            .max_by_key(|&(_, (count, first))| (count, Reverse(first)))
+            .map(|(error_type, _)| error_type)
+        else {
             return;
         };
         for (name, error_type) in types {
