@@ -1,6 +1,7 @@
 //! Printing diagnostics: one line each (plain, for tests and logs) or with the source line and
 //! a caret under the problem, as rustc and cargo print them (annotate-snippets).
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
@@ -28,13 +29,8 @@ pub fn render(diagnostics: &[Diagnostic], snapshot: &Snapshot, style: Style) -> 
     for diagnostic in diagnostics {
         match style {
             Style::Plain => {
-                let d = diagnostic;
-                let place = shown_path(snapshot, &d.source.file);
-                let (line, column) = (d.source.line, d.source.column);
-                out.push_str(&format!(
-                    "{}[{}]: {place}:{line}:{column}: {}\n",
-                    d.severity, d.id, d.message
-                ));
+                out.push_str(&shown(diagnostic, snapshot).to_string());
+                out.push('\n');
             }
             Style::Snippet { color } => {
                 let renderer = if color {
@@ -75,15 +71,14 @@ fn render_one(diagnostic: &Diagnostic, snapshot: &Snapshot, renderer: &Renderer)
     let title = level
         .primary_title(diagnostic.message.as_str())
         .id(diagnostic.id.id());
-    let path = shown_path(snapshot, &diagnostic.source.file);
+    let shown = shown(diagnostic, snapshot);
     let file = snapshot
         .files
         .iter()
         .find(|file| file.path == diagnostic.source.file);
     let Some(file) = file else {
         // No text to show (the catalog as a whole, or a file not in this snapshot).
-        let source = &diagnostic.source;
-        let location = format!("--> {path}:{}:{}", source.line, source.column);
+        let location = format!("--> {}", shown.source);
         let report = [title.element(Level::NOTE.message(location.as_str()))];
         return renderer.render(&report);
     };
@@ -92,17 +87,22 @@ fn render_one(diagnostic: &Diagnostic, snapshot: &Snapshot, renderer: &Renderer)
     let report = [title.element(
         Snippet::source(line_text)
             .line_start(diagnostic.source.line as usize)
-            .path(path.as_str())
+            .path(shown.source.file.as_str())
             .annotation(AnnotationKind::Primary.span(span)),
     )];
     renderer.render(&report)
 }
 
-/// `file` below the directory `snapshot` was read from, if it was read from one.
-fn shown_path(snapshot: &Snapshot, file: &str) -> String {
+/// `diagnostic` as shown to the user: its file below the directory `snapshot` was read
+/// from, if it was read from one.
+fn shown<'d>(diagnostic: &'d Diagnostic, snapshot: &Snapshot) -> Cow<'d, Diagnostic> {
     match snapshot.directories.first() {
-        Some(root) => root.join(file).display().to_string(),
-        None => file.to_owned(),
+        Some(root) => {
+            let mut shown = diagnostic.clone();
+            shown.source.file = root.join(&diagnostic.source.file).display().to_string();
+            Cow::Owned(shown)
+        }
+        None => Cow::Borrowed(diagnostic),
     }
 }
 
