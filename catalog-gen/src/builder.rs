@@ -69,7 +69,7 @@ pub enum BuildError {
     #[error("{}", list(.0))]
     Docs(Vec<Diagnostic>),
     /// No page documents an error (see [`GenerateError::Empty`]).
-    #[error("the docs document no errors: no page has a code heading or a Connect parameter table")]
+    #[error("{}", crate::NO_ERRORS_DOCUMENTED)]
     Empty,
     /// The catalog could not become code.
     #[error(transparent)]

@@ -49,6 +49,10 @@ pub struct Generated {
     pub docs_hash: String,
 }
 
+/// Why docs that document no error generate nothing.
+const NO_ERRORS_DOCUMENTED: &str =
+    "the docs document no errors: no page has a code heading or a Connect parameter table";
+
 /// Why no catalog could be generated.
 #[derive(Debug, thiserror::Error)]
 pub enum GenerateError {
@@ -57,7 +61,7 @@ pub enum GenerateError {
     Docs(Vec<Diagnostic>),
     /// No page documents an error (no code heading, no Connect parameter table): generating
     /// would empty the catalog. The warnings about the pages are here.
-    #[error("the docs document no errors: no page has a code heading or a Connect parameter table")]
+    #[error("{}", NO_ERRORS_DOCUMENTED)]
     Empty(Vec<Diagnostic>),
     /// The catalog could not become code.
     #[error(transparent)]
