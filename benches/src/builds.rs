@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use catalog_gen::write::write_if_changed;
+
 use crate::shapes::Shape;
 
 /// The workspace's root directory.
@@ -129,16 +131,6 @@ fn run(command: &mut Command) -> Result<(), BuildError> {
         command: format!("{command:?}"),
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
     })
-}
-
-fn write_if_changed(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    if fs::read(path).is_ok_and(|old| old == bytes) {
-        return Ok(());
-    }
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent)?;
-    }
-    fs::write(path, bytes)
 }
 
 /// The sources of a crate holding a catalog in `shape`: the library includes it, the binary
