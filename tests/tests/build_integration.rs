@@ -29,21 +29,20 @@ fn run(command: &mut Command) -> Output {
     output
 }
 
+/// `cargo SUBCOMMAND -v` of smartcar-errors with feature `regenerate`, from `docs`.
+fn regenerating(subcommand: &str, docs: &Path) -> Command {
+    let mut command = cargo();
+    command
+        .args([subcommand, "-v", "--offline", "-p", "smartcar-errors"])
+        .args(["--features", "regenerate"])
+        .env("SMARTCAR_DOCS_DIR", docs);
+    command
+}
+
 /// `cargo run --example list_codes` of smartcar-errors regenerated from `docs`, verbosely:
 /// (stdout, whether the build script ran).
 fn list_codes(docs: &Path) -> (String, bool) {
-    let output = run(cargo()
-        .args([
-            "run",
-            "-v",
-            "--offline",
-            "-p",
-            "smartcar-errors",
-            "--features",
-            "regenerate",
-        ])
-        .args(["--example", "list_codes"])
-        .env("SMARTCAR_DOCS_DIR", docs));
+    let output = run(regenerating("run", docs).args(["--example", "list_codes"]));
     let ran = build_script_ran(&output);
     (String::from_utf8(output.stdout).unwrap(), ran)
 }
@@ -91,18 +90,8 @@ fn the_regenerate_feature_builds_the_catalog_of_smartcar_docs_dir_and_reruns_onl
     assert_eq!(again, listing);
 
     // Nor for another build of the same crate with other, unrelated environment.
-    let other = run(cargo()
-        .args([
-            "build",
-            "-v",
-            "--offline",
-            "-p",
-            "smartcar-errors",
-            "--features",
-            "regenerate",
-        ])
+    let other = run(regenerating("build", &docs)
         .args(["--lib", "--tests"])
-        .env("SMARTCAR_DOCS_DIR", &docs)
         .env("SMARTCAR_UNRELATED_SETTING", "1"));
     assert!(
         !build_script_ran(&other),
