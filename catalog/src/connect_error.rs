@@ -2,8 +2,9 @@
 
 use core::fmt;
 
+use smartcar_errors_shared::query::{QueryError, parse_query};
+
 use crate::ConnectErrorCode;
-use crate::query::parse_query;
 
 /// An error that Smartcar Connect reported by redirecting to your redirect URI.
 ///
@@ -104,10 +105,10 @@ impl ConnectError {
             None => (without_fragment, 0),
         };
         let params = parse_query(query).map_err(|error| match error {
-            RedirectError::InvalidPercentEncoding { offset } => RedirectError::InvalidPercentEncoding {
+            QueryError::InvalidPercentEncoding { offset } => RedirectError::InvalidPercentEncoding {
                 offset: query_start + offset,
             },
-            other => other,
+            QueryError::InvalidUtf8 { name } => RedirectError::InvalidUtf8 { name },
         })?;
         for (i, (name, _)) in params.iter().enumerate() {
             if SINGLE.contains(&name.as_str()) && params[..i].iter().any(|(earlier, _)| earlier == name) {

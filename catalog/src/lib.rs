@@ -106,7 +106,6 @@ mod codes;
 mod connect_error;
 mod explain;
 mod info;
-mod query;
 pub mod table;
 mod user_message;
 
