@@ -4,6 +4,7 @@ use std::fmt;
 use std::ops::Range;
 
 use serde::Serialize;
+use smartcar_errors_shared::text::Escaped;
 
 use crate::model::Source;
 
@@ -279,13 +280,20 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| (&a.source, a.id, &a.message).cmp(&(&b.source, b.id, &b.message)));
 }
 
-/// The plain one-line form: `error[invalid-json]: file:line:col: message`.
+/// The plain one-line form: `error[invalid-json]: file:line:col: message`. It is always one
+/// line: control and text-direction characters in the file name and the message (which quote
+/// the docs) are escaped, so docs text can never forge a line of a log.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}[{}]: {}: {}",
-            self.severity, self.id, self.source, self.message
+            "{}[{}]: {}:{}:{}: {}",
+            self.severity,
+            self.id,
+            Escaped(&self.source.file),
+            self.source.line,
+            self.source.column,
+            Escaped(&self.message)
         )
     }
 }
@@ -313,6 +321,20 @@ impl LineIndex {
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let column = text[self.line_starts[line]..offset].chars().count() + 1;
         (saturate(line + 1), saturate(column))
+    }
+
+    /// The byte range of 1-based line `line` in `text`, without its line break (`None` past
+    /// the last line).
+    pub fn line_range(&self, text: &str, line: u32) -> Option<Range<usize>> {
+        let index = (line as usize).checked_sub(1)?;
+        let start = (*self.line_starts.get(index)?).min(text.len());
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .map_or(text.len(), |next| next.saturating_sub(1))
+            .max(start);
+        let line = &text[start..end];
+        Some(start..start + line.strip_suffix('\r').unwrap_or(line).len())
     }
 }
 

@@ -116,6 +116,12 @@ impl Snapshot {
         }
     }
 
+    /// The page at `path` (relative, `/`-separated), if the snapshot has it.
+    pub fn file(&self, path: &str) -> Option<&DocFile> {
+        let found = self.files.binary_search_by(|file| file.path.as_str().cmp(path));
+        self.files.get(found.ok()?)
+    }
+
     /// The SHA-256 of the pages' contents, independent of their names and order: the
     /// digest of the sorted per-page digests, in hex.
     pub fn content_hash(&self) -> String {
