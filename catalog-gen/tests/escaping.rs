@@ -61,6 +61,12 @@ const HOSTILE: &[&str] = &[
     "&#x20;",
     "\u{85}",
     "\u{2028}",
+    "'",
+    "--",
+    "...",
+    "-",
+    ".",
+    "“",
 ];
 
 fn text() -> impl Strategy<Value = String> {
@@ -238,7 +244,8 @@ fn rendered(doc: &str) -> String {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS;
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION;
     let mut text = String::new();
     let mut link: Option<(LinkType, String, String)> = None;
     for event in Parser::new_ext(markdown, options) {

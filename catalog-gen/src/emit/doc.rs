@@ -5,6 +5,9 @@
 //! - markdown punctuation that could start a code span, fence, emphasis, link, HTML, an entity
 //!   or a table is backslash-escaped, as is a line-start marker of a heading, quote, list or
 //!   rule (`#`, `>`, `-`, `+`, `=`, `1.`);
+//! - what rustdoc's smart punctuation would turn into typographic characters is
+//!   backslash-escaped too: straight quotes (`"`, `'`), runs of hyphens (`--`) and of dots
+//!   (`...`), so that they show as written;
 //! - spaces and tabs at the start or end of a line, control characters and invisible
 //!   text-direction characters become character references, so no line is indented into a
 //!   code block and rustc's lints on bidirectional text never fire;
@@ -14,6 +17,8 @@
 //! into one and NUL reads as U+FFFD.
 
 use std::fmt::Write;
+
+use smartcar_errors_shared::text::is_unsafe;
 
 /// Builds the lines of one doc comment.
 #[derive(Debug, Default)]
@@ -68,7 +73,7 @@ pub(crate) fn code(text: &str) -> String {
         && !text.contains(['`', '\n', '\r'])
         && !text.starts_with(' ')
         && !text.ends_with(' ')
-        && text.chars().all(|c| !needs_reference(c));
+        && text.chars().all(|c| !is_unsafe(c));
     if plain {
         format!("`{text}`")
     } else {
@@ -82,7 +87,7 @@ pub(crate) fn link(label: &str, url: &str) -> String {
     let linkable = !url.is_empty()
         && url.starts_with("http")
         && !url.contains(['<', '>', '\\', ' '])
-        && url.chars().all(|c| !c.is_control() && !needs_reference(c));
+        && url.chars().all(|c| !c.is_control() && !is_unsafe(c));
     if linkable {
         format!("[{label}](<{url}>)")
     } else {
@@ -90,15 +95,17 @@ pub(crate) fn link(label: &str, url: &str) -> String {
     }
 }
 
-/// `text` escaped to sit inside a line of our own markdown: line breaks and the blanks around
-/// it become references, so it cannot start a block of its own.
+/// `text` escaped to sit inside a line of our own markdown, which it may start: line breaks
+/// and the blanks around it become references, so it cannot start a block of its own.
 fn escape_span(text: &str) -> String {
     with_blanks_as_references(text, |out, content| {
         for (i, piece) in content.split('\n').enumerate() {
-            if i > 0 {
+            if i == 0 {
+                escape_line_content(out, piece);
+            } else {
                 reference(out, '\n');
+                out.push_str(&escape_inline(piece, None));
             }
-            out.push_str(&escape_inline(piece));
         }
     })
 }
@@ -122,14 +129,23 @@ pub(crate) fn escape_lines(text: &str) -> Vec<String> {
 
 /// One line of text (no `\n`), escaped for markdown.
 fn escape_line(line: &str) -> String {
-    with_blanks_as_references(line, |out, content| {
-        let marker = line_start_marker(content);
-        escape_chars(out, &content[..marker]);
-        if marker > 0 || content.starts_with(['#', '>', '-', '+', '=']) {
+    with_blanks_as_references(line, escape_line_content)
+}
+
+/// Escapes `content`, which starts a line and has no blank at either end: a line-start
+/// marker (heading, quote, list, rule) becomes text, then the rest is escaped inline.
+fn escape_line_content(out: &mut String, content: &str) {
+    let marker = line_start_marker(content);
+    escape_chars(out, &content[..marker], None);
+    let rest = &content[marker..];
+    match rest.chars().next() {
+        Some(first) if marker > 0 || matches!(first, '#' | '>' | '-' | '+' | '=') => {
             out.push('\\');
+            out.push(first);
+            out.push_str(&escape_inline(&rest[first.len_utf8()..], Some(first)));
         }
-        out.push_str(&escape_inline(&content[marker..]));
-    })
+        _ => out.push_str(&escape_inline(rest, None)),
+    }
 }
 
 /// `escape` applied to `text` without its leading and trailing spaces and tabs, which are
@@ -159,18 +175,20 @@ fn line_start_marker(content: &str) -> usize {
 
 /// Escapes inline markdown punctuation, control and direction characters; web addresses
 /// become autolinks (`<https://…>`), which show the same text and keep rustdoc's `bare_urls`
-/// lint quiet.
-fn escape_inline(text: &str) -> String {
+/// lint quiet. `before` is the character just before `text` on its line, if any.
+fn escape_inline(text: &str, before: Option<char>) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut rest = text;
+    let mut previous = before;
     while let Some((before, url, after)) = split_url(rest) {
-        escape_chars(&mut out, before);
+        escape_chars(&mut out, before, previous);
         out.push('<');
         out.push_str(url);
         out.push('>');
+        previous = url.chars().next_back();
         rest = after;
     }
-    escape_chars(&mut out, rest);
+    escape_chars(&mut out, rest, previous);
     out
 }
 
@@ -192,9 +210,7 @@ fn split_url(text: &str) -> Option<(&str, &str, &str)> {
         };
         let tail = &text[start..];
         let run = tail
-            .find(|c: char| {
-                c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | '\\') || needs_reference(c)
-            })
+            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | '\\') || is_unsafe(c))
             .unwrap_or(tail.len());
         let url =
             tail[..run].trim_end_matches(['.', ',', ':', ';', '!', '?', '\'', ')', ']', '}', '*', '_', '~']);
@@ -205,26 +221,27 @@ fn split_url(text: &str) -> Option<(&str, &str, &str)> {
     None
 }
 
-fn escape_chars(out: &mut String, text: &str) {
-    for c in text.chars() {
+/// Escapes `text`, whose preceding character on its line is `previous`.
+fn escape_chars(out: &mut String, text: &str, mut previous: Option<char>) {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        // A hyphen or dot next to another would become a dash or an ellipsis.
+        let in_run = |run: char| c == run && (previous == Some(run) || next == Some(run));
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '&' | '|' | '~' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '&' | '|' | '~' | '"' | '\'' => {
                 out.push('\\');
                 out.push(c);
             }
-            c if needs_reference(c) || c == '\t' => reference(out, c),
+            _ if in_run('-') || in_run('.') => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if is_unsafe(c) || c == '\t' => reference(out, c),
             c => out.push(c),
         }
+        previous = Some(c);
     }
-}
-
-/// Characters written as references: controls (including CR), and the invisible format
-/// characters that change text direction or hide content.
-fn needs_reference(c: char) -> bool {
-    c.is_control()
-        || matches!(c,
-            '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
-            | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
 }
 
 fn reference(out: &mut String, c: char) {
@@ -254,7 +271,7 @@ mod tests {
                 r"\> nor a quote\",
                 r"\- nor a list\",
                 r"12\. nor this\",
-                r"\---",
+                r"\-\-\-",
                 "",
                 "new paragraph"
             ]
@@ -276,6 +293,14 @@ mod tests {
     }
 
     #[test]
+    fn smart_punctuation_cannot_change_the_text() {
+        assert_eq!(
+            escape_lines("\"Exit\" -- it's 2-3... or -x- . .. -"),
+            [r#"\"Exit\" \-\- it\'s 2-3\.\.\. or -x- . \.\. -"#]
+        );
+    }
+
+    #[test]
     fn control_and_direction_characters_become_references() {
         assert_eq!(escape_lines("a\u{202E}b\rc\0"), ["a&#x202E;b&#xD;c&#xFFFD;"]);
     }
@@ -293,6 +318,7 @@ mod tests {
     fn code_spans_and_links_fall_back_to_text() {
         assert_eq!(code("SERVER:INTERNAL"), "`SERVER:INTERNAL`");
         assert_eq!(code("a`b"), r"a\`b");
+        assert_eq!(code(">    `x"), r"\>    \`x");
         assert_eq!(code("    x\ny "), r"&#x20;&#x20;&#x20;&#x20;x&#xA;y&#x20;");
         assert_eq!(link("docs", "https://x.y/a#b"), "[docs](<https://x.y/a#b>)");
         assert_eq!(link("docs", "javascript:<x>"), r"docs: javascript:\<x>");
