@@ -19,6 +19,8 @@ use std::env;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use smartcar_errors_shared::text::{self, Escaped};
+
 use crate::GenerateError;
 use crate::diagnostic::Diagnostic;
 use crate::emit::{EmitError, EmitOptions};
@@ -77,6 +79,14 @@ pub enum BuildError {
     /// No output file was set and `OUT_DIR` is not set (not running under Cargo).
     #[error("no output file: set one with Builder::out_file or run from a build script")]
     NoOutFile,
+    /// A path that Cargo must watch cannot be printed as a build-script directive: it is not
+    /// UTF-8, or it holds a control or text-direction character that would end or disguise
+    /// the directive's line.
+    #[error("cannot tell Cargo to watch `{}`: the path is not UTF-8 or holds a control character", Escaped(&path.to_string_lossy()))]
+    UnprintablePath {
+        /// The path.
+        path: PathBuf,
+    },
     /// The output could not be written.
     #[error("cannot write {}: {source}", path.display())]
     Write {
@@ -135,7 +145,10 @@ impl Builder {
         self
     }
 
-    /// Whether to print `cargo:rerun-if-changed` for every page and directory read.
+    /// Whether to talk to Cargo as a build script: print `cargo::rerun-if-changed` for every
+    /// page and directory read (each path checked to be printable, see
+    /// [`BuildError::UnprintablePath`]), and every warning about the docs as a
+    /// `cargo::warning` line, its docs text escaped so that it stays one line.
     pub fn cargo_metadata(&mut self, enabled: bool) -> &mut Self {
         self.cargo_metadata = enabled;
         self
@@ -151,14 +164,15 @@ impl Builder {
         };
         let snapshot = Snapshot::read(&self.docs_dir)?;
         if self.cargo_metadata {
-            for dir in &snapshot.directories {
-                println!("cargo:rerun-if-changed={}", dir.display());
-            }
-            for file in &snapshot.files {
-                println!(
-                    "cargo:rerun-if-changed={}",
-                    self.docs_dir.join(&file.path).display()
-                );
+            let files = snapshot.files.iter().map(|file| self.docs_dir.join(&file.path));
+            let watched: Vec<PathBuf> = snapshot.directories.iter().cloned().chain(files).collect();
+            // Every path is checked before any is printed.
+            let lines = watched
+                .iter()
+                .map(|path| directive_path(path).map(|path| format!("cargo::rerun-if-changed={path}")))
+                .collect::<Result<Vec<_>, _>>()?;
+            for line in lines {
+                println!("{line}");
             }
         }
         let generated =
@@ -168,6 +182,14 @@ impl Builder {
                 GenerateError::Emit(EmitError::Write { path, source }) => BuildError::Write { path, source },
                 GenerateError::Emit(error) => BuildError::Emit(error),
             })?;
+        if self.cargo_metadata {
+            for warning in &generated.warnings {
+                println!(
+                    "cargo::warning={}",
+                    crate::report::shown_under(warning, Some(&self.docs_dir))
+                );
+            }
+        }
         Ok(Report {
             out_file,
             written: generated.written,
@@ -195,6 +217,16 @@ impl Builder {
     }
 }
 
+/// `path` as it can be printed in a build-script directive: UTF-8, with no character that
+/// could end the directive's line or disguise it.
+fn directive_path(path: &Path) -> Result<&str, BuildError> {
+    path.to_str()
+        .filter(|text| text::is_safe(text))
+        .ok_or_else(|| BuildError::UnprintablePath {
+            path: path.to_path_buf(),
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,5 +248,28 @@ mod tests {
         assert!(matches!(builder.generate(), Err(BuildError::Empty)));
         assert!(!out.exists());
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn paths_that_would_break_a_directive_are_refused() {
+        assert_eq!(
+            directive_path(Path::new("docs/errors/a.md")).unwrap(),
+            "docs/errors/a.md"
+        );
+        for bad in [
+            "docs/a\ncargo::rustc-cfg=x.md",
+            "docs/a\r.md",
+            "docs/\u{202e}dm.a",
+        ] {
+            let error = directive_path(Path::new(bad)).unwrap_err();
+            assert!(matches!(&error, BuildError::UnprintablePath { path } if path == Path::new(bad)));
+            assert!(!error.to_string().contains(['\n', '\r', '\u{202e}']), "{error}");
+        }
+        assert_eq!(
+            directive_path(Path::new("docs/a\ncargo::rustc-cfg=x.md"))
+                .unwrap_err()
+                .to_string(),
+            "cannot tell Cargo to watch `docs/a\\ncargo::rustc-cfg=x.md`: the path is not UTF-8 or holds a control character"
+        );
     }
 }

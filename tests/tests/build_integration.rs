@@ -11,12 +11,15 @@ fn cargo() -> Command {
     let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
     command
         .current_dir(workspace_root())
-        .env(
-            "CARGO_TARGET_DIR",
-            workspace_root().join("target/build-integration"),
-        )
+        .env("CARGO_TARGET_DIR", target_dir())
         .env_remove("SMARTCAR_DOCS_DIR");
     command
+}
+
+/// The target directory of the builds these tests run: inside the one the tests were built
+/// in, wherever `CARGO_TARGET_DIR` puts it.
+fn target_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("build-integration")
 }
 
 fn run(command: &mut Command) -> Output {
@@ -72,7 +75,7 @@ fn expected_listing(docs: &Path) -> String {
 
 #[test]
 fn the_regenerate_feature_builds_the_catalog_of_smartcar_docs_dir_and_reruns_only_on_change() {
-    let docs: PathBuf = workspace_root().join("target/build-integration-docs");
+    let docs: PathBuf = target_dir().join("docs");
     let _ = std::fs::remove_dir_all(&docs);
     copy_dir(&fixture_dir("synthetic"), &docs);
 
@@ -114,6 +117,80 @@ fn the_regenerate_feature_builds_the_catalog_of_smartcar_docs_dir_and_reruns_onl
     std::fs::remove_dir_all(&docs).unwrap();
 }
 
+#[test]
+fn docs_text_never_reaches_cargo_as_a_directive() {
+    // The docs' warnings quote a docURL and an example redirect that hold line breaks
+    // followed by `cargo::rustc-cfg`, `cargo:rustc-link-lib` and `cargo::rustc-env` lines.
+    let docs = fixture_dir("hostile-directives");
+    let output = run(cargo()
+        .args(["build", "-vv", "--offline", "-p", "smartcar-errors"])
+        .args(["--features", "regenerate"])
+        .env("SMARTCAR_DOCS_DIR", &docs));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let rustc = stderr
+        .lines()
+        .find(|line| line.contains("--crate-name smartcar_errors ") && line.contains("Running `"))
+        .unwrap_or_else(|| panic!("no rustc invocation of smartcar-errors in:\n{stderr}"));
+    for injected in ["injected", "INJECTED"] {
+        assert!(!rustc.contains(injected), "{rustc}");
+    }
+    // The warnings reach the user, each on one line, their line breaks escaped.
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|line| line.starts_with("warning: smartcar-errors@"))
+        .collect();
+    assert_eq!(warnings.len(), 2, "{stderr}");
+    assert!(
+        warnings[0].ends_with(
+            r"injection-errors\ncargo::rustc-cfg=injected_cfg\ncargo:rustc-link-lib=injected_lib\r\ncargo::rustc-env=INJECTED_ENV=1\n#directive` points to another page than `https://smartcar.com/docs/errors/api-errors/injection-errors`"
+        ),
+        "{}",
+        warnings[0]
+    );
+    assert!(
+        warnings[1].ends_with(
+            r"the example redirect shows `error=other\ncargo::rustc-cfg=injected_redirect_cfg\ncargo::rustc-env=INJECTED_REDIRECT=1`, not `injected_redirect`"
+        ),
+        "{}",
+        warnings[1]
+    );
+}
+
+#[test]
+fn regenerating_without_docs_is_one_error_line_naming_the_variable() {
+    let output = cargo()
+        .args([
+            "build",
+            "--offline",
+            "-p",
+            "smartcar-errors",
+            "--features",
+            "regenerate",
+        ])
+        .env("SMARTCAR_DOCS_DIR", "no-such-docs")
+        .output()
+        .expect("cargo runs");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let errors: Vec<&str> = stderr.lines().filter(|line| line.starts_with("error")).collect();
+    assert_eq!(
+        errors,
+        [
+            format!(
+                "error: smartcar-errors@0.1.0: SMARTCAR_DOCS_DIR is `no-such-docs`, a relative path, \
+                 resolved against the smartcar-errors package directory `{}`, where there is no such \
+                 directory: set SMARTCAR_DOCS_DIR to an absolute path, or in .cargo/config.toml: [env] \
+                 SMARTCAR_DOCS_DIR = {{ value = \"docs-snapshot\", relative = true }}",
+                workspace_root().join("catalog").display()
+            )
+            .as_str(),
+            "error: build script logged errors",
+        ],
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
 /// The packages `cargo tree` shows for smartcar-errors with the given edge kinds.
 fn tree(edges: &str) -> BTreeSet<String> {
     tree_of(&["-p", "smartcar-errors", "-e", edges])
@@ -148,6 +225,7 @@ fn a_normal_build_has_no_generator_in_its_dependency_tree() {
             "serde_derive",
             "serde_json",
             "smartcar-errors",
+            "smartcar-errors-shared",
             "syn",
             "unicode-ident",
             "zmij"

@@ -42,7 +42,7 @@ fn the_checked_in_file_is_reproduced_under_another_locale_timezone_and_directory
         .env("TZ", "Pacific/Chatham")
         .env(
             "CARGO_TARGET_DIR",
-            smartcar_errors_tests::workspace_root().join("target/build-integration"),
+            std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("build-integration"),
         )
         .status()
         .unwrap();

@@ -12,6 +12,7 @@ use std::path::Path;
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
+use smartcar_errors_shared::text::Escaped;
 
 use crate::diagnostic::{Diagnostic, Lint};
 use crate::model::{ApiErrorEntry, Catalog, ConnectErrorEntry, Source};
@@ -211,7 +212,8 @@ fn emit_in_chunks(
     };
     out.push(&format!(
         "{HEADER_PREFIX}{} (sha256 {docs_hash}). DO NOT EDIT.\n// Regenerate with: {}\n",
-        options.docs_name, options.regenerate
+        Escaped(&options.docs_name),
+        Escaped(&options.regenerate)
     ))?;
     // Each item goes out as soon as it is formatted, the long lists chunk by chunk.
     let item = |out: &mut dyn Output, tokens: TokenStream| -> Result<(), Failure> {
