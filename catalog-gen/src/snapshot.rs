@@ -1,10 +1,11 @@
 //! Reading a docs snapshot: every `.md` file below a directory, in a fixed order.
 
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
+use smartcar_errors_shared::text::Escaped;
 
 /// One page of the snapshot.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,17 +42,29 @@ pub enum SnapshotError {
         /// The snapshot's directory.
         path: PathBuf,
     },
-    /// A file name is not valid UTF-8, so it cannot be named in the catalog.
-    #[error("file name is not UTF-8: {}", path.display())]
+    /// The name of a page or of a directory that may hold pages is not valid UTF-8, so it
+    /// cannot be named in the catalog. (Other files with such names are skipped.)
+    #[error("file name is not UTF-8: {}", Escaped(&path.to_string_lossy()))]
     NonUtf8Name {
         /// The offending path.
         path: PathBuf,
     },
+    /// A page is larger than [`MAX_PAGE_BYTES`]: no published page comes near it.
+    #[error("{} is larger than {} bytes, the most a docs page may have", Escaped(&path.to_string_lossy()), MAX_PAGE_BYTES)]
+    PageTooLarge {
+        /// The page.
+        path: PathBuf,
+    },
 }
 
+/// The largest page a snapshot may hold, in bytes (16 MiB; the published pages have tens of
+/// kilobytes).
+pub const MAX_PAGE_BYTES: u64 = 16 * 1024 * 1024;
+
 impl Snapshot {
-    /// Reads every `.md` file below `root`, skipping hidden entries and symbolic links; fails
-    /// when there is none.
+    /// Reads every `.md` file below `root`, skipping hidden entries, symbolic links, special
+    /// files and files whose name is not UTF-8 unless it ends in `.md`; fails when there is no
+    /// page, or when a page is larger than [`MAX_PAGE_BYTES`].
     pub fn read(root: &Path) -> Result<Snapshot, SnapshotError> {
         let mut snapshot = Snapshot::default();
         let mut pending = vec![root.to_path_buf()];
@@ -69,23 +82,25 @@ impl Snapshot {
             for entry in entries {
                 let path = entry.path();
                 let name = entry.file_name();
-                let Some(name) = name.to_str() else {
-                    return Err(SnapshotError::NonUtf8Name { path });
-                };
-                if name.starts_with('.') {
+                let name_bytes = name.as_encoded_bytes();
+                if name_bytes.starts_with(b".") {
                     continue;
                 }
                 let file_type = entry.file_type().map_err(|source| SnapshotError::Io {
                     path: path.clone(),
                     source,
                 })?;
+                let page = file_type.is_file() && name_bytes.ends_with(b".md");
+                if !(page || file_type.is_dir()) {
+                    continue;
+                }
+                if name.to_str().is_none() {
+                    return Err(SnapshotError::NonUtf8Name { path });
+                }
                 if file_type.is_dir() {
                     pending.push(path);
-                } else if file_type.is_file() && name.ends_with(".md") {
-                    let bytes = fs::read(&path).map_err(|source| SnapshotError::Io {
-                        path: path.clone(),
-                        source,
-                    })?;
+                } else {
+                    let bytes = read_page(&path)?;
                     let relative = relative_path(root, &path)?;
                     snapshot.files.push(DocFile {
                         path: relative,
@@ -139,6 +154,26 @@ impl Snapshot {
     }
 }
 
+/// The bytes of the page at `path`, at most [`MAX_PAGE_BYTES`] of them.
+fn read_page(path: &Path) -> Result<Vec<u8>, SnapshotError> {
+    let io_error = |source| SnapshotError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = fs::File::open(path).map_err(io_error)?;
+    let mut bytes = Vec::new();
+    // One byte more than allowed tells a page that is too large, even one still growing.
+    file.take(MAX_PAGE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    if bytes.len() as u64 > MAX_PAGE_BYTES {
+        return Err(SnapshotError::PageTooLarge {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(bytes)
+}
+
 fn relative_path(root: &Path, path: &Path) -> Result<String, SnapshotError> {
     let relative = path.strip_prefix(root).unwrap_or(path);
     let mut parts = Vec::new();
@@ -169,6 +204,54 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("catalog-gen-snapshot-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_with_non_utf8_names_are_skipped_unless_they_are_pages() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let dir = scratch("names");
+        fs::write(dir.join("page.md"), "# `A`").unwrap();
+        fs::write(dir.join(OsStr::from_bytes(b"notes-\xFF.txt")), "x").unwrap();
+        fs::write(dir.join(OsStr::from_bytes(b".hidden-\xFF.md")), "x").unwrap();
+        let snapshot = Snapshot::read(&dir).unwrap();
+        assert_eq!(snapshot.files.len(), 1);
+        let page = dir.join(OsStr::from_bytes(b"page-\xFF.md"));
+        fs::write(&page, "x").unwrap();
+        match Snapshot::read(&dir) {
+            Err(SnapshotError::NonUtf8Name { path }) => assert_eq!(path, page),
+            other => panic!("expected NonUtf8Name, got {other:?}"),
+        }
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_page_larger_than_the_limit_is_refused() {
+        let dir = scratch("large");
+        let page = dir.join("large.md");
+        fs::write(&page, vec![b'x'; MAX_PAGE_BYTES as usize + 1]).unwrap();
+        let error = Snapshot::read(&dir).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "{} is larger than 16777216 bytes, the most a docs page may have",
+                page.display()
+            )
+        );
+        fs::write(&page, vec![b'x'; MAX_PAGE_BYTES as usize]).unwrap();
+        assert_eq!(
+            Snapshot::read(&dir).unwrap().files[0].bytes.len() as u64,
+            MAX_PAGE_BYTES
+        );
+        fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn content_hash_ignores_names_and_order() {

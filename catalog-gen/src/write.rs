@@ -1,6 +1,6 @@
 //! Writing a generated file: atomically, and only when its contents change.
 
-use std::fs::{self, File};
+use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -11,8 +11,14 @@ static WRITERS: AtomicU64 = AtomicU64::new(0);
 /// Writes `contents` to `path` unless it already holds exactly that; returns whether it wrote.
 ///
 /// The new contents go to a temporary file beside `path`, which is then renamed over it, so
-/// a reader sees the old file or the new one, never a part.
+/// a reader sees the old file or the new one, never a part. A `path` that exists and is not a
+/// regular file is refused (see [`check_regular`]).
 pub fn write_if_changed(path: &Path, contents: &[u8]) -> io::Result<bool> {
+    if !check_regular(path)? {
+        let mut writer = ChangeWriter::create(path)?;
+        writer.write_all(contents)?;
+        return writer.finish();
+    }
     match fs::read(path) {
         Ok(existing) if existing == contents => return Ok(false),
         Ok(_) => {}
@@ -24,6 +30,54 @@ pub fn write_if_changed(path: &Path, contents: &[u8]) -> io::Result<bool> {
     writer.finish()
 }
 
+/// Whether `path` exists, checked without opening it: `Ok(false)` when it does not, `Ok(true)`
+/// when it is a regular file, and an error of kind `InvalidInput` that says what it is when it
+/// is anything else (a directory, a symbolic link, a named pipe, a socket, a device), which
+/// is never read, opened or replaced.
+pub fn check_regular(path: &Path) -> io::Result<bool> {
+    let metadata = match fs::symlink_metadata(path) {
+        Ok(metadata) => metadata,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(false),
+        Err(error) => return Err(error),
+    };
+    let file_type = metadata.file_type();
+    if file_type.is_file() {
+        return Ok(true);
+    }
+    let what = if file_type.is_dir() {
+        "a directory"
+    } else if file_type.is_symlink() {
+        "a symbolic link"
+    } else {
+        special_file_kind(&file_type)
+    };
+    Err(io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("it is {what}, not a regular file"),
+    ))
+}
+
+/// What a file that is neither a regular file, a directory nor a link is.
+#[cfg(unix)]
+fn special_file_kind(file_type: &fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if file_type.is_fifo() {
+        "a named pipe"
+    } else if file_type.is_socket() {
+        "a socket"
+    } else if file_type.is_char_device() || file_type.is_block_device() {
+        "a device"
+    } else {
+        "a special file"
+    }
+}
+
+/// What a file that is neither a regular file, a directory nor a link is.
+#[cfg(not(unix))]
+fn special_file_kind(_: &fs::FileType) -> &'static str {
+    "a special file"
+}
+
 /// A file written as a stream, atomically, and only if its contents change.
 ///
 /// What is written goes to a temporary file beside the target and is compared, as it
@@ -31,6 +85,10 @@ pub fn write_if_changed(path: &Path, contents: &[u8]) -> io::Result<bool> {
 /// temporary file over the target, or removes it when the contents are the same; dropping
 /// the writer unfinished removes it too. Neither the old nor the new contents are ever held
 /// in memory whole.
+///
+/// The temporary file (`.NAME.PID-N.tmp`) is locked while it is written. One left behind by
+/// a writer that was killed is removed by the next writer of the same target, which takes the
+/// lock of every such file it finds; the files of writers still running stay.
 #[derive(Debug)]
 pub struct ChangeWriter {
     path: PathBuf,
@@ -43,17 +101,23 @@ pub struct ChangeWriter {
 }
 
 impl ChangeWriter {
-    /// Starts writing `path`: creates its directory and a temporary file beside it.
+    /// Starts writing `path`: creates its directory and a temporary file beside it. Refuses a
+    /// `path` that exists and is not a regular file (see [`check_regular`]).
     pub fn create(path: &Path) -> io::Result<Self> {
+        check_regular(path)?;
         let dir = match path.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
         };
         fs::create_dir_all(dir)?;
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("generated");
+        let prefix = format!(".{name}.");
+        remove_abandoned(dir, &prefix);
         let serial = WRITERS.fetch_add(1, Ordering::Relaxed);
-        let temp = dir.join(format!(".{name}.{}-{serial}.tmp", std::process::id()));
-        let file = BufWriter::new(File::create(&temp)?);
+        let temp = dir.join(format!("{prefix}{}-{serial}{TEMP_SUFFIX}", std::process::id()));
+        let file = OpenOptions::new().write(true).create_new(true).open(&temp)?;
+        file.lock()?;
+        let file = BufWriter::new(file);
         let mut writer = ChangeWriter {
             path: path.to_path_buf(),
             temp,
@@ -84,14 +148,13 @@ impl ChangeWriter {
             Some(mut existing) => existing.read(&mut [0])? == 0,
             None => false,
         };
+        // The temporary file stays open, and locked, until it is renamed or removed.
         let result = if unchanged {
-            drop(file);
             fs::remove_file(&self.temp).map(|()| false)
         } else {
             (|| {
                 let file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
                 file.sync_all()?;
-                drop(file);
                 fs::rename(&self.temp, &self.path)
             })()
             .map(|()| true)
@@ -142,6 +205,34 @@ impl Write for ChangeWriter {
         match &mut self.file {
             Some(file) => file.flush(),
             None => Ok(()),
+        }
+    }
+}
+
+/// How the temporary files of a [`ChangeWriter`] end.
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Removes the temporary files in `dir` named `PREFIX…​.tmp` that no running writer holds:
+/// those whose lock can be taken. Failures are ignored: a file that cannot be removed now is
+/// tried again by the next writer.
+fn remove_abandoned(dir: &Path, prefix: &str) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !(name.starts_with(prefix) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        if !entry.file_type().is_ok_and(|kind| kind.is_file()) {
+            continue;
+        }
+        let path = entry.path();
+        if let Ok(file) = File::open(&path)
+            && file.try_lock().is_ok()
+        {
+            let _ = fs::remove_file(&path);
         }
     }
 }
@@ -220,6 +311,64 @@ mod tests {
         drop(writer);
         assert_eq!(fs::read(&path).unwrap(), b"same");
         assert_eq!(entries(&dir), 1);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn what_is_not_a_regular_file_is_refused_untouched() {
+        let dir = scratch_dir("special");
+        fs::create_dir_all(dir.join("a-directory")).unwrap();
+        let error = write_if_changed(&dir.join("a-directory"), b"x").unwrap_err();
+        assert_eq!(error.to_string(), "it is a directory, not a regular file");
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink("elsewhere", dir.join("link")).unwrap();
+            let error = ChangeWriter::create(&dir.join("link")).unwrap_err();
+            assert_eq!(error.to_string(), "it is a symbolic link, not a regular file");
+            let fifo = dir.join("fifo");
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+            if made.is_ok_and(|status| status.success()) {
+                // Opening a named pipe would block forever: it must not be opened at all.
+                let error = write_if_changed(&fifo, b"x").unwrap_err();
+                assert_eq!(error.to_string(), "it is a named pipe, not a regular file");
+                use std::os::unix::fs::FileTypeExt;
+                assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+            }
+            let error = check_regular(Path::new("/dev/null")).unwrap_err();
+            assert_eq!(error.to_string(), "it is a device, not a regular file");
+        }
+        assert!(!check_regular(&dir.join("missing")).unwrap());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn abandoned_temporary_files_are_removed_and_live_ones_kept() {
+        let dir = scratch_dir("abandoned");
+        fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("out.rs");
+        // Left by a writer that was killed: nobody holds its lock.
+        fs::write(dir.join(".out.rs.999999-0.tmp"), "half").unwrap();
+        // Held by a writer that is still running.
+        let mut running = ChangeWriter::create(&path).unwrap();
+        running.write_all(b"running").unwrap();
+        // Somebody else's files.
+        fs::write(dir.join(".other.rs.1-0.tmp"), "other").unwrap();
+        fs::write(dir.join("notes.tmp"), "notes").unwrap();
+        assert!(stream(&path, &["new"]));
+        let mut names: Vec<String> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(names.len(), 4, "{names:?}");
+        assert_eq!(names[0], ".other.rs.1-0.tmp");
+        assert!(
+            names[1].starts_with(".out.rs.") && names[1] != ".out.rs.999999-0.tmp",
+            "{names:?}"
+        );
+        assert_eq!(&names[2..], ["notes.tmp", "out.rs"]);
+        assert!(running.finish().unwrap());
+        assert_eq!(fs::read(&path).unwrap(), b"running");
         fs::remove_dir_all(&dir).unwrap();
     }
 }

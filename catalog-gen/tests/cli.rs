@@ -435,3 +435,59 @@ fn the_default_paths_are_found_from_a_subdirectory() {
          ../../catalog/src/generated.rs is in sync with ../../docs-snapshot\n"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn outputs_that_are_not_regular_files_are_refused_without_being_opened() {
+    let dir = temp_dir("special-outputs");
+    let fifo = dir.join("generated.rs");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success());
+    let fifo_arg = fifo.to_str().unwrap();
+    // Opening the pipe would wait for a writer forever: both commands must return at once.
+    let check = catalog_gen(&["check", "--generated", fifo_arg, "--diagnostics", "plain"]);
+    assert!(!check.status.success());
+    assert!(
+        stderr(&check).ends_with(&format!(
+            "error: cannot read {fifo_arg}: it is a named pipe, not a regular file\n"
+        )),
+        "{}",
+        stderr(&check)
+    );
+    let generate = catalog_gen(&["generate", "--out", fifo_arg, "--diagnostics", "plain"]);
+    assert_eq!(generate.status.code(), Some(1));
+    assert!(
+        stderr(&generate).ends_with(&format!(
+            "error: cannot write {fifo_arg}: it is a named pipe, not a regular file\n"
+        )),
+        "{}",
+        stderr(&generate)
+    );
+    let dir_arg = dir.to_str().unwrap();
+    let generate = catalog_gen(&["generate", "--out", dir_arg, "--diagnostics", "plain"]);
+    assert!(
+        stderr(&generate).ends_with(&format!(
+            "error: cannot write {dir_arg}: it is a directory, not a regular file\n"
+        )),
+        "{}",
+        stderr(&generate)
+    );
+    // A temporary file left by a generate that was killed is removed by the next one.
+    let out = dir.join("catalog.rs");
+    std::fs::write(dir.join(".catalog.rs.4194304-0.tmp"), "half a catalog").unwrap();
+    let generate = catalog_gen(&[
+        "generate",
+        "--out",
+        out.to_str().unwrap(),
+        "--diagnostics",
+        "plain",
+    ]);
+    assert!(generate.status.success(), "{}", stderr(&generate));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["catalog.rs", "generated.rs"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -115,7 +115,8 @@ impl Ui {
         let Some(generated) = self.generate_code(docs)? else {
             return Ok(ExitCode::FAILURE);
         };
-        let existing = std::fs::read_to_string(generated_file)
+        let existing = catalog_gen::write::check_regular(generated_file)
+            .and_then(|_| std::fs::read_to_string(generated_file))
             .map_err(|e| format!("cannot read {}: {e}", generated_file.display()))?;
         let label = generated_file.display().to_string();
         match catalog_gen::check::check(
