@@ -1,20 +1,18 @@
 //! `catalog-gen fetch` against a local HTTP server: what it writes, what it retries, and
 //! that a failure leaves the old snapshot exactly as it was. Nothing here uses the internet.
 
-#![cfg(feature = "fetch")]
+#![cfg(feature = "cli")]
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
-
-use catalog_gen::fetch::{DownloadFailure, FetchError, FetchOptions, fetch_snapshot};
 
 /// The published pages of the repository's snapshot, served as they are.
 const PUBLISHED_PAGES: [&str; 3] = [
@@ -55,7 +53,7 @@ enum Reply {
 
 struct Server {
     base: String,
-    requests: Arc<Mutex<BTreeMap<String, usize>>>,
+    requests: Arc<Mutex<Vec<String>>>,
     stop: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
 }
@@ -68,7 +66,7 @@ impl Server {
         let address: SocketAddr = listener.local_addr().expect("local address");
         let base = format!("http://{address}");
         let routes = routes(&base);
-        let requests = Arc::new(Mutex::new(BTreeMap::new()));
+        let requests = Arc::new(Mutex::new(Vec::new()));
         let stop = Arc::new(AtomicBool::new(false));
         let thread = {
             let (requests, stop) = (Arc::clone(&requests), Arc::clone(&stop));
@@ -91,9 +89,19 @@ impl Server {
         self.url(&format!("/docs/{page}"))
     }
 
+    /// The paths requested so far, in order.
+    fn request_log(&self) -> Vec<String> {
+        self.requests.lock().unwrap().clone()
+    }
+
     /// How many requests `path` has had.
     fn requests(&self, path: &str) -> usize {
-        self.requests.lock().unwrap().get(path).copied().unwrap_or(0)
+        self.requests
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|seen| *seen == path)
+            .count()
     }
 
     fn page_requests(&self, page: &str) -> usize {
@@ -113,7 +121,7 @@ impl Drop for Server {
 fn serve(
     listener: &TcpListener,
     routes: &BTreeMap<String, Reply>,
-    requests: &Mutex<BTreeMap<String, usize>>,
+    requests: &Mutex<Vec<String>>,
     stop: &AtomicBool,
 ) {
     let deadline = Instant::now() + SERVER_LIFETIME;
@@ -135,7 +143,7 @@ fn serve(
 fn answer(
     mut stream: TcpStream,
     routes: &BTreeMap<String, Reply>,
-    requests: &Mutex<BTreeMap<String, usize>>,
+    requests: &Mutex<Vec<String>>,
     stop: &AtomicBool,
 ) -> std::io::Result<()> {
     stream.set_nonblocking(false)?;
@@ -146,9 +154,8 @@ fn answer(
     };
     let seen = {
         let mut requests = requests.lock().unwrap();
-        let count = requests.entry(path.clone()).or_insert(0);
-        *count += 1;
-        *count
+        requests.push(path.clone());
+        requests.iter().filter(|seen| **seen == path).count()
     };
     match routes.get(&path) {
         None => respond(&mut stream, 404, b"not found"),
@@ -353,57 +360,67 @@ fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     files
 }
 
-/// Options for a fetch from `server` into `out`, with quick retries and no proxy.
-fn options(server: &Server, out: &Path) -> FetchOptions {
-    let mut options = FetchOptions::new(server.url(INDEX_PATH), out);
-    options.connect_timeout = Duration::from_secs(5);
-    options.read_timeout = Duration::from_secs(5);
-    options.retry_backoff = Duration::from_millis(1);
-    options.proxy_from_env = false;
-    options
+// ---------------------------------------------------------------------------------------
+// The command.
+
+/// `catalog-gen fetch` from `server` into `out` with quick retries, then `flags`; the timeout
+/// is 5 seconds unless `flags` set it.
+fn fetch(server: &Server, out: &Path, flags: &[&str]) -> Output {
+    let timeout: &[&str] = if flags.contains(&"--timeout-secs") {
+        &[]
+    } else {
+        &["--timeout-secs", "5"]
+    };
+    Command::new(env!("CARGO_BIN_EXE_catalog-gen"))
+        .args(["fetch", "--index", &server.url(INDEX_PATH), "--out"])
+        .arg(out)
+        .args(["--retry-backoff-ms", "1"])
+        .args(timeout)
+        .args(flags)
+        .env("NO_PROXY", "127.0.0.1")
+        .env("no_proxy", "127.0.0.1")
+        .output()
+        .expect("catalog-gen runs")
 }
 
-// ---------------------------------------------------------------------------------------
-// Library.
+/// What a failed fetch printed, after checking that it exited with 1 and printed no stdout.
+fn failure(output: &Output) -> String {
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    assert!(output.stdout.is_empty(), "{output:?}");
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Checks that a fetch succeeded without printing on stdout.
+fn assert_success(output: &Output) {
+    assert!(output.status.success(), "{output:?}");
+    assert!(output.stdout.is_empty(), "{output:?}");
+}
+
+/// The summary line of a fetch of `site` into `out`.
+fn summary(out: &Path) -> String {
+    format!(
+        "fetched 4 pages into {} (3 other links in the index skipped)\n",
+        out.display()
+    )
+}
 
 #[test]
 fn fetch_writes_every_error_page_byte_for_byte_and_skips_other_links() {
     let server = Server::start(site);
     let scratch = Scratch::new("fresh");
-    let report = fetch_snapshot(&options(&server, &scratch.out())).unwrap();
-
-    let fetched: Vec<(&str, &str)> = report
-        .pages
-        .iter()
-        .map(|page| (page.path.as_str(), page.url.as_str()))
-        .collect();
-    let urls: Vec<String> = [
-        PUBLISHED_PAGES[0],
-        PUBLISHED_PAGES[1],
-        PUBLISHED_PAGES[2],
-        SYNTHETIC_PATH,
-    ]
-    .iter()
-    .map(|page| server.page_url(page))
-    .collect();
-    assert_eq!(
-        fetched,
-        [
-            (PUBLISHED_PAGES[0], urls[0].as_str()),
-            (PUBLISHED_PAGES[1], urls[1].as_str()),
-            (PUBLISHED_PAGES[2], urls[2].as_str()),
-            (SYNTHETIC_PATH, urls[3].as_str()),
-        ]
-    );
-    assert_eq!(report.skipped_links, 3);
-    assert_eq!(report.out, scratch.out());
+    let output = fetch(&server, &scratch.out(), &[]);
+    assert_success(&output);
+    assert_eq!(String::from_utf8_lossy(&output.stderr), summary(&scratch.out()));
     assert_eq!(read_tree(&scratch.out()), expected_snapshot(&server));
     assert_eq!(scratch.entries(), ["snapshot"]);
-    assert_eq!(server.requests(INDEX_PATH), 1);
-    for page in PUBLISHED_PAGES.into_iter().chain([SYNTHETIC_PATH]) {
-        assert_eq!(server.page_requests(page), 1, "{page}");
-    }
-    assert_eq!(server.requests("/docs/getting-started/introduction.md"), 0);
+    let mut requested = vec![INDEX_PATH.to_owned()];
+    requested.extend(
+        PUBLISHED_PAGES
+            .iter()
+            .chain([&SYNTHETIC_PATH])
+            .map(|page| format!("/docs/{page}")),
+    );
+    assert_eq!(server.request_log(), requested);
 }
 
 #[test]
@@ -411,7 +428,9 @@ fn fetch_replaces_an_existing_snapshot_whole() {
     let server = Server::start(site);
     let scratch = Scratch::new("replace");
     scratch.old_snapshot();
-    fetch_snapshot(&options(&server, &scratch.out())).unwrap();
+    let output = fetch(&server, &scratch.out(), &[]);
+    assert_success(&output);
+    assert_eq!(String::from_utf8_lossy(&output.stderr), summary(&scratch.out()));
     assert_eq!(read_tree(&scratch.out()), expected_snapshot(&server));
     assert_eq!(scratch.entries(), ["snapshot"]);
 }
@@ -422,11 +441,10 @@ fn persistent_server_error_fails_naming_the_url_and_keeps_the_old_snapshot() {
     let server = Server::start(site_with(page, Reply::Status(500)));
     let scratch = Scratch::new("500");
     let old = scratch.old_snapshot();
-    let error = fetch_snapshot(&options(&server, &scratch.out())).unwrap_err();
     assert_eq!(
-        error.to_string(),
+        failure(&fetch(&server, &scratch.out(), &[])),
         format!(
-            "cannot fetch {}: HTTP status 500 (after 3 attempts)",
+            "error: cannot fetch {}: HTTP status 500 (after 3 attempts)\n",
             server.page_url(page)
         )
     );
@@ -441,25 +459,16 @@ fn connection_dropped_mid_body_fails_naming_the_url_and_keeps_the_old_snapshot()
     let server = Server::start(site_with(page, Reply::DropMidBody(published_page(page))));
     let scratch = Scratch::new("dropped");
     let old = scratch.old_snapshot();
-    let error = fetch_snapshot(&options(&server, &scratch.out())).unwrap_err();
-    let FetchError::Download {
-        url,
-        failure,
-        attempts,
-    } = &error
-    else {
-        panic!("not a download error: {error}");
-    };
-    assert_eq!(url, &server.page_url(page));
-    assert!(matches!(failure, DownloadFailure::Connection(_)), "{failure:?}");
-    assert_eq!(*attempts, 3);
+    let message = failure(&fetch(&server, &scratch.out(), &[]));
     assert!(
-        error.to_string().starts_with(&format!(
-            "cannot fetch {}: connection failed: ",
+        message.starts_with(&format!(
+            "error: cannot fetch {}: connection failed: ",
             server.page_url(page)
         )),
-        "{error}"
+        "{message}"
     );
+    assert!(message.ends_with(" (after 3 attempts)\n"), "{message}");
+    assert_eq!(message.lines().count(), 1, "{message}");
     assert_eq!(server.page_requests(page), 3);
     assert_eq!(read_tree(&scratch.out()), old);
     assert_eq!(scratch.entries(), ["snapshot"]);
@@ -482,7 +491,7 @@ fn transient_failures_are_retried_until_the_page_arrives() {
         routes
     });
     let scratch = Scratch::new("transient");
-    fetch_snapshot(&options(&server, &scratch.out())).unwrap();
+    assert_success(&fetch(&server, &scratch.out(), &[]));
     assert_eq!(read_tree(&scratch.out()), expected_snapshot(&server));
     assert_eq!(server.page_requests(PUBLISHED_PAGES[0]), 2);
     assert_eq!(server.page_requests(PUBLISHED_PAGES[1]), 3);
@@ -495,10 +504,9 @@ fn not_found_is_not_retried() {
     let server = Server::start(site_with(page, Reply::Status(404)));
     let scratch = Scratch::new("404");
     let old = scratch.old_snapshot();
-    let error = fetch_snapshot(&options(&server, &scratch.out())).unwrap_err();
     assert_eq!(
-        error.to_string(),
-        format!("cannot fetch {}: HTTP status 404", server.page_url(page))
+        failure(&fetch(&server, &scratch.out(), &[])),
+        format!("error: cannot fetch {}: HTTP status 404\n", server.page_url(page))
     );
     assert_eq!(server.page_requests(page), 1);
     assert_eq!(read_tree(&scratch.out()), old);
@@ -515,47 +523,47 @@ fn a_page_over_the_size_limit_fails_naming_the_url() {
         .unwrap();
     let scratch = Scratch::new("too-large");
     let old = scratch.old_snapshot();
-    let mut limited = options(&server, &scratch.out());
-    limited.max_page_bytes = u64::try_from(size).unwrap() - 1;
-    let error = fetch_snapshot(&limited).unwrap_err();
+    let limit = (size - 1).to_string();
     assert_eq!(
-        error.to_string(),
+        failure(&fetch(&server, &scratch.out(), &["--max-page-bytes", &limit])),
         format!(
-            "cannot fetch {}: body larger than {} bytes",
-            server.page_url(largest),
-            size - 1
+            "error: cannot fetch {}: body larger than {limit} bytes\n",
+            server.page_url(largest)
         )
     );
     assert_eq!(server.page_requests(largest), 1);
     assert_eq!(read_tree(&scratch.out()), old);
     assert_eq!(scratch.entries(), ["snapshot"]);
 
-    limited.max_page_bytes += 1;
-    fetch_snapshot(&limited).unwrap();
+    let limit = size.to_string();
+    assert_success(&fetch(&server, &scratch.out(), &["--max-page-bytes", &limit]));
     assert_eq!(read_tree(&scratch.out()), expected_snapshot(&server));
 }
 
 #[test]
 fn a_silent_server_times_out_naming_the_url() {
     let page = "errors/connect-errors/server-error.md";
-    let server = Server::start(site_with(page, Reply::Silence(Duration::from_secs(3))));
+    let server = Server::start(site_with(page, Reply::Silence(Duration::from_secs(5))));
     let scratch = Scratch::new("timeout");
     let old = scratch.old_snapshot();
-    let mut impatient = options(&server, &scratch.out());
-    impatient.read_timeout = Duration::from_millis(200);
-    impatient.attempts = 1;
     let started = Instant::now();
-    let error = fetch_snapshot(&impatient).unwrap_err();
+    let output = fetch(
+        &server,
+        &scratch.out(),
+        &["--timeout-secs", "1", "--attempts", "1"],
+    );
     assert!(
-        started.elapsed() < Duration::from_secs(2),
+        started.elapsed() < Duration::from_secs(4),
         "{:?}",
         started.elapsed()
     );
+    let message = failure(&output);
     assert!(
-        error
-            .to_string()
-            .starts_with(&format!("cannot fetch {}: timed out (", server.page_url(page))),
-        "{error}"
+        message.starts_with(&format!(
+            "error: cannot fetch {}: timed out (",
+            server.page_url(page)
+        )),
+        "{message}"
     );
     assert_eq!(read_tree(&scratch.out()), old);
     assert_eq!(scratch.entries(), ["snapshot"]);
@@ -568,11 +576,10 @@ fn an_index_without_error_pages_is_an_error_and_keeps_the_old_snapshot() {
     ));
     let scratch = Scratch::new("no-pages");
     let old = scratch.old_snapshot();
-    let error = fetch_snapshot(&options(&server, &scratch.out())).unwrap_err();
     assert_eq!(
-        error.to_string(),
+        failure(&fetch(&server, &scratch.out(), &[])),
         format!(
-            "the index {} links to no .md page under \"errors/\"",
+            "error: the index {} links to no .md page under \"errors/\"\n",
             server.url(INDEX_PATH)
         )
     );
@@ -587,50 +594,17 @@ fn an_index_link_escaping_the_snapshot_fails_before_any_page_is_fetched() {
     ));
     let scratch = Scratch::new("escape");
     let old = scratch.old_snapshot();
-    let error = fetch_snapshot(&options(&server, &scratch.out())).unwrap_err();
     assert_eq!(
-        error.to_string(),
+        failure(&fetch(&server, &scratch.out(), &[])),
         format!(
-            "unsafe page path \"errors/../../escape.md\" for {}: has a `.` or `..` segment",
+            "error: unsafe page path \"errors/../../escape.md\" for {}: has a `.` or `..` segment\n",
             server.page_url("errors/..%2F..%2Fescape.md")
         )
     );
-    assert_eq!(server.requests(INDEX_PATH), 1);
-    assert_eq!(server.page_requests("errors/connect-errors/server-error.md"), 0);
+    assert_eq!(server.request_log(), [INDEX_PATH]);
     assert_eq!(read_tree(&scratch.out()), old);
     assert_eq!(scratch.entries(), ["snapshot"]);
     assert!(!scratch.0.parent().unwrap().join("escape.md").exists());
-}
-
-// ---------------------------------------------------------------------------------------
-// The command.
-
-fn catalog_gen_fetch(server: &Server, out: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_catalog-gen"))
-        .args(["fetch", "--index", &server.url(INDEX_PATH), "--out"])
-        .arg(out)
-        .args(["--timeout-secs", "5", "--retry-backoff-ms", "1"])
-        .env("NO_PROXY", "127.0.0.1")
-        .env("no_proxy", "127.0.0.1")
-        .output()
-        .expect("catalog-gen runs")
-}
-
-#[test]
-fn command_replaces_the_snapshot_and_prints_one_summary_line() {
-    let server = Server::start(site);
-    let scratch = Scratch::new("cli");
-    scratch.old_snapshot();
-    let output = catalog_gen_fetch(&server, &scratch.out());
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{stderr}");
-    assert_eq!(
-        stderr,
-        format!("fetched 4 pages into {}\n", scratch.out().display())
-    );
-    assert!(output.stdout.is_empty());
-    assert_eq!(read_tree(&scratch.out()), expected_snapshot(&server));
-    assert_eq!(scratch.entries(), ["snapshot"]);
 }
 
 #[test]
@@ -639,10 +613,8 @@ fn command_failure_exits_1_with_an_error_line_naming_the_url() {
     let server = Server::start(site_with(page, Reply::Status(403)));
     let scratch = Scratch::new("cli-failure");
     let old = scratch.old_snapshot();
-    let output = catalog_gen_fetch(&server, &scratch.out());
-    assert_eq!(output.status.code(), Some(1));
     assert_eq!(
-        String::from_utf8_lossy(&output.stderr),
+        failure(&fetch(&server, &scratch.out(), &[])),
         format!("error: cannot fetch {}: HTTP status 403\n", server.page_url(page))
     );
     assert_eq!(read_tree(&scratch.out()), old);
@@ -665,7 +637,7 @@ fn the_drift_job_fetches_then_reports_what_changed_in_markdown() {
 
     let unchanged = Server::start(site);
     let scratch = Scratch::new("drift-same");
-    assert!(catalog_gen_fetch(&unchanged, &scratch.out()).status.success());
+    assert!(fetch(&unchanged, &scratch.out(), &[]).status.success());
     let output = diff(&scratch.out());
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
@@ -681,7 +653,7 @@ fn the_drift_job_fetches_then_reports_what_changed_in_markdown() {
     );
     let changed = Server::start(site_with(page, Reply::Page(edited.into_bytes())));
     let scratch = Scratch::new("drift-changed");
-    assert!(catalog_gen_fetch(&changed, &scratch.out()).status.success());
+    assert!(fetch(&changed, &scratch.out(), &[]).status.success());
     let output = diff(&scratch.out());
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(

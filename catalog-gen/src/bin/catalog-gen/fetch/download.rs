@@ -15,7 +15,6 @@ const MAX_BACKOFF: Duration = Duration::from_secs(60);
 
 /// Why a download failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
 pub enum DownloadFailure {
     /// The server answered with a status other than 200 OK.
     #[error("HTTP status {0}")]
@@ -65,16 +64,13 @@ pub(crate) struct Downloader {
 
 impl Downloader {
     pub(crate) fn new(options: &FetchOptions) -> Downloader {
-        let mut config = Agent::config_builder()
+        let config = Agent::config_builder()
             .http_status_as_error(false)
             .timeout_resolve(Some(options.connect_timeout))
             .timeout_connect(Some(options.connect_timeout))
             .timeout_per_read(Some(options.read_timeout))
             .timeout_per_write(Some(options.read_timeout))
             .user_agent(concat!("catalog-gen/", env!("CARGO_PKG_VERSION")));
-        if !options.proxy_from_env {
-            config = config.proxy(None);
-        }
         Downloader {
             agent: config.build().into(),
             max_bytes: options.max_page_bytes,

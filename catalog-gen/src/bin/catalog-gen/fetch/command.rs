@@ -1,12 +1,13 @@
-//! `catalog-gen fetch`: refresh a docs snapshot from the live docs index.
+//! The flags of `catalog-gen fetch` and what it prints.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use catalog_gen::fetch::{self, FetchOptions, Progress};
 use clap::Args;
+
+use super::{self as fetch, FetchOptions, FetchReport, Progress};
 
 /// The flags of `catalog-gen fetch`.
 #[derive(Debug, Args)]
@@ -61,16 +62,31 @@ pub fn run(args: &FetchArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
             );
         }
     };
-    let result = fetch::fetch_snapshot_with_progress(&args.options(), show);
+    let result = fetch::fetch_snapshot(&args.options(), show);
     if terminal {
         eprint!("\r\x1b[2K");
     }
     let report = result?;
+    eprintln!("{}", summary(&report));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The line that tells what a fetch wrote: `fetched 4 pages into DIR (3 other links in the
+/// index skipped)`.
+fn summary(report: &FetchReport) -> String {
+    let plural = |count: usize| if count == 1 { "" } else { "s" };
     let pages = report.pages.len();
-    eprintln!(
+    let mut line = format!(
         "fetched {pages} page{} into {}",
-        if pages == 1 { "" } else { "s" },
+        plural(pages),
         report.out.display()
     );
-    Ok(ExitCode::SUCCESS)
+    if report.skipped_links > 0 {
+        let skipped = report.skipped_links;
+        line.push_str(&format!(
+            " ({skipped} other link{} in the index skipped)",
+            plural(skipped)
+        ));
+    }
+    line
 }

@@ -1,4 +1,4 @@
-//! Refreshing a docs snapshot from the live docs (feature `fetch`).
+//! `catalog-gen fetch`: refreshing a docs snapshot from the live docs.
 //!
 //! [`fetch_snapshot`] downloads a docs index in the llms.txt format, selects the error pages
 //! it links to (see [`crate::docs_index`]), downloads each one into a new directory beside
@@ -8,6 +8,7 @@
 //! Every page file starts with `# Source: URL` and a blank line: a page served without that
 //! line gets it prepended; otherwise the bytes are written exactly as served.
 
+mod command;
 mod download;
 mod staging;
 
@@ -15,6 +16,7 @@ use std::io;
 use std::path::PathBuf;
 use std::time::Duration;
 
+pub use command::{FetchArgs, run};
 pub use download::DownloadFailure;
 
 use crate::docs_index::{self, IndexError, IndexPage};
@@ -37,7 +39,6 @@ const SOURCE_LINE_START: &[u8] = b"# Source:";
 
 /// What to fetch, where to, and how patiently.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
 pub struct FetchOptions {
     /// The URL of the docs index (`https://smartcar.com/docs/llms.txt`).
     pub index_url: String,
@@ -55,8 +56,6 @@ pub struct FetchOptions {
     pub attempts: u32,
     /// The wait after the first failed try; it doubles after each further one.
     pub retry_backoff: Duration,
-    /// Whether `HTTP_PROXY`, `HTTPS_PROXY`, `ALL_PROXY` and `NO_PROXY` are honoured.
-    pub proxy_from_env: bool,
 }
 
 impl FetchOptions {
@@ -71,7 +70,6 @@ impl FetchOptions {
             max_page_bytes: DEFAULT_MAX_PAGE_BYTES,
             attempts: DEFAULT_ATTEMPTS,
             retry_backoff: DEFAULT_RETRY_BACKOFF,
-            proxy_from_env: true,
         }
     }
 }
@@ -100,7 +98,6 @@ pub struct Progress<'a> {
 
 /// Why a fetch failed; the old snapshot is then as it was (except after [`FetchError::RemoveOld`]).
 #[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
 pub enum FetchError {
     /// The index URL or one of its links is unusable.
     #[error(transparent)]
@@ -162,13 +159,9 @@ fn after(attempts: u32) -> String {
     }
 }
 
-/// Downloads the error pages listed by the index and replaces `options.out` with them.
-pub fn fetch_snapshot(options: &FetchOptions) -> Result<FetchReport, FetchError> {
-    fetch_snapshot_with_progress(options, |_| {})
-}
-
-/// [`fetch_snapshot`], calling `progress` before each page is downloaded.
-pub fn fetch_snapshot_with_progress(
+/// Downloads the error pages listed by the index and replaces `options.out` with them,
+/// calling `progress` before each page is downloaded.
+pub fn fetch_snapshot(
     options: &FetchOptions,
     mut progress: impl FnMut(Progress<'_>),
 ) -> Result<FetchReport, FetchError> {
@@ -238,13 +231,13 @@ mod tests {
     #[test]
     fn checks_the_index_url_and_the_output_before_any_download() {
         let options = FetchOptions::new("ftp://smartcar.com/docs/llms.txt", "snapshot");
-        let error = fetch_snapshot(&options).unwrap_err();
+        let error = fetch_snapshot(&options, |_| {}).unwrap_err();
         assert_eq!(
             error.to_string(),
             "invalid index URL ftp://smartcar.com/docs/llms.txt: not an http or https URL"
         );
         let options = FetchOptions::new("https://smartcar.invalid/docs/llms.txt", "/");
-        let error = fetch_snapshot(&options).unwrap_err();
+        let error = fetch_snapshot(&options, |_| {}).unwrap_err();
         assert_eq!(error.to_string(), "output / does not end in a directory name");
     }
 
