@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod commands;
 mod docs_index;
+mod escape;
 mod fetch;
 mod paths;
 

@@ -1,71 +1,45 @@
-//! Downloading one URL: timeouts, a size limit, and retries with exponential backoff on
-//! failures that may not happen again.
+//! Downloading one URL: redirects kept on the index's origin, a deadline for the whole request,
+//! size limits for one body and for the whole fetch, no content encoding, and retries with
+//! exponential backoff on failures that may not happen again.
 
-use std::io;
+use std::cell::Cell;
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ureq::Agent;
-use ureq::http::header::CONTENT_ENCODING;
+use ureq::http::header::{CONTENT_ENCODING, LOCATION};
+use ureq::http::{HeaderMap, Response};
 
+use super::failure::DownloadFailure;
 use super::{FetchError, FetchOptions};
+use crate::docs_index::HttpUrl;
 
 /// The longest wait between two attempts, however many attempts are allowed.
 const MAX_BACKOFF: Duration = Duration::from_secs(60);
 
-/// Why a download failed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum DownloadFailure {
-    /// The server answered with a status other than 200 OK.
-    #[error("HTTP status {0}")]
-    Status(u16),
-    /// A timeout expired; the text names the phase (`connect`, `per read`...).
-    #[error("timed out ({0})")]
-    Timeout(String),
-    /// The body is longer than the limit, in bytes.
-    #[error("body larger than {0} bytes")]
-    TooLarge(u64),
-    /// The connection could not be made or broke (refused, reset, closed mid-body...).
-    #[error("connection failed: {0}")]
-    Connection(String),
-    /// The server broke the HTTP protocol.
-    #[error("invalid HTTP response: {0}")]
-    Protocol(String),
-    /// The body is compressed or otherwise encoded, so it is not the page as published.
-    #[error("unsupported content encoding {0:?}")]
-    ContentEncoding(String),
-    /// Anything else (bad URL, TLS, too many redirects...).
-    #[error("{0}")]
-    Other(String),
-}
+/// The most redirects followed for one request.
+pub const MAX_REDIRECTS: u32 = 5;
 
-impl DownloadFailure {
-    /// Whether trying again may succeed: connection problems, timeouts, 5xx and 429.
-    pub fn is_transient(&self) -> bool {
-        match self {
-            DownloadFailure::Status(status) => *status == 429 || (500..600).contains(status),
-            DownloadFailure::Timeout(_) | DownloadFailure::Connection(_) | DownloadFailure::Protocol(_) => {
-                true
-            }
-            DownloadFailure::TooLarge(_)
-            | DownloadFailure::ContentEncoding(_)
-            | DownloadFailure::Other(_) => false,
-        }
-    }
-}
-
-/// Downloads URLs with the options' timeouts, size limit and retries.
-pub(crate) struct Downloader {
+/// Downloads URLs of one fetch with its limits and retries.
+pub struct Downloader {
     agent: Agent,
-    max_bytes: u64,
+    /// The index's URL: redirects may not leave its origin.
+    index: HttpUrl,
+    deadline: Duration,
+    max_page_bytes: u64,
+    max_total_bytes: u64,
+    /// What is left of `max_total_bytes` after the bodies downloaded so far.
+    total_left: Cell<u64>,
     attempts: u32,
     backoff: Duration,
 }
 
 impl Downloader {
-    pub(crate) fn new(options: &FetchOptions) -> Downloader {
+    /// A downloader for the fetch of `index` with `options`.
+    pub fn new(options: &FetchOptions, index: &HttpUrl) -> Downloader {
         let config = Agent::config_builder()
             .http_status_as_error(false)
+            .max_redirects(0)
             .timeout_resolve(Some(options.connect_timeout))
             .timeout_connect(Some(options.connect_timeout))
             .timeout_per_read(Some(options.read_timeout))
@@ -73,14 +47,18 @@ impl Downloader {
             .user_agent(concat!("catalog-gen/", env!("CARGO_PKG_VERSION")));
         Downloader {
             agent: config.build().into(),
-            max_bytes: options.max_page_bytes,
+            index: index.clone(),
+            deadline: options.deadline,
+            max_page_bytes: options.max_page_bytes,
+            max_total_bytes: options.max_total_bytes,
+            total_left: Cell::new(options.max_total_bytes),
             attempts: options.attempts.max(1),
             backoff: options.retry_backoff,
         }
     }
 
     /// The body of `url`, retrying transient failures.
-    pub(crate) fn get(&self, url: &str) -> Result<Vec<u8>, FetchError> {
+    pub fn get(&self, url: &HttpUrl) -> Result<Vec<u8>, FetchError> {
         let mut attempt = 1;
         loop {
             match self.get_once(url) {
@@ -91,7 +69,7 @@ impl Downloader {
                 }
                 Err(failure) => {
                     return Err(FetchError::Download {
-                        url: url.to_owned(),
+                        url: url.to_string(),
                         failure,
                         attempts: attempt,
                     });
@@ -106,78 +84,147 @@ impl Downloader {
         self.backoff.saturating_mul(factor).min(MAX_BACKOFF)
     }
 
-    fn get_once(&self, url: &str) -> Result<Vec<u8>, DownloadFailure> {
-        let mut response = self.agent.get(url).call().map_err(classify)?;
-        let status = response.status().as_u16();
-        if status != 200 {
-            return Err(DownloadFailure::Status(status));
-        }
-        if let Some(encoding) = response.headers().get(CONTENT_ENCODING) {
-            let encoding = String::from_utf8_lossy(encoding.as_bytes()).trim().to_owned();
-            if !encoding.eq_ignore_ascii_case("identity") {
-                return Err(DownloadFailure::ContentEncoding(encoding));
+    /// One try: the request and its redirects, all within one deadline.
+    fn get_once(&self, url: &HttpUrl) -> Result<Vec<u8>, DownloadFailure> {
+        let deadline = Instant::now() + self.deadline;
+        let mut current = url.clone();
+        for _ in 0..=MAX_REDIRECTS {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(DownloadFailure::Deadline(self.deadline));
+            }
+            let mut response = self
+                .agent
+                .get(current.to_string())
+                .config()
+                .timeout_global(Some(left))
+                .build()
+                .call()
+                .map_err(|error| DownloadFailure::from_ureq(error, self.deadline))?;
+            match response.status().as_u16() {
+                200 => return self.read_body(&mut response),
+                301 | 302 | 303 | 307 | 308 => current = self.redirect_target(&current, &response)?,
+                status => return Err(DownloadFailure::Status(status)),
             }
         }
+        Err(DownloadFailure::TooManyRedirects(MAX_REDIRECTS))
+    }
+
+    /// Where a redirect from `current` leads, if that stays on the index's origin.
+    fn redirect_target(
+        &self,
+        current: &HttpUrl,
+        response: &Response<ureq::Body>,
+    ) -> Result<HttpUrl, DownloadFailure> {
+        let location = response
+            .headers()
+            .get(LOCATION)
+            .ok_or_else(|| DownloadFailure::BadRedirect("no Location header".to_owned()))?;
+        let location = String::from_utf8_lossy(location.as_bytes());
+        let target = current
+            .join(&location)
+            .map_err(|reason| DownloadFailure::BadRedirect(format!("Location {location:?}: {reason}")))?;
+        if !self.index.same_origin(&target) {
+            return Err(DownloadFailure::RedirectElsewhere(target.to_string()));
+        }
+        Ok(target)
+    }
+
+    /// The body of a 200 response, within the limits for one body and for the whole fetch.
+    fn read_body(&self, response: &mut Response<ureq::Body>) -> Result<Vec<u8>, DownloadFailure> {
+        check_content_encoding(response.headers())?;
+        let total_left = self.total_left.get();
+        let limit = self.max_page_bytes.min(total_left);
+        let too_large = || {
+            if total_left < self.max_page_bytes {
+                DownloadFailure::TotalTooLarge(self.max_total_bytes)
+            } else {
+                DownloadFailure::TooLarge(self.max_page_bytes)
+            }
+        };
         if response
             .body()
             .content_length()
-            .is_some_and(|length| length > self.max_bytes)
+            .is_some_and(|length| length > limit)
         {
-            return Err(DownloadFailure::TooLarge(self.max_bytes));
+            return Err(too_large());
         }
-        response
+        let body = response
             .body_mut()
             .with_config()
-            .limit(self.max_bytes)
+            .limit(limit)
             .read_to_vec()
-            .map_err(classify)
+            .map_err(|error| match error {
+                ureq::Error::BodyExceedsLimit(_) => too_large(),
+                error => DownloadFailure::from_ureq(error, self.deadline),
+            })?;
+        let length = u64::try_from(body.len()).unwrap_or(u64::MAX);
+        self.total_left.set(total_left.saturating_sub(length));
+        Ok(body)
     }
 }
 
-fn classify(error: ureq::Error) -> DownloadFailure {
-    match error {
-        ureq::Error::StatusCode(status) => DownloadFailure::Status(status),
-        ureq::Error::Timeout(phase) => DownloadFailure::Timeout(phase.to_string()),
-        ureq::Error::BodyExceedsLimit(limit) => DownloadFailure::TooLarge(limit),
-        ureq::Error::Io(error) => match error.kind() {
-            io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => {
-                DownloadFailure::Timeout(error.to_string())
+/// Refuses a body with any content coding but `identity`, in any of the `Content-Encoding`
+/// headers, each a comma-separated list (empty elements are ignored, as RFC 9110 asks).
+fn check_content_encoding(headers: &HeaderMap) -> Result<(), DownloadFailure> {
+    for value in headers.get_all(CONTENT_ENCODING) {
+        let value = String::from_utf8_lossy(value.as_bytes());
+        let codings = value
+            .split(',')
+            .map(str::trim)
+            .filter(|coding| !coding.is_empty());
+        for coding in codings {
+            if !coding.eq_ignore_ascii_case("identity") {
+                return Err(DownloadFailure::ContentEncoding(coding.to_owned()));
             }
-            _ => DownloadFailure::Connection(error.to_string()),
-        },
-        ureq::Error::HostNotFound => DownloadFailure::Connection("host not found".to_owned()),
-        ureq::Error::ConnectionFailed => DownloadFailure::Connection("no connection".to_owned()),
-        ureq::Error::Protocol(error) => DownloadFailure::Protocol(error.to_string()),
-        other => DownloadFailure::Other(other.to_string()),
+        }
     }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use ureq::http::HeaderValue;
 
-    #[test]
-    fn retries_only_what_may_change() {
-        for status in [429, 500, 502, 503, 599] {
-            assert!(DownloadFailure::Status(status).is_transient(), "{status}");
-        }
-        for status in [301, 400, 401, 403, 404, 410, 600] {
-            assert!(!DownloadFailure::Status(status).is_transient(), "{status}");
-        }
-        assert!(DownloadFailure::Timeout("connect".into()).is_transient());
-        assert!(DownloadFailure::Connection("reset".into()).is_transient());
-        assert!(!DownloadFailure::TooLarge(10).is_transient());
-        assert!(!DownloadFailure::ContentEncoding("gzip".into()).is_transient());
-    }
+    use super::*;
 
     #[test]
     fn backoff_doubles_and_is_capped() {
         let mut options = FetchOptions::new("https://smartcar.com/docs/llms.txt", "out");
         options.retry_backoff = Duration::from_millis(100);
         options.attempts = 100;
-        let downloader = Downloader::new(&options);
+        let index = HttpUrl::parse(&options.index_url).unwrap();
+        let downloader = Downloader::new(&options, &index);
         let delays: Vec<Duration> = (1..=4).map(|attempt| downloader.delay_after(attempt)).collect();
         assert_eq!(delays, [100, 200, 400, 800].map(Duration::from_millis));
         assert_eq!(downloader.delay_after(90), MAX_BACKOFF);
+    }
+
+    #[test]
+    fn every_content_encoding_header_counts() {
+        let headers = |values: &[&'static str]| {
+            let mut headers = HeaderMap::new();
+            for value in values {
+                headers.append(CONTENT_ENCODING, HeaderValue::from_static(value));
+            }
+            headers
+        };
+        assert_eq!(check_content_encoding(&headers(&[])), Ok(()));
+        assert_eq!(
+            check_content_encoding(&headers(&["identity", "IDENTITY", ", identity ,"])),
+            Ok(())
+        );
+        for (values, refused) in [
+            (&["identity", "gzip"][..], "gzip"),
+            (&["identity, br"][..], "br"),
+            (&[" , x-gzip"][..], "x-gzip"),
+            (&["deflate", "identity"][..], "deflate"),
+        ] {
+            assert_eq!(
+                check_content_encoding(&headers(values)),
+                Err(DownloadFailure::ContentEncoding(refused.to_owned())),
+                "{values:?}"
+            );
+        }
     }
 }

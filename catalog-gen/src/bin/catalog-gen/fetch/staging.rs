@@ -1,202 +1,162 @@
 //! A new snapshot directory written beside the one it replaces, then swapped into place.
 //!
-//! The new directory is created in the output's parent, so renames stay on one file system.
-//! Until [`Staging::commit`] the output is untouched; dropping an uncommitted staging
-//! directory removes it.
+//! Until [`Staging::commit`] the output is untouched. The swap is two renames: the old snapshot
+//! aside to `.NAME.old-ID`, then the new one in; only then is the old one removed. A run killed
+//! between the two renames leaves both directories, which tells the next run to put the old
+//! snapshot back (see [`super::leftovers`]). Dropping an uncommitted staging directory removes
+//! it.
 
-use std::ffi::OsString;
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU32, Ordering};
 
 use super::FetchError;
+use super::error::write_error;
+use super::lock::RunLock;
+use super::target::{RunPaths, Target, new_run_id};
 
-/// Distinguishes the temporary names made by one process.
-static SEQUENCE: AtomicU32 = AtomicU32::new(0);
-
-/// How many names to try before giving up on finding a free one.
+/// How many run ids to try before giving up on finding a free one.
 const NAME_TRIES: u32 = 100;
 
-/// Where the snapshot goes: checked before anything is downloaded.
-#[derive(Debug, Clone)]
-pub(crate) struct Target {
-    out: PathBuf,
-    parent: PathBuf,
-    name: OsString,
+/// Where a staging directory is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// Pages are being written; dropping it removes it.
+    Writing,
+    /// It is the output now.
+    Committed,
+    /// The old snapshot is aside and could not be put back: everything stays as it is for the
+    /// next run to repair.
+    Stranded,
 }
 
-impl Target {
-    /// Checks that `out` names a directory that is missing or can be replaced.
-    pub(crate) fn new(out: &Path) -> Result<Target, FetchError> {
-        let invalid = |reason| FetchError::InvalidOut {
-            path: out.to_path_buf(),
-            reason,
-        };
-        let name = out
-            .file_name()
-            .ok_or_else(|| invalid("does not end in a directory name"))?;
-        match fs::metadata(out) {
-            Ok(metadata) if !metadata.is_dir() => return Err(invalid("exists and is not a directory")),
-            Ok(_) => {}
-            Err(error) if error.kind() == io::ErrorKind::NotFound => {}
-            Err(source) => {
-                return Err(FetchError::Io {
-                    path: out.to_path_buf(),
-                    source,
-                });
-            }
-        }
-        let parent = match out.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        Ok(Target {
-            out: out.to_path_buf(),
-            parent,
-            name: name.to_os_string(),
-        })
-    }
-
-    /// A path beside the output that does not exist yet: `.NAME.ROLE-PID-N`.
-    fn sibling(&self, role: &str) -> PathBuf {
-        let mut name = OsString::from(".");
-        name.push(&self.name);
-        name.push(format!(
-            ".{role}-{}-{}",
-            std::process::id(),
-            SEQUENCE.fetch_add(1, Ordering::Relaxed)
-        ));
-        self.parent.join(name)
-    }
-}
-
-/// The new snapshot directory, removed on drop unless committed.
+/// The new snapshot directory of one run, with the run's lock.
 #[derive(Debug)]
-pub(crate) struct Staging {
+pub struct Staging {
     target: Target,
-    dir: PathBuf,
-    committed: bool,
+    paths: RunPaths,
+    /// Held until everything else is cleaned up; `None` only once released.
+    lock: Option<RunLock>,
+    state: State,
 }
 
 impl Staging {
-    /// Creates an empty temporary directory beside the target.
-    pub(crate) fn create(target: &Target) -> Result<Staging, FetchError> {
-        fs::create_dir_all(&target.parent).map_err(|source| FetchError::Io {
-            path: target.parent.clone(),
-            source,
-        })?;
-        let mut tries = 0;
-        loop {
-            let dir = target.sibling("fetch");
-            match fs::create_dir(&dir) {
+    /// Takes a lock for a new run, then creates its empty staging directory beside the output.
+    pub fn create(target: &Target) -> Result<Staging, FetchError> {
+        fs::create_dir_all(target.parent()).map_err(write_error(target.parent()))?;
+        for _ in 0..NAME_TRIES {
+            let paths = target.run_paths(&new_run_id());
+            let Some(lock) = RunLock::create(&paths.lock).map_err(write_error(&paths.lock))? else {
+                continue;
+            };
+            match fs::create_dir(&paths.staging) {
                 Ok(()) => {
                     return Ok(Staging {
                         target: target.clone(),
-                        dir,
-                        committed: false,
+                        paths,
+                        lock: Some(lock),
+                        state: State::Writing,
                     });
                 }
-                Err(error) if error.kind() == io::ErrorKind::AlreadyExists && tries < NAME_TRIES => {
-                    tries += 1;
+                Err(error) if error.kind() == io::ErrorKind::AlreadyExists => lock.remove(),
+                Err(source) => {
+                    lock.remove();
+                    return Err(write_error(paths.staging)(source));
                 }
-                Err(source) => return Err(FetchError::Io { path: dir, source }),
             }
         }
+        let source = io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "no free name for a staging directory",
+        );
+        Err(write_error(target.parent())(source))
     }
 
     /// Writes a page at `path`, a `/`-separated path already checked to stay inside.
-    pub(crate) fn write(&self, path: &str, bytes: &[u8]) -> Result<(), FetchError> {
+    pub fn write(&self, path: &str, bytes: &[u8]) -> Result<(), FetchError> {
         let file = path
             .split('/')
-            .fold(self.dir.clone(), |dir, segment| dir.join(segment));
-        let io_error = |source| FetchError::Io {
-            path: self.target.out.join(path),
-            source,
-        };
+            .fold(self.paths.staging.clone(), |dir, segment| dir.join(segment));
+        let io_error = || write_error(self.target.out().join(path));
         if let Some(dir) = file.parent() {
-            fs::create_dir_all(dir).map_err(io_error)?;
+            fs::create_dir_all(dir).map_err(io_error())?;
         }
         let mut output = OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&file)
-            .map_err(io_error)?;
-        output.write_all(bytes).map_err(io_error)?;
-        output.sync_all().map_err(io_error)
+            .map_err(io_error())?;
+        output.write_all(bytes).map_err(io_error())?;
+        output.sync_all().map_err(io_error())
     }
 
     /// Puts the new snapshot in place of the old one, then removes the old one.
     ///
-    /// If the swap fails, the old snapshot is put back.
-    pub(crate) fn commit(mut self) -> Result<(), FetchError> {
-        let out = self.target.out.clone();
-        let io_error = |path: &Path| {
-            let path = path.to_path_buf();
-            move |source| FetchError::Io { path, source }
+    /// The old one must still be replaceable (a snapshot, unless `--force`): checked once it
+    /// is aside, so that what is removed is exactly what was checked. If the swap fails, the
+    /// old snapshot is put back.
+    pub fn commit(mut self) -> Result<(), FetchError> {
+        let out = self.target.out().to_path_buf();
+        let had_old = match fs::rename(&out, &self.paths.old) {
+            Ok(()) => true,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => false,
+            Err(source) => return Err(write_error(out)(source)),
         };
-        let old = match fs::symlink_metadata(&out) {
-            Ok(_) => {
-                let old = self.free_sibling("old")?;
-                fs::rename(&out, &old).map_err(io_error(&out))?;
-                Some(old)
-            }
-            Err(error) if error.kind() == io::ErrorKind::NotFound => None,
-            Err(source) => return Err(FetchError::Io { path: out, source }),
-        };
-        if let Err(source) = fs::rename(&self.dir, &out) {
-            if let Some(old) = &old {
-                let _ = fs::rename(old, &out);
-            }
-            return Err(FetchError::Io { path: out, source });
+        if had_old && let Err(error) = self.target.check_replaceable(&self.paths.old) {
+            self.put_back_old()?;
+            return Err(error);
         }
-        self.committed = true;
-        if let Some(old) = old {
+        if let Err(source) = fs::rename(&self.paths.staging, &out) {
+            if had_old {
+                self.put_back_old()?;
+            }
+            return Err(write_error(out)(source));
+        }
+        self.state = State::Committed;
+        if had_old {
+            let old = self.paths.old.clone();
             fs::remove_dir_all(&old).map_err(|source| FetchError::RemoveOld { path: old, source })?;
         }
         Ok(())
     }
 
-    fn free_sibling(&self, role: &str) -> Result<PathBuf, FetchError> {
-        for _ in 0..NAME_TRIES {
-            let path = self.target.sibling(role);
-            if fs::symlink_metadata(&path).is_err_and(|error| error.kind() == io::ErrorKind::NotFound) {
-                return Ok(path);
+    /// Moves the old snapshot back to the output after a failed swap.
+    fn put_back_old(&mut self) -> Result<(), FetchError> {
+        fs::rename(&self.paths.old, self.target.out()).map_err(|source| {
+            self.state = State::Stranded;
+            FetchError::PutBack {
+                old: self.paths.old.clone(),
+                out: self.target.out().to_path_buf(),
+                source,
             }
-        }
-        Err(FetchError::Io {
-            path: self.target.sibling(role),
-            source: io::Error::new(io::ErrorKind::AlreadyExists, "no free temporary name"),
         })
     }
 }
 
 impl Drop for Staging {
     fn drop(&mut self) {
-        if !self.committed {
-            let _ = fs::remove_dir_all(&self.dir);
+        match self.state {
+            State::Writing => {
+                let _ = fs::remove_dir_all(&self.paths.staging);
+            }
+            State::Committed => {}
+            State::Stranded => return,
+        }
+        if let Some(lock) = self.lock.take() {
+            lock.remove();
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
+    use crate::fetch::lock::RunState;
+    use crate::fetch::tests::{entries, scratch};
 
-    fn scratch(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("catalog-gen-staging-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        dir
-    }
-
-    fn entries(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = fs::read_dir(dir)
-            .unwrap()
-            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
+    fn target(root: &Path, force: bool) -> Target {
+        Target::new(&root.join("snapshot"), force).unwrap()
     }
 
     #[test]
@@ -204,8 +164,8 @@ mod tests {
         let root = scratch("commit");
         let out = root.join("snapshot");
         fs::create_dir_all(out.join("old")).unwrap();
-        fs::write(out.join("old/page.md"), "old").unwrap();
-        let staging = Staging::create(&Target::new(&out).unwrap()).unwrap();
+        fs::write(out.join("old/page.md"), "# Source: old").unwrap();
+        let staging = Staging::create(&target(&root, false)).unwrap();
         staging.write("errors/a/page.md", b"new").unwrap();
         staging.commit().unwrap();
         assert_eq!(entries(&root), ["snapshot"]);
@@ -215,31 +175,55 @@ mod tests {
     }
 
     #[test]
-    fn dropping_an_uncommitted_staging_directory_removes_it() {
+    fn a_staging_directory_is_locked_while_alive_and_dropping_it_removes_everything() {
         let root = scratch("drop");
-        let out = root.join("snapshot");
-        let staging = Staging::create(&Target::new(&out).unwrap()).unwrap();
+        let staging = Staging::create(&target(&root, false)).unwrap();
         staging.write("page.md", b"new").unwrap();
-        assert_eq!(entries(&root).len(), 1);
+        let names = entries(&root);
+        assert_eq!(names.len(), 2, "{names:?}");
+        assert!(names[0].starts_with(".snapshot.fetch-"), "{names:?}");
+        assert_eq!(names[1], format!("{}.lock", names[0]));
+        assert!(matches!(
+            RunLock::take(&root.join(&names[1])).unwrap(),
+            RunState::Alive
+        ));
         drop(staging);
         assert!(entries(&root).is_empty());
         fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]
-    fn rejects_outputs_that_are_not_directories() {
-        let root = scratch("target");
-        fs::write(root.join("file"), "x").unwrap();
-        let message = Target::new(&root.join("file")).unwrap_err().to_string();
-        assert_eq!(
-            message,
-            format!(
-                "output {} exists and is not a directory",
-                root.join("file").display()
-            )
+    fn commit_refuses_an_output_that_stopped_being_a_snapshot_and_puts_it_back() {
+        let root = scratch("commit-refused");
+        let out = root.join("snapshot");
+        let staging = Staging::create(&target(&root, false)).unwrap();
+        staging.write("errors/a.md", b"new").unwrap();
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("notes.txt"), "mine").unwrap();
+        let message = staging.commit().unwrap_err().to_string();
+        assert!(
+            message.starts_with(&format!(
+                "refusing to replace {}: {} is not a .md file;",
+                out.display(),
+                out.join("notes.txt").display()
+            )),
+            "{message}"
         );
-        assert!(Target::new(Path::new("/")).is_err());
-        assert!(Target::new(Path::new("a/..")).is_err());
+        assert_eq!(entries(&root), ["snapshot"]);
+        assert_eq!(fs::read(out.join("notes.txt")).unwrap(), b"mine");
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn with_force_commit_replaces_any_directory() {
+        let root = scratch("commit-forced");
+        let out = root.join("snapshot");
+        let staging = Staging::create(&target(&root, true)).unwrap();
+        staging.write("errors/a.md", b"new").unwrap();
+        fs::create_dir_all(out.join(".git")).unwrap();
+        staging.commit().unwrap();
+        assert_eq!(entries(&root), ["snapshot"]);
+        assert_eq!(entries(&out), ["errors"]);
         fs::remove_dir_all(&root).unwrap();
     }
 }
