@@ -14,10 +14,7 @@ fn fetch_writes_every_error_page_byte_for_byte_and_skips_other_links() {
     let server = Server::start(site);
     let scratch = Scratch::new("fresh");
     let output = fetch(&server, &scratch.out(), &[]);
-    assert_success(&output);
-    assert_eq!(String::from_utf8_lossy(&output.stderr), summary(&scratch.out()));
-    assert_eq!(read_tree(&scratch.out()), expected_snapshot(&server));
-    assert_eq!(scratch.entries(), ["snapshot"]);
+    assert_fetched_site(&output, &server, &scratch);
     let mut requested = vec![INDEX_PATH.to_owned()];
     requested.extend(
         PUBLISHED_PAGES
@@ -34,10 +31,7 @@ fn fetch_replaces_an_existing_snapshot_whole() {
     let scratch = Scratch::new("replace");
     scratch.old_snapshot();
     let output = fetch(&server, &scratch.out(), &[]);
-    assert_success(&output);
-    assert_eq!(String::from_utf8_lossy(&output.stderr), summary(&scratch.out()));
-    assert_eq!(read_tree(&scratch.out()), expected_snapshot(&server));
-    assert_eq!(scratch.entries(), ["snapshot"]);
+    assert_fetched_site(&output, &server, &scratch);
 }
 
 #[test]
@@ -45,17 +39,7 @@ fn persistent_server_error_fails_naming_the_url_and_keeps_the_old_snapshot() {
     let page = "errors/connect-errors/server-error.md";
     let server = Server::start(site_with(page, Reply::Status(500)));
     let scratch = Scratch::new("500");
-    let old = scratch.old_snapshot();
-    assert_eq!(
-        failure(&fetch(&server, &scratch.out(), &[])),
-        format!(
-            "error: cannot fetch {}: HTTP status 500 (after 3 attempts)\n",
-            server.page_url(page)
-        )
-    );
-    assert_eq!(server.page_requests(page), 3);
-    assert_eq!(read_tree(&scratch.out()), old);
-    assert_eq!(scratch.entries(), ["snapshot"]);
+    assert_page_fails(&server, &scratch, page, "HTTP status 500 (after 3 attempts)", 3);
 }
 
 #[test]
@@ -75,8 +59,7 @@ fn connection_dropped_mid_body_fails_naming_the_url_and_keeps_the_old_snapshot()
     assert!(message.ends_with(" (after 3 attempts)\n"), "{message}");
     assert_eq!(message.lines().count(), 1, "{message}");
     assert_eq!(server.page_requests(page), 3);
-    assert_eq!(read_tree(&scratch.out()), old);
-    assert_eq!(scratch.entries(), ["snapshot"]);
+    scratch.assert_only_snapshot(&old);
 }
 
 #[test]
@@ -108,14 +91,7 @@ fn not_found_is_not_retried() {
     let page = "errors/connect-errors/server-error.md";
     let server = Server::start(site_with(page, Reply::Status(404)));
     let scratch = Scratch::new("404");
-    let old = scratch.old_snapshot();
-    assert_eq!(
-        failure(&fetch(&server, &scratch.out(), &[])),
-        format!("error: cannot fetch {}: HTTP status 404\n", server.page_url(page))
-    );
-    assert_eq!(server.page_requests(page), 1);
-    assert_eq!(read_tree(&scratch.out()), old);
-    assert_eq!(scratch.entries(), ["snapshot"]);
+    assert_page_fails(&server, &scratch, page, "HTTP status 404", 1);
 }
 
 #[test]
@@ -127,22 +103,9 @@ fn a_page_over_the_size_limit_fails_naming_the_url() {
         .max_by_key(|(_, size)| *size)
         .unwrap();
     let scratch = Scratch::new("too-large");
-    let old = scratch.old_snapshot();
-    let limit = (size - 1).to_string();
-    assert_eq!(
-        failure(&fetch(&server, &scratch.out(), &["--max-page-bytes", &limit])),
-        format!(
-            "error: cannot fetch {}: body larger than {limit} bytes\n",
-            server.page_url(largest)
-        )
-    );
-    assert_eq!(server.page_requests(largest), 1);
-    assert_eq!(read_tree(&scratch.out()), old);
-    assert_eq!(scratch.entries(), ["snapshot"]);
-
-    let limit = size.to_string();
-    assert_success(&fetch(&server, &scratch.out(), &["--max-page-bytes", &limit]));
-    assert_eq!(read_tree(&scratch.out()), expected_snapshot(&server));
+    assert_exact_limit(&server, &scratch, "--max-page-bytes", size, largest, |limit| {
+        format!("body larger than {limit} bytes")
+    });
 }
 
 #[test]
@@ -170,8 +133,7 @@ fn a_silent_server_times_out_naming_the_url() {
         )),
         "{message}"
     );
-    assert_eq!(read_tree(&scratch.out()), old);
-    assert_eq!(scratch.entries(), ["snapshot"]);
+    scratch.assert_only_snapshot(&old);
 }
 
 #[test]
@@ -188,8 +150,7 @@ fn an_index_without_error_pages_is_an_error_and_keeps_the_old_snapshot() {
             server.url(INDEX_PATH)
         )
     );
-    assert_eq!(read_tree(&scratch.out()), old);
-    assert_eq!(scratch.entries(), ["snapshot"]);
+    scratch.assert_only_snapshot(&old);
 }
 
 #[test]
@@ -207,8 +168,7 @@ fn an_index_link_escaping_the_snapshot_fails_before_any_page_is_fetched() {
         )
     );
     assert_eq!(server.request_log(), [INDEX_PATH]);
-    assert_eq!(read_tree(&scratch.out()), old);
-    assert_eq!(scratch.entries(), ["snapshot"]);
+    scratch.assert_only_snapshot(&old);
     assert!(!scratch.0.parent().unwrap().join("escape.md").exists());
 }
 
@@ -217,13 +177,7 @@ fn command_failure_exits_1_with_an_error_line_naming_the_url() {
     let page = "errors/api-errors/server-errors.md";
     let server = Server::start(site_with(page, Reply::Status(403)));
     let scratch = Scratch::new("cli-failure");
-    let old = scratch.old_snapshot();
-    assert_eq!(
-        failure(&fetch(&server, &scratch.out(), &[])),
-        format!("error: cannot fetch {}: HTTP status 403\n", server.page_url(page))
-    );
-    assert_eq!(read_tree(&scratch.out()), old);
-    assert_eq!(scratch.entries(), ["snapshot"]);
+    assert_page_fails(&server, &scratch, page, "HTTP status 403", 1);
 }
 
 /// The scheduled job of `.github/workflows/docs-drift.yml`: fetch the live docs into a

@@ -3,7 +3,6 @@
 //! meant to forge log lines. Each fails the fetch with a clear error and keeps the old
 //! snapshot.
 
-use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use crate::server::{Reply, Server};
@@ -13,30 +12,16 @@ use crate::support::*;
 /// The page the hostile replies are put on.
 const PAGE: &str = "errors/connect-errors/server-error.md";
 
-/// Checks that the fetch into `scratch` left the old snapshot `old` exactly as it was, and
-/// nothing beside it.
-fn assert_kept(scratch: &Scratch, old: &BTreeMap<String, Vec<u8>>) {
-    assert_eq!(&read_tree(&scratch.out()), old);
-    assert_eq!(scratch.entries(), ["snapshot"]);
-}
-
 #[test]
 fn redirects_that_leave_the_index_origin_are_refused() {
     let elsewhere = Server::start(site);
     let location = elsewhere.page_url(PAGE);
     let server = Server::start(site_with(PAGE, Reply::Redirect(302, location.clone())));
     let scratch = Scratch::new("redirect-elsewhere");
-    let old = scratch.old_snapshot();
-    assert_eq!(
-        failure(&fetch(&server, &scratch.out(), &[])),
-        format!(
-            "error: cannot fetch {}: redirect to another origin refused: {location}\n",
-            server.page_url(PAGE)
-        )
-    );
-    assert_eq!(server.page_requests(PAGE), 1);
+    let reason = format!("redirect to another origin refused: {location}");
+    assert_page_fails(&server, &scratch, PAGE, &reason, 1);
     assert_eq!(elsewhere.request_log(), Vec::<String>::new());
-    assert_kept(&scratch, &old);
+    let old = read_tree(&scratch.out());
 
     let server = Server::start(|base| {
         let mut routes = site(base);
@@ -56,7 +41,7 @@ fn redirects_that_leave_the_index_origin_are_refused() {
         )
     );
     assert_eq!(server.request_log(), [INDEX_PATH]);
-    assert_kept(&scratch, &old);
+    scratch.assert_only_snapshot(&old);
 }
 
 #[test]
@@ -93,16 +78,7 @@ fn redirects_on_the_index_origin_are_followed_up_to_five() {
         Reply::Redirect(307, "server-error.md".to_owned()),
     ));
     let scratch = Scratch::new("redirect-loop");
-    let old = scratch.old_snapshot();
-    assert_eq!(
-        failure(&fetch(&server, &scratch.out(), &[])),
-        format!(
-            "error: cannot fetch {}: more than 5 redirects\n",
-            server.page_url(PAGE)
-        )
-    );
-    assert_eq!(server.page_requests(PAGE), 6);
-    assert_kept(&scratch, &old);
+    assert_page_fails(&server, &scratch, PAGE, "more than 5 redirects", 6);
 }
 
 #[test]
@@ -126,7 +102,7 @@ fn a_trickling_server_is_cut_off_at_the_deadline_and_not_retried() {
         )
     );
     assert_eq!(server.page_requests(PAGE), 1);
-    assert_kept(&scratch, &old);
+    scratch.assert_only_snapshot(&old);
 }
 
 #[test]
@@ -139,21 +115,14 @@ fn the_index_and_pages_together_have_a_byte_cap() {
             .sum::<usize>()
         + SYNTHETIC_PAGE.len();
     let scratch = Scratch::new("total-cap");
-    let old = scratch.old_snapshot();
-    let cap = (total - 1).to_string();
-    assert_eq!(
-        failure(&fetch(&server, &scratch.out(), &["--max-total-bytes", &cap])),
-        format!(
-            "error: cannot fetch {}: the index and pages together exceed {cap} bytes\n",
-            server.page_url(SYNTHETIC_PATH)
-        )
+    assert_exact_limit(
+        &server,
+        &scratch,
+        "--max-total-bytes",
+        total,
+        SYNTHETIC_PATH,
+        |cap| format!("the index and pages together exceed {cap} bytes"),
     );
-    assert_eq!(server.page_requests(SYNTHETIC_PATH), 1);
-    assert_kept(&scratch, &old);
-
-    let cap = total.to_string();
-    assert_success(&fetch(&server, &scratch.out(), &["--max-total-bytes", &cap]));
-    assert_eq!(read_tree(&scratch.out()), expected_snapshot(&server));
 }
 
 #[test]
@@ -166,7 +135,6 @@ fn every_content_encoding_header_counts() {
         (vec![("Content-Encoding", "identity, br")], "br"),
     ];
     let scratch = Scratch::new("content-encoding");
-    let old = scratch.old_snapshot();
     for (headers, refused) in cases {
         let headers = headers
             .into_iter()
@@ -174,15 +142,8 @@ fn every_content_encoding_header_counts() {
             .collect();
         let reply = Reply::PageWithHeaders(headers, published_page(PAGE));
         let server = Server::start(site_with(PAGE, reply));
-        assert_eq!(
-            failure(&fetch(&server, &scratch.out(), &[])),
-            format!(
-                "error: cannot fetch {}: unsupported content encoding {refused:?}\n",
-                server.page_url(PAGE)
-            )
-        );
-        assert_eq!(server.page_requests(PAGE), 1);
-        assert_kept(&scratch, &old);
+        let reason = format!("unsupported content encoding {refused:?}");
+        assert_page_fails(&server, &scratch, PAGE, &reason, 1);
     }
 }
 
@@ -206,7 +167,7 @@ fn a_body_that_is_not_markdown_fails_the_fetch() {
                 server.page_url(PAGE)
             )
         );
-        assert_kept(&scratch, &old);
+        scratch.assert_only_snapshot(&old);
     }
 
     let server = Server::start(|base| {
@@ -222,7 +183,7 @@ fn a_body_that_is_not_markdown_fails_the_fetch() {
             server.url(INDEX_PATH)
         )
     );
-    assert_kept(&scratch, &old);
+    scratch.assert_only_snapshot(&old);
 }
 
 #[test]
@@ -260,7 +221,7 @@ fn page_names_with_bidi_or_invisible_characters_are_refused() {
             )
         );
         assert_eq!(server.request_log(), [INDEX_PATH]);
-        assert_kept(&scratch, &old);
+        scratch.assert_only_snapshot(&old);
     }
 }
 

@@ -22,6 +22,19 @@ fn tree(files: &[(&str, &str)]) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// Runs a fetch into `scratch` that fails on the third page, so that only what it cleaned up
+/// before shows.
+fn fetch_failing_on_the_third_page(scratch: &Scratch) {
+    let server = Server::start(site_with(THIRD_PAGE, Reply::Status(404)));
+    assert_eq!(
+        failure(&fetch(&server, &scratch.out(), &[])),
+        format!(
+            "error: cannot fetch {}: HTTP status 404\n",
+            server.page_url(THIRD_PAGE)
+        )
+    );
+}
+
 #[test]
 fn a_run_killed_mid_download_leaves_files_that_the_next_run_removes() {
     let server = Server::start(site_with(THIRD_PAGE, Reply::Silence(Duration::from_secs(20))));
@@ -53,16 +66,8 @@ fn a_run_killed_mid_download_leaves_files_that_the_next_run_removes() {
     assert_eq!(staged, PUBLISHED_PAGES[..2]);
     assert_eq!(read_tree(&scratch.out()), old);
 
-    let server = Server::start(site_with(THIRD_PAGE, Reply::Status(404)));
-    assert_eq!(
-        failure(&fetch(&server, &scratch.out(), &[])),
-        format!(
-            "error: cannot fetch {}: HTTP status 404\n",
-            server.page_url(THIRD_PAGE)
-        )
-    );
-    assert_eq!(scratch.entries(), ["snapshot"]);
-    assert_eq!(read_tree(&scratch.out()), old);
+    fetch_failing_on_the_third_page(&scratch);
+    scratch.assert_only_snapshot(&old);
 }
 
 #[test]
@@ -101,16 +106,8 @@ fn a_snapshot_left_aside_by_a_run_killed_during_the_swap_is_put_back() {
     fs::write(staging.join("errors/new.md"), "# Source: new\n").unwrap();
     fs::write(scratch.0.join(".snapshot.fetch-killed.lock"), "").unwrap();
 
-    let server = Server::start(site_with(THIRD_PAGE, Reply::Status(404)));
-    assert_eq!(
-        failure(&fetch(&server, &scratch.out(), &[])),
-        format!(
-            "error: cannot fetch {}: HTTP status 404\n",
-            server.page_url(THIRD_PAGE)
-        )
-    );
-    assert_eq!(scratch.entries(), ["snapshot"]);
-    assert_eq!(read_tree(&scratch.out()), old);
+    fetch_failing_on_the_third_page(&scratch);
+    scratch.assert_only_snapshot(&old);
 }
 
 #[test]

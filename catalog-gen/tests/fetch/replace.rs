@@ -78,10 +78,7 @@ fn force_replaces_any_directory() {
         &[(".git/HEAD", "ref: refs/heads/main\n"), ("notes.txt", "mine\n")],
     );
     let output = fetch(&server, &scratch.out(), &["--force"]);
-    assert_success(&output);
-    assert_eq!(String::from_utf8_lossy(&output.stderr), summary(&scratch.out()));
-    assert_eq!(read_tree(&scratch.out()), expected_snapshot(&server));
-    assert_eq!(scratch.entries(), ["snapshot"]);
+    assert_fetched_site(&output, &server, &scratch);
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use crate::server::Server;
-use crate::site::INDEX_PATH;
+use crate::site::{INDEX_PATH, expected_snapshot};
 
 /// An empty directory for one test; the snapshot goes to `snapshot` inside it.
 pub struct Scratch(pub PathBuf);
@@ -41,6 +41,12 @@ impl Scratch {
             fs::write(file, bytes).unwrap();
         }
         files
+    }
+
+    /// Checks that the snapshot holds exactly `files`, and that nothing is left beside it.
+    pub fn assert_only_snapshot(&self, files: &BTreeMap<String, Vec<u8>>) {
+        assert_eq!(&read_tree(&self.out()), files);
+        assert_eq!(self.entries(), ["snapshot"]);
     }
 
     /// The names in the scratch directory: `["snapshot"]` when no temporary is left over.
@@ -124,4 +130,52 @@ pub fn summary(out: &Path) -> String {
         "fetched 4 pages into {} (3 other links in the index skipped)\n",
         out.display()
     )
+}
+
+/// Checks that `output` is a successful fetch of the site `server` plays into the snapshot of
+/// `scratch`: the summary line, exactly the site's pages, nothing left beside them.
+pub fn assert_fetched_site(output: &Output, server: &Server, scratch: &Scratch) {
+    assert_success(output);
+    assert_eq!(String::from_utf8_lossy(&output.stderr), summary(&scratch.out()));
+    scratch.assert_only_snapshot(&expected_snapshot(server));
+}
+
+/// Checks that `limit` is exactly the value of `flag` that lets a fetch of the site `server`
+/// plays through: one less fails on `page` (requested once) with `reason(value)`, keeping the
+/// old snapshot, and `limit` itself writes the site's pages.
+pub fn assert_exact_limit(
+    server: &Server,
+    scratch: &Scratch,
+    flag: &str,
+    limit: usize,
+    page: &str,
+    reason: impl Fn(&str) -> String,
+) {
+    let old = scratch.old_snapshot();
+    let below = (limit - 1).to_string();
+    assert_eq!(
+        failure(&fetch(server, &scratch.out(), &[flag, &below])),
+        format!(
+            "error: cannot fetch {}: {}\n",
+            server.page_url(page),
+            reason(&below)
+        )
+    );
+    assert_eq!(server.page_requests(page), 1);
+    scratch.assert_only_snapshot(&old);
+
+    assert_success(&fetch(server, &scratch.out(), &[flag, &limit.to_string()]));
+    assert_eq!(read_tree(&scratch.out()), expected_snapshot(server));
+}
+
+/// Checks that a fetch of the site `server` plays, into `scratch` over an old snapshot, fails
+/// on `page` with `reason` after asking for it `requests` times, and keeps the old snapshot.
+pub fn assert_page_fails(server: &Server, scratch: &Scratch, page: &str, reason: &str, requests: usize) {
+    let old = scratch.old_snapshot();
+    assert_eq!(
+        failure(&fetch(server, &scratch.out(), &[])),
+        format!("error: cannot fetch {}: {reason}\n", server.page_url(page))
+    );
+    assert_eq!(server.page_requests(page), requests);
+    scratch.assert_only_snapshot(&old);
 }
