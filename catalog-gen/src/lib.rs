@@ -6,8 +6,8 @@
 //! ```
 //!
 //! Use [`Builder`] from a `build.rs` to generate a catalog of your own, or the `catalog-gen`
-//! command (feature `cli`) to generate, check, dump, diff, lint and fetch. The `fetch` module
-//! (feature `fetch`, part of `cli`) refreshes a snapshot from the live docs.
+//! command (feature `cli`) to generate, check, dump, diff, lint, and fetch a snapshot from the
+//! live docs.
 
 #![deny(missing_docs)]
 
@@ -15,11 +15,8 @@ pub mod builder;
 pub mod check;
 pub mod diagnostic;
 pub mod diff;
-pub mod docs_index;
 pub mod emit;
 pub mod explain;
-#[cfg(feature = "fetch")]
-pub mod fetch;
 pub mod model;
 pub mod parse;
 pub mod report;

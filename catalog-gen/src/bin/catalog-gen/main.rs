@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod commands;
+mod docs_index;
+mod escape;
 mod fetch;
 mod paths;
 

@@ -20,7 +20,7 @@ pub enum UrlError {
 /// An absolute `http` or `https` URL without fragment, its scheme and host lowercased, a
 /// default port dropped and its path free of dot segments.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct HttpUrl {
+pub struct HttpUrl {
     scheme: String,
     authority: String,
     /// Starts with `/`; characters not allowed in a URL are percent-encoded.

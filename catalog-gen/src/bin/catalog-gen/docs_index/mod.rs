@@ -17,14 +17,15 @@ use std::fmt;
 
 use pulldown_cmark::{Event, LinkType, Parser, Tag};
 
-pub use url::UrlError;
-use url::{HttpUrl, percent_decode};
+use crate::escape::is_control_or_invisible;
+use url::percent_decode;
+pub use url::{HttpUrl, UrlError};
 
 /// A page the index links to, and its place in the snapshot.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndexPage {
     /// The absolute URL to download, without fragment.
-    pub url: String,
+    pub url: HttpUrl,
     /// Path relative to the snapshot root, `/`-separated (`errors/api-errors/server-errors.md`).
     pub path: String,
 }
@@ -71,8 +72,10 @@ pub enum PathProblem {
     Absolute,
     /// The path contains a backslash.
     Backslash,
-    /// The path contains a control character.
-    ControlCharacter,
+    /// The path contains a control character or one a reader cannot see: a bidi control, a
+    /// zero-width character, a space other than U+0020 (see
+    /// [`is_control_or_invisible`]).
+    ControlOrInvisible(char),
     /// The path contains `:` (a drive or stream name on some systems).
     Colon,
     /// The path has an empty segment (`a//b`).
@@ -91,7 +94,13 @@ impl fmt::Display for PathProblem {
             PathProblem::Empty => "empty path",
             PathProblem::Absolute => "absolute path",
             PathProblem::Backslash => "contains a backslash",
-            PathProblem::ControlCharacter => "contains a control character",
+            PathProblem::ControlOrInvisible(c) => {
+                return write!(
+                    f,
+                    "contains the control or invisible character U+{:04X}",
+                    u32::from(*c)
+                );
+            }
             PathProblem::Colon => "contains a colon",
             PathProblem::EmptySegment => "has an empty segment",
             PathProblem::DotSegment => "has a `.` or `..` segment",
@@ -103,29 +112,25 @@ impl fmt::Display for PathProblem {
 
 /// The URL to download the index from: `index_url` checked to be an absolute http(s) URL,
 /// its fragment dropped, scheme and host lowercased.
-pub fn resolve_index_url(index_url: &str) -> Result<String, IndexError> {
-    parse_index_url(index_url).map(|url| url.to_string())
-}
-
-fn parse_index_url(index_url: &str) -> Result<HttpUrl, IndexError> {
+pub fn resolve_index_url(index_url: &str) -> Result<HttpUrl, IndexError> {
     HttpUrl::parse(index_url).map_err(|reason| IndexError::InvalidIndexUrl {
         url: index_url.to_owned(),
         reason,
     })
 }
 
-/// Selects the pages of `markdown`, the index served at `index_url`, whose snapshot path
-/// starts with `prefix` and ends with `.md`.
+/// Selects the pages of `markdown`, the index served at `index`, whose snapshot path starts
+/// with `prefix` and ends with `.md`.
 ///
-/// Relative links are resolved against `index_url`. Links to other hosts or outside the
-/// index's directory are skipped, as are repeats of a path already selected. A selected path
-/// that could escape the snapshot directory is an error.
-pub fn select_pages(index_url: &str, markdown: &str, prefix: &str) -> Result<IndexPages, IndexError> {
-    let index = parse_index_url(index_url)?;
+/// Relative links are resolved against `index`. Links to other origins (scheme, host and
+/// port) or outside the index's directory are skipped, as are repeats of a path already
+/// selected. A selected path that could escape the snapshot directory, or that holds a
+/// control or invisible character, is an error.
+pub fn select_pages(index: &HttpUrl, markdown: &str, prefix: &str) -> Result<IndexPages, IndexError> {
     let mut selected = IndexPages::default();
     let mut seen = BTreeSet::new();
     for destination in link_destinations(markdown) {
-        let Some(page) = page_in_directory(&index, &destination) else {
+        let Some(page) = page_in_directory(index, &destination) else {
             selected.skipped += 1;
             continue;
         };
@@ -151,7 +156,7 @@ pub fn select_pages(index_url: &str, markdown: &str, prefix: &str) -> Result<Ind
 }
 
 /// Checks that `path` stays inside the directory it is relative to and is a name a snapshot
-/// can hold (no hidden names, colons or control characters).
+/// can hold (no hidden names, colons, control or invisible characters).
 pub fn check_relative_path(path: &str) -> Result<(), PathProblem> {
     if path.is_empty() {
         return Err(PathProblem::Empty);
@@ -162,8 +167,8 @@ pub fn check_relative_path(path: &str) -> Result<(), PathProblem> {
     if path.contains('\\') {
         return Err(PathProblem::Backslash);
     }
-    if path.chars().any(char::is_control) {
-        return Err(PathProblem::ControlCharacter);
+    if let Some(c) = path.chars().find(|&c| is_control_or_invisible(c)) {
+        return Err(PathProblem::ControlOrInvisible(c));
     }
     if path.contains(':') {
         return Err(PathProblem::Colon);
@@ -194,7 +199,7 @@ fn link_destinations(markdown: &str) -> Vec<String> {
 /// A link inside the index's directory.
 struct LinkedPage {
     /// The absolute URL.
-    url: String,
+    url: HttpUrl,
     /// The percent-decoded path relative to the index's directory, or, when that is not
     /// UTF-8, the same with the invalid bytes replaced.
     path: Result<String, String>,
@@ -209,14 +214,15 @@ fn page_in_directory(index: &HttpUrl, destination: &str) -> Option<LinkedPage> {
     let relative = page.path().strip_prefix(index.directory())?;
     let path = String::from_utf8(percent_decode(relative))
         .map_err(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
-    Some(LinkedPage {
-        url: page.to_string(),
-        path,
-    })
+    Some(LinkedPage { url: page, path })
 }
 
-fn unsafe_path(url: String, path: String, problem: PathProblem) -> IndexError {
-    IndexError::UnsafePath { url, path, problem }
+fn unsafe_path(url: HttpUrl, path: String, problem: PathProblem) -> IndexError {
+    IndexError::UnsafePath {
+        url: url.to_string(),
+        path,
+        problem,
+    }
 }
 
 #[cfg(test)]
@@ -225,12 +231,17 @@ mod tests {
 
     const INDEX: &str = "https://smartcar.com/docs/llms.txt";
 
+    /// [`select_pages`] of `markdown` served at [`INDEX`].
+    fn select(markdown: &str, prefix: &str) -> Result<IndexPages, IndexError> {
+        select_pages(&resolve_index_url(INDEX).unwrap(), markdown, prefix)
+    }
+
     fn paths(markdown: &str) -> Vec<(String, String)> {
-        select_pages(INDEX, markdown, "errors/")
+        select(markdown, "errors/")
             .unwrap()
             .pages
             .into_iter()
-            .map(|page| (page.url, page.path))
+            .map(|page| (page.url.to_string(), page.path))
             .collect()
     }
 
@@ -261,7 +272,7 @@ mod tests {
                 page("errors/api-errors/auth-errors.md"),
             ]
         );
-        assert_eq!(select_pages(INDEX, markdown, "errors/").unwrap().skipped, 2);
+        assert_eq!(select(markdown, "errors/").unwrap().skipped, 2);
     }
 
     #[test]
@@ -278,7 +289,7 @@ mod tests {
 - [Kept](HTTPS://SMARTCAR.COM:443/docs/errors/g.md#codes)
 ";
         assert_eq!(paths(markdown), [page("errors/g.md")]);
-        assert_eq!(select_pages(INDEX, markdown, "errors/").unwrap().skipped, 6);
+        assert_eq!(select(markdown, "errors/").unwrap().skipped, 6);
     }
 
     #[test]
@@ -292,7 +303,7 @@ mod tests {
 
 [a]: /docs/errors/a.md
 ";
-        let selected = select_pages(INDEX, markdown, "errors/").unwrap();
+        let selected = select(markdown, "errors/").unwrap();
         assert_eq!(paths(markdown), [page("errors/a.md"), page("errors/b.md")]);
         assert_eq!(selected.skipped, 3);
     }
@@ -307,7 +318,7 @@ mod tests {
                 "errors/api errors/a.md".to_owned()
             )]
         );
-        let all = select_pages(INDEX, markdown, "").unwrap();
+        let all = select(markdown, "").unwrap();
         let all: Vec<&str> = all.pages.iter().map(|page| page.path.as_str()).collect();
         assert_eq!(all, ["errors/api errors/a.md", "guides/b.md"]);
     }
@@ -334,12 +345,21 @@ mod tests {
             ("errors/%2Fetc.md", "errors//etc.md", PathProblem::EmptySegment),
             ("errors/C%3Aa.md", "errors/C:a.md", PathProblem::Colon),
             ("errors/.hidden.md", "errors/.hidden.md", PathProblem::HiddenName),
-            ("errors/%0Aa.md", "errors/\na.md", PathProblem::ControlCharacter),
+            (
+                "errors/%0Aa.md",
+                "errors/\na.md",
+                PathProblem::ControlOrInvisible('\n'),
+            ),
+            (
+                "errors/a%E2%80%AEb.md",
+                "errors/a\u{202e}b.md",
+                PathProblem::ControlOrInvisible('\u{202e}'),
+            ),
         ];
         for (link, path, problem) in cases {
             let markdown = format!("- [Page]({link})\n");
             assert_eq!(
-                select_pages(INDEX, &markdown, "errors/"),
+                select(&markdown, "errors/"),
                 Err(IndexError::UnsafePath {
                     url: format!("https://smartcar.com/docs/{link}"),
                     path: path.to_owned(),
@@ -348,7 +368,7 @@ mod tests {
                 "{link}"
             );
         }
-        let error = select_pages(INDEX, "- [P](errors/%FF.md)\n- [Q](guides/%FF.md)\n", "errors/");
+        let error = select("- [P](errors/%FF.md)\n- [Q](guides/%FF.md)\n", "errors/");
         assert_eq!(
             error,
             Err(IndexError::UnsafePath {
@@ -357,13 +377,8 @@ mod tests {
                 problem: PathProblem::NotUtf8,
             })
         );
-        assert_eq!(
-            select_pages(INDEX, "- [Q](guides/%FF.md)\n", "errors/")
-                .unwrap()
-                .skipped,
-            1
-        );
-        let message = select_pages(INDEX, "- [P](errors/..%2Fx.md)\n", "errors/")
+        assert_eq!(select("- [Q](guides/%FF.md)\n", "errors/").unwrap().skipped, 1);
+        let message = select("- [P](errors/..%2Fx.md)\n", "errors/")
             .unwrap_err()
             .to_string();
         assert_eq!(
@@ -386,18 +401,15 @@ mod tests {
 
     #[test]
     fn rejects_an_unusable_index_url() {
-        let error = select_pages("file:///docs/llms.txt", "", "errors/").unwrap_err();
+        let error = resolve_index_url("file:///docs/llms.txt").unwrap_err();
         assert_eq!(
             error.to_string(),
             "invalid index URL file:///docs/llms.txt: not an http or https URL"
         );
+        assert_eq!(select("no links", "errors/"), Ok(IndexPages::default()));
         assert_eq!(
-            select_pages(INDEX, "no links", "errors/"),
-            Ok(IndexPages::default())
-        );
-        assert_eq!(
-            resolve_index_url("HTTPS://SmartCar.com/docs/llms.txt#top").as_deref(),
-            Ok(INDEX)
+            resolve_index_url("HTTPS://SmartCar.com/docs/llms.txt#top").map(|url| url.to_string()),
+            Ok(INDEX.to_owned())
         );
         assert!(resolve_index_url("smartcar.com/docs/llms.txt").is_err());
     }

@@ -1,0 +1,221 @@
+//! What fetch may replace: a snapshot, recognized by its content.
+//!
+//! A directory is a snapshot when every entry below it, at any depth, is a directory or a
+//! regular file whose name ends in `.md` and whose first line starts with `# Source:`, and no
+//! entry is hidden (its name starts with `.`), a symbolic link or anything else. That is what
+//! fetch writes, and what the repository's `docs-snapshot/` holds, with no marker file among
+//! the published pages. A missing or empty directory qualifies too.
+
+use std::fmt;
+use std::fs::{self, DirEntry, File};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use super::error::read_error;
+use super::{FetchError, SOURCE_LINE_START};
+
+/// An entry that a snapshot does not hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForeignEntry {
+    /// Its path relative to the directory checked (empty for the directory itself).
+    pub path: PathBuf,
+    /// What it is instead.
+    pub reason: Foreign,
+}
+
+/// What makes an entry foreign to a snapshot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Foreign {
+    /// Its name starts with `.`.
+    Hidden,
+    /// Its name is not UTF-8.
+    NameNotUtf8,
+    /// A file whose name does not end in `.md`.
+    NotMarkdownName,
+    /// A `.md` file whose first line does not start with `# Source:`.
+    NoSourceLine,
+    /// A symbolic link.
+    SymbolicLink,
+    /// Neither a file, a directory nor a symbolic link (a FIFO, a socket, a device).
+    Special,
+    /// The path checked is not a directory.
+    NotADirectory,
+}
+
+impl fmt::Display for Foreign {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Foreign::Hidden => "is hidden",
+            Foreign::NameNotUtf8 => "has a name that is not UTF-8",
+            Foreign::NotMarkdownName => "is not a .md file",
+            Foreign::NoSourceLine => "does not start with a \"# Source:\" line",
+            Foreign::SymbolicLink => "is a symbolic link",
+            Foreign::Special => "is neither a file nor a directory",
+            Foreign::NotADirectory => "is not a directory",
+        })
+    }
+}
+
+/// The first entry below `dir`, in name order depth first, that a snapshot does not hold;
+/// `None` when `dir` is a snapshot (or missing).
+pub fn first_foreign_entry(dir: &Path) -> Result<Option<ForeignEntry>, FetchError> {
+    let root = match fs::symlink_metadata(dir) {
+        Ok(metadata) => metadata.file_type(),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => return Err(read_error(dir)(source)),
+    };
+    if !root.is_dir() {
+        let reason = if root.is_symlink() {
+            Foreign::SymbolicLink
+        } else {
+            Foreign::NotADirectory
+        };
+        return Ok(Some(ForeignEntry {
+            path: PathBuf::new(),
+            reason,
+        }));
+    }
+    let mut pending = vec![(PathBuf::new(), sorted_entries(dir)?.into_iter())];
+    while let Some((relative, entries)) = pending.last_mut() {
+        let Some(entry) = entries.next() else {
+            pending.pop();
+            continue;
+        };
+        let path = relative.join(entry.file_name());
+        let file_type = entry.file_type().map_err(read_error(entry.path()))?;
+        let foreign = |reason| {
+            Ok(Some(ForeignEntry {
+                path: path.clone(),
+                reason,
+            }))
+        };
+        let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
+            return foreign(Foreign::NameNotUtf8);
+        };
+        if name.starts_with('.') {
+            return foreign(Foreign::Hidden);
+        }
+        if file_type.is_symlink() {
+            return foreign(Foreign::SymbolicLink);
+        }
+        if file_type.is_dir() {
+            let entries = sorted_entries(&entry.path())?;
+            pending.push((path, entries.into_iter()));
+        } else if !file_type.is_file() {
+            return foreign(Foreign::Special);
+        } else if !name.ends_with(".md") {
+            return foreign(Foreign::NotMarkdownName);
+        } else if !starts_with_source_line(&entry.path())? {
+            return foreign(Foreign::NoSourceLine);
+        }
+    }
+    Ok(None)
+}
+
+/// The entries of `dir`, by name.
+fn sorted_entries(dir: &Path) -> Result<Vec<DirEntry>, FetchError> {
+    let mut entries = fs::read_dir(dir)
+        .and_then(|entries| entries.collect::<io::Result<Vec<DirEntry>>>())
+        .map_err(read_error(dir))?;
+    entries.sort_by_key(DirEntry::file_name);
+    Ok(entries)
+}
+
+/// Whether the file at `path` starts with `# Source:`.
+fn starts_with_source_line(path: &Path) -> Result<bool, FetchError> {
+    let mut start = Vec::with_capacity(SOURCE_LINE_START.len());
+    File::open(path)
+        .and_then(|file| {
+            let limit = u64::try_from(SOURCE_LINE_START.len()).unwrap_or(u64::MAX);
+            file.take(limit).read_to_end(&mut start)
+        })
+        .map_err(read_error(path))?;
+    Ok(start == SOURCE_LINE_START)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fetch::tests::scratch;
+
+    fn write(root: &Path, path: &str, bytes: &[u8]) {
+        let file = root.join(path);
+        fs::create_dir_all(file.parent().unwrap()).unwrap();
+        fs::write(file, bytes).unwrap();
+    }
+
+    fn foreign(path: &str, reason: Foreign) -> Option<ForeignEntry> {
+        Some(ForeignEntry {
+            path: PathBuf::from(path),
+            reason,
+        })
+    }
+
+    #[test]
+    fn the_repository_snapshot_is_a_snapshot() {
+        let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-snapshot");
+        assert_eq!(first_foreign_entry(&docs).unwrap(), None);
+    }
+
+    #[test]
+    fn missing_and_empty_directories_and_empty_subdirectories_qualify() {
+        let root = scratch("snapshot-dir-empty");
+        assert_eq!(first_foreign_entry(&root.join("missing")).unwrap(), None);
+        assert_eq!(first_foreign_entry(&root).unwrap(), None);
+        fs::create_dir_all(root.join("errors/empty")).unwrap();
+        write(
+            &root,
+            "errors/a.md",
+            b"# Source: https://smartcar.com/docs/errors/a.md\n",
+        );
+        assert_eq!(first_foreign_entry(&root).unwrap(), None);
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn names_the_first_foreign_entry_in_name_order() {
+        let root = scratch("snapshot-dir-foreign");
+        write(&root, "errors/b.md", b"# Source: b\n");
+        write(&root, "errors/c/notes.txt", b"mine\n");
+        write(&root, "errors/d.md", b"# Title\n");
+        assert_eq!(
+            first_foreign_entry(&root).unwrap(),
+            foreign("errors/c/notes.txt", Foreign::NotMarkdownName)
+        );
+        write(&root, "errors/a.md", b"# Sou");
+        assert_eq!(
+            first_foreign_entry(&root).unwrap(),
+            foreign("errors/a.md", Foreign::NoSourceLine)
+        );
+        write(&root, ".git/HEAD", b"ref: refs/heads/main\n");
+        assert_eq!(
+            first_foreign_entry(&root).unwrap(),
+            foreign(".git", Foreign::Hidden)
+        );
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symbolic_links_and_special_files_are_foreign() {
+        let root = scratch("snapshot-dir-links");
+        write(&root, "errors/a.md", b"# Source: a\n");
+        std::os::unix::fs::symlink(root.join("errors/a.md"), root.join("errors/b.md")).unwrap();
+        assert_eq!(
+            first_foreign_entry(&root).unwrap(),
+            foreign("errors/b.md", Foreign::SymbolicLink)
+        );
+        assert_eq!(
+            first_foreign_entry(&root.join("errors/b.md")).unwrap(),
+            foreign("", Foreign::SymbolicLink)
+        );
+        fs::remove_file(root.join("errors/b.md")).unwrap();
+        let socket = std::os::unix::net::UnixListener::bind(root.join("errors/c.md")).unwrap();
+        assert_eq!(
+            first_foreign_entry(&root).unwrap(),
+            foreign("errors/c.md", Foreign::Special)
+        );
+        drop(socket);
+        fs::remove_dir_all(&root).unwrap();
+    }
+}
