@@ -1,35 +1,33 @@
-//! Generating a catalog from a `build.rs`.
-//!
-//! ```no_run
-//! // build.rs
-//! let report = catalog_gen::Builder::new()
-//!     .docs_dir("smartcar-docs")
-//!     .generate()
-//!     .expect("the Smartcar docs snapshot is valid");
-//! // src/lib.rs: mod errors { include!(concat!(env!("OUT_DIR"), "/smartcar_errors.rs")); }
-//! assert!(report.api_errors > 0);
-//! ```
-//!
-//! The generated file defines `ErrorType`, `Resolution`, `ApiErrorCode` and
-//! `ConnectErrorCode` with their tables, and implements the `smartcar_errors::table`
-//! traits for them, so it needs the `smartcar-errors` crate as a dependency. Include it in a
-//! module of its own. Use a `catalog-gen` of the same version as `smartcar-errors`.
+//! Configuring a generation, in the manner of `prost_build::Config`.
 
 use std::env;
-use std::io;
 use std::path::{Path, PathBuf};
 
-use smartcar_errors_shared::text::{self, Escaped};
+use smartcar_errors_shared::text;
 
-use crate::GenerateError;
-use crate::diagnostic::Diagnostic;
-use crate::emit::{EmitError, EmitOptions};
-use crate::snapshot::{Snapshot, SnapshotError};
+use sha2::{Digest, Sha256};
 
-/// Configures and runs a generation (in the manner of `prost_build::Config`).
+use crate::emit::{self, EmitOptions};
+use crate::snapshot::Snapshot;
+use crate::{Catalog, Docs, Error, lower, report};
+
+/// Where the docs are and how the generated catalog refers to the world; then reads the docs
+/// ([`read`](Builder::read)) or, from a build script, generates the catalog in one step
+/// ([`generate`](Builder::generate)).
+///
+/// ```no_run
+/// // build.rs, with catalog-gen as a build-dependency (default-features = false) and
+/// // smartcar-errors as a dependency.
+/// fn main() -> Result<(), catalog_gen::Error> {
+///     catalog_gen::Builder::new().docs_dir("smartcar-docs").generate()?;
+///     Ok(())
+/// }
+/// // src/lib.rs: pub mod errors { include!(concat!(env!("OUT_DIR"), "/smartcar_errors.rs")); }
+/// ```
 #[derive(Debug, Clone)]
 pub struct Builder {
     docs_dir: PathBuf,
+    docs_name: Option<String>,
     out_file: Option<PathBuf>,
     runtime: String,
     regenerate: String,
@@ -42,7 +40,7 @@ impl Default for Builder {
     }
 }
 
-/// What a generation produced.
+/// What [`Builder::generate`] did.
 #[derive(Debug, Clone)]
 pub struct Report {
     /// The file generated.
@@ -55,64 +53,21 @@ pub struct Report {
     pub error_types: usize,
     /// How many Connect errors.
     pub connect_errors: usize,
-    /// The docs' content hash recorded in the header.
+    /// The docs' content hash, as the generated file's header records it.
     pub docs_hash: String,
     /// Inconsistencies in the docs that did not stop generation.
-    pub warnings: Vec<Diagnostic>,
-}
-
-/// Why a build-time generation failed.
-#[derive(Debug, thiserror::Error)]
-pub enum BuildError {
-    /// The docs directory could not be read.
-    #[error(transparent)]
-    Snapshot(#[from] SnapshotError),
-    /// The docs have errors (listed one per line).
-    #[error("{}", list(.0))]
-    Docs(Vec<Diagnostic>),
-    /// No page documents an error (see [`GenerateError::Empty`]).
-    #[error("{}", crate::NO_ERRORS_DOCUMENTED)]
-    Empty,
-    /// The catalog could not become code.
-    #[error(transparent)]
-    Emit(#[from] crate::EmitError),
-    /// No output file was set and `OUT_DIR` is not set (not running under Cargo).
-    #[error("no output file: set one with Builder::out_file or run from a build script")]
-    NoOutFile,
-    /// A path that Cargo must watch cannot be printed as a build-script directive: it is not
-    /// UTF-8, or it holds a control or text-direction character that would end or disguise
-    /// the directive's line.
-    #[error("cannot tell Cargo to watch `{}`: the path is not UTF-8 or holds a control character", Escaped(&path.to_string_lossy()))]
-    UnprintablePath {
-        /// The path.
-        path: PathBuf,
-    },
-    /// The output could not be written.
-    #[error("cannot write {}: {source}", path.display())]
-    Write {
-        /// The output file.
-        path: PathBuf,
-        /// The underlying error.
-        source: io::Error,
-    },
-}
-
-fn list(diagnostics: &[Diagnostic]) -> String {
-    let errors: Vec<String> = diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .map(ToString::to_string)
-        .collect();
-    format!("the docs have {} error(s):\n{}", errors.len(), errors.join("\n"))
+    pub warnings: Vec<crate::Diagnostic>,
 }
 
 impl Builder {
     /// A builder reading `docs` (relative to the current directory, which is the crate's
     /// directory in a build script), writing `$OUT_DIR/smartcar_errors.rs`, for the runtime
-    /// crate `::smartcar_errors`, printing Cargo's `rerun-if-changed` lines when run by Cargo.
+    /// crate `::smartcar_errors`, talking to Cargo when run by it (see
+    /// [`cargo_metadata`](Builder::cargo_metadata)).
     pub fn new() -> Self {
         Builder {
             docs_dir: PathBuf::from("docs"),
+            docs_name: None,
             out_file: None,
             runtime: "::smartcar_errors".into(),
             regenerate: "cargo build (build.rs)".into(),
@@ -126,14 +81,21 @@ impl Builder {
         self
     }
 
-    /// The file to generate.
+    /// What the generated file's header names as its input (default: the docs directory's
+    /// name), so that the same docs read from another place generate the same bytes.
+    pub fn docs_name(&mut self, name: impl Into<String>) -> &mut Self {
+        self.docs_name = Some(name.into());
+        self
+    }
+
+    /// The file [`generate`](Builder::generate) writes (default: `$OUT_DIR/smartcar_errors.rs`).
     pub fn out_file(&mut self, file: impl AsRef<Path>) -> &mut Self {
         self.out_file = Some(file.as_ref().to_path_buf());
         self
     }
 
-    /// The path by which the generated code names the runtime crate (`::smartcar_errors`,
-    /// or `crate` inside it).
+    /// The path by which the generated code names the runtime crate (`::smartcar_errors`, or
+    /// `crate` inside it).
     pub fn runtime_crate(&mut self, path: impl Into<String>) -> &mut Self {
         self.runtime = path.into();
         self
@@ -145,84 +107,105 @@ impl Builder {
         self
     }
 
-    /// Whether to talk to Cargo as a build script: print `cargo::rerun-if-changed` for every
-    /// page and directory read (each path checked to be printable, see
-    /// [`BuildError::UnprintablePath`]), and every warning about the docs as a
-    /// `cargo::warning` line, its docs text escaped so that it stays one line.
+    /// Whether [`generate`](Builder::generate) talks to Cargo as a build script: prints
+    /// `cargo::rerun-if-changed` for every page and directory read (each path checked to be
+    /// printable, see [`Error::UnprintablePath`]), and every warning about the docs as a
+    /// `cargo::warning` line, its docs text escaped so that it stays one line. On by default
+    /// when run by Cargo with `OUT_DIR` set.
     pub fn cargo_metadata(&mut self, enabled: bool) -> &mut Self {
         self.cargo_metadata = enabled;
         self
     }
 
-    /// Reads the docs, generates the catalog and writes it if it changed.
-    pub fn generate(&self) -> Result<Report, BuildError> {
+    /// Reads and parses every page of the docs directory, once.
+    pub fn read(&self) -> Result<Docs, Error> {
+        let options = self.emit_options()?;
+        Ok(Docs::new(Snapshot::read(&self.docs_dir)?, options))
+    }
+
+    /// Reads the docs and writes the catalog they generate if it changed, telling Cargo what
+    /// to watch when [`cargo_metadata`](Builder::cargo_metadata) is on. Nothing is written
+    /// when the docs have errors or document no error at all.
+    pub fn generate(&self) -> Result<Report, Error> {
         let out_file = match &self.out_file {
             Some(file) => file.clone(),
-            None => {
-                PathBuf::from(env::var_os("OUT_DIR").ok_or(BuildError::NoOutFile)?).join("smartcar_errors.rs")
-            }
+            None => PathBuf::from(env::var_os("OUT_DIR").ok_or(Error::NoOutFile)?).join("smartcar_errors.rs"),
         };
-        let snapshot = Snapshot::read(&self.docs_dir)?;
+        let docs = self.read()?;
         if self.cargo_metadata {
-            let files = snapshot.files.iter().map(|file| self.docs_dir.join(&file.path));
-            let watched: Vec<PathBuf> = snapshot.directories.iter().cloned().chain(files).collect();
-            // Every path is checked before any is printed.
-            let lines = watched
-                .iter()
-                .map(|path| directive_path(path).map(|path| format!("cargo::rerun-if-changed={path}")))
+            let lines = docs
+                .watched()
+                .map(|path| directive_path(&path).map(|path| format!("cargo::rerun-if-changed={path}")))
                 .collect::<Result<Vec<_>, _>>()?;
             for line in lines {
                 println!("{line}");
             }
         }
-        let generated =
-            crate::generate_file(snapshot, &self.emit_options(), &out_file).map_err(|error| match error {
-                GenerateError::Docs(diagnostics) => BuildError::Docs(diagnostics),
-                GenerateError::Empty(_) => BuildError::Empty,
-                GenerateError::Emit(EmitError::Write { path, source }) => BuildError::Write { path, source },
-                GenerateError::Emit(error) => BuildError::Emit(error),
-            })?;
+        let written = docs.write(&out_file)?;
+        let warnings: Vec<crate::Diagnostic> = docs.diagnostics().to_vec();
         if self.cargo_metadata {
-            for warning in &generated.warnings {
+            for warning in &warnings {
                 println!(
                     "cargo::warning={}",
-                    crate::report::shown_under(warning, Some(&self.docs_dir))
+                    report::shown_under(warning, Some(&self.docs_dir))
                 );
             }
         }
+        let catalog = docs.catalog();
         Ok(Report {
             out_file,
-            written: generated.written,
-            api_errors: generated.catalog.api_errors.len(),
-            error_types: generated.catalog.error_types().len(),
-            connect_errors: generated.catalog.connect_errors.len(),
-            docs_hash: generated.docs_hash,
-            warnings: generated.warnings,
+            written,
+            api_errors: catalog.api_errors.len(),
+            error_types: catalog.error_types().len(),
+            connect_errors: catalog.connect_errors.len(),
+            docs_hash: docs.hash().to_owned(),
+            warnings,
         })
     }
 
+    /// The generated catalog of `catalog`, a model this builder did not read (deserialized from
+    /// `catalog-gen dump`'s JSON, or made by a program), with this builder's options. Its header
+    /// records the SHA-256 of the model's JSON. Fails as [`Docs::code`] does: on names that
+    /// cannot be Rust names, and on a catalog without errors.
+    pub fn code(&self, catalog: &Catalog) -> Result<String, Error> {
+        let options = self.emit_options()?;
+        if catalog.api_errors.is_empty() && catalog.connect_errors.is_empty() {
+            return Err(Error::NoErrorsDocumented {
+                diagnostics: Vec::new(),
+            });
+        }
+        let plan = lower::lower(catalog).map_err(|diagnostics| Error::Docs { diagnostics })?;
+        let json = serde_json::to_vec(catalog).unwrap_or_default();
+        let hash = crate::snapshot::hex(&Sha256::digest(&json));
+        Ok(emit::emit(catalog, &plan, &hash, &options))
+    }
+
     /// The emitter options this builder stands for.
-    pub fn emit_options(&self) -> EmitOptions {
-        let docs_name = self
-            .docs_dir
-            .file_name()
-            .and_then(|name| name.to_str())
-            .unwrap_or("docs")
-            .to_owned();
-        EmitOptions {
+    fn emit_options(&self) -> Result<EmitOptions, Error> {
+        if syn::parse_str::<syn::Path>(&self.runtime).is_err() {
+            return Err(Error::RuntimePath(self.runtime.clone()));
+        }
+        let docs_name = match &self.docs_name {
+            Some(name) => name.clone(),
+            None => self
+                .docs_dir
+                .file_name()
+                .map_or_else(|| "docs".to_owned(), |name| name.to_string_lossy().into_owned()),
+        };
+        Ok(EmitOptions {
             runtime: self.runtime.clone(),
             docs_name,
             regenerate: self.regenerate.clone(),
-        }
+        })
     }
 }
 
 /// `path` as it can be printed in a build-script directive: UTF-8, with no character that
 /// could end the directive's line or disguise it.
-fn directive_path(path: &Path) -> Result<&str, BuildError> {
+fn directive_path(path: &Path) -> Result<&str, Error> {
     path.to_str()
         .filter(|text| text::is_safe(text))
-        .ok_or_else(|| BuildError::UnprintablePath {
+        .ok_or_else(|| Error::UnprintablePath {
             path: path.to_path_buf(),
         })
 }
@@ -241,11 +224,20 @@ mod tests {
         let mut builder = Builder::new();
         builder.docs_dir(&docs).out_file(&out).cargo_metadata(false);
         match builder.generate() {
-            Err(BuildError::Snapshot(SnapshotError::NoPages { path })) => assert_eq!(path, docs),
+            Err(Error::NoPages { path }) => assert_eq!(path, docs),
             other => panic!("expected NoPages, got {other:?}"),
         }
         fs::write(docs.join("notes.md"), "# Notes\n\nNo errors here.\n").unwrap();
-        assert!(matches!(builder.generate(), Err(BuildError::Empty)));
+        match builder.generate() {
+            Err(Error::NoErrorsDocumented { diagnostics }) => {
+                assert_eq!(diagnostics.len(), 1);
+                assert_eq!(
+                    diagnostics[0].source.file,
+                    docs.join("notes.md").display().to_string()
+                );
+            }
+            other => panic!("expected NoErrorsDocumented, got {other:?}"),
+        }
         assert!(!out.exists());
         fs::remove_dir_all(&dir).unwrap();
     }
@@ -262,7 +254,7 @@ mod tests {
             "docs/\u{202e}dm.a",
         ] {
             let error = directive_path(Path::new(bad)).unwrap_err();
-            assert!(matches!(&error, BuildError::UnprintablePath { path } if path == Path::new(bad)));
+            assert!(matches!(&error, Error::UnprintablePath { path } if path == Path::new(bad)));
             assert!(!error.to_string().contains(['\n', '\r', '\u{202e}']), "{error}");
         }
         assert_eq!(
@@ -271,5 +263,15 @@ mod tests {
                 .to_string(),
             "cannot tell Cargo to watch `docs/a\\ncargo::rustc-cfg=x.md`: the path is not UTF-8 or holds a control character"
         );
+    }
+
+    #[test]
+    fn a_runtime_path_that_is_not_rust_is_refused() {
+        let mut builder = Builder::new();
+        builder.runtime_crate("smartcar errors");
+        match builder.read() {
+            Err(Error::RuntimePath(path)) => assert_eq!(path, "smartcar errors"),
+            other => panic!("expected RuntimePath, got {other:?}"),
+        }
     }
 }

@@ -1,70 +1,107 @@
 //! The drift check: does a checked-in generated file say what the docs generate?
+//!
+//! The texts are compared byte for byte. When they differ, the file's rows are read back (with
+//! syn) and compared with the catalog the docs hold now, so the report can say which codes
+//! changed and in which fields, besides showing the unified diff.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
+use serde_json::{Map, Value};
 use similar::TextDiff;
+use syn::parse::{ParseStream, Parser};
+use syn::{Expr, Ident, Lit, Token, braced, bracketed};
 
-use crate::Generated;
-use crate::diff::ChangeSet;
+use crate::diff::{ChangeSet, Kind};
 use crate::emit::recorded_hash;
-use crate::tables::diff_generated;
+use crate::model::Catalog;
+use crate::parse::display_key;
 
 /// At most this many lines of unified diff are shown; the semantic summary names the rest.
 const MAX_DIFF_LINES: usize = 400;
 
-/// How a checked-in file differs from what the docs generate.
+/// The fields of an API error the generated file holds, as the model names them.
+const API_FIELDS: &[&str] = &[
+    "type",
+    "code",
+    "status_code",
+    "description",
+    "doc_url",
+    "resolution",
+    "resolution_url",
+    "suggested_resolution",
+    "troubleshooting_steps",
+    "suggested_user_message",
+    "explanation",
+    "page_url",
+];
+
+/// The fields of a Connect error the generated file holds.
+const CONNECT_FIELDS: &[&str] = &[
+    "error",
+    "description",
+    "parameters",
+    "title",
+    "summary",
+    "details",
+    "page_url",
+];
+
+/// How a checked-in generated file differs from what the docs generate.
 #[derive(Debug, Clone)]
 pub struct Drift {
-    /// What the file is called in messages (`catalog/src/generated.rs`).
-    pub file: String,
-    /// The docs hash in the file's header, if it has a header.
-    pub recorded_hash: Option<String>,
-    /// The hash of the docs now.
-    pub current_hash: String,
-    /// The table rows added, removed or changed; `Err` when the file's tables cannot be read.
-    pub changes: Result<ChangeSet, String>,
-    /// A unified diff from the file to the regenerated text (capped in length).
-    pub unified_diff: String,
-    /// The command that brings the file in sync.
-    pub fix_command: String,
-}
-
-/// Compares `existing` (the checked-in text of `file`) with `generated`; `None` when they are
-/// byte for byte the same.
-pub fn check(existing: &str, generated: &Generated, file: &str, fix_command: &str) -> Option<Drift> {
-    if existing == generated.code {
-        return None;
-    }
-    let diff = TextDiff::from_lines(existing, &generated.code);
-    let unified = diff
-        .unified_diff()
-        .context_radius(2)
-        .header(
-            &format!("{file} (checked in)"),
-            &format!("{file} (generated from the docs)"),
-        )
-        .to_string();
-    Some(Drift {
-        file: file.to_owned(),
-        recorded_hash: recorded_hash(existing).map(str::to_owned),
-        current_hash: generated.docs_hash.clone(),
-        changes: diff_generated(existing, &generated.code).map_err(|e| e.to_string()),
-        unified_diff: cap_lines(&unified, MAX_DIFF_LINES),
-        fix_command: fix_command.to_owned(),
-    })
-}
-
-fn cap_lines(text: &str, max: usize) -> String {
-    let total = text.lines().count();
-    if total <= max {
-        return text.to_owned();
-    }
-    let mut out: String = text.lines().take(max).flat_map(|line| [line, "\n"]).collect();
-    out.push_str(&format!("... {} more lines of diff\n", total - max));
-    out
+    file: String,
+    recorded_hash: Option<String>,
+    current_hash: String,
+    changes: Result<ChangeSet, String>,
+    unified_diff: String,
+    fix_command: String,
 }
 
 impl Drift {
+    /// Compares `existing` (the checked-in text of `file`) with `generated`, the text the docs
+    /// whose catalog is `catalog` and whose hash is `docs_hash` generate; `None` when they are
+    /// the same, byte for byte.
+    pub(crate) fn find(
+        existing: &str,
+        generated: &str,
+        catalog: &Catalog,
+        docs_hash: &str,
+        file: &str,
+        fix_command: &str,
+    ) -> Option<Drift> {
+        if existing == generated {
+            return None;
+        }
+        let unified = TextDiff::from_lines(existing, generated)
+            .unified_diff()
+            .context_radius(2)
+            .header(
+                &format!("{file} (checked in)"),
+                &format!("{file} (generated from the docs)"),
+            )
+            .to_string();
+        let changes = read_rows(existing).map(|old| {
+            let mut set = ChangeSet::default();
+            set.compare(Kind::Api, &old.api, &api_rows(catalog));
+            set.compare(Kind::Connect, &old.connect, &connect_rows(catalog));
+            set
+        });
+        Some(Drift {
+            file: file.to_owned(),
+            recorded_hash: recorded_hash(existing).map(str::to_owned),
+            current_hash: docs_hash.to_owned(),
+            changes: changes.map_err(|error| error.to_string()),
+            unified_diff: cap_lines(&unified, MAX_DIFF_LINES),
+            fix_command: fix_command.to_owned(),
+        })
+    }
+
+    /// The codes and Connect errors whose rows differ, or why the file's rows cannot be read.
+    pub fn changes(&self) -> Result<&ChangeSet, &str> {
+        self.changes.as_ref().map_err(String::as_str)
+    }
+
     /// Why the file drifted, in one sentence.
     pub fn cause(&self) -> String {
         match &self.recorded_hash {
@@ -88,7 +125,17 @@ impl Drift {
 }
 
 fn short(hash: &str) -> &str {
-    &hash[..hash.len().min(12)]
+    hash.get(..12).unwrap_or(hash)
+}
+
+fn cap_lines(text: &str, max: usize) -> String {
+    let total = text.lines().count();
+    if total <= max {
+        return text.to_owned();
+    }
+    let mut out: String = text.lines().take(max).flat_map(|line| [line, "\n"]).collect();
+    out.push_str(&format!("... {} more lines of diff\n", total - max));
+    out
 }
 
 /// The whole report: cause, semantic summary, unified diff, and the fix.
@@ -113,5 +160,233 @@ impl fmt::Display for Drift {
         }
         writeln!(f, "\n{}", self.unified_diff.trim_end())?;
         write!(f, "\nTo fix it, run: {}", self.fix_command)
+    }
+}
+
+/// The rows of a catalog, keyed `TYPE:CODE` and by Connect error, as JSON objects of the
+/// fields a generated file holds.
+#[derive(Debug, Default)]
+struct Rows {
+    api: BTreeMap<String, Value>,
+    connect: BTreeMap<String, Value>,
+}
+
+/// The API rows `catalog` generates.
+fn api_rows(catalog: &Catalog) -> BTreeMap<String, Value> {
+    catalog
+        .api_errors
+        .iter()
+        .map(|e| (display_key(&e.error_type, e.code.as_deref()), only(e, API_FIELDS)))
+        .collect()
+}
+
+/// The Connect rows `catalog` generates.
+fn connect_rows(catalog: &Catalog) -> BTreeMap<String, Value> {
+    catalog
+        .connect_errors
+        .iter()
+        .map(|e| (e.error().to_owned(), only(e, CONNECT_FIELDS)))
+        .collect()
+}
+
+/// `entry` as a JSON object of the `fields` only.
+fn only(entry: &impl serde::Serialize, fields: &[&str]) -> Value {
+    let Ok(Value::Object(mut object)) = serde_json::to_value(entry) else {
+        return Value::Null;
+    };
+    object.retain(|name, _| fields.contains(&name.as_str()));
+    Value::Object(object)
+}
+
+/// Reads the rows of a generated file: the sections of its `catalog!` invocation.
+fn read_rows(code: &str) -> syn::Result<Rows> {
+    let file = syn::parse_file(code)?;
+    let invocation = file
+        .items
+        .iter()
+        .find_map(|item| match item {
+            syn::Item::Macro(item)
+                if item
+                    .mac
+                    .path
+                    .segments
+                    .last()
+                    .is_some_and(|s| s.ident == "catalog") =>
+            {
+                Some(item.mac.tokens.clone())
+            }
+            _ => None,
+        })
+        .ok_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), "no catalog! invocation"))?;
+    Parser::parse2(parse_invocation, invocation)
+}
+
+fn parse_invocation(input: ParseStream<'_>) -> syn::Result<Rows> {
+    keyword(input, "format")?;
+    input.parse::<Token![:]>()?;
+    input.parse::<Lit>()?;
+    input.parse::<Token![;]>()?;
+    let error_types = named_section(input, "error_types")?;
+    let resolutions = named_section(input, "resolutions")?;
+    let mut rows = Rows::default();
+    section(input, "api_errors", |content| {
+        let mut row = row(content)?;
+        let name = |field: &str, names: &BTreeMap<String, String>| -> syn::Result<Value> {
+            Ok(match row.get(field) {
+                Some(Value::String(variant)) => names
+                    .get(variant.rsplit("::").next().unwrap_or_default())
+                    .map(|name| Value::String(name.clone()))
+                    .ok_or_else(|| content.error(format!("unknown variant `{variant}`")))?,
+                _ => Value::Null,
+            })
+        };
+        let error_type = name("error_type", &error_types)?;
+        let resolution = name("resolution", &resolutions)?;
+        row.remove("error_type");
+        row.remove("removed_from_docs");
+        row.insert("type".into(), error_type);
+        row.insert("resolution".into(), resolution);
+        let key = match (&row["type"], row.get("code")) {
+            (Value::String(t), Some(Value::String(c))) => display_key(t, Some(c)),
+            (Value::String(t), _) => t.clone(),
+            _ => return Err(content.error("an API row without an error type")),
+        };
+        rows.api.insert(key, Value::Object(row));
+        Ok(())
+    })?;
+    section(input, "connect_errors", |content| {
+        let mut row = row(content)?;
+        row.remove("removed_from_docs");
+        let parameter = |name: &str| {
+            row.get("parameters")
+                .and_then(Value::as_array)
+                .and_then(|parameters| parameters.iter().find(|p| p["name"] == name))
+                .map_or(Value::Null, |p| p["description"].clone())
+        };
+        let (error, description) = (parameter("error"), parameter("error_description"));
+        let key = error.as_str().unwrap_or_default().to_owned();
+        row.insert("error".into(), error);
+        row.insert("description".into(), description);
+        rows.connect.insert(key, Value::Object(row));
+        Ok(())
+    })?;
+    Ok(rows)
+}
+
+/// `name {` … `}` whose items `item` reads one at a time, each after its attributes.
+fn section(
+    input: ParseStream<'_>,
+    name: &str,
+    mut item: impl FnMut(ParseStream<'_>) -> syn::Result<()>,
+) -> syn::Result<()> {
+    keyword(input, name)?;
+    let content;
+    braced!(content in input);
+    while !content.is_empty() {
+        content.call(syn::Attribute::parse_outer)?;
+        item(&content)?;
+    }
+    Ok(())
+}
+
+/// A section of `Variant = "documented string",` items: the strings by variant.
+fn named_section(input: ParseStream<'_>, name: &str) -> syn::Result<BTreeMap<String, String>> {
+    let mut names = BTreeMap::new();
+    section(input, name, |content| {
+        let variant: Ident = content.parse()?;
+        content.parse::<Token![=]>()?;
+        let documented = string(&content.parse()?)?;
+        content.parse::<Token![,]>()?;
+        names.insert(variant.to_string(), documented);
+        Ok(())
+    })?;
+    Ok(names)
+}
+
+/// `Variant { field: value, ... }` as a JSON object of its fields.
+fn row(input: ParseStream<'_>) -> syn::Result<Map<String, Value>> {
+    input.parse::<Ident>()?;
+    let content;
+    braced!(content in input);
+    fields(&content)
+}
+
+/// `field: value, ...` up to the end of `input`; a value is a literal, `None`, `Some(..)`, a
+/// path, or a list of rows.
+fn fields(input: ParseStream<'_>) -> syn::Result<Map<String, Value>> {
+    let mut object = Map::new();
+    while !input.is_empty() {
+        let name: Ident = input.parse()?;
+        input.parse::<Token![:]>()?;
+        let value = if input.peek(Token![&]) && input.peek2(syn::token::Bracket) {
+            // `&[Type { field: value, ... }, ...]`
+            input.parse::<Token![&]>()?;
+            let list;
+            bracketed!(list in input);
+            let mut items = Vec::new();
+            while !list.is_empty() {
+                list.parse::<Ident>()?;
+                let item;
+                braced!(item in list);
+                items.push(Value::Object(fields(&item)?));
+                if !list.is_empty() {
+                    list.parse::<Token![,]>()?;
+                }
+            }
+            Value::Array(items)
+        } else {
+            value(&input.parse()?)?
+        };
+        object.insert(name.to_string(), value);
+        if !input.is_empty() {
+            input.parse::<Token![,]>()?;
+        }
+    }
+    Ok(object)
+}
+
+/// A field's value: a literal, `None`, `Some(..)`, or a path (a variant) as its text.
+fn value(expr: &Expr) -> syn::Result<Value> {
+    Ok(match expr {
+        Expr::Lit(lit) => match &lit.lit {
+            Lit::Str(s) => Value::String(s.value()),
+            Lit::Int(i) => Value::from(i.base10_parse::<u64>()?),
+            Lit::Bool(b) => Value::Bool(b.value),
+            other => return Err(syn::Error::new(other.span(), "an unexpected literal")),
+        },
+        Expr::Path(path) if path.path.is_ident("None") => Value::Null,
+        Expr::Path(path) => Value::String(
+            path.path
+                .segments
+                .iter()
+                .map(|segment| segment.ident.to_string())
+                .collect::<Vec<_>>()
+                .join("::"),
+        ),
+        Expr::Call(call) if matches!(&*call.func, Expr::Path(p) if p.path.is_ident("Some")) => {
+            match call.args.first() {
+                Some(inner) => value(inner)?,
+                None => return Err(syn::Error::new_spanned(call, "Some without a value")),
+            }
+        }
+        other => return Err(syn::Error::new_spanned(other, "an unexpected expression")),
+    })
+}
+
+/// The value of a string literal.
+fn string(expr: &Expr) -> syn::Result<String> {
+    match value(expr)? {
+        Value::String(text) => Ok(text),
+        _ => Err(syn::Error::new_spanned(expr, "not a string")),
+    }
+}
+
+/// The identifier `name`.
+fn keyword(input: ParseStream<'_>, name: &str) -> syn::Result<()> {
+    let ident: Ident = input.parse()?;
+    if ident == name {
+        Ok(())
+    } else {
+        Err(syn::Error::new(ident.span(), format!("expected `{name}`")))
     }
 }

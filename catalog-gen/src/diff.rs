@@ -103,26 +103,28 @@ pub struct ChangeSet {
 /// Fields that are where or how something is written, not what it says.
 const NOT_COMPARED: &[&str] = &["source", "example"];
 
-/// The changes from `old` to `new`.
-pub fn diff_catalogs(old: &Catalog, new: &Catalog) -> ChangeSet {
-    let api = |catalog: &Catalog| -> BTreeMap<String, Value> {
-        catalog
-            .api_errors
-            .iter()
-            .map(|e| (display_key(&e.error_type, e.code.as_deref()), to_value(e)))
-            .collect()
-    };
-    let connect = |catalog: &Catalog| -> BTreeMap<String, Value> {
-        catalog
-            .connect_errors
-            .iter()
-            .map(|e| (e.error.clone(), to_value(e)))
-            .collect()
-    };
-    let mut set = ChangeSet::default();
-    set.compare(Kind::Api, &api(old), &api(new));
-    set.compare(Kind::Connect, &connect(old), &connect(new));
-    set
+impl ChangeSet {
+    /// The changes from `old` to `new`.
+    pub fn between(old: &Catalog, new: &Catalog) -> ChangeSet {
+        let api = |catalog: &Catalog| -> BTreeMap<String, Value> {
+            catalog
+                .api_errors
+                .iter()
+                .map(|e| (display_key(&e.error_type, e.code.as_deref()), to_value(e)))
+                .collect()
+        };
+        let connect = |catalog: &Catalog| -> BTreeMap<String, Value> {
+            catalog
+                .connect_errors
+                .iter()
+                .map(|e| (e.error().to_owned(), to_value(e)))
+                .collect()
+        };
+        let mut set = ChangeSet::default();
+        set.compare(Kind::Api, &api(old), &api(new));
+        set.compare(Kind::Connect, &connect(old), &connect(new));
+        set
+    }
 }
 
 fn to_value(entry: &impl Serialize) -> Value {
@@ -354,14 +356,14 @@ mod tests {
     fn positions_and_example_text_are_no_difference() {
         let old = catalog(vec![entry("A", "x", "a.md")]);
         let new = catalog(vec![entry("A", "x", "renamed.md")]);
-        assert!(diff_catalogs(&old, &new).is_empty());
+        assert!(ChangeSet::between(&old, &new).is_empty());
     }
 
     #[test]
     fn added_removed_and_changed_fields_are_named() {
         let old = catalog(vec![entry("A", "x", "a.md"), entry("B", "y", "a.md")]);
         let new = catalog(vec![entry("B", "y2", "a.md"), entry("C", "z", "a.md")]);
-        let set = diff_catalogs(&old, &new);
+        let set = ChangeSet::between(&old, &new);
         assert_eq!(
             set.to_text(),
             "removed API error SERVER:A\nchanged API error SERVER:B: description\n  description:\n    - y\n    + y2\n\

@@ -64,14 +64,16 @@ pub struct ApiErrorEntry {
 }
 
 /// One Connect redirect error, as documented on its own page.
+///
+/// Its name and description are the values of the `error` and `error_description` rows of its
+/// parameter table, which is stored once: [`error`](Self::error) and
+/// [`description`](Self::description) read them, and the JSON form (`dump`) shows them as the
+/// fields `error` and `description`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(transform = every_field_required))]
+#[serde(into = "ConnectErrorFields", try_from = "ConnectErrorFields")]
 pub struct ConnectErrorEntry {
-    /// The `error` parameter's value (`configuration_error`), from the parameter table.
-    pub error: String,
-    /// The `error_description` row's description.
-    pub description: String,
-    /// The rows of the parameter table, in page order.
+    /// The rows of the parameter table, in page order; they include the `error` and
+    /// `error_description` rows.
     pub parameters: Vec<ConnectParameter>,
     /// The page's title (`Configuration`).
     pub title: Option<String>,
@@ -85,6 +87,116 @@ pub struct ConnectErrorEntry {
     pub page_url: Option<String>,
     /// Where the parameter table stands.
     pub source: Source,
+}
+
+impl ConnectErrorEntry {
+    /// The `error` parameter's value (`configuration_error`): the error's name.
+    pub fn error(&self) -> &str {
+        self.parameter("error").unwrap_or_default()
+    }
+
+    /// The `error_description` parameter's value.
+    pub fn description(&self) -> &str {
+        self.parameter("error_description").unwrap_or_default()
+    }
+
+    /// The description of the parameter called `name`, if the table has it.
+    fn parameter(&self, name: &str) -> Option<&str> {
+        self.parameters
+            .iter()
+            .find(|parameter| parameter.name == name)
+            .map(|parameter| parameter.description.as_str())
+    }
+}
+
+/// A Connect error as `dump` shows it: the entry with its name and description beside it.
+#[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ConnectErrorEntry", transform = every_field_required))]
+struct ConnectErrorFields {
+    /// The `error` parameter's value (`configuration_error`), from the parameter table.
+    error: String,
+    /// The `error_description` row's description.
+    description: String,
+    /// The rows of the parameter table, in page order.
+    parameters: Vec<ConnectParameter>,
+    /// The page's title (`Configuration`).
+    title: Option<String>,
+    /// The page's one-line summary.
+    summary: Option<String>,
+    /// The prose after the parameter table, as plain text.
+    details: Option<String>,
+    /// The example redirect's `Location`, lines joined, as written.
+    example_redirect: Option<String>,
+    /// The page's URL from its `# Source:` line, without the `.md` suffix.
+    page_url: Option<String>,
+    /// Where the parameter table stands.
+    source: Source,
+}
+
+impl From<ConnectErrorEntry> for ConnectErrorFields {
+    fn from(entry: ConnectErrorEntry) -> Self {
+        ConnectErrorFields {
+            error: entry.error().to_owned(),
+            description: entry.description().to_owned(),
+            parameters: entry.parameters,
+            title: entry.title,
+            summary: entry.summary,
+            details: entry.details,
+            example_redirect: entry.example_redirect,
+            page_url: entry.page_url,
+            source: entry.source,
+        }
+    }
+}
+
+/// The error for a Connect entry whose `error` or `description` is not its table's.
+#[derive(Debug, thiserror::Error)]
+#[error("`{field}` is `{value}`, but its parameter table says `{table}`")]
+pub struct InconsistentConnectError {
+    field: &'static str,
+    value: String,
+    table: String,
+}
+
+impl TryFrom<ConnectErrorFields> for ConnectErrorEntry {
+    type Error = InconsistentConnectError;
+
+    fn try_from(fields: ConnectErrorFields) -> Result<Self, Self::Error> {
+        let entry = ConnectErrorEntry {
+            parameters: fields.parameters,
+            title: fields.title,
+            summary: fields.summary,
+            details: fields.details,
+            example_redirect: fields.example_redirect,
+            page_url: fields.page_url,
+            source: fields.source,
+        };
+        for (field, value, table) in [
+            ("error", fields.error, entry.error()),
+            ("description", fields.description, entry.description()),
+        ] {
+            if value != table {
+                return Err(InconsistentConnectError {
+                    field,
+                    value,
+                    table: table.to_owned(),
+                });
+            }
+        }
+        Ok(entry)
+    }
+}
+
+/// The JSON Schema of [`ConnectErrorEntry`] is that of the fields `dump` shows.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for ConnectErrorEntry {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        ConnectErrorFields::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        ConnectErrorFields::json_schema(generator)
+    }
 }
 
 /// One row of a Connect parameter table.
@@ -200,7 +312,7 @@ impl Catalog {
     /// Sorts both lists into their canonical order.
     pub fn sort(&mut self) {
         self.api_errors.sort_by(|a, b| a.key().cmp(&b.key()));
-        self.connect_errors.sort_by(|a, b| a.error.cmp(&b.error));
+        self.connect_errors.sort_by(|a, b| a.error().cmp(b.error()));
     }
 
     /// The distinct error types, sorted.

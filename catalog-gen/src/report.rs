@@ -67,6 +67,11 @@ pub fn render(diagnostics: &[Diagnostic], snapshot: &Snapshot, style: Style) -> 
     out
 }
 
+/// `diagnostics` in the plain form, one line each, then their count.
+pub(crate) fn plain(diagnostics: &[Diagnostic]) -> String {
+    render(diagnostics, &Snapshot::default(), Style::Plain)
+}
+
 /// `2 errors, 1 warning`, or `None` when there are no diagnostics.
 pub fn count(diagnostics: &[Diagnostic]) -> Option<String> {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
@@ -204,7 +209,7 @@ fn excerpt(line: &str, span: Range<usize>) -> (String, Range<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse_snapshot;
+    use crate::parse::parse_snapshot;
 
     fn snapshot(text: &str) -> Snapshot {
         Snapshot::from_files([("docs/page.md".to_owned(), text.as_bytes().to_vec())])

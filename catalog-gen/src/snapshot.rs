@@ -1,75 +1,44 @@
 //! Reading a docs snapshot: every `.md` file below a directory, in a fixed order.
 
 use std::fs;
-use std::io::{self, Read};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
-use smartcar_errors_shared::text::Escaped;
+
+use crate::Error;
 
 /// One page of the snapshot.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocFile {
+pub(crate) struct DocFile {
     /// Path relative to the snapshot root, `/`-separated (`errors/api-errors/server-errors.md`).
-    pub path: String,
+    pub(crate) path: String,
     /// The file's bytes, as read.
-    pub bytes: Vec<u8>,
+    pub(crate) bytes: Vec<u8>,
 }
 
 /// A docs snapshot: its pages sorted by path.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Snapshot {
+pub(crate) struct Snapshot {
     /// The pages, sorted by path.
-    pub files: Vec<DocFile>,
+    pub(crate) files: Vec<DocFile>,
     /// Every directory that was listed, the root first (for `rerun-if-changed`).
-    pub directories: Vec<PathBuf>,
-}
-
-/// Why a snapshot could not be read.
-#[derive(Debug, thiserror::Error)]
-pub enum SnapshotError {
-    /// A file or directory could not be read.
-    #[error("cannot read {}: {source}", path.display())]
-    Io {
-        /// The path that failed.
-        path: PathBuf,
-        /// The underlying error.
-        source: io::Error,
-    },
-    /// The directory holds no `.md` page (a wrong path, most likely).
-    #[error("no .md pages below {}", path.display())]
-    NoPages {
-        /// The snapshot's directory.
-        path: PathBuf,
-    },
-    /// The name of a page or of a directory that may hold pages is not valid UTF-8, so it
-    /// cannot be named in the catalog. (Other files with such names are skipped.)
-    #[error("file name is not UTF-8: {}", Escaped(&path.to_string_lossy()))]
-    NonUtf8Name {
-        /// The offending path.
-        path: PathBuf,
-    },
-    /// A page is larger than [`MAX_PAGE_BYTES`]: no published page comes near it.
-    #[error("{} is larger than {} bytes, the most a docs page may have", Escaped(&path.to_string_lossy()), MAX_PAGE_BYTES)]
-    PageTooLarge {
-        /// The page.
-        path: PathBuf,
-    },
+    pub(crate) directories: Vec<PathBuf>,
 }
 
 /// The largest page a snapshot may hold, in bytes (16 MiB; the published pages have tens of
 /// kilobytes).
-pub const MAX_PAGE_BYTES: u64 = 16 * 1024 * 1024;
+pub(crate) const MAX_PAGE_BYTES: u64 = 16 * 1024 * 1024;
 
 impl Snapshot {
     /// Reads every `.md` file below `root`, skipping hidden entries, symbolic links, special
     /// files and files whose name is not UTF-8 unless it ends in `.md`; fails when there is no
     /// page, or when a page is larger than [`MAX_PAGE_BYTES`].
-    pub fn read(root: &Path) -> Result<Snapshot, SnapshotError> {
+    pub(crate) fn read(root: &Path) -> Result<Snapshot, Error> {
         let mut snapshot = Snapshot::default();
         let mut pending = vec![root.to_path_buf()];
         while let Some(dir) = pending.pop() {
-            let io_error = |source| SnapshotError::Io {
+            let io_error = |source| Error::Read {
                 path: dir.clone(),
                 source,
             };
@@ -86,7 +55,7 @@ impl Snapshot {
                 if name_bytes.starts_with(b".") {
                     continue;
                 }
-                let file_type = entry.file_type().map_err(|source| SnapshotError::Io {
+                let file_type = entry.file_type().map_err(|source| Error::Read {
                     path: path.clone(),
                     source,
                 })?;
@@ -95,7 +64,7 @@ impl Snapshot {
                     continue;
                 }
                 if name.to_str().is_none() {
-                    return Err(SnapshotError::NonUtf8Name { path });
+                    return Err(Error::NonUtf8Name { path });
                 }
                 if file_type.is_dir() {
                     pending.push(path);
@@ -110,7 +79,7 @@ impl Snapshot {
             }
         }
         if snapshot.files.is_empty() {
-            return Err(SnapshotError::NoPages {
+            return Err(Error::NoPages {
                 path: root.to_path_buf(),
             });
         }
@@ -119,7 +88,7 @@ impl Snapshot {
     }
 
     /// A snapshot of in-memory pages (for tests and tools), sorted by path.
-    pub fn from_files(files: impl IntoIterator<Item = (String, Vec<u8>)>) -> Snapshot {
+    pub(crate) fn from_files(files: impl IntoIterator<Item = (String, Vec<u8>)>) -> Snapshot {
         let mut files: Vec<DocFile> = files
             .into_iter()
             .map(|(path, bytes)| DocFile { path, bytes })
@@ -132,14 +101,14 @@ impl Snapshot {
     }
 
     /// The page at `path` (relative, `/`-separated), if the snapshot has it.
-    pub fn file(&self, path: &str) -> Option<&DocFile> {
+    pub(crate) fn file(&self, path: &str) -> Option<&DocFile> {
         let found = self.files.binary_search_by(|file| file.path.as_str().cmp(path));
         self.files.get(found.ok()?)
     }
 
     /// The SHA-256 of the pages' contents, independent of their names and order: the
     /// digest of the sorted per-page digests, in hex.
-    pub fn content_hash(&self) -> String {
+    pub(crate) fn content_hash(&self) -> String {
         let mut digests: Vec<[u8; 32]> = self
             .files
             .iter()
@@ -155,8 +124,8 @@ impl Snapshot {
 }
 
 /// The bytes of the page at `path`, at most [`MAX_PAGE_BYTES`] of them.
-fn read_page(path: &Path) -> Result<Vec<u8>, SnapshotError> {
-    let io_error = |source| SnapshotError::Io {
+fn read_page(path: &Path) -> Result<Vec<u8>, Error> {
+    let io_error = |source| Error::Read {
         path: path.to_path_buf(),
         source,
     };
@@ -167,21 +136,21 @@ fn read_page(path: &Path) -> Result<Vec<u8>, SnapshotError> {
         .read_to_end(&mut bytes)
         .map_err(io_error)?;
     if bytes.len() as u64 > MAX_PAGE_BYTES {
-        return Err(SnapshotError::PageTooLarge {
+        return Err(Error::PageTooLarge {
             path: path.to_path_buf(),
         });
     }
     Ok(bytes)
 }
 
-fn relative_path(root: &Path, path: &Path) -> Result<String, SnapshotError> {
+fn relative_path(root: &Path, path: &Path) -> Result<String, Error> {
     let relative = path.strip_prefix(root).unwrap_or(path);
     let mut parts = Vec::new();
     for component in relative.components() {
         match component.as_os_str().to_str() {
             Some(part) => parts.push(part),
             None => {
-                return Err(SnapshotError::NonUtf8Name {
+                return Err(Error::NonUtf8Name {
                     path: path.to_path_buf(),
                 });
             }
@@ -226,7 +195,7 @@ mod tests {
         let page = dir.join(OsStr::from_bytes(b"page-\xFF.md"));
         fs::write(&page, "x").unwrap();
         match Snapshot::read(&dir) {
-            Err(SnapshotError::NonUtf8Name { path }) => assert_eq!(path, page),
+            Err(Error::NonUtf8Name { path }) => assert_eq!(path, page),
             other => panic!("expected NonUtf8Name, got {other:?}"),
         }
         fs::remove_dir_all(&dir).unwrap();

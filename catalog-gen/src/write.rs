@@ -1,7 +1,7 @@
 //! Writing a generated file: atomically, and only when its contents change.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -13,7 +13,7 @@ static WRITERS: AtomicU64 = AtomicU64::new(0);
 /// The new contents go to a temporary file beside `path`, which is then renamed over it, so
 /// a reader sees the old file or the new one, never a part. A `path` that exists and is not a
 /// regular file is refused (see [`check_regular`]).
-pub fn write_if_changed(path: &Path, contents: &[u8]) -> io::Result<bool> {
+pub(crate) fn write_if_changed(path: &Path, contents: &[u8]) -> io::Result<bool> {
     if !check_regular(path)? {
         let mut writer = ChangeWriter::create(path)?;
         writer.write_all(contents)?;
@@ -34,7 +34,7 @@ pub fn write_if_changed(path: &Path, contents: &[u8]) -> io::Result<bool> {
 /// when it is a regular file, and an error of kind `InvalidInput` that says what it is when it
 /// is anything else (a directory, a symbolic link, a named pipe, a socket, a device), which
 /// is never read, opened or replaced.
-pub fn check_regular(path: &Path) -> io::Result<bool> {
+pub(crate) fn check_regular(path: &Path) -> io::Result<bool> {
     let metadata = match fs::symlink_metadata(path) {
         Ok(metadata) => metadata,
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(false),
@@ -90,7 +90,7 @@ fn special_file_kind(_: &fs::FileType) -> &'static str {
 /// a writer that was killed is removed by the next writer of the same target, which takes the
 /// lock of every such file it finds; the files of writers still running stay.
 #[derive(Debug)]
-pub struct ChangeWriter {
+pub(crate) struct ChangeWriter {
     path: PathBuf,
     temp: PathBuf,
     file: Option<BufWriter<File>>,
@@ -103,7 +103,7 @@ pub struct ChangeWriter {
 impl ChangeWriter {
     /// Starts writing `path`: creates its directory and a temporary file beside it. Refuses a
     /// `path` that exists and is not a regular file (see [`check_regular`]).
-    pub fn create(path: &Path) -> io::Result<Self> {
+    pub(crate) fn create(path: &Path) -> io::Result<Self> {
         check_regular(path)?;
         let dir = match path.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
@@ -129,18 +129,8 @@ impl ChangeWriter {
         Ok(writer)
     }
 
-    /// Forgets everything written so far, to write the file again from its start.
-    pub fn restart(&mut self) -> io::Result<()> {
-        if let Some(file) = &mut self.file {
-            file.seek(SeekFrom::Start(0))?;
-            file.get_mut().set_len(0)?;
-        }
-        self.existing = self.open_existing()?;
-        Ok(())
-    }
-
     /// Completes the file: returns whether its contents changed (and it was replaced).
-    pub fn finish(mut self) -> io::Result<bool> {
+    pub(crate) fn finish(mut self) -> io::Result<bool> {
         let Some(file) = self.file.take() else {
             return Ok(false);
         };
@@ -296,16 +286,10 @@ mod tests {
     }
 
     #[test]
-    fn restart_forgets_what_was_written_and_drop_leaves_the_file_alone() {
-        let dir = scratch_dir("restart");
+    fn an_unfinished_writer_leaves_the_file_alone() {
+        let dir = scratch_dir("unfinished");
         let path = dir.join("out.rs");
         assert!(stream(&path, &["same"]));
-        let mut writer = ChangeWriter::create(&path).unwrap();
-        writer.write_all(b"other text").unwrap();
-        writer.restart().unwrap();
-        writer.write_all(b"same").unwrap();
-        assert!(!writer.finish().unwrap());
-
         let mut writer = ChangeWriter::create(&path).unwrap();
         writer.write_all(b"half").unwrap();
         drop(writer);

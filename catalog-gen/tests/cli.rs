@@ -181,11 +181,11 @@ fn check_names_the_drifted_code_and_field_and_generate_fixes_it() {
         "{report}"
     );
     assert!(
-        report.contains("-        description: \"An internal Smartcar error has occurred."),
+        report.contains("-            description: \"An internal Smartcar error has occurred."),
         "{report}"
     );
     assert!(
-        report.contains("+        description: \"Smartcar had an internal error.\","),
+        report.contains("+            description: \"Smartcar had an internal error.\","),
         "{report}"
     );
     assert!(
@@ -324,7 +324,7 @@ fn lint_reports_the_server_pages_redirect_and_denies_warnings_on_request() {
     );
     let output = catalog_gen(&["lint", "--list"]);
     let list = String::from_utf8(output.stdout).unwrap();
-    assert_eq!(list.lines().count(), catalog_gen::diagnostic::Lint::ALL.len());
+    assert_eq!(list.lines().count(), catalog_gen::Lint::ALL.len());
     assert!(list.contains("redirect-mismatch      warning  A Connect page's example redirect shows another error than its parameter table.\n"));
 }
 

@@ -1,15 +1,15 @@
 //! Property tests: any string from the docs reaches the generated code exactly, and any name
 //! either becomes a valid, unique identifier or is rejected with a diagnostic.
 //!
-//! The generated file is parsed with syn; its string literals are compared with the model, and
-//! its doc comments are rendered as rustdoc renders markdown (pulldown-cmark) and must show the
-//! model's text and nothing that could run or link: no code block (a doctest), no HTML, no
+//! The generated file is parsed with syn (the items of its `catalog!` invocation, read here
+//! independently of catalog-gen's own reader); its string literals are compared with the model,
+//! and its doc comments are rendered as rustdoc renders markdown (pulldown-cmark) and must show
+//! the model's text and nothing that could run or link: no code block (a doctest), no HTML, no
 //! link other than the documentation link and autolinked web addresses.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use catalog_gen::emit::{EmitError, EmitOptions, emit};
-use catalog_gen::{ApiErrorEntry, Catalog, ConnectErrorEntry, ConnectParameter, Source};
+use catalog_gen::{ApiErrorEntry, Builder, Catalog, ConnectErrorEntry, ConnectParameter, Error, Source};
 use proptest::prelude::*;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -135,10 +135,12 @@ prop_compose! {
         page_url in optional_text(),
         parameters in proptest::collection::vec((name(), any::<bool>(), text()), 0..3),
     ) -> ConnectErrorEntry {
+        let rows = [("error".to_owned(), true, error), ("error_description".to_owned(), true, description)];
         ConnectErrorEntry {
-            error, description, title, summary, details, page_url, example_redirect: None,
-            parameters: parameters
+            title, summary, details, page_url, example_redirect: None,
+            parameters: rows
                 .into_iter()
+                .chain(parameters)
                 .map(|(name, required, description)| ConnectParameter { name, required, description })
                 .collect(),
             source: source(),
@@ -155,40 +157,104 @@ prop_compose! {
         catalog.sort();
         // A snapshot never documents a key twice (the parser reports it instead).
         catalog.api_errors.dedup_by(|a, b| a.key() == b.key());
-        catalog.connect_errors.dedup_by(|a, b| a.error == b.error);
+        catalog.connect_errors.dedup_by(|a, b| a.error() == b.error());
         catalog
     }
 }
 
-/// String literal fields of each row of the static table `table`, in order.
-fn table_rows(file: &syn::File, table: &str) -> Vec<BTreeMap<String, Option<String>>> {
-    let mut rows = Vec::new();
-    for item in &file.items {
-        let syn::Item::Static(item) = item else { continue };
-        if item.ident != table {
-            continue;
-        }
-        let syn::Expr::Array(array) = &*item.expr else {
-            panic!("{table} is not an array")
-        };
-        for row in &array.elems {
-            let syn::Expr::Struct(row) = row else {
-                panic!("a row is not a struct")
-            };
-            rows.push(
-                row.fields
-                    .iter()
-                    .map(|field| {
-                        let syn::Member::Named(name) = &field.member else {
+/// One item of a section of the generated `catalog!` invocation: its doc comment, its variant
+/// and its fields (a documented name's string is the field `name`).
+struct Item {
+    doc: String,
+    variant: syn::Ident,
+    fields: BTreeMap<String, syn::Expr>,
+}
+
+/// The items of each section of the generated file's `catalog!` invocation.
+fn sections(code: &str) -> BTreeMap<String, Vec<Item>> {
+    use syn::parse::{ParseStream, Parser};
+    let file = syn::parse_file(code).expect("the generated code parses");
+    let [syn::Item::Macro(invocation)] = file.items.as_slice() else {
+        panic!("the generated file is not one macro invocation")
+    };
+    let parse = |input: ParseStream<'_>| -> syn::Result<BTreeMap<String, Vec<Item>>> {
+        input.parse::<syn::Ident>()?;
+        input.parse::<syn::Token![:]>()?;
+        input.parse::<syn::LitInt>()?;
+        input.parse::<syn::Token![;]>()?;
+        let mut sections = BTreeMap::new();
+        while !input.is_empty() {
+            let name: syn::Ident = input.parse()?;
+            let content;
+            syn::braced!(content in input);
+            let mut items = Vec::new();
+            while !content.is_empty() {
+                let attrs = content.call(syn::Attribute::parse_outer)?;
+                let variant: syn::Ident = content.parse()?;
+                let mut fields = BTreeMap::new();
+                if content.peek(syn::Token![=]) {
+                    content.parse::<syn::Token![=]>()?;
+                    fields.insert("name".to_owned(), content.parse()?);
+                    content.parse::<syn::Token![,]>()?;
+                } else {
+                    let body;
+                    syn::braced!(body in content);
+                    let values =
+                        body.parse_terminated(<syn::FieldValue as syn::parse::Parse>::parse, syn::Token![,])?;
+                    for value in values {
+                        let syn::Member::Named(name) = value.member else {
                             panic!("unnamed field")
                         };
-                        (name.to_string(), string_value(&field.expr))
-                    })
-                    .collect(),
-            );
+                        fields.insert(name.to_string(), value.expr);
+                    }
+                }
+                items.push(Item {
+                    doc: doc_text(&attrs),
+                    variant,
+                    fields,
+                });
+            }
+            sections.insert(name.to_string(), items);
         }
+        Ok(sections)
+    };
+    parse
+        .parse2(invocation.mac.tokens.clone())
+        .expect("the catalog! invocation parses")
+}
+
+impl Item {
+    /// The string of the field `name` (`"…"` or `Some("…")`), `None` for anything else.
+    fn string(&self, name: &str) -> Option<String> {
+        string_value(&self.fields[name])
     }
-    rows
+
+    /// The `(name, description)` of each of a Connect error's parameters.
+    fn parameters(&self) -> Vec<(String, String)> {
+        let syn::Expr::Reference(reference) = &self.fields["parameters"] else {
+            panic!("not &[..]")
+        };
+        let syn::Expr::Array(array) = &*reference.expr else {
+            panic!("not an array")
+        };
+        array
+            .elems
+            .iter()
+            .map(|row| {
+                let syn::Expr::Struct(row) = row else {
+                    panic!("not a struct")
+                };
+                let field = |wanted: &str| {
+                    row.fields
+                        .iter()
+                        .find(|f| matches!(&f.member, syn::Member::Named(n) if n == wanted))
+                        .and_then(|f| string_value(&f.expr))
+                        .unwrap()
+                };
+                (field("name"), field("description"))
+            })
+            .collect()
+    }
 }
 
 /// The string of `"…"` or `Some("…")`; `None` for anything else.
@@ -201,22 +267,6 @@ fn string_value(expr: &syn::Expr) -> Option<String> {
         syn::Expr::Call(call) => call.args.first().and_then(string_value),
         _ => None,
     }
-}
-
-/// The doc comment of each variant of enum `name`, lines joined, in order.
-fn variant_docs(file: &syn::File, name: &str) -> Vec<String> {
-    for item in &file.items {
-        if let syn::Item::Enum(item) = item
-            && item.ident == name
-        {
-            return item
-                .variants
-                .iter()
-                .map(|variant| doc_text(&variant.attrs))
-                .collect();
-        }
-    }
-    panic!("no enum {name}")
 }
 
 fn doc_text(attrs: &[syn::Attribute]) -> String {
@@ -317,57 +367,63 @@ proptest! {
 
     #[test]
     fn docs_strings_reach_the_generated_code_exactly(catalog in catalog()) {
-        let code = match emit(&catalog, "0".repeat(64).as_str(), &EmitOptions::default()) {
+        let code = match Builder::new().code(&catalog) {
             Ok(code) => code,
-            Err(EmitError::Names(problems)) => {
-                for problem in problems {
+            Err(Error::Docs { diagnostics }) => {
+                for problem in diagnostics {
                     prop_assert!(matches!(problem.id.id(), "invalid-name" | "name-collision"), "{problem}");
                 }
                 return Ok(());
             }
+            Err(Error::NoErrorsDocumented { .. }) => {
+                prop_assert!(catalog.api_errors.is_empty() && catalog.connect_errors.is_empty());
+                return Ok(());
+            }
             Err(error) => panic!("{error}"),
         };
-        let file = syn::parse_file(&code).expect("the generated code parses");
+        let sections = sections(&code);
 
-        let rows = table_rows(&file, "API_ERRORS");
+        let rows = &sections["api_errors"];
         prop_assert_eq!(rows.len(), catalog.api_errors.len());
-        let docs = variant_docs(&file, "ApiErrorCode");
-        for ((row, entry), doc) in rows.iter().zip(&catalog.api_errors).zip(&docs) {
-            prop_assert_eq!(&row["code"], &entry.code);
-            prop_assert_eq!(row["description"].as_deref(), Some(entry.description.as_str()));
-            prop_assert_eq!(row["doc_url"].as_deref(), Some(entry.doc_url.as_str()));
-            prop_assert_eq!(&row["resolution_url"], &entry.resolution_url);
-            prop_assert_eq!(&row["suggested_user_message"], &entry.suggested_user_message);
-            prop_assert_eq!(&row["suggested_resolution"], &entry.suggested_resolution);
-            prop_assert_eq!(&row["troubleshooting_steps"], &entry.troubleshooting_steps);
-            prop_assert_eq!(&row["explanation"], &entry.explanation);
-            prop_assert_eq!(&row["page_url"], &entry.page_url);
-            assert_shows(doc, &entry.description);
+        for (row, entry) in rows.iter().zip(&catalog.api_errors) {
+            prop_assert_eq!(&row.string("code"), &entry.code);
+            prop_assert_eq!(row.string("description"), Some(entry.description.clone()));
+            prop_assert_eq!(row.string("doc_url"), Some(entry.doc_url.clone()));
+            prop_assert_eq!(&row.string("resolution_url"), &entry.resolution_url);
+            prop_assert_eq!(&row.string("suggested_user_message"), &entry.suggested_user_message);
+            prop_assert_eq!(&row.string("suggested_resolution"), &entry.suggested_resolution);
+            prop_assert_eq!(&row.string("troubleshooting_steps"), &entry.troubleshooting_steps);
+            prop_assert_eq!(&row.string("explanation"), &entry.explanation);
+            prop_assert_eq!(&row.string("page_url"), &entry.page_url);
+            assert_shows(&row.doc, &entry.description);
             let sections = [&entry.suggested_resolution, &entry.troubleshooting_steps, &entry.suggested_user_message];
             for section in sections.into_iter().flatten() {
-                assert_shows(doc, section);
+                assert_shows(&row.doc, section);
             }
         }
 
-        let rows = table_rows(&file, "CONNECT_ERRORS");
-        let docs = variant_docs(&file, "ConnectErrorCode");
-        for ((row, entry), doc) in rows.iter().zip(&catalog.connect_errors).zip(&docs) {
-            prop_assert_eq!(row["error"].as_deref(), Some(entry.error.as_str()));
-            prop_assert_eq!(row["description"].as_deref(), Some(entry.description.as_str()));
-            prop_assert_eq!(&row["title"], &entry.title);
-            prop_assert_eq!(&row["summary"], &entry.summary);
-            prop_assert_eq!(&row["details"], &entry.details);
-            assert_shows(doc, &entry.description);
+        let rows = &sections["connect_errors"];
+        prop_assert_eq!(rows.len(), catalog.connect_errors.len());
+        for (row, entry) in rows.iter().zip(&catalog.connect_errors) {
+            let expected: Vec<(String, String)> = entry
+                .parameters
+                .iter()
+                .map(|p| (p.name.clone(), p.description.clone()))
+                .collect();
+            prop_assert_eq!(row.parameters(), expected);
+            prop_assert_eq!(&row.string("title"), &entry.title);
+            prop_assert_eq!(&row.string("summary"), &entry.summary);
+            prop_assert_eq!(&row.string("details"), &entry.details);
+            assert_shows(&row.doc, entry.description());
             for parameter in &entry.parameters {
-                assert_shows(doc, &parameter.description);
+                assert_shows(&row.doc, &parameter.description);
             }
         }
 
         // Every documented name is a distinct, valid identifier.
-        for enum_name in ["ErrorType", "Resolution", "ApiErrorCode", "ConnectErrorCode"] {
-            let syn::Item::Enum(item) = file.items.iter().find(|item| matches!(item, syn::Item::Enum(e) if e.ident == enum_name)).unwrap() else { unreachable!() };
-            let names: BTreeSet<String> = item.variants.iter().map(|v| v.ident.to_string()).collect();
-            prop_assert_eq!(names.len(), item.variants.len());
+        for section in ["error_types", "resolutions", "api_errors", "connect_errors"] {
+            let names: BTreeSet<String> = sections[section].iter().map(|item| item.variant.to_string()).collect();
+            prop_assert_eq!(names.len(), sections[section].len());
         }
     }
 }
@@ -399,20 +455,16 @@ fn the_issue_s_hostile_characters_survive_in_one_catalog() {
         api_errors: vec![entry],
         connect_errors: Vec::new(),
     };
-    let code = emit(&catalog, "0", &EmitOptions::default()).unwrap();
-    let file = syn::parse_file(&code).unwrap();
-    assert_eq!(
-        table_rows(&file, "API_ERRORS")[0]["description"].as_deref(),
-        Some(hostile)
-    );
-    let doc = &variant_docs(&file, "ApiErrorCode")[0];
-    assert_shows(doc, hostile);
-    assert_shows(doc, &format!("    {hostile}\n\tindented"));
-    // No raw control or direction character reaches a comment.
+    let code = Builder::new().code(&catalog).unwrap();
+    let sections = sections(&code);
+    let row = &sections["api_errors"][0];
+    assert_eq!(row.string("description").as_deref(), Some(hostile));
+    assert_shows(&row.doc, hostile);
+    assert_shows(&row.doc, &format!("    {hostile}\n\tindented"));
+    // No raw control or direction character reaches a doc comment.
     assert!(
-        !code
-            .lines()
-            .filter(|l| l.trim_start().starts_with("///"))
-            .any(|l| l.contains(['\u{7}', '\u{200f}', '\u{202e}', '\r']))
+        !row.doc.contains(['\u{7}', '\u{200f}', '\u{202e}', '\r']),
+        "{}",
+        row.doc
     );
 }

@@ -1,9 +1,9 @@
-//! `generate_file`: the streaming path `catalog-gen generate` and the Builder take writes
-//! exactly what `generate` returns, only when it changes, and nothing on docs errors.
+//! `Docs::write`, which `catalog-gen generate` and the Builder use: it writes exactly what
+//! `Docs::code` returns, only when the file changes, and nothing on docs errors.
 
 use std::path::{Path, PathBuf};
 
-use catalog_gen::{EmitOptions, GenerateError, Snapshot};
+use catalog_gen::{Builder, Docs, Error};
 
 fn fixture(dir: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(dir)
@@ -16,50 +16,62 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
+fn read(dir: &str) -> Docs {
+    Builder::new()
+        .docs_dir(fixture(dir))
+        .cargo_metadata(false)
+        .read()
+        .unwrap()
+}
+
 #[test]
-fn streamed_file_holds_the_generated_code_and_is_rewritten_only_on_change() {
-    for docs in [
+fn the_file_holds_the_generated_code_and_is_rewritten_only_on_change() {
+    for dir in [
         "docs-snapshot",
         "tests/fixtures/synthetic",
         "tests/fixtures/hostile-catalog",
     ] {
-        let snapshot = Snapshot::read(&fixture(docs)).unwrap();
-        let options = EmitOptions::default();
-        let expected = catalog_gen::generate(&snapshot, &options).unwrap();
-        let dir = scratch("same");
-        let out = dir.join("catalog.rs");
+        let docs = read(dir);
+        let expected = docs.code().unwrap();
+        let scratch = scratch("same");
+        let out = scratch.join("catalog.rs");
 
-        let first = catalog_gen::generate_file(snapshot.clone(), &options, &out).unwrap();
-        assert!(first.written, "{docs}");
-        assert_eq!(std::fs::read_to_string(&out).unwrap(), expected.code, "{docs}");
-        assert_eq!(first.catalog, expected.catalog, "{docs}");
-        assert_eq!(first.docs_hash, expected.docs_hash, "{docs}");
-        assert_eq!(first.warnings.len(), expected.warnings.len(), "{docs}");
+        assert!(docs.write(&out).unwrap(), "{dir}");
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), expected, "{dir}");
+        let modified = std::fs::metadata(&out).unwrap().modified().unwrap();
+        assert!(!docs.write(&out).unwrap(), "{dir}");
+        assert_eq!(
+            std::fs::metadata(&out).unwrap().modified().unwrap(),
+            modified,
+            "{dir}"
+        );
 
-        let again = catalog_gen::generate_file(snapshot.clone(), &options, &out).unwrap();
-        assert!(!again.written, "{docs}");
-
-        std::fs::write(&out, expected.code.replacen("DO NOT EDIT", "edited", 1)).unwrap();
-        let repaired = catalog_gen::generate_file(snapshot, &options, &out).unwrap();
-        assert!(repaired.written, "{docs}");
-        assert_eq!(std::fs::read_to_string(&out).unwrap(), expected.code, "{docs}");
-        let names: Vec<_> = std::fs::read_dir(&dir)
+        std::fs::write(&out, expected.replacen("DO NOT EDIT", "edited", 1)).unwrap();
+        assert!(docs.write(&out).unwrap(), "{dir}");
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), expected, "{dir}");
+        let names: Vec<_> = std::fs::read_dir(&scratch)
             .unwrap()
             .map(|e| e.unwrap().file_name())
             .collect();
-        assert_eq!(names, ["catalog.rs"], "{docs}: no temporary file is left");
-        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(names, ["catalog.rs"], "{dir}: no temporary file is left");
+        std::fs::remove_dir_all(&scratch).unwrap();
     }
 }
 
 #[test]
 fn docs_with_errors_write_nothing() {
-    let snapshot = Snapshot::read(&fixture("tests/fixtures/hostile")).unwrap();
+    let docs = read("tests/fixtures/hostile");
     let dir = scratch("errors");
     let out = dir.join("catalog.rs");
-    match catalog_gen::generate_file(snapshot, &EmitOptions::default(), &out) {
-        Err(GenerateError::Docs(diagnostics)) => {
+    match docs.write(&out) {
+        Err(Error::Docs { diagnostics }) => {
             assert!(diagnostics.iter().any(|d| d.is_error()));
+            // Files are named below the docs directory, as the user can open them.
+            let first = &diagnostics[0].source.file;
+            assert!(
+                first.starts_with(&fixture("tests/fixtures/hostile").display().to_string()),
+                "{first}"
+            );
         }
         other => panic!("expected docs errors, got {other:?}"),
     }

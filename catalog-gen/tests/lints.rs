@@ -1,7 +1,7 @@
 //! Each lint on a published page with one thing changed: the exact id, position and message,
 //! and nothing else reported.
 
-use catalog_gen::parse::parse_page;
+use catalog_gen::Docs;
 
 const SERVER_PAGE: &str = include_str!("../../docs-snapshot/errors/api-errors/server-errors.md");
 const CONNECT_PAGE: &str = include_str!("../../docs-snapshot/errors/connect-errors/configuration-error.md");
@@ -22,11 +22,17 @@ fn position(page: &str, needle: &str) -> (u32, u32) {
     (line as u32, column as u32)
 }
 
+/// The docs of one page.
+fn parse_page(path: &str, page: &[u8]) -> Docs {
+    Docs::from_pages([(path.to_owned(), page.to_vec())])
+}
+
 /// Every diagnostic of `page` as (id, line, column, message).
 fn findings(path: &str, page: &str) -> Vec<(String, u32, u32, String)> {
-    parse_page(path, page.as_bytes())
-        .diagnostics
-        .into_iter()
+    Docs::from_pages([(path.to_owned(), page.as_bytes().to_vec())])
+        .diagnostics()
+        .iter()
+        .cloned()
         .map(|d| {
             assert_eq!(d.source.file, path);
             (d.id.to_string(), d.source.line, d.source.column, d.message)
@@ -80,7 +86,7 @@ fn the_example_whose_type_differs_from_most_of_the_page_is_reported() {
         "\"type\": \"BILLING\",\n  \"code\": \"INTERNAL\"",
     );
     let parsed = parse_page(SERVER_PATH, page.as_bytes());
-    assert_eq!(parsed.catalog.api_errors[0].error_type, "BILLING");
+    assert_eq!(parsed.catalog().api_errors[0].error_type, "BILLING");
     assert_eq!(
         findings(SERVER_PATH, &page),
         [finding(
@@ -139,7 +145,7 @@ fn a_second_section_of_one_kind_is_reported_and_appended() {
     );
     let parsed = parse_page(SERVER_PATH, page.as_bytes());
     assert_eq!(
-        parsed.catalog.api_errors[0].suggested_resolution.as_deref(),
+        parsed.catalog().api_errors[0].suggested_resolution.as_deref(),
         Some(
             "Please contact us to learn more about the error and our steps to resolve it.\n\nThen wait a minute."
         )
@@ -162,10 +168,10 @@ fn text_after_a_codes_separator_is_reported_and_left_out() {
         "***\n\nA stray paragraph.\n\n# `RECORD_NOT_FOUND`",
     );
     let parsed = parse_page(SERVER_PATH, page.as_bytes());
-    assert_eq!(parsed.catalog.api_errors.len(), 3);
+    assert_eq!(parsed.catalog().api_errors.len(), 3);
     assert!(
         parsed
-            .catalog
+            .catalog()
             .api_errors
             .iter()
             .all(|e| !format!("{e:?}").contains("stray")),
@@ -190,7 +196,7 @@ fn a_connect_error_value_that_is_no_error_name() {
         "| `configuration error!`                                            |",
     );
     let parsed = parse_page(path, page.as_bytes());
-    assert!(parsed.catalog.connect_errors.is_empty());
+    assert!(parsed.catalog().connect_errors.is_empty());
     let found = findings(path, &page);
     assert_eq!(
         found[0],

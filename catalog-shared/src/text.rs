@@ -48,6 +48,30 @@ impl fmt::Display for Escaped<'_> {
     }
 }
 
+/// Displays multi-line text with every [unsafe](is_unsafe) character escaped as [`Escaped`]
+/// escapes it, except line feeds, which are kept: for text shown as a block, such as what the
+/// docs say of an error.
+///
+/// ```
+/// use smartcar_errors_shared::text::EscapedLines;
+///
+/// assert_eq!(EscapedLines("one\ntwo\r\u{1b}").to_string(), "one\ntwo\\r\\u{1b}");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EscapedLines<'a>(pub &'a str);
+
+impl fmt::Display for EscapedLines<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, line) in self.0.split('\n').enumerate() {
+            if i > 0 {
+                f.write_char('\n')?;
+            }
+            write!(f, "{}", Escaped(line))?;
+        }
+        Ok(())
+    }
+}
+
 /// Whether `text` has no [unsafe](is_unsafe) character, so that [`Escaped`] shows it unchanged.
 pub fn is_safe(text: &str) -> bool {
     !text.chars().any(is_unsafe)

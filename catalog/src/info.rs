@@ -1,5 +1,7 @@
 //! What the docs say of one error: the rows of the generated tables.
 
+use crate::lookup;
+use crate::named::Named;
 use crate::{ErrorType, Resolution};
 
 /// What Smartcar's docs say of one API error code.
@@ -33,9 +35,12 @@ pub struct ApiErrorInfo<T: 'static = ErrorType, R: 'static = Resolution> {
     pub explanation: Option<&'static str>,
     /// The page that documents the error type.
     pub page_url: Option<&'static str>,
+    /// When the code left Smartcar's docs (`YYYY-MM-DD`), for a code the catalog keeps so that
+    /// code written against it still compiles; `None` while the docs document it.
+    pub removed_from_docs: Option<&'static str>,
 }
 
-impl<T, R: crate::table::Named> ApiErrorInfo<T, R> {
+impl<T, R: Named> ApiErrorInfo<T, R> {
     /// The suggested user message with the docs' `<app name>` placeholder filled in.
     ///
     /// ```
@@ -61,10 +66,9 @@ impl<T, R: crate::table::Named> ApiErrorInfo<T, R> {
 /// What Smartcar's docs say of one Connect error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ConnectErrorInfo {
-    /// The `error` parameter's value (`configuration_error`).
-    pub error: &'static str,
-    /// The documented `error_description`.
-    pub description: &'static str,
+    /// The parameters Connect adds to the redirect URI with this error, as the docs' table
+    /// lists them: `error` names the error, `error_description` describes it.
+    pub parameters: &'static [ConnectParameter],
     /// The page's title (`Configuration`).
     pub title: Option<&'static str>,
     /// The page's summary of when the error occurs.
@@ -73,8 +77,27 @@ pub struct ConnectErrorInfo {
     pub details: Option<&'static str>,
     /// The page that documents the error.
     pub page_url: Option<&'static str>,
-    /// The parameters Connect adds to the redirect URI with this error.
-    pub parameters: &'static [ConnectParameter],
+    /// When the error left Smartcar's docs (`YYYY-MM-DD`), for an error the catalog keeps so
+    /// that code written against it still compiles; `None` while the docs document it.
+    pub removed_from_docs: Option<&'static str>,
+}
+
+impl ConnectErrorInfo {
+    /// The `error` parameter's value (`configuration_error`).
+    pub const fn error(&self) -> &'static str {
+        match lookup::parameter(self.parameters, "error") {
+            Some(error) => error,
+            None => "",
+        }
+    }
+
+    /// The documented `error_description`.
+    pub const fn description(&self) -> &'static str {
+        match lookup::parameter(self.parameters, "error_description") {
+            Some(description) => description,
+            None => "",
+        }
+    }
 }
 
 /// A query parameter of a Connect error redirect.

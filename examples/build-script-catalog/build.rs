@@ -1,6 +1,6 @@
 //! Generates this crate's catalog from `docs/` with catalog-gen's `Builder`.
 
-fn main() -> Result<(), catalog_gen::BuildError> {
+fn main() -> Result<(), catalog_gen::Error> {
     // The Builder tells Cargo which files to watch and shows the docs' warnings.
     let report = catalog_gen::Builder::new().docs_dir("docs").generate()?;
     // What was generated, for the crate to show.

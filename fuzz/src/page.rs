@@ -1,49 +1,50 @@
 //! What every parse of a docs page must satisfy, whatever the page, and what the catalog
 //! generated from a page without errors must satisfy.
 
-use catalog_gen::emit::recorded_hash;
-use catalog_gen::{Diagnostic, EmitOptions, GenerateError, Generated, Parsed, Snapshot, Source};
+use catalog_gen::{Diagnostic, Docs, Error, Source};
 
 use crate::grammar::{Page, Rendered};
 
 /// The name the fuzzed page goes by.
 pub const PAGE_PATH: &str = "fuzz.md";
 
-/// The diagnostics generation may add to a page without errors: documented strings that
-/// cannot become Rust names.
-pub const NAMING_IDS: &[&str] = &["invalid-name", "name-collision"];
-
 /// A page that passed every check, with what was read from it.
 #[derive(Debug)]
 pub struct Checked {
-    /// The parse.
-    pub parsed: Parsed,
+    /// The docs of the page.
+    pub docs: Docs,
     /// The generated catalog, when generation succeeded.
-    pub generated: Option<Generated>,
+    pub code: Option<String>,
 }
 
 /// Parses `bytes` as a page and checks the result: positions lie in the page, entries name
-/// the page, the catalog is sorted, and a page without errors generates code that parses
-/// (or fails only on names).
+/// the page, the catalog is sorted, every diagnostic is one line, and the page generates
+/// code that parses exactly when it has no error.
 pub fn check_page(bytes: &[u8]) -> Checked {
-    let parsed = catalog_gen::parse_page(PAGE_PATH, bytes);
+    let docs = Docs::from_pages([(PAGE_PATH.to_owned(), bytes.to_vec())]);
     let lines = Lines::of(bytes);
-    for diagnostic in &parsed.diagnostics {
+    for diagnostic in docs.diagnostics() {
         lines.check(&diagnostic.source, &diagnostic.to_string());
+        check_one_line(diagnostic);
     }
-    for entry in &parsed.catalog.api_errors {
+    for entry in &docs.catalog().api_errors {
         lines.check(&entry.source, &format!("entry {:?}", entry.key()));
     }
-    for entry in &parsed.catalog.connect_errors {
-        lines.check(&entry.source, &format!("entry {:?}", entry.error));
+    for entry in &docs.catalog().connect_errors {
+        lines.check(&entry.source, &format!("entry {:?}", entry.error()));
     }
-    check_order(&parsed);
-    let generated = if parsed.has_errors() {
-        None
-    } else {
-        check_generation(bytes, &parsed, &lines)
-    };
-    Checked { parsed, generated }
+    check_order(&docs);
+    let code = check_generation(&docs);
+    Checked { docs, code }
+}
+
+/// A diagnostic's plain form is one line: no docs text can break it or drive a terminal.
+fn check_one_line(diagnostic: &Diagnostic) {
+    let line = diagnostic.to_string();
+    assert!(
+        smartcar_errors_shared::text::is_safe(&line),
+        "a diagnostic's plain form holds an unsafe character: {line:?}"
+    );
 }
 
 /// Renders `page`, checks it as any page, and checks that every code heading it wrote
@@ -51,31 +52,31 @@ pub fn check_page(bytes: &[u8]) -> Checked {
 pub fn check_markdown_page(page: &Page) -> Checked {
     let rendered = page.render();
     let checked = check_page(rendered.markdown.as_bytes());
-    check_headings(&rendered, &checked.parsed);
+    check_headings(&rendered, &checked.docs);
     checked
 }
 
 /// Each code heading becomes exactly one entry (its source is the heading) or at least one
 /// error between it and the next heading written.
-fn check_headings(rendered: &Rendered, parsed: &Parsed) {
+fn check_headings(rendered: &Rendered, docs: &Docs) {
     let headings = &rendered.code_headings;
     for (i, &line) in headings.iter().enumerate() {
         let end = headings.get(i + 1).copied().unwrap_or(u32::MAX);
-        let entries = parsed
-            .catalog
+        let entries = docs
+            .catalog()
             .api_errors
             .iter()
             .filter(|entry| entry.source.line == line)
             .count();
-        let errors = parsed
-            .diagnostics
+        let errors = docs
+            .diagnostics()
             .iter()
             .any(|d| d.is_error() && (line..end).contains(&d.source.line));
         assert!(
             entries == 1 || (entries == 0 && errors),
             "the code heading on line {line} became {entries} entries and no error below it\n\
              diagnostics: {:#?}\npage:\n{}",
-            parsed.diagnostics,
+            docs.diagnostics(),
             rendered.markdown
         );
     }
@@ -83,8 +84,8 @@ fn check_headings(rendered: &Rendered, parsed: &Parsed) {
 
 /// API entries strictly ascending by (type, code), a null code first; Connect entries by
 /// error; diagnostics by position.
-fn check_order(parsed: &Parsed) {
-    let api = &parsed.catalog.api_errors;
+fn check_order(docs: &Docs) {
+    let api = &docs.catalog().api_errors;
     for pair in api.windows(2) {
         assert!(
             pair[0].key() < pair[1].key(),
@@ -93,16 +94,16 @@ fn check_order(parsed: &Parsed) {
             pair[1].key()
         );
     }
-    let connect = &parsed.catalog.connect_errors;
+    let connect = &docs.catalog().connect_errors;
     for pair in connect.windows(2) {
         assert!(
-            pair[0].error < pair[1].error,
+            pair[0].error() < pair[1].error(),
             "Connect entries out of order: {:?} before {:?}",
-            pair[0].error,
-            pair[1].error
+            pair[0].error(),
+            pair[1].error()
         );
     }
-    for pair in parsed.diagnostics.windows(2) {
+    for pair in docs.diagnostics().windows(2) {
         assert!(
             pair[0].source <= pair[1].source,
             "diagnostics out of order: {} before {}",
@@ -112,57 +113,47 @@ fn check_order(parsed: &Parsed) {
     }
 }
 
-/// Generates the catalog of the one-page snapshot of a page without errors.
-fn check_generation(bytes: &[u8], parsed: &Parsed, lines: &Lines) -> Option<Generated> {
-    let snapshot = Snapshot::from_files([(PAGE_PATH.to_owned(), bytes.to_vec())]);
-    match catalog_gen::generate(&snapshot, &EmitOptions::default()) {
-        Ok(generated) => {
-            assert_eq!(generated.catalog, parsed.catalog, "generate read another catalog");
-            assert_eq!(
-                generated.warnings, parsed.diagnostics,
-                "generate found other problems"
+/// Generates the catalog of the page: code that parses, whose header records the docs'
+/// hash, exactly when the page has no error and documents an error.
+fn check_generation(docs: &Docs) -> Option<String> {
+    match docs.code() {
+        Ok(code) => {
+            assert!(!docs.has_errors(), "docs with errors generated code");
+            let header = format!(
+                "// @generated by catalog-gen from docs (sha256 {}). DO NOT EDIT.\n",
+                docs.hash()
             );
-            assert_eq!(
-                recorded_hash(&generated.code),
-                Some(generated.docs_hash.as_str()),
+            assert!(
+                code.starts_with(&header),
                 "the header does not record the docs hash"
             );
-            if let Err(error) = syn::parse_file(&generated.code) {
-                panic!("the generated code does not parse: {error}\n{}", generated.code);
+            if let Err(error) = syn::parse_file(&code) {
+                panic!("the generated code does not parse: {error}\n{code}");
             }
-            Some(generated)
+            Some(code)
         }
-        Err(GenerateError::Docs(diagnostics)) => {
-            check_naming_only(&diagnostics, lines);
+        Err(Error::Docs { diagnostics }) => {
+            assert!(docs.has_errors(), "docs without errors generated nothing");
+            assert_eq!(
+                diagnostics.len(),
+                docs.diagnostics().len(),
+                "generation found other problems"
+            );
             None
         }
-        Err(GenerateError::Empty(warnings)) => {
+        Err(Error::NoErrorsDocumented { diagnostics }) => {
+            let catalog = docs.catalog();
             assert!(
-                parsed.catalog.api_errors.is_empty() && parsed.catalog.connect_errors.is_empty(),
+                catalog.api_errors.is_empty() && catalog.connect_errors.is_empty(),
                 "a page that documents errors was called empty"
             );
-            assert_eq!(warnings, parsed.diagnostics, "generate found other problems");
+            assert_eq!(diagnostics, docs.diagnostics(), "generation found other problems");
             None
         }
-        Err(GenerateError::Emit(error)) => {
-            panic!(
-                "a page without errors failed to emit: {error}\ncatalog: {:#?}",
-                parsed.catalog
-            )
-        }
-    }
-}
-
-/// A page without parse errors fails to generate only on names.
-fn check_naming_only(diagnostics: &[Diagnostic], lines: &Lines) {
-    let mut errors = diagnostics.iter().filter(|d| d.is_error()).peekable();
-    assert!(errors.peek().is_some(), "generation failed without an error");
-    for error in errors {
-        assert!(
-            NAMING_IDS.contains(&error.id.id()),
-            "a page without parse errors failed to generate: {error}"
-        );
-        lines.check(&error.source, &error.to_string());
+        Err(error) => panic!(
+            "a page failed to generate: {error}\ncatalog: {:#?}",
+            docs.catalog()
+        ),
     }
 }
 

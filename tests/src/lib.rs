@@ -3,8 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use catalog_gen::{ApiErrorEntry, ConnectErrorEntry, Parsed, Snapshot};
-use smartcar_errors::table::{ApiCode, ConnectCode, Named};
+use catalog_gen::{Builder, Catalog, Diagnostic, Docs};
 
 /// A catalog generated at build time from the hostile pages in `tests/fixtures/hostile-catalog`:
 /// keywords and digits as names, quotes, backslashes, comment ends, code fences, HTML, control
@@ -37,9 +36,92 @@ pub fn fixture_dir(name: &str) -> PathBuf {
     workspace_root().join("tests/fixtures").join(name)
 }
 
-/// Reads the snapshot in `dir`.
-pub fn read_snapshot(dir: &Path) -> Snapshot {
-    Snapshot::read(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+/// The command that regenerates the checked-in catalog, as its header names it.
+pub const REGENERATE_COMMAND: &str = "cargo run -p catalog-gen -- generate";
+
+/// A builder of the checked-in catalog from the docs in `dir`, as `catalog-gen` configures it.
+pub fn checked_in(dir: &Path) -> Builder {
+    let mut builder = Builder::new();
+    builder
+        .docs_dir(dir)
+        .docs_name("docs-snapshot")
+        .runtime_crate("crate")
+        .regenerate_command(REGENERATE_COMMAND)
+        .cargo_metadata(false);
+    builder
+}
+
+/// Every `.md` page below `dir`, as `(path relative to dir, bytes)`, sorted by path.
+pub fn pages(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    fn walk(root: &Path, dir: &Path, pages: &mut Vec<(String, Vec<u8>)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, pages);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                let relative = path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_str()
+                    .unwrap()
+                    .replace('\\', "/");
+                pages.push((relative, std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    let mut pages = Vec::new();
+    walk(dir, dir, &mut pages);
+    pages.sort();
+    pages
+}
+
+/// Reads the docs in `dir`.
+pub fn read_docs(dir: &Path) -> Docs {
+    Builder::new()
+        .docs_dir(dir)
+        .cargo_metadata(false)
+        .read()
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+}
+
+/// The docs of one page, `bytes`, named `path`.
+pub fn page_docs(path: &str, bytes: &[u8]) -> Docs {
+    Docs::from_pages([(path.to_owned(), bytes.to_vec())])
+}
+
+/// What reading docs found: the catalog and every diagnostic.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The entries that could be read.
+    pub catalog: Catalog,
+    /// Errors and warnings, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Parsed {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+impl From<Docs> for Parsed {
+    fn from(docs: Docs) -> Self {
+        Parsed {
+            catalog: docs.catalog().clone(),
+            diagnostics: docs.diagnostics().to_vec(),
+        }
+    }
+}
+
+/// Reads the docs in `dir`: their catalog and diagnostics.
+pub fn parse_dir(dir: &Path) -> Parsed {
+    read_docs(dir).into()
+}
+
+/// Reads one page, `bytes`, named `path`.
+pub fn parse_page(path: &str, bytes: &[u8]) -> Parsed {
+    page_docs(path, bytes).into()
 }
 
 /// Copies the directory tree `from` into `to`.
@@ -61,7 +143,7 @@ pub fn copy_dir(from: &Path, to: &Path) {
 pub fn synthetic_page(path: &str) -> (String, Parsed) {
     let file = fixture_dir("synthetic").join(path);
     let bytes = std::fs::read(&file).unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
-    let parsed = catalog_gen::parse_page(path, &bytes);
+    let parsed = parse_page(path, &bytes);
     (String::from_utf8(bytes).expect("fixtures are UTF-8"), parsed)
 }
 
@@ -89,66 +171,62 @@ pub fn diagnostic_ids(parsed: &Parsed) -> Vec<(String, &'static str, u32)> {
         .collect()
 }
 
-/// Asserts that the compiled tables of `C` hold exactly `entries`, every field, in order.
-pub fn assert_api_tables_match<C: ApiCode>(entries: &[ApiErrorEntry]) {
-    assert_eq!(C::ALL.len(), entries.len());
-    // The lookup index: each row's code side by side, each type's rows.
-    assert_eq!(C::CODE_STARTS.len(), entries.len() + 1);
-    for (i, entry) in entries.iter().enumerate() {
-        let (start, end) = (C::CODE_STARTS[i] as usize, C::CODE_STARTS[i + 1] as usize);
-        assert_eq!(&C::CODES[start..end], entry.code.as_deref().unwrap_or_default());
-    }
-    for (t, &error_type) in C::ErrorType::ALL.iter().enumerate() {
-        let rows = C::TYPE_STARTS[t] as usize..C::TYPE_STARTS[t + 1] as usize;
-        assert!(C::INFO[rows].iter().all(|info| info.error_type == error_type));
-    }
-    assert_eq!(C::TYPE_STARTS.last().map(|&n| n as usize), Some(entries.len()));
-    for (code, entry) in C::ALL.iter().zip(entries) {
-        assert_eq!(
-            C::from_parts(&entry.error_type, entry.code.as_deref()),
-            Some(*code)
-        );
-        let info = code.info();
-        assert_eq!(info.error_type.name(), entry.error_type);
-        assert_eq!(info.code, entry.code.as_deref());
-        assert_eq!(info.status_code, entry.status_code);
-        assert_eq!(info.description, entry.description);
-        assert_eq!(info.doc_url, entry.doc_url);
-        assert_eq!(info.resolution.map(Named::name), entry.resolution.as_deref());
-        assert_eq!(info.resolution_url, entry.resolution_url.as_deref());
-        assert_eq!(
-            info.suggested_user_message,
-            entry.suggested_user_message.as_deref()
-        );
-        assert_eq!(info.suggested_resolution, entry.suggested_resolution.as_deref());
-        assert_eq!(info.troubleshooting_steps, entry.troubleshooting_steps.as_deref());
-        assert_eq!(info.explanation, entry.explanation.as_deref());
-        assert_eq!(info.page_url, entry.page_url.as_deref());
-    }
-}
-
-/// Asserts that the compiled tables of `C` hold exactly `entries`, every field, in order.
-pub fn assert_connect_tables_match<C: ConnectCode>(entries: &[ConnectErrorEntry]) {
-    assert_eq!(C::ALL.len(), entries.len());
-    for (code, entry) in C::ALL.iter().zip(entries) {
-        assert_eq!(C::from_name(&entry.error), Some(*code));
-        let info = code.info();
-        assert_eq!(info.error, entry.error);
-        assert_eq!(info.description, entry.description);
-        assert_eq!(info.title, entry.title.as_deref());
-        assert_eq!(info.summary, entry.summary.as_deref());
-        assert_eq!(info.details, entry.details.as_deref());
-        assert_eq!(info.page_url, entry.page_url.as_deref());
-        let parameters: Vec<(&str, bool, &str)> = info
-            .parameters
-            .iter()
-            .map(|p| (p.name, p.required, p.description))
-            .collect();
-        let expected: Vec<(&str, bool, &str)> = entry
-            .parameters
-            .iter()
-            .map(|p| (p.name.as_str(), p.required, p.description.as_str()))
-            .collect();
-        assert_eq!(parameters, expected);
-    }
+/// Asserts that the catalog compiled in module `$catalog` (the built-in one, or one a build
+/// script generated) holds exactly the entries of `$model` (a `catalog_gen::Catalog`), every
+/// field, in order, and finds each by its documented strings. It uses only the enums' own
+/// methods: no trait is imported.
+#[macro_export]
+macro_rules! assert_catalog_matches {
+    ($catalog:path, $model:expr) => {{
+        use $catalog as catalog;
+        let model: &catalog_gen::Catalog = $model;
+        assert_eq!(catalog::ApiErrorCode::ALL.len(), model.api_errors.len());
+        for (code, entry) in catalog::ApiErrorCode::ALL.iter().zip(&model.api_errors) {
+            assert_eq!(
+                catalog::ApiErrorCode::from_parts(&entry.error_type, entry.code.as_deref()),
+                Some(*code)
+            );
+            assert_eq!(code.to_string().parse::<catalog::ApiErrorCode>(), Ok(*code));
+            let info = code.info();
+            assert_eq!(info.error_type.as_str(), entry.error_type);
+            assert_eq!(info.code, entry.code.as_deref());
+            assert_eq!(info.status_code, entry.status_code);
+            assert_eq!(info.description, entry.description);
+            assert_eq!(info.doc_url, entry.doc_url);
+            assert_eq!(info.resolution.map(|r| r.as_str()), entry.resolution.as_deref());
+            assert_eq!(info.resolution_url, entry.resolution_url.as_deref());
+            assert_eq!(
+                info.suggested_user_message,
+                entry.suggested_user_message.as_deref()
+            );
+            assert_eq!(info.suggested_resolution, entry.suggested_resolution.as_deref());
+            assert_eq!(info.troubleshooting_steps, entry.troubleshooting_steps.as_deref());
+            assert_eq!(info.explanation, entry.explanation.as_deref());
+            assert_eq!(info.page_url, entry.page_url.as_deref());
+            assert_eq!(info.removed_from_docs, None);
+        }
+        assert_eq!(catalog::ConnectErrorCode::ALL.len(), model.connect_errors.len());
+        for (error, entry) in catalog::ConnectErrorCode::ALL.iter().zip(&model.connect_errors) {
+            assert_eq!(entry.error().parse::<catalog::ConnectErrorCode>(), Ok(*error));
+            assert_eq!(error.as_str(), entry.error());
+            let info = error.info();
+            assert_eq!(info.error(), entry.error());
+            assert_eq!(info.description(), entry.description());
+            assert_eq!(info.title, entry.title.as_deref());
+            assert_eq!(info.summary, entry.summary.as_deref());
+            assert_eq!(info.details, entry.details.as_deref());
+            assert_eq!(info.page_url, entry.page_url.as_deref());
+            let parameters: Vec<(&str, bool, &str)> = info
+                .parameters
+                .iter()
+                .map(|p| (p.name, p.required, p.description))
+                .collect();
+            let expected: Vec<(&str, bool, &str)> = entry
+                .parameters
+                .iter()
+                .map(|p| (p.name.as_str(), p.required, p.description.as_str()))
+                .collect();
+            assert_eq!(parameters, expected);
+        }
+    }};
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use smartcar_errors_tests::{copy_dir, fixture_dir, read_snapshot, workspace_root};
+use smartcar_errors_tests::{copy_dir, fixture_dir, parse_dir, workspace_root};
 
 fn cargo() -> Command {
     let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
@@ -59,7 +59,7 @@ fn build_script_ran(output: &Output) -> bool {
 
 /// What `list_codes` prints for the docs in `docs`, computed from the parsed model.
 fn expected_listing(docs: &Path) -> String {
-    let catalog = catalog_gen::parse_snapshot(&read_snapshot(docs)).catalog;
+    let catalog = parse_dir(docs).catalog;
     let mut out = String::new();
     for e in &catalog.api_errors {
         match &e.code {
@@ -68,7 +68,7 @@ fn expected_listing(docs: &Path) -> String {
         }
     }
     for e in &catalog.connect_errors {
-        out.push_str(&format!("{}\n", e.error));
+        out.push_str(&format!("{}\n", e.error()));
     }
     out
 }

@@ -3,22 +3,14 @@
 
 use std::path::Path;
 
-use catalog_gen::EmitOptions;
-use catalog_gen::check::{Drift, check};
-use catalog_gen::emit::REGENERATE_COMMAND;
-use smartcar_errors_tests::{generated_file, read_snapshot, snapshot_dir};
+use catalog_gen::Drift;
+use smartcar_errors_tests::{REGENERATE_COMMAND, checked_in, generated_file, snapshot_dir};
 
 /// How `generated` differs from what the docs in `docs` generate, if it does.
 fn drift(docs: &Path, generated: &Path) -> Option<Drift> {
-    let regenerated =
-        catalog_gen::generate(&read_snapshot(docs), &EmitOptions::checked_in()).expect("the docs generate");
-    let checked_in = std::fs::read_to_string(generated).expect("the generated file exists");
-    check(
-        &checked_in,
-        &regenerated,
-        "catalog/src/generated.rs",
-        REGENERATE_COMMAND,
-    )
+    let docs = checked_in(docs).read().expect("the docs can be read");
+    docs.check(generated, REGENERATE_COMMAND)
+        .expect("the docs generate")
 }
 
 #[test]

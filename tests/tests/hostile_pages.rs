@@ -1,8 +1,8 @@
 //! Hostile pages (tests/fixtures/hostile, plus large ones built here): each gives exactly the
 //! diagnostics asserted, or a correct result; never a panic, never a silently dropped code.
 
-use catalog_gen::{Parsed, parse_page, parse_snapshot};
-use smartcar_errors_tests::{fixture_dir, read_snapshot};
+use catalog_gen::{Docs, Error, Style};
+use smartcar_errors_tests::{Parsed, fixture_dir, parse_dir, parse_page, read_docs};
 
 /// The parse of one hostile fixture page, by its file name; every diagnostic names that file.
 fn hostile(name: &str) -> Parsed {
@@ -197,7 +197,7 @@ fn unclosed_markup_stays_text_and_an_unclosed_fence_hides_no_code() {
 
 #[test]
 fn a_code_documented_on_two_pages_is_an_error_naming_both() {
-    let parsed = parse_snapshot(&read_snapshot(&fixture_dir("hostile/duplicates")));
+    let parsed = parse_dir(&fixture_dir("hostile/duplicates"));
     let errors: Vec<String> = parsed
         .diagnostics
         .iter()
@@ -214,9 +214,9 @@ fn a_code_documented_on_two_pages_is_an_error_naming_both() {
 
 #[test]
 fn names_that_collide_or_have_no_letters_are_rejected_not_emitted() {
-    let snapshot = read_snapshot(&fixture_dir("hostile/names"));
-    let lint = catalog_gen::lint(&snapshot);
-    let errors: Vec<String> = lint
+    let docs = read_docs(&fixture_dir("hostile/names"));
+    let errors: Vec<String> = docs
+        .diagnostics()
         .iter()
         .filter(|d| d.is_error())
         .map(ToString::to_string)
@@ -228,9 +228,7 @@ fn names_that_collide_or_have_no_letters_are_rejected_not_emitted() {
             "error[invalid-name]: names.md:21:1: `self:***` has no letter or digit to name a variant of ApiErrorCode after",
         ]
     );
-    let Err(catalog_gen::GenerateError::Docs(diagnostics)) =
-        catalog_gen::generate(&snapshot, &catalog_gen::EmitOptions::default())
-    else {
+    let Err(Error::Docs { diagnostics }) = docs.code() else {
         panic!("a catalog with colliding names must not be generated");
     };
     assert_eq!(diagnostics.iter().filter(|d| d.is_error()).count(), 2);
@@ -316,8 +314,8 @@ fn hundred_thousand_character_lines_are_kept_whole() {
 
     // A problem at the end of a long line is shown in a bounded excerpt.
     let broken = format!("# `LONG`\n\n```json\n{{\"description\": \"{long}\", oops}}\n```\n");
-    let snapshot = catalog_gen::Snapshot::from_files([("long.md".to_owned(), broken.into_bytes())]);
-    let parsed = parse_snapshot(&snapshot);
+    let docs = Docs::from_pages([("long.md".to_owned(), broken.into_bytes())]);
+    let parsed = Parsed::from(docs.clone());
     assert_eq!(
         findings(&parsed),
         [(
@@ -327,11 +325,7 @@ fn hundred_thousand_character_lines_are_kept_whole() {
             "the JSON example is not valid JSON: key must be a string"
         )]
     );
-    let rendered = catalog_gen::report::render(
-        &parsed.diagnostics,
-        &snapshot,
-        catalog_gen::report::Style::Snippet { color: false },
-    );
+    let rendered = docs.render(docs.diagnostics(), Style::Snippet { color: false });
     assert!(rendered.len() < 1_000, "{} bytes", rendered.len());
     assert!(rendered.contains("--> long.md:4:100021"), "{rendered}");
 }

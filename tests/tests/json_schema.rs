@@ -1,9 +1,9 @@
 //! The JSON export for tools that are not Rust: `catalog-gen dump` output follows the JSON
 //! Schema checked in at catalog-gen/schema/catalog.schema.json.
 
-use catalog_gen::{Catalog, parse_snapshot};
+use catalog_gen::Catalog;
 use serde_json::Value;
-use smartcar_errors_tests::{fixture_dir, read_snapshot, snapshot_dir, workspace_root};
+use smartcar_errors_tests::{fixture_dir, parse_dir, snapshot_dir, workspace_root};
 
 const SCHEMA_FILE: &str = "catalog-gen/schema/catalog.schema.json";
 
@@ -98,7 +98,7 @@ fn conforms(value: &Value, schema: &Value, root: &Value, path: &str) -> Result<(
 fn dumps_of_the_snapshot_and_the_synthetic_pages_follow_the_schema() {
     let schema = schema();
     for dir in [snapshot_dir(), fixture_dir("synthetic")] {
-        let catalog = parse_snapshot(&read_snapshot(&dir)).catalog;
+        let catalog = parse_dir(&dir).catalog;
         let dump = serde_json::to_value(&catalog).unwrap();
         conforms(&dump, &schema, &schema, "$").unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     }
@@ -107,7 +107,7 @@ fn dumps_of_the_snapshot_and_the_synthetic_pages_follow_the_schema() {
 #[test]
 fn the_schema_rejects_what_the_model_cannot_hold() {
     let schema = schema();
-    let mut dump = serde_json::to_value(parse_snapshot(&read_snapshot(&snapshot_dir())).catalog).unwrap();
+    let mut dump = serde_json::to_value(parse_dir(&snapshot_dir()).catalog).unwrap();
     dump["api_errors"][0]["status_code"] = Value::from("500");
     assert_eq!(
         conforms(&dump, &schema, &schema, "$"),

@@ -1,12 +1,9 @@
 //! The runtime crate against the docs: lookups, error bodies and Connect redirects.
 
-use catalog_gen::parse_snapshot;
 use smartcar_errors::{
     ApiError, ApiErrorCode, ConnectError, ConnectErrorCode, ErrorType, RedirectError, Resolution,
 };
-use smartcar_errors_tests::{
-    assert_api_tables_match, assert_connect_tables_match, fixture_dir, read_snapshot, snapshot_dir,
-};
+use smartcar_errors_tests::{assert_catalog_matches, fixture_dir, parse_dir, snapshot_dir};
 
 const USER_MESSAGE: &str = "Your car is temporarily unable to connect to <app name>. Please be patient while we’re working to resolve this issue.";
 
@@ -63,9 +60,8 @@ fn lookups_are_exact() {
 /// The compiled-in tables hold exactly what the snapshot says.
 #[test]
 fn the_compiled_catalog_matches_the_snapshot_model() {
-    let catalog = parse_snapshot(&read_snapshot(&snapshot_dir())).catalog;
-    assert_api_tables_match::<ApiErrorCode>(&catalog.api_errors);
-    assert_connect_tables_match::<ConnectErrorCode>(&catalog.connect_errors);
+    let catalog = parse_dir(&snapshot_dir()).catalog;
+    assert_catalog_matches!(smartcar_errors, &catalog);
 }
 
 /// Every JSON example of the snapshot and the synthetic pages reads as an `ApiError` with the
@@ -74,7 +70,7 @@ fn the_compiled_catalog_matches_the_snapshot_model() {
 fn api_error_parses_every_documented_example() {
     let mut examples = 0;
     for dir in [snapshot_dir(), fixture_dir("synthetic")] {
-        for entry in parse_snapshot(&read_snapshot(&dir)).catalog.api_errors {
+        for entry in parse_dir(&dir).catalog.api_errors {
             let error = ApiError::from_json(entry.example.as_bytes())
                 .unwrap_or_else(|e| panic!("{}: {e}", entry.source));
             assert_eq!(error.error_type(), entry.error_type, "{}", entry.source);
@@ -160,7 +156,7 @@ fn an_api_error_serializes_back_to_the_wire_shape() {
 
 #[test]
 fn the_documented_example_redirect_is_a_configuration_error() {
-    let parsed = parse_snapshot(&read_snapshot(&snapshot_dir()));
+    let parsed = parse_dir(&snapshot_dir());
     let redirect = parsed.catalog.connect_errors[0]
         .example_redirect
         .as_deref()
@@ -187,18 +183,18 @@ fn the_documented_example_redirect_is_a_configuration_error() {
 
 #[test]
 fn every_synthetic_redirect_reads_back_its_error() {
-    let parsed = parse_snapshot(&read_snapshot(&fixture_dir("synthetic")));
+    let parsed = parse_dir(&fixture_dir("synthetic"));
     for entry in &parsed.catalog.connect_errors {
         let redirect = entry.example_redirect.as_deref().unwrap();
         let error = ConnectError::from_redirect_uri(redirect).unwrap().unwrap();
-        assert_eq!(error.error(), entry.error);
+        assert_eq!(error.error(), entry.error());
         assert_eq!(error.known(), None, "not in the compiled-in catalog");
     }
     let incompatible = parsed
         .catalog
         .connect_errors
         .iter()
-        .find(|e| e.error == "vehicle_incompatible")
+        .find(|e| e.error() == "vehicle_incompatible")
         .unwrap();
     let error = ConnectError::from_redirect_uri(incompatible.example_redirect.as_deref().unwrap())
         .unwrap()
@@ -245,4 +241,24 @@ fn redirects_without_an_error_and_malformed_redirects() {
         RedirectError::InvalidStatusCode { value: "4OO".into() }.to_string(),
         "redirect parameter `status_code` is not an HTTP status code: `4OO`"
     );
+}
+
+#[test]
+fn debug_shows_the_variant_and_serde_the_documented_string() {
+    assert_eq!(format!("{:?}", ApiErrorCode::ServerInternal), "ServerInternal");
+    assert_eq!(format!("{:?}", Resolution::RetryLater), "RetryLater");
+    assert_eq!(format!("{:?}", ConnectErrorCode::ServerError), "ServerError");
+    let json = serde_json::to_string(&[ApiErrorCode::ServerInternal]).unwrap();
+    assert_eq!(json, r#"["SERVER:INTERNAL"]"#);
+    assert_eq!(
+        serde_json::to_string(&(
+            ErrorType::Server,
+            Resolution::RetryLater,
+            ConnectErrorCode::ServerError
+        ))
+        .unwrap(),
+        r#"["SERVER","RETRY_LATER","server_error"]"#
+    );
+    assert_eq!(ErrorType::from_name("SERVER"), Some(ErrorType::Server));
+    assert_eq!(ApiErrorCode::from_parts("SERVER", None), None);
 }

@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use catalog_gen::{ApiErrorEntry, ConnectErrorEntry, ConnectParameter, Source, parse_snapshot};
-use smartcar_errors_tests::{fence_after, read_snapshot, snapshot_dir};
+use catalog_gen::{ApiErrorEntry, ConnectErrorEntry, ConnectParameter, Source};
+use smartcar_errors_tests::{fence_after, parse_dir, snapshot_dir};
 
 const SERVER_PAGE: &str = "errors/api-errors/server-errors.md";
 const USER_MESSAGE: &str = "Your car is temporarily unable to connect to <app name>. Please be patient while weâ€™re working to resolve this issue.";
@@ -46,7 +46,7 @@ fn server_entry(code: &str, line: u32) -> ApiErrorEntry {
 
 #[test]
 fn the_snapshot_documents_three_server_codes_with_the_docs_exact_strings() {
-    let parsed = parse_snapshot(&read_snapshot(&snapshot_dir()));
+    let parsed = parse_dir(&snapshot_dir());
     assert!(!parsed.has_errors(), "{:#?}", parsed.diagnostics);
 
     let internal = ApiErrorEntry {
@@ -86,7 +86,7 @@ fn the_snapshot_documents_three_server_codes_with_the_docs_exact_strings() {
 
 #[test]
 fn the_multiple_records_example_keeps_its_tabs_and_detail_array() {
-    let parsed = parse_snapshot(&read_snapshot(&snapshot_dir()));
+    let parsed = parse_dir(&snapshot_dir());
     let entry = &parsed.catalog.api_errors[1];
     assert!(
         entry
@@ -112,10 +112,8 @@ const CONFIGURATION_REDIRECT: &str = "https://example.com/callback?error=configu
 
 #[test]
 fn the_snapshot_documents_two_connect_errors_from_their_parameter_tables() {
-    let parsed = parse_snapshot(&read_snapshot(&snapshot_dir()));
+    let parsed = parse_dir(&snapshot_dir());
     let configuration_error = ConnectErrorEntry {
-        error: "configuration_error".into(),
-        description: "There has been an error in the configuration of your application.".into(),
         parameters: vec![
             parameter("error", "configuration_error"),
             parameter("error_description", "There has been an error in the configuration of your application."),
@@ -136,8 +134,6 @@ These cases will trigger the following error and give the user the ability to â€
     };
     // The Server page's code comes from its table; its example redirect shows another error.
     let server_error = ConnectErrorEntry {
-        error: "server_error".into(),
-        description: "Unexpected server error. Please try again.".into(),
         parameters: vec![
             parameter("error", "server_error"),
             parameter("error_description", "Unexpected server error. Please try again."),
@@ -150,11 +146,24 @@ These cases will trigger the following error and give the user the ability to â€
         source: source("errors/connect-errors/server-error.md", 7),
     };
     assert_eq!(parsed.catalog.connect_errors, [configuration_error, server_error]);
+    let [configuration_error, server_error] = &parsed.catalog.connect_errors[..] else {
+        panic!("two Connect errors");
+    };
+    assert_eq!(configuration_error.error(), "configuration_error");
+    assert_eq!(
+        configuration_error.description(),
+        "There has been an error in the configuration of your application."
+    );
+    assert_eq!(server_error.error(), "server_error");
+    assert_eq!(
+        server_error.description(),
+        "Unexpected server error. Please try again."
+    );
 }
 
 #[test]
 fn the_only_finding_in_the_snapshot_is_the_server_pages_redirect() {
-    let parsed = parse_snapshot(&read_snapshot(&snapshot_dir()));
+    let parsed = parse_dir(&snapshot_dir());
     let findings: Vec<String> = parsed.diagnostics.iter().map(ToString::to_string).collect();
     assert_eq!(
         findings,
@@ -166,7 +175,7 @@ fn the_only_finding_in_the_snapshot_is_the_server_pages_redirect() {
 
 #[test]
 fn the_dump_json_has_the_contract_field_names() {
-    let parsed = parse_snapshot(&read_snapshot(&snapshot_dir()));
+    let parsed = parse_dir(&snapshot_dir());
     let json = serde_json::to_value(&parsed.catalog).unwrap();
     let internal = &json["api_errors"][0];
     assert_eq!(internal["type"], "SERVER");

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use pulldown_cmark::Options;
+use smartcar_errors_shared::key::Key;
 
 use crate::diagnostic::{Diagnostic, LineIndex, Lint};
 use crate::model::{Catalog, Source};
@@ -21,45 +22,19 @@ use crate::snapshot::Snapshot;
 
 /// The result of reading a snapshot: the catalog and everything found wrong on the way.
 #[derive(Debug, Clone, Default)]
-pub struct Parsed {
+pub(crate) struct Parsed {
     /// The entries that could be read, sorted.
-    pub catalog: Catalog,
+    pub(crate) catalog: Catalog,
     /// Errors and warnings, sorted by position.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Parsed {
-    /// Whether any diagnostic is an error (the catalog is then incomplete).
-    pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
-    }
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 /// Reads every page of `snapshot`.
-pub fn parse_snapshot(snapshot: &Snapshot) -> Parsed {
+pub(crate) fn parse_snapshot(snapshot: &Snapshot) -> Parsed {
     let mut parsed = Parsed::default();
     for file in &snapshot.files {
         parse_file(&file.path, &file.bytes, &mut parsed);
     }
-    finish(&mut parsed);
-    parsed
-}
-
-/// Reads every page of `snapshot` as [`parse_snapshot`] does, freeing each page once it is
-/// read, so that the pages and the catalog they become are never all in memory at once.
-pub fn parse_snapshot_freeing(snapshot: Snapshot) -> Parsed {
-    let mut parsed = Parsed::default();
-    for file in snapshot.files {
-        parse_file(&file.path, &file.bytes, &mut parsed);
-    }
-    finish(&mut parsed);
-    parsed
-}
-
-/// Reads one page (`path` is how diagnostics name it).
-pub fn parse_page(path: &str, bytes: &[u8]) -> Parsed {
-    let mut parsed = Parsed::default();
-    parse_file(path, bytes, &mut parsed);
     finish(&mut parsed);
     parsed
 }
@@ -138,7 +113,7 @@ fn finish(parsed: &mut Parsed) {
     );
     keep_first(
         &mut catalog.connect_errors,
-        |e| e.error.clone(),
+        |e| e.error().to_owned(),
         |e| &e.source,
         diagnostics,
     );
@@ -176,10 +151,7 @@ fn duplicate(at: &Source, first: &Source, name: &str) -> Diagnostic {
 
 /// `TYPE:CODE`, or `TYPE` for a null code.
 pub(crate) fn display_key(error_type: &str, code: Option<&str>) -> String {
-    match code {
-        Some(code) => format!("{error_type}:{code}"),
-        None => error_type.to_owned(),
-    }
+    Key::new(error_type, code).to_string()
 }
 
 /// Warns about codes whose status differs from the one most codes of their type share.

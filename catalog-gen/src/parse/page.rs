@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, OffsetIter, Parser, Tag, TagEnd};
+use smartcar_errors_shared::query::parse_query;
 
 use super::example::{self, ContentMap, Example, Located};
 use super::text::{PlainText, plain_text};
@@ -673,19 +674,24 @@ impl PageReader<'_, '_> {
             ));
             return None;
         }
-        let Some((description, _)) = row("error_description") else {
+        if row("error_description").is_none() {
             self.diagnostics.push(self.ctx.report(
                 Lint::MissingParameter,
                 format!("`{error}`: the parameter table has no `error_description` row"),
                 connect.table.clone(),
             ));
             return None;
-        };
+        }
         if let Some((redirect, span)) = &connect.redirect {
             let query = redirect.split_once('?').map_or("", |(_, query)| query);
-            let shown = form_urlencoded::parse(query.as_bytes()).find(|(key, _)| key == "error");
+            let shown = parse_query(query).map(|pairs| pairs.into_iter().find(|(key, _)| key == "error"));
             match shown {
-                Some((_, shown)) if shown != error.as_str() => {
+                Err(problem) => self.diagnostics.push(self.ctx.report(
+                    Lint::RedirectMismatch,
+                    format!("`{error}`: the example redirect cannot be read: {problem}"),
+                    span.clone(),
+                )),
+                Ok(Some((_, shown))) if shown != error.as_str() => {
                     // Point at the parameter itself where it is written plainly.
                     let block = &self.ctx.text[span.clone()];
                     let at = block
@@ -697,17 +703,15 @@ impl PageReader<'_, '_> {
                         at,
                     ));
                 }
-                None => self.diagnostics.push(self.ctx.report(
+                Ok(None) => self.diagnostics.push(self.ctx.report(
                     Lint::RedirectMismatch,
                     format!("`{error}`: the example redirect has no `error` parameter"),
                     span.clone(),
                 )),
-                Some(_) => {}
+                Ok(Some(_)) => {}
             }
         }
         Some(ConnectErrorEntry {
-            error,
-            description,
             parameters: connect
                 .parameters
                 .into_iter()
@@ -818,12 +822,16 @@ fn doc_url_problem(doc_url: &str, code: Option<&str>, page_url: Option<&str>) ->
 
 #[cfg(test)]
 mod tests {
-    use crate::parse::parse_page;
+    use crate::parse::parse_snapshot;
+    use crate::snapshot::Snapshot;
 
     #[test]
     fn a_code_that_reads_like_the_source_line_is_still_a_code() {
         let page = "# `Source: x`\n\n```json\n{\"type\": \"FUZZ\", \"code\": \"Source: x\", \"statusCode\": 400,\n\"description\": \"d\", \"docURL\": \"u#source:-x\"}\n```\n";
-        let parsed = parse_page("p.md", page.as_bytes());
+        let parsed = parse_snapshot(&Snapshot::from_files([(
+            "p.md".to_owned(),
+            page.as_bytes().to_vec(),
+        )]));
         let codes: Vec<_> = parsed
             .catalog
             .api_errors

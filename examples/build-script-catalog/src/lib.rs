@@ -1,8 +1,8 @@
 //! A crate with its own Smartcar error catalog, generated from `docs/` in its build script,
-//! using the runtime types of `smartcar-errors`.
+//! using the runtime types of `smartcar-errors`. The catalog's enums have the same API as the
+//! built-in ones: lookups, `Display`, `FromStr` and serde, with no trait to import.
 
-use smartcar_errors::ApiErrorInfo;
-use smartcar_errors::table::{ApiCode, ConnectCode, Named};
+use smartcar_errors::{ApiError, ApiErrorInfo};
 
 /// The catalog generated from `docs/`.
 pub mod errors {
@@ -17,12 +17,18 @@ pub fn api_error(
     error_type: &str,
     code: Option<&str>,
 ) -> Option<&'static ApiErrorInfo<errors::ErrorType, errors::Resolution>> {
-    errors::ApiErrorCode::from_parts(error_type, code).map(ApiCode::info)
+    errors::ApiErrorCode::from_parts(error_type, code).map(errors::ApiErrorCode::info)
+}
+
+/// The code of this crate's catalog that an error response is, if its docs describe it.
+pub fn known(error: &ApiError) -> Option<errors::ApiErrorCode> {
+    errors::ApiErrorCode::from_error(error)
 }
 
 /// The documented description of a Connect error.
 pub fn connect_description(error: &str) -> Option<&'static str> {
-    errors::ConnectErrorCode::from_name(error).map(|code| code.info().description)
+    let code: errors::ConnectErrorCode = error.parse().ok()?;
+    Some(code.description())
 }
 
 #[cfg(test)]
@@ -35,12 +41,13 @@ mod tests {
         assert_eq!(GENERATED, ("2", "1"));
         // A null code sorts first.
         assert_eq!(
-            <ApiErrorCode as ApiCode>::ALL,
+            ApiErrorCode::ALL,
             [ApiErrorCode::VehicleStateNull, ApiErrorCode::VehicleStateDoorOpen]
         );
-        assert_eq!(<ErrorType as Named>::NAMES, ["VEHICLE_STATE"]);
-        assert_eq!(<Resolution as Named>::NAMES, ["RETRY_LATER"]);
-        assert_eq!(<ConnectErrorCode as Named>::NAMES, ["trip_cancelled"]);
+        assert_eq!(ErrorType::ALL, [ErrorType::VehicleState]);
+        assert_eq!(ErrorType::VehicleState.as_str(), "VEHICLE_STATE");
+        assert_eq!(Resolution::ALL, [Resolution::RetryLater]);
+        assert_eq!(ConnectErrorCode::ALL, [ConnectErrorCode::TripCancelled]);
         assert_eq!(env!("CATALOG_DOCS_SHA256").len(), 64);
     }
 
@@ -66,5 +73,36 @@ mod tests {
             Some("The user cancelled the trip.")
         );
         assert_eq!(connect_description("server_error"), None);
+    }
+
+    #[test]
+    fn the_generated_enums_have_the_built_in_api_without_a_trait_import() {
+        let door = ApiErrorCode::VehicleStateDoorOpen;
+        assert_eq!(door.to_string(), "VEHICLE_STATE:DOOR_OPEN");
+        assert_eq!("VEHICLE_STATE:DOOR_OPEN".parse::<ApiErrorCode>(), Ok(door));
+        assert_eq!(ApiErrorCode::VehicleStateNull.to_string(), "VEHICLE_STATE");
+        assert_eq!(format!("{door:?}"), "VehicleStateDoorOpen");
+        assert_eq!(
+            "trip_cancelled".parse::<ConnectErrorCode>(),
+            Ok(ConnectErrorCode::TripCancelled)
+        );
+        assert_eq!(ConnectErrorCode::TripCancelled.to_string(), "trip_cancelled");
+        assert_eq!(Resolution::RetryLater.as_str(), "RETRY_LATER");
+        let error = "nope".parse::<ConnectErrorCode>().unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "`nope` is not a documented Smartcar Connect error"
+        );
+
+        let json = serde_json::to_string(&(door, ConnectErrorCode::TripCancelled)).unwrap();
+        assert_eq!(json, r#"["VEHICLE_STATE:DOOR_OPEN","trip_cancelled"]"#);
+        let back: (ApiErrorCode, ConnectErrorCode) = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, (door, ConnectErrorCode::TripCancelled));
+
+        let body = br#"{"type": "VEHICLE_STATE", "code": "DOOR_OPEN", "description": "A door is open."}"#;
+        let response = ApiError::from_response(409, [("sc-request-id", "e1")], body);
+        assert_eq!(known(&response), Some(door));
+        // The built-in catalog does not document this code.
+        assert_eq!(response.known(), None);
     }
 }

@@ -4,15 +4,15 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use catalog_gen::diagnostic::Lint;
-use catalog_gen::emit::REGENERATE_COMMAND;
-use catalog_gen::report::{self, Style};
-use catalog_gen::{Diagnostic, EmitOptions, GenerateError, Snapshot};
+use catalog_gen::{Builder, ChangeSet, Docs, Error, Lint, Style};
 
 use crate::paths::Paths;
 use crate::{Diagnostics, Format};
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+/// The command that regenerates smartcar-errors' checked-in catalog.
+pub const REGENERATE_COMMAND: &str = "cargo run -p catalog-gen -- generate";
 
 /// A line to stderr; a failing stderr is no reason to fail the command.
 macro_rules! note {
@@ -42,134 +42,105 @@ impl Ui {
         Ui { style }
     }
 
-    fn print_diagnostics(&self, diagnostics: &[Diagnostic], snapshot: &Snapshot) {
-        let text = report::render(diagnostics, snapshot, self.style);
+    /// Reads the docs in `dir` as the checked-in catalog is generated from them, and prints
+    /// their diagnostics.
+    fn read(&self, dir: &Path) -> Result<Docs> {
+        let docs = Builder::new()
+            .docs_dir(dir)
+            .docs_name("docs-snapshot")
+            .runtime_crate("crate")
+            .regenerate_command(REGENERATE_COMMAND)
+            .cargo_metadata(false)
+            .read()?;
+        let text = docs.render(docs.diagnostics(), self.style);
         let _ = std::io::stderr().lock().write_all(text.as_bytes());
+        Ok(docs)
     }
 
-    /// Generates the catalog text, or prints the docs' errors and returns `None`.
-    fn generate_code(&self, docs: &Path) -> Result<Option<catalog_gen::Generated>> {
-        let snapshot = Snapshot::read(docs)?;
-        match catalog_gen::generate(&snapshot, &EmitOptions::checked_in()) {
-            Ok(generated) => {
-                self.print_diagnostics(&generated.warnings, &snapshot);
-                Ok(Some(generated))
+    pub fn generate(&self, paths: &Paths) -> Result<ExitCode> {
+        let (dir, file) = (&paths.docs, &paths.generated);
+        let docs = self.read(dir)?;
+        match docs.write(file) {
+            Ok(written) => {
+                let catalog = docs.catalog();
+                note!(
+                    "{} {} ({} API errors in {} types, {} Connect errors)",
+                    if written { "wrote" } else { "unchanged:" },
+                    file.display(),
+                    catalog.api_errors.len(),
+                    catalog.error_types().len(),
+                    catalog.connect_errors.len(),
+                );
+                Ok(ExitCode::SUCCESS)
             }
-            Err(GenerateError::Docs(diagnostics)) => {
-                self.print_diagnostics(&diagnostics, &snapshot);
-                Ok(None)
+            Err(Error::Docs { .. }) => {
+                note!(
+                    "error: the docs have errors; nothing written to {}",
+                    file.display()
+                );
+                Ok(ExitCode::FAILURE)
             }
-            Err(error @ GenerateError::Empty(_)) => {
-                self.refuse_empty(&error, &snapshot);
-                Ok(None)
+            Err(Error::NoErrorsDocumented { .. }) => {
+                note!(
+                    "error: the docs document no errors: no page has a code heading or a Connect parameter table"
+                );
+                note!("nothing written to {}", file.display());
+                Ok(ExitCode::FAILURE)
             }
             Err(error) => Err(error.into()),
         }
     }
 
-    /// Prints why an empty catalog is refused: the warnings about the pages, then the error.
-    fn refuse_empty(&self, error: &GenerateError, snapshot: &Snapshot) {
-        if let GenerateError::Empty(warnings) = error {
-            self.print_diagnostics(warnings, snapshot);
-        }
-        note!("error: {error}");
-    }
-
-    pub fn generate(&self, paths: &Paths) -> Result<ExitCode> {
-        let (docs, out) = (&paths.docs, &paths.generated);
-        // The pages are freed as they are read; diagnostics read them again to be shown.
-        let generated =
-            match catalog_gen::generate_file(Snapshot::read(docs)?, &EmitOptions::checked_in(), out) {
-                Ok(generated) => generated,
-                Err(GenerateError::Docs(diagnostics)) => {
-                    self.print_diagnostics(&diagnostics, &Snapshot::read(docs)?);
-                    note!(
-                        "error: the docs have errors; nothing written to {}",
-                        out.display()
-                    );
-                    return Ok(ExitCode::FAILURE);
-                }
-                Err(error @ GenerateError::Empty(_)) => {
-                    self.refuse_empty(&error, &Snapshot::read(docs)?);
-                    note!("nothing written to {}", out.display());
-                    return Ok(ExitCode::FAILURE);
-                }
-                Err(error) => return Err(error.into()),
-            };
-        if !generated.warnings.is_empty() {
-            self.print_diagnostics(&generated.warnings, &Snapshot::read(docs)?);
-        }
-        note!(
-            "{} {} ({} API errors in {} types, {} Connect errors)",
-            if generated.written { "wrote" } else { "unchanged:" },
-            out.display(),
-            generated.catalog.api_errors.len(),
-            generated.catalog.error_types().len(),
-            generated.catalog.connect_errors.len(),
-        );
-        Ok(ExitCode::SUCCESS)
-    }
-
     pub fn check(&self, paths: &Paths) -> Result<ExitCode> {
-        let (docs, generated_file) = (&paths.docs, &paths.generated);
-        let Some(generated) = self.generate_code(docs)? else {
-            return Ok(ExitCode::FAILURE);
-        };
-        let existing = catalog_gen::write::check_regular(generated_file)
-            .and_then(|_| std::fs::read_to_string(generated_file))
-            .map_err(|e| format!("cannot read {}: {e}", generated_file.display()))?;
-        let label = generated_file.display().to_string();
-        match catalog_gen::check::check(
-            &existing,
-            &generated,
-            &label,
-            &format!("{REGENERATE_COMMAND}{}", paths.flags),
-        ) {
-            None => {
-                note!("{label} is in sync with {}", docs.display());
+        let (dir, file) = (&paths.docs, &paths.generated);
+        let docs = self.read(dir)?;
+        match docs.check(file, &format!("{REGENERATE_COMMAND}{}", paths.flags)) {
+            Ok(None) => {
+                note!("{} is in sync with {}", file.display(), dir.display());
                 Ok(ExitCode::SUCCESS)
             }
-            Some(drift) => {
+            Ok(Some(drift)) => {
                 out(drift)?;
                 Ok(ExitCode::FAILURE)
             }
+            Err(Error::Docs { .. } | Error::NoErrorsDocumented { .. }) => {
+                note!("error: the docs generate no catalog to compare with");
+                Ok(ExitCode::FAILURE)
+            }
+            Err(error) => Err(error.into()),
         }
     }
 
-    pub fn dump(&self, docs: &Path) -> Result<ExitCode> {
-        let snapshot = Snapshot::read(docs)?;
-        let parsed = catalog_gen::parse_snapshot(&snapshot);
-        self.print_diagnostics(&parsed.diagnostics, &snapshot);
-        if parsed.has_errors() {
+    pub fn dump(&self, dir: &Path) -> Result<ExitCode> {
+        let docs = self.read(dir)?;
+        if docs.has_errors() {
             return Ok(ExitCode::FAILURE);
         }
-        out(serde_json::to_string_pretty(&parsed.catalog)?)?;
+        out(serde_json::to_string_pretty(docs.catalog())?)?;
         Ok(ExitCode::SUCCESS)
     }
 
     pub fn diff(&self, old: &Path, new: &Path, format: Format) -> Result<ExitCode> {
-        // The catalog of `dir`, or `None` (the problem printed) when it cannot be read.
-        let read = |dir: &Path| -> Option<catalog_gen::Catalog> {
-            let snapshot = match Snapshot::read(dir) {
-                Ok(snapshot) => snapshot,
+        // The docs of `dir`, or `None` (the problem printed) when they cannot be compared.
+        let read = |dir: &Path| -> Option<Docs> {
+            let docs = match self.read(dir) {
+                Ok(docs) => docs,
                 Err(error) => {
                     note!("error: {error}");
                     return None;
                 }
             };
-            let parsed = catalog_gen::parse_snapshot(&snapshot);
-            self.print_diagnostics(&parsed.diagnostics, &snapshot);
-            if parsed.has_errors() {
+            if docs.has_errors() {
                 note!("error: {} has errors", dir.display());
                 return None;
             }
-            Some(parsed.catalog)
+            Some(docs)
         };
-        let (Some(old_catalog), Some(new_catalog)) = (read(old), read(new)) else {
+        let (Some(old_docs), Some(new_docs)) = (read(old), read(new)) else {
             note!("error: cannot compare the snapshots");
             return Ok(ExitCode::from(2));
         };
-        let changes = catalog_gen::diff::diff_catalogs(&old_catalog, &new_catalog);
+        let changes = ChangeSet::between(old_docs.catalog(), new_docs.catalog());
         let text = match format {
             Format::Text => changes.to_text(),
             Format::Json => changes.to_json(),
@@ -183,13 +154,9 @@ impl Ui {
         })
     }
 
-    pub fn explain(&self, docs: &Path, query: &str) -> Result<ExitCode> {
-        let snapshot = Snapshot::read(docs)?;
-        let parsed = catalog_gen::parse_snapshot(&snapshot);
-        if parsed.has_errors() {
-            self.print_diagnostics(&parsed.diagnostics, &snapshot);
-        }
-        match catalog_gen::explain::explain(&parsed.catalog, query) {
+    pub fn explain(&self, dir: &Path, query: &str) -> Result<ExitCode> {
+        let docs = self.read(dir)?;
+        match docs.explain(query) {
             Ok(found) => {
                 out(found)?;
                 Ok(ExitCode::SUCCESS)
@@ -201,13 +168,12 @@ impl Ui {
         }
     }
 
-    pub fn lint(&self, docs: &Path, deny_warnings: bool) -> Result<ExitCode> {
-        let snapshot = Snapshot::read(docs)?;
-        let diagnostics = catalog_gen::lint(&snapshot);
-        self.print_diagnostics(&diagnostics, &snapshot);
+    pub fn lint(&self, dir: &Path, deny_warnings: bool) -> Result<ExitCode> {
+        let docs = self.read(dir)?;
+        let diagnostics = docs.diagnostics();
         let failed = diagnostics.iter().any(|d| d.is_error() || deny_warnings);
         if diagnostics.is_empty() {
-            note!("{}: no problems found", docs.display());
+            note!("{}: no problems found", dir.display());
         }
         Ok(if failed {
             ExitCode::FAILURE

@@ -5,26 +5,12 @@
 //! (`RECORD_NOT_FOUND` → `RecordNotFound`, `server_error` → `ServerError`). An API error code's
 //! variant is its type's name followed by its code's name, or by `Null` for a null code
 //! (`SERVER:INTERNAL` → `ServerInternal`, `AUTHENTICATION:null` → `AuthenticationNull`). A name
-//! that starts with a digit gets a leading `_`; a keyword becomes a raw identifier, or gets a
-//! trailing `_` where Rust allows no raw form (`Self`). Two strings that map to one name are
-//! an error, as is a string with no letter or digit.
-
-use proc_macro2::{Ident, Span};
-
-/// Keywords of every edition; raw identifiers are the way to use them as names.
-const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn",
-    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop",
-    "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self",
-    "static", "struct", "super", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
-    "virtual", "where", "while", "yield",
-];
-
-/// Keywords that cannot be raw identifiers.
-const NOT_RAW: &[&str] = &["crate", "self", "Self", "super"];
+//! that starts with a digit gets a leading `_`, and `Self`, the one keyword in upper camel case,
+//! a trailing `_`. Two strings that map to one name are an error, as is a string with no letter
+//! or digit.
 
 /// `name` in upper camel case by the rule above; empty when it has no ASCII letter or digit.
-pub fn upper_camel(name: &str) -> String {
+pub(crate) fn upper_camel(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for piece in name.split(|c: char| !c.is_ascii_alphanumeric()) {
         let mut chars = piece.chars();
@@ -36,26 +22,24 @@ pub fn upper_camel(name: &str) -> String {
     out
 }
 
-/// A valid identifier for an upper-camel-case `name`: `_` before a leading digit, raw or
-/// suffixed when a keyword. `None` for an empty name.
-pub fn identifier(name: &str) -> Option<Ident> {
+/// A valid identifier for an upper-camel-case `name` (ASCII letters and digits, each piece
+/// starting upper case): `_` before a leading digit, `Self_` for `Self`. `None` for an empty
+/// name.
+pub(crate) fn identifier(name: &str) -> Option<String> {
     if name.is_empty() {
         return None;
     }
     if name.starts_with(|c: char| c.is_ascii_digit()) {
-        return Some(Ident::new(&format!("_{name}"), Span::call_site()));
+        return Some(format!("_{name}"));
     }
-    if NOT_RAW.contains(&name) {
-        return Some(Ident::new(&format!("{name}_"), Span::call_site()));
+    if name == "Self" {
+        return Some("Self_".to_owned());
     }
-    if KEYWORDS.contains(&name) {
-        return Some(Ident::new_raw(name, Span::call_site()));
-    }
-    Some(Ident::new(name, Span::call_site()))
+    Some(name.to_owned())
 }
 
 /// The variant name of an API error code.
-pub fn api_variant(error_type: &str, code: Option<&str>) -> String {
+pub(crate) fn api_variant(error_type: &str, code: Option<&str>) -> String {
     let type_name = upper_camel(error_type);
     match code {
         None => format!("{type_name}Null"),
@@ -99,13 +83,15 @@ mod tests {
 
     #[test]
     fn identifiers_are_always_valid() {
-        assert_eq!(
-            identifier("ServerInternal").unwrap().to_string(),
-            "ServerInternal"
-        );
-        assert_eq!(identifier("123Start").unwrap().to_string(), "_123Start");
-        assert_eq!(identifier("Self").unwrap().to_string(), "Self_");
-        assert_eq!(identifier("type").unwrap().to_string(), "r#type");
+        assert_eq!(identifier("ServerInternal").as_deref(), Some("ServerInternal"));
+        assert_eq!(identifier("123Start").as_deref(), Some("_123Start"));
+        assert_eq!(identifier("Self").as_deref(), Some("Self_"));
+        assert_eq!(identifier(&upper_camel("type")).as_deref(), Some("Type"));
         assert!(identifier("").is_none());
+        for name in ["r#type", "self", "fn", "SELF", "_", "ünïcode", "a b"] {
+            if let Some(ident) = identifier(&upper_camel(name)) {
+                assert!(syn::parse_str::<syn::Ident>(&ident).is_ok(), "{name} -> {ident}");
+            }
+        }
     }
 }

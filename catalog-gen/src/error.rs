@@ -1,0 +1,104 @@
+//! Why catalog-gen could not do what it was asked: one error type for every entry point.
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+use smartcar_errors_shared::text::Escaped;
+
+use crate::diagnostic::Diagnostic;
+use crate::report;
+
+/// Why the docs could not be read, or a catalog not generated, checked or written.
+///
+/// `Debug` shows the same text as `Display`, so that a build script whose `main` returns this
+/// error prints the docs' problems as the command line does, one line each. Every path and
+/// every piece of docs text in the message is escaped: it cannot break the line it is on.
+#[derive(thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A file or directory could not be read.
+    #[error("cannot read {}: {source}", shown(path))]
+    Read {
+        /// The path that failed.
+        path: PathBuf,
+        /// The underlying error.
+        source: io::Error,
+    },
+    /// The docs directory holds no `.md` page (a wrong path, most likely).
+    #[error("no .md pages below {}", shown(path))]
+    NoPages {
+        /// The docs directory.
+        path: PathBuf,
+    },
+    /// The name of a page, or of a directory that may hold pages, is not UTF-8, so it cannot
+    /// be named in the catalog. (Other files with such names are skipped.)
+    #[error("file name is not UTF-8: {}", shown(path))]
+    NonUtf8Name {
+        /// The offending path.
+        path: PathBuf,
+    },
+    /// A page is larger than 16 MiB; no published page comes near it.
+    #[error(
+        "{} is larger than {} bytes, the most a docs page may have",
+        shown(path),
+        crate::snapshot::MAX_PAGE_BYTES
+    )]
+    PageTooLarge {
+        /// The page.
+        path: PathBuf,
+    },
+    /// The docs have errors; every diagnostic, warnings too, is here, its file named below the
+    /// docs directory.
+    #[error("{}", report::plain(diagnostics))]
+    Docs {
+        /// The diagnostics, sorted.
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// No page documents an error (no code heading, no Connect parameter table): generating
+    /// would empty the catalog. The warnings about the pages are here.
+    #[error(
+        "{}the docs document no errors: no page has a code heading or a Connect parameter table",
+        report::plain(diagnostics)
+    )]
+    NoErrorsDocumented {
+        /// The warnings about the pages.
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// The path given for the runtime crate is not a Rust path.
+    #[error("`{}` is not a Rust path to the runtime crate", Escaped(.0))]
+    RuntimePath(String),
+    /// No output file was set and `OUT_DIR` is not set (not running under Cargo).
+    #[error("no output file: set one with Builder::out_file or run from a build script")]
+    NoOutFile,
+    /// A path that Cargo must watch cannot be printed as a build-script directive: it is not
+    /// UTF-8, or it holds a control or text-direction character that would end or disguise
+    /// the directive's line.
+    #[error(
+        "cannot tell Cargo to watch `{}`: the path is not UTF-8 or holds a control character",
+        shown(path)
+    )]
+    UnprintablePath {
+        /// The path.
+        path: PathBuf,
+    },
+    /// A file could not be written (or is not a regular file, which is never replaced).
+    #[error("cannot write {}: {source}", shown(path))]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: io::Error,
+    },
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+/// A path as an error message shows it: lossily decoded and escaped.
+fn shown(path: &std::path::Path) -> String {
+    Escaped(&path.to_string_lossy()).to_string()
+}
