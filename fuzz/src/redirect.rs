@@ -34,37 +34,19 @@ pub fn check_redirect(uri: &str) {
         }
         _ => panic!("{uri:?}: Redirect::from_uri gives {redirect:?}, from_redirect_uri {error_only:?}"),
     }
-    if let Ok(redirect) = &redirect {
-        for problem in redirect.problems() {
-            assert_safe(uri, &problem.to_string());
-        }
-    }
 }
 
 fn check_error(uri: &str, error: &ConnectError) {
-    assert!(!error.error().is_empty(), "{uri:?}: empty error read");
-    assert_eq!(
-        error.param("error"),
-        Some(error.error()),
-        "{uri:?}: the error is not the `error` parameter"
-    );
-    check_text(
+    let param = |name: &str| error.param(name);
+    let read = Read {
         uri,
-        error.problems(),
-        "error_description",
-        error.description(),
-        |name| error.param(name),
-    );
-    check_text(
-        uri,
-        error.problems(),
-        "error_message",
-        error.error_message(),
-        |name| error.param(name),
-    );
-    check_text(uri, error.problems(), "state", error.state(), |name| {
-        error.param(name)
-    });
+        problems: error.problems(),
+        param: &param,
+    };
+    read.deciding("error", error.error());
+    read.text("error_description", error.description());
+    read.text("error_message", error.error_message());
+    read.text("state", error.state());
     if let Some(status) = error.status_code() {
         assert!((100..=599).contains(&status), "{uri:?}: status {status}");
     }
@@ -72,71 +54,64 @@ fn check_error(uri: &str, error: &ConnectError) {
         if let Some(year) = vehicle.year() {
             assert!((1..=9999).contains(&year), "{uri:?}: year {year}");
         }
-        check_text(uri, error.problems(), "vin", vehicle.vin(), |name| {
-            error.param(name)
-        });
-        check_text(uri, error.problems(), "make", vehicle.make(), |name| {
-            error.param(name)
-        });
-    }
-    for problem in error.problems() {
-        assert!(
-            error.param(problem.name()).is_some(),
-            "{uri:?}: {problem:?} names no parameter"
-        );
+        read.text("vin", vehicle.vin());
+        read.text("make", vehicle.make());
     }
     assert_safe(uri, &error.to_string());
 }
 
 fn check_authorization(uri: &str, authorization: &Authorization) {
-    assert!(!authorization.code().is_empty(), "{uri:?}: empty code read");
-    assert_eq!(
-        authorization.param("code"),
-        Some(authorization.code()),
-        "{uri:?}: the code is not the `code` parameter"
-    );
-    assert_eq!(
-        authorization.param("error"),
-        None,
-        "{uri:?}: an error read as an authorization"
-    );
     let param = |name: &str| authorization.param(name);
-    check_text(
+    let read = Read {
         uri,
-        authorization.problems(),
-        "state",
-        authorization.state(),
-        param,
-    );
-    check_text(
-        uri,
-        authorization.problems(),
-        "user_id",
-        authorization.user_id(),
-        param,
-    );
-    for problem in authorization.problems() {
-        assert!(
-            param(problem.name()).is_some(),
-            "{uri:?}: {problem:?} names no parameter"
-        );
-    }
+        problems: authorization.problems(),
+        param: &param,
+    };
+    read.deciding("code", authorization.code());
+    assert_eq!(param("error"), None, "{uri:?}: an error read as an authorization");
+    read.text("state", authorization.state());
+    read.text("user_id", authorization.user_id());
 }
 
-/// A text field read is its parameter's value; one not read is absent, empty or has a problem.
-fn check_text<'a>(
-    uri: &str,
-    problems: &[ParamProblem],
-    name: &str,
-    field: Option<&str>,
-    param: impl Fn(&str) -> Option<&'a str>,
-) {
-    match field {
-        Some(value) => assert_eq!(param(name), Some(value), "{uri:?}: `{name}` read wrong"),
-        None => assert!(
-            matches!(param(name), None | Some("")) || problems.iter().any(|problem| problem.name() == name),
-            "{uri:?}: `{name}` dropped without a problem"
-        ),
+/// One outcome's parameters and problems, to check its fields against.
+struct Read<'a> {
+    uri: &'a str,
+    problems: &'a [ParamProblem],
+    param: &'a dyn Fn(&str) -> Option<&'a str>,
+}
+
+impl Read<'_> {
+    /// The parameter that decides the outcome is read non-empty, as sent; every problem names
+    /// a parameter of the redirect and shows on one line.
+    fn deciding(&self, name: &str, value: &str) {
+        let uri = self.uri;
+        assert!(!value.is_empty(), "{uri:?}: empty `{name}` read");
+        assert_eq!(
+            (self.param)(name),
+            Some(value),
+            "{uri:?}: `{name}` is not its parameter"
+        );
+        for problem in self.problems {
+            assert!(
+                (self.param)(problem.name()).is_some(),
+                "{uri:?}: {problem:?} names no parameter"
+            );
+            assert_safe(uri, &problem.to_string());
+        }
+    }
+
+    /// A text field read is its parameter's value; one not read is absent, empty or has a
+    /// problem.
+    fn text(&self, name: &str, field: Option<&str>) {
+        let uri = self.uri;
+        match field {
+            Some(value) => assert_eq!((self.param)(name), Some(value), "{uri:?}: `{name}` read wrong"),
+            None => assert!(
+                matches!((self.param)(name), None | Some(""))
+                    || self.problems.iter().any(|problem| problem.name() == name),
+                "{uri:?}: `{name}` dropped without a problem"
+            ),
+        }
     }
 }
 
