@@ -1,9 +1,9 @@
 //! Reading errors: `ApiError` against `serde_json::Value` on the documented examples, and
-//! `ConnectError::from_redirect_uri` on the documented redirects against decoding the query.
+//! `Redirect::from_uri` on the documented redirects against decoding the query.
 
 use divan::Bencher;
 use divan::counter::ItemsCount;
-use smartcar_errors::{ApiError, ConnectError};
+use smartcar_errors::{ApiError, Redirect};
 use smartcar_errors_bench::documented;
 
 fn main() {
@@ -34,18 +34,18 @@ fn json_value(bencher: Bencher) {
 
 #[divan::bench]
 fn connect_redirect(bencher: Bencher) {
-    let redirects = documented::examples().redirects;
+    let redirects = documented::redirects(&documented::examples().redirects);
     bencher.counter(ItemsCount::new(redirects.len())).bench(|| {
         redirects
             .iter()
-            .filter(|uri| matches!(ConnectError::from_redirect_uri(uri), Ok(Some(_))))
+            .filter(|uri| Redirect::from_uri(uri).is_ok())
             .count()
     });
 }
 
 #[divan::bench]
 fn decode_query(bencher: Bencher) {
-    let redirects = documented::examples().redirects;
+    let redirects = documented::redirects(&documented::examples().redirects);
     bencher.counter(ItemsCount::new(redirects.len())).bench(|| {
         redirects
             .iter()

@@ -29,6 +29,20 @@ pub fn examples() -> Examples {
     }
 }
 
+/// The success redirect of the docs' "Handle the Response" page
+/// (<https://smartcar.com/docs/connect/handle-the-response>): the snapshot's pages show errors
+/// only.
+pub const AUTHORIZATION_REDIRECT: &str =
+    "https://example.com/home?code=90abecb6-e7ab-4b85-864a-e1c8bf67f2ad&state=0facda3319";
+
+/// The example redirects of the Connect errors, and [`AUTHORIZATION_REDIRECT`]: both
+/// outcomes of a redirect.
+pub fn redirects(error_redirects: &[String]) -> Vec<String> {
+    let mut redirects = error_redirects.to_vec();
+    redirects.push(AUTHORIZATION_REDIRECT.to_owned());
+    redirects
+}
+
 /// The least a redirect reader does: split off the query and decode it into owned pairs.
 /// Returns the number of pairs.
 pub fn decode_query(uri: &str) -> usize {

@@ -9,8 +9,9 @@
 //!   docs say of it ([`ApiErrorInfo`]).
 //! - [`ApiError`] reads an error response — the v2 body, the OAuth and v1 bodies, or anything
 //!   else — and tells you what to do next.
-//! - [`ConnectError`] reads the error in a Smartcar Connect redirect; [`ConnectErrorCode`]
-//!   names the documented ones.
+//! - [`Redirect`] reads the redirect Smartcar Connect sends back to your application: an
+//!   [`Authorization`] with the code to exchange, or a [`ConnectError`]; [`ConnectErrorCode`]
+//!   names the documented errors.
 //! - [`explain`] finds an error by name or doc URL and prints what the docs say, like
 //!   `rustc --explain`.
 //!
@@ -58,15 +59,21 @@
 //!
 //! # Handling a Connect redirect
 //!
+//! Give [`Redirect::from_uri`] the URI your redirect handler received. A redirect it cannot
+//! read at all is an error; an optional parameter it cannot read (`status_code=abc`) is
+//! `None`, and [`Redirect::problems`] says why.
+//!
 //! ```
-//! use smartcar_errors::{ConnectError, ConnectErrorCode};
+//! use smartcar_errors::{ConnectErrorCode, Redirect};
 //!
 //! let redirect = "https://example.com/callback?error=configuration_error\
 //!     &error_description=There%20has%20been%20an%20error%20in%20the%20configuration%20of%20your%20application.\
 //!     &status_code=400&error_message=You%20have%20entered%20a%20test%20mode%20VIN.";
-//! match ConnectError::from_redirect_uri(redirect)? {
-//!     None => { /* a `code` to exchange for tokens */ }
-//!     Some(error) => match error.known() {
+//! match Redirect::from_uri(redirect)? {
+//!     Redirect::Authorized(authorization) => {
+//!         println!("exchange {} for an access token", authorization.code());
+//!     }
+//!     Redirect::Error(error) => match error.known() {
 //!         Some(ConnectErrorCode::ConfigurationError) => {
 //!             assert_eq!(error.status_code(), Some(400));
 //!             assert_eq!(error.error_message(), Some("You have entered a test mode VIN."));
@@ -102,7 +109,7 @@
 #![deny(missing_docs)]
 
 mod api_error;
-mod connect_error;
+mod connect;
 mod explain;
 mod info;
 mod lookup;
@@ -128,7 +135,7 @@ mod generated {
 struct ReadmeDoctests;
 
 pub use api_error::{ApiError, BodyShape};
-pub use connect_error::{ConnectError, RedirectError};
+pub use connect::{Authorization, ConnectError, ParamProblem, Redirect, RedirectError, VehicleInfo};
 pub use explain::{Explained, explain};
 pub use generated::{ApiErrorCode, ConnectErrorCode, ErrorType, Resolution};
 pub use info::{ApiErrorInfo, ConnectErrorInfo, ConnectParameter};

@@ -1,7 +1,8 @@
 //! The runtime crate against the docs: lookups, error bodies and Connect redirects.
 
 use smartcar_errors::{
-    ApiError, ApiErrorCode, ConnectError, ConnectErrorCode, ErrorType, RedirectError, Resolution,
+    ApiError, ApiErrorCode, ConnectError, ConnectErrorCode, ErrorType, ParamProblem, RedirectError,
+    Resolution,
 };
 use smartcar_errors_tests::{assert_catalog_matches, fixture_dir, parse_dir, snapshot_dir};
 
@@ -223,11 +224,20 @@ fn redirects_without_an_error_and_malformed_redirects() {
     assert_eq!(bare.description(), None);
     assert_eq!(
         ConnectError::from_redirect_uri("https://e.com/cb?error=server_error&error=access_denied"),
-        Err(RedirectError::DuplicateParameter { name: "error".into() })
+        Err(RedirectError::DuplicateParameter { name: "error" })
     );
+    let bad_status = ConnectError::from_redirect_uri("https://e.com/cb?error=x&status_code=4OO")
+        .unwrap()
+        .expect("the error is kept");
+    assert_eq!(bad_status.error(), "x");
+    assert_eq!(bad_status.status_code(), None);
     assert_eq!(
-        ConnectError::from_redirect_uri("https://e.com/cb?error=x&status_code=4OO"),
-        Err(RedirectError::InvalidStatusCode { value: "4OO".into() })
+        bad_status.problems(),
+        [ParamProblem::Invalid {
+            name: "status_code",
+            value: "4OO".into(),
+            expected: "an HTTP status code (100 to 599)",
+        }]
     );
     assert_eq!(
         ConnectError::from_redirect_uri("https://e.com/cb?error=x&error_message=100%"),
@@ -238,8 +248,8 @@ fn redirects_without_an_error_and_malformed_redirects() {
         Err(RedirectError::EmptyError)
     );
     assert_eq!(
-        RedirectError::InvalidStatusCode { value: "4OO".into() }.to_string(),
-        "redirect parameter `status_code` is not an HTTP status code: `4OO`"
+        bad_status.problems()[0].to_string(),
+        "redirect parameter `status_code` is not an HTTP status code (100 to 599): `4OO`"
     );
 }
 

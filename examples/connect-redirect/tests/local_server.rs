@@ -76,11 +76,77 @@ fn connect_redirects_become_messages_for_the_user() {
         ),
         ("HTTP/1.1 200 OK".into(), "Your vehicle is connected.".into())
     );
+    // A malformed optional parameter leaves the error readable.
     assert_eq!(
         get(address, "/callback?error=server_error&status_code=5xx"),
         (
+            "HTTP/1.1 200 OK".into(),
+            "Smartcar had a problem. Please try connecting again.".into()
+        )
+    );
+}
+
+#[test]
+fn an_incompatible_vehicle_is_described() {
+    let address = start();
+    // The redirect of smartcar/javascript-sdk's test/unit/sdk.test.js (VehicleIncompatible).
+    assert_eq!(
+        get(
+            address,
+            "/callback?error=vehicle_incompatible&error_description=describes+the+error\
+             &vin=some_vin&year=2017&make=TESLA&model=Model+S"
+        ),
+        (
+            "HTTP/1.1 200 OK".into(),
+            "Your 2017 TESLA Model S (VIN some_vin) cannot be connected yet.".into()
+        )
+    );
+    // smartcar/android-sdk's SmartcarAuthTest.kt: vin and make only.
+    assert_eq!(
+        get(
+            address,
+            "/callback?error=vehicle_incompatible\
+             &error_description=The%20user%27s%20vehicle%20is%20not%20compatible.\
+             &vin=1FDKE30G4JHA04964&make=FORD"
+        ),
+        (
+            "HTTP/1.1 200 OK".into(),
+            "Your FORD (VIN 1FDKE30G4JHA04964) cannot be connected yet.".into()
+        )
+    );
+}
+
+#[test]
+fn an_authorization_with_a_virtual_key_url() {
+    let address = start();
+    // smartcar/android-sdk's SmartcarAuthTest.kt, receiveResponse_codeWithVirtualKeyUrl.
+    assert_eq!(
+        get(
+            address,
+            "/callback?code=testCode&virtual_key_url=https://www.tesla.com/_ak/smartcar.com"
+        ),
+        (
+            "HTTP/1.1 200 OK".into(),
+            "Your vehicle is connected. To send it commands, add Smartcar's virtual key: https://www.tesla.com/_ak/smartcar.com".into()
+        )
+    );
+}
+
+#[test]
+fn redirects_that_cannot_be_read_are_bad_requests() {
+    let address = start();
+    assert_eq!(
+        get(address, "/callback?state=0facda3319"),
+        (
             "HTTP/1.1 400 Bad Request".into(),
-            "This is not a redirect from Smartcar Connect: redirect parameter `status_code` is not an HTTP status code: `5xx`".into()
+            "This is not a redirect from Smartcar Connect: the redirect carries neither an `error` nor a `code`".into()
+        )
+    );
+    assert_eq!(
+        get(address, "/callback?error=server_error&error_description=100%"),
+        (
+            "HTTP/1.1 400 Bad Request".into(),
+            "This is not a redirect from Smartcar Connect: invalid percent-encoding at byte 50 of the redirect".into()
         )
     );
 }

@@ -4,7 +4,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use smartcar_errors::{ApiError, ConnectError};
+use smartcar_errors::{ApiError, Redirect};
 use smartcar_errors_bench::alloc::Counting;
 use smartcar_errors_bench::measure::{batch_size, format_duration, interleaved};
 use smartcar_errors_bench::report::{Goal, Row};
@@ -124,7 +124,7 @@ fn lookups<A>(rows: &mut Vec<Row>, alloc: &Counting<A>) {
     ));
 }
 
-/// `ApiError` and `ConnectError` on the examples of the docs snapshot.
+/// `ApiError` and `Redirect` on the examples of the docs snapshot.
 fn documented(rows: &mut Vec<Row>) -> Result<(), String> {
     let documented::Examples {
         api_examples: examples,
@@ -156,19 +156,22 @@ fn documented(rows: &mut Vec<Row>) -> Result<(), String> {
         Goal::AtMost(1.0),
     ));
 
-    let (value, baseline) = compare(
-        redirects.len(),
-        &mut || {
-            redirects
-                .iter()
-                .filter(|uri| matches!(ConnectError::from_redirect_uri(uri), Ok(Some(_))))
-                .count()
-        },
-        &mut || redirects.iter().map(|uri| documented::decode_query(uri)).sum(),
-    );
+    let redirects = documented::redirects(&redirects);
+    let read = |redirects: &[String]| {
+        redirects
+            .iter()
+            .filter(|uri| Redirect::from_uri(uri).is_ok())
+            .count()
+    };
+    if read(&redirects) != redirects.len() {
+        return Err("a documented redirect does not read".into());
+    }
+    let (value, baseline) = compare(redirects.len(), &mut || read(&redirects), &mut || {
+        redirects.iter().map(|uri| documented::decode_query(uri)).sum()
+    });
     rows.push(Row::new(
         format!(
-            "`ConnectError::from_redirect_uri`, the {} documented redirects",
+            "`Redirect::from_uri`, the {} documented redirects (errors and a success)",
             redirects.len()
         ),
         (format!("{}/redirect", ns(value)), value),
