@@ -1,10 +1,11 @@
 //! Reading the members of an error body one by one, straight from the parser: each known
 //! member on its own, so that one of the wrong JSON type costs only itself.
 //!
-//! Two modes share the code. Strict (serde `Deserialize`, [`ApiError::from_json`]) fails on a
-//! known member of the wrong JSON type. Lenient ([`ApiError::from_response`]) keeps such a
-//! member as sent in `extra` and, where one reading is obvious, also coerces it into its field.
-//! In both modes a repeated key keeps its last value, as `JSON.parse` and Python's `json` do.
+//! A known member of the wrong JSON type is kept as sent in `extra` and, where one reading is
+//! obvious, also coerced into its field. Of a repeated key the last value counts, as with
+//! `JSON.parse` and Python's `json`. Two modes share the code: lenient
+//! ([`ApiError::from_response`]) stops there; strict (serde `Deserialize`,
+//! [`ApiError::from_json`]) then fails if a known member's last value has the wrong type.
 //!
 //! [`ApiError::from_json`]: super::ApiError::from_json
 //! [`ApiError::from_response`]: super::ApiError::from_response
@@ -149,18 +150,57 @@ impl Members {
 
     /// Sets the member `known` from `value`, replacing what an earlier member of the same
     /// key set.
-    fn set<E: de::Error>(&mut self, known: Known, value: Value, mode: Mode) -> Result<(), E> {
+    fn set(&mut self, known: Known, value: Value) {
         self.extra.remove(known.key());
         match known {
-            Known::StatusCode => self.status_code = self.keep(known, status(value), mode)?,
-            Known::RetryAfter => self.retry_after = self.keep(known, seconds(value), mode)?,
-            Known::Resolution => self.resolution = self.keep(known, resolution(value, mode), mode)?,
-            Known::Detail => self.detail = self.keep(known, any(value), mode)?,
+            Known::StatusCode => self.status_code = self.keep(known, status(value)),
+            Known::RetryAfter => self.retry_after = self.keep(known, seconds(value)),
+            Known::Resolution => self.resolution = self.keep(known, resolution(value)),
+            Known::Detail => self.detail = self.keep(known, any(value)),
             _ => {
-                let read = self.keep(known, text(value), mode)?;
+                let read = self.keep(known, text(value));
                 if let Some(slot) = self.text_slot(known) {
                     *slot = read;
                 }
+            }
+        }
+    }
+
+    /// The field's new value; what was not of the documented type goes to `extra`.
+    fn keep<T>(&mut self, known: Known, read: Read<T>) -> Option<T> {
+        let (field, raw) = match read {
+            Read::Null => (None, None),
+            Read::Exact(value) => (Some(value), None),
+            Read::Coerced(value, raw) => (Some(value), Some(raw)),
+            Read::Raw(raw) => (None, Some(raw)),
+        };
+        if let Some(raw) = raw {
+            self.extra.insert(known.key().to_owned(), raw);
+        }
+        field
+    }
+
+    /// Fails on the first member (of the last values of repeated keys) that has another
+    /// JSON type than documented, `resolution.type` and `resolution.url` included.
+    fn validate<E: de::Error>(&self) -> Result<(), E> {
+        let mistyped = self
+            .extra
+            .iter()
+            .find_map(|(key, raw)| Some((Known::from_key(key)?, raw)));
+        if let Some((known, raw)) = mistyped {
+            return Err(E::invalid_type(unexpected(raw), &known.expected()));
+        }
+        for (key, expected) in [
+            ("type", "a string or null as `resolution.type`"),
+            ("url", "a string or null as `resolution.url`"),
+        ] {
+            match self
+                .resolution
+                .as_ref()
+                .and_then(|resolution| resolution.get(key))
+            {
+                None | Some(Value::Null | Value::String(_)) => {}
+                Some(other) => return Err(E::invalid_type(unexpected(other), &expected)),
             }
         }
         Ok(())
@@ -202,24 +242,6 @@ impl Members {
             }
         }
         shape
-    }
-
-    /// The field's new value; what was not of the documented type goes to `extra` (lenient)
-    /// or fails the read (strict).
-    fn keep<T, E: de::Error>(&mut self, known: Known, read: Read<T>, mode: Mode) -> Result<Option<T>, E> {
-        let (field, raw) = match read {
-            Read::Null => (None, None),
-            Read::Exact(value) => (Some(value), None),
-            Read::Coerced(value, raw) => (Some(value), Some(raw)),
-            Read::Raw(raw) => (None, Some(raw)),
-        };
-        if let Some(raw) = raw {
-            if mode == Mode::Strict {
-                return Err(E::invalid_type(unexpected(&raw), &known.expected()));
-            }
-            self.extra.insert(known.key().to_owned(), raw);
-        }
-        Ok(field)
     }
 }
 
@@ -289,18 +311,11 @@ fn whole_number(value: Value) -> Read<u64> {
 /// 2^64, the first float above `u64::MAX`.
 const U64_LIMIT: f64 = 18_446_744_073_709_551_616.0;
 
-/// `resolution`: the object as sent; a string is its type. Strict mode also checks that the
-/// object's `type` and `url` are strings or null.
-fn resolution(value: Value, mode: Mode) -> Read<Map<String, Value>> {
+/// `resolution`: the object as sent; a string is its type.
+fn resolution(value: Value) -> Read<Map<String, Value>> {
     match value {
         Value::Null => Read::Null,
-        Value::Object(object) => {
-            let well_typed = |key| matches!(object.get(key), None | Some(Value::Null | Value::String(_)));
-            if mode == Mode::Strict && !(well_typed("type") && well_typed("url")) {
-                return Read::Raw(Value::Object(object));
-            }
-            Read::Exact(object)
-        }
+        Value::Object(object) => Read::Exact(object),
         Value::String(ref kind) => {
             let object = Map::from_iter([("type".to_owned(), Value::String(kind.clone()))]);
             Read::Coerced(object, value)
@@ -353,11 +368,14 @@ impl<'de> Visitor<'de> for ObjectVisitor {
         while let Some(key) = map.next_key_seed(KeySeed)? {
             let value: Value = map.next_value()?;
             match key {
-                Key::Known(known) => members.set(known, value, self.0)?,
+                Key::Known(known) => members.set(known, value),
                 Key::Other(key) => {
                     members.extra.insert(key, value);
                 }
             }
+        }
+        if self.0 == Mode::Strict {
+            members.validate()?;
         }
         Ok(members)
     }
@@ -468,8 +486,14 @@ mod tests {
         );
         assert_eq!(
             strict(r#"{"resolution": {"type": 1}}"#),
-            "invalid type: map, expected an object or null at line 1 column 27"
+            "invalid type: integer `1`, expected a string or null as `resolution.type` at line 1 column 27"
         );
+        // Only the last value of a repeated key counts.
+        let members = Members::read(
+            &mut serde_json::Deserializer::from_str(r#"{"type": false, "type": "X"}"#),
+            Mode::Strict,
+        );
+        assert_eq!(members.unwrap().text(Known::Type), Some("X"));
     }
 
     #[test]
