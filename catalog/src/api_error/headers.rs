@@ -10,12 +10,23 @@ use super::http_date;
 /// sent twice, the first counts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct ErrorHeaders {
-    /// `SC-Request-Id`
+    /// `SC-Request-Id`, trimmed.
     pub request_id: Option<String>,
-    /// `Retry-After`, trimmed.
-    retry_after: Option<String>,
-    /// `Date`, trimmed.
-    date: Option<String>,
+    /// `Retry-After`, read.
+    retry_after: Option<RetryAfter>,
+    /// `Date`, in seconds since the epoch (`None` inside when it is no HTTP date).
+    date: Option<Option<i64>>,
+}
+
+/// A `Retry-After` value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RetryAfter {
+    /// A delay in seconds.
+    Seconds(u64),
+    /// An HTTP date, in seconds since the epoch.
+    At(i64),
+    /// Neither.
+    Invalid,
 }
 
 impl ErrorHeaders {
@@ -34,17 +45,15 @@ impl ErrorHeaders {
 
     /// Takes `value` for `name` if it is a header that matters and not seen yet.
     pub(crate) fn add(&mut self, name: &str, value: &[u8]) {
-        let slot = if name.eq_ignore_ascii_case("sc-request-id") {
-            &mut self.request_id
+        let text = || String::from_utf8_lossy(value);
+        if name.eq_ignore_ascii_case("sc-request-id") {
+            self.request_id.get_or_insert_with(|| text().trim().to_owned());
         } else if name.eq_ignore_ascii_case("retry-after") {
-            &mut self.retry_after
+            self.retry_after
+                .get_or_insert_with(|| RetryAfter::read(text().trim()));
         } else if name.eq_ignore_ascii_case("date") {
-            &mut self.date
-        } else {
-            return;
-        };
-        if slot.is_none() {
-            *slot = Some(String::from_utf8_lossy(value).trim().to_owned());
+            self.date
+                .get_or_insert_with(|| http_date::parse(text().trim(), now()));
         }
     }
 
@@ -53,7 +62,7 @@ impl ErrorHeaders {
     pub(crate) fn within(self, batch: &ErrorHeaders) -> ErrorHeaders {
         ErrorHeaders {
             request_id: self.request_id.or_else(|| batch.request_id.clone()),
-            date: self.date.or_else(|| batch.date.clone()),
+            date: self.date.or(batch.date),
             ..self
         }
     }
@@ -62,19 +71,24 @@ impl ErrorHeaders {
     /// `Date` (when it has a valid one, else from now) to its HTTP date; zero for a date in the
     /// past. `None` when the header is absent or neither form.
     pub(crate) fn retry_after(&self) -> Option<Duration> {
-        let value = self.retry_after.as_deref()?;
+        match self.retry_after? {
+            RetryAfter::Seconds(seconds) => Some(Duration::from_secs(seconds)),
+            RetryAfter::At(at) => {
+                let from = self.date.flatten().unwrap_or_else(now);
+                Some(Duration::from_secs(at.saturating_sub(from).max(0).unsigned_abs()))
+            }
+            RetryAfter::Invalid => None,
+        }
+    }
+}
+
+impl RetryAfter {
+    fn read(value: &str) -> RetryAfter {
         if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
             // More digits than u64 holds: longer than any wait worth honoring exactly.
-            return Some(Duration::from_secs(value.parse().unwrap_or(u64::MAX)));
+            return RetryAfter::Seconds(value.parse().unwrap_or(u64::MAX));
         }
-        let now = now();
-        let at = http_date::parse(value, now)?;
-        let from = self
-            .date
-            .as_deref()
-            .and_then(|date| http_date::parse(date, now))
-            .unwrap_or(now);
-        Some(Duration::from_secs(at.saturating_sub(from).max(0).unsigned_abs()))
+        http_date::parse(value, now()).map_or(RetryAfter::Invalid, RetryAfter::At)
     }
 }
 
