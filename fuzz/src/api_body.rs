@@ -9,23 +9,6 @@ use smartcar_errors_shared::text::is_unsafe;
 
 use crate::text::Text;
 
-/// The members `ApiError` reads (any other is kept in `extra`).
-pub const KNOWN_MEMBERS: &[&str] = &[
-    "type",
-    "error",
-    "code",
-    "description",
-    "error_description",
-    "message",
-    "docURL",
-    "statusCode",
-    "requestId",
-    "resolution",
-    "suggestedUserMessage",
-    "detail",
-    "retryAfter",
-];
-
 /// The most bytes `Display` may write: 700 characters shown at most (type and code 100 each,
 /// description 500), each at most 10 bytes once escaped (`\u{10ffff}`), and the punctuation.
 pub const MAX_DISPLAY_BYTES: usize = 8 * 1024;
@@ -90,7 +73,7 @@ pub fn check_api_error_response(bytes: &[u8]) -> ApiError {
         Ok(Value::Object(members)) => {
             assert_eq!(response.raw_body(), None);
             for (key, value) in &members {
-                if !KNOWN_MEMBERS.contains(&key.as_str()) {
+                if !ApiError::MEMBERS.contains(&key.as_str()) {
                     assert_eq!(response.extra().get(key), Some(value), "member {key:?} lost");
                 }
             }

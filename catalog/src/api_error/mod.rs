@@ -75,6 +75,20 @@ pub(crate) fn strip_bom(body: &[u8]) -> &[u8] {
 }
 
 impl ApiError {
+    /// The keys of the body members that accessors read, whatever the body's shape: `type`,
+    /// `error`, `code`, `description`, `error_description`, `message`, `docURL`,
+    /// `statusCode`, `requestId`, `resolution`, `suggestedUserMessage`, `detail` and
+    /// `retryAfter`. Any other member of a JSON body is in [`extra`](Self::extra), as sent.
+    pub const MEMBERS: [&'static str; Known::ALL.len()] = {
+        let mut keys = [""; Known::ALL.len()];
+        let mut i = 0;
+        while i < keys.len() {
+            keys[i] = Known::ALL[i].key();
+            i += 1;
+        }
+        keys
+    };
+
     /// Validates and parses a v2 JSON error body, the same as serde's `Deserialize`: the body
     /// must be a JSON object with a string `type`, and each member this crate reads must have
     /// its documented JSON type or be null (`statusCode` an integer from 0 to 65535,
