@@ -1,9 +1,11 @@
-//! A global allocator that counts allocations, to prove that a piece of code allocates nothing.
+//! A global allocator that counts allocations, to prove that a piece of code allocates nothing,
+//! and tracks the bytes in use, to measure the peak memory of a piece of code.
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
-/// An allocator (the system's unless given), counting every allocation and reallocation.
+/// An allocator (the system's unless given), counting every allocation and reallocation and
+/// the bytes in use (as requested, without the allocator's own overhead).
 ///
 /// ```ignore
 /// #[global_allocator]
@@ -13,6 +15,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 pub struct Counting<A = System> {
     inner: A,
     allocations: AtomicU64,
+    in_use: AtomicUsize,
+    peak: AtomicUsize,
 }
 
 impl Counting {
@@ -28,6 +32,8 @@ impl<A> Counting<A> {
         Counting {
             inner,
             allocations: AtomicU64::new(0),
+            in_use: AtomicUsize::new(0),
+            peak: AtomicUsize::new(0),
         }
     }
 
@@ -42,6 +48,25 @@ impl<A> Counting<A> {
         let value = f();
         (value, self.allocations() - before)
     }
+
+    /// Runs `f` and returns its result and the most bytes in use at once during the run,
+    /// above those in use when it started (on any thread). The result is still alive when the
+    /// peak is read, so it counts.
+    pub fn peak<T>(&self, f: impl FnOnce() -> T) -> (T, usize) {
+        let start = self.in_use.load(Ordering::SeqCst);
+        self.peak.store(start, Ordering::SeqCst);
+        let value = f();
+        (value, self.peak.load(Ordering::SeqCst).saturating_sub(start))
+    }
+
+    fn grow(&self, bytes: usize) {
+        let in_use = self.in_use.fetch_add(bytes, Ordering::Relaxed) + bytes;
+        self.peak.fetch_max(in_use, Ordering::Relaxed);
+    }
+
+    fn shrink(&self, bytes: usize) {
+        self.in_use.fetch_sub(bytes, Ordering::Relaxed);
+    }
 }
 
 impl Default for Counting {
@@ -55,23 +80,37 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for Counting<A> {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         self.allocations.fetch_add(1, Ordering::Relaxed);
         // SAFETY: forwarded with the caller's guarantees.
-        unsafe { self.inner.alloc(layout) }
+        let ptr = unsafe { self.inner.alloc(layout) };
+        if !ptr.is_null() {
+            self.grow(layout.size());
+        }
+        ptr
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         self.allocations.fetch_add(1, Ordering::Relaxed);
         // SAFETY: forwarded with the caller's guarantees.
-        unsafe { self.inner.alloc_zeroed(layout) }
+        let ptr = unsafe { self.inner.alloc_zeroed(layout) };
+        if !ptr.is_null() {
+            self.grow(layout.size());
+        }
+        ptr
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         // SAFETY: forwarded with the caller's guarantees.
-        unsafe { self.inner.dealloc(ptr, layout) }
+        unsafe { self.inner.dealloc(ptr, layout) };
+        self.shrink(layout.size());
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         self.allocations.fetch_add(1, Ordering::Relaxed);
         // SAFETY: forwarded with the caller's guarantees.
-        unsafe { self.inner.realloc(ptr, layout, new_size) }
+        let moved = unsafe { self.inner.realloc(ptr, layout, new_size) };
+        if !moved.is_null() {
+            self.grow(new_size);
+            self.shrink(layout.size());
+        }
+        moved
     }
 }

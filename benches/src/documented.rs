@@ -52,3 +52,60 @@ pub fn decode_query(uri: &str) -> usize {
         .collect();
     pairs.len()
 }
+
+/// A documented error body grown to at least `bytes`: `SERVER:MULTIPLE_RECORDS_FOUND` as the
+/// docs show it, its `detail` repeated with numbers and strings (the shape of the documented
+/// `detail` arrays) until the body is that long.
+pub fn large_error_body(bytes: usize) -> Vec<u8> {
+    let head = r#"{"statusCode": 500, "type": "SERVER", "code": "MULTIPLE_RECORDS_FOUND",
+        "description": "Smartcar found multiple battery capacity records for this vehicle.",
+        "docURL": "https://smartcar.com/docs/errors/api-errors/server-errors#multiple-records-found",
+        "resolution": {"type": "CONTACT_SUPPORT"}, "requestId": "9c8dd6fa-f9d7-4d18-9fdd-2255f6cd8613",
+        "detail": ["#;
+    let mut body = head.as_bytes().to_vec();
+    let mut item = 0usize;
+    while body.len() < bytes {
+        if item > 0 {
+            body.extend_from_slice(b", ");
+        }
+        let entry = format!(
+            r#"{{"capacities": [83.9, 83.9, 70.{}], "field": ["requests", {item}], "message": "\"requests\" is required"}}"#,
+            item % 10
+        );
+        body.extend_from_slice(entry.as_bytes());
+        item += 1;
+    }
+    body.extend_from_slice(b"]}");
+    body
+}
+
+/// A v2 error body whose `description` is `bytes` long: what `Display` is given to show.
+pub fn long_description_body(bytes: usize) -> Vec<u8> {
+    let words = "Smartcar found multiple battery capacity records for this vehicle. ".repeat(bytes / 68 + 1);
+    let description = words.get(..bytes).unwrap_or(&words);
+    format!(r#"{{"type": "SERVER", "code": "INTERNAL", "statusCode": 500, "description": "{description}"}}"#)
+        .into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn large_bodies_are_valid_json_of_their_size() {
+        for bytes in [1_000, 1 << 20] {
+            let body = large_error_body(bytes);
+            assert!(body.len() >= bytes && body.len() < bytes + 200, "{}", body.len());
+            let value: serde_json::Value = serde_json::from_slice(&body).unwrap();
+            assert_eq!(value["code"], "MULTIPLE_RECORDS_FOUND");
+            let error = smartcar_errors::ApiError::from_json(&body).unwrap();
+            assert_eq!(
+                error.known(),
+                Some(smartcar_errors::ApiErrorCode::ServerMultipleRecordsFound)
+            );
+        }
+        let body = long_description_body(1_000);
+        let error = smartcar_errors::ApiError::from_json(&body).unwrap();
+        assert_eq!(error.description().len(), 1_000);
+    }
+}

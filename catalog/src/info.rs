@@ -4,6 +4,9 @@ use crate::lookup;
 use crate::named::Named;
 use crate::{ErrorType, Resolution};
 
+/// The resolution type that says retrying later may succeed.
+pub(crate) const RETRY_LATER: &str = "RETRY_LATER";
+
 /// What Smartcar's docs say of one API error code.
 ///
 /// The type parameters are the enums of error and resolution types; they default to this
@@ -59,7 +62,7 @@ impl<T, R: Named> ApiErrorInfo<T, R> {
     /// Whether the docs suggest retrying later (`resolution.type` is `RETRY_LATER`).
     pub fn is_retryable(&self) -> bool {
         self.resolution
-            .is_some_and(|resolution| resolution.name() == "RETRY_LATER")
+            .is_some_and(|resolution| resolution.name() == RETRY_LATER)
     }
 }
 

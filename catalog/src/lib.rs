@@ -8,7 +8,8 @@
 //! - [`ApiErrorCode`] names every documented API error; [`ApiErrorCode::info`] says what the
 //!   docs say of it ([`ApiErrorInfo`]).
 //! - [`ApiError`] reads an error response — the v2 body, the OAuth and v1 bodies, or anything
-//!   else — and tells you what to do next.
+//!   else — and tells you what to do next; [`BatchResponse`] reads the answer of a batch
+//!   request, an `ApiError` for each item that failed.
 //! - [`Redirect`] reads the redirect Smartcar Connect sends back to your application: an
 //!   [`Authorization`] with the code to exchange, or a [`ConnectError`]; [`ConnectErrorCode`]
 //!   names the documented errors.
@@ -34,7 +35,11 @@
 //! # Handling an API error response
 //!
 //! Give [`ApiError::from_response`] the status, headers and body of any response that is not
-//! a success. It never fails: bodies Smartcar does not document keep their raw text.
+//! a success. It never fails: every member of a JSON body is read on its own (one of the wrong
+//! type is kept in [`ApiError::extra`], and coerced where one reading is obvious), and bodies
+//! that are no JSON object keep their raw text. Headers may be any pairs of names and text or
+//! bytes, an `&http::HeaderMap` included; with the feature `http`, [`ApiError::from_http`]
+//! reads a whole `http::Response`, the response type of reqwest, ureq, hyper and axum.
 //!
 //! ```
 //! use std::time::Duration;
@@ -55,6 +60,40 @@
 //!     error.suggested_user_message_for("Acme Fleet").as_deref(),
 //!     Some("Your car is temporarily unable to connect to Acme Fleet. Please be patient while we’re working to resolve this issue.")
 //! );
+//! ```
+//!
+//! The error's `Display` is one line for a log: each part is cut to a short excerpt and its
+//! control characters are escaped, whatever the body holds.
+//!
+//! # Reading a batch response
+//!
+//! `POST /vehicles/{id}/batch` answers one response per path. Successes are yours to read;
+//! each failed item is an [`ApiError`] with the item's status and headers.
+//!
+//! ```
+//! use smartcar_errors::BatchResponse;
+//!
+//! let body = br#"{"responses": [
+//!     {"path": "/odometer", "code": 200, "headers": {"sc-unit-system": "metric"},
+//!      "body": {"distance": 32768}},
+//!     {"path": "/battery/capacity", "code": 429, "headers": {"Retry-After": 999},
+//!      "body": {"type": "RATE_LIMIT", "code": "VEHICLE", "statusCode": 429,
+//!               "resolution": {"type": "RETRY_LATER"}, "requestId": "test-request-id"}}
+//! ]}"#;
+//! let batch = BatchResponse::from_response(200, [("SC-Request-Id", "batch-1")], body)?;
+//! for item in batch.items() {
+//!     match item.error() {
+//!         None => println!("{}: {:?}", item.path(), item.body()),
+//!         Some(error) if error.is_retryable() => {
+//!             println!("{}: retry in {:?}", item.path(), error.retry_after());
+//!         }
+//!         Some(error) => println!("{}: {error}", item.path()),
+//!     }
+//! }
+//! let (item, error) = batch.errors().next().expect("one item failed");
+//! assert_eq!(item.path(), "/battery/capacity");
+//! assert_eq!(error.retry_after(), Some(std::time::Duration::from_secs(999)));
+//! # Ok::<(), smartcar_errors::ApiError>(())
 //! ```
 //!
 //! # Handling a Connect redirect
@@ -109,6 +148,7 @@
 #![deny(missing_docs)]
 
 mod api_error;
+mod batch;
 mod connect;
 mod explain;
 mod info;
@@ -135,6 +175,7 @@ mod generated {
 struct ReadmeDoctests;
 
 pub use api_error::{ApiError, BodyShape};
+pub use batch::{BatchItem, BatchResponse};
 pub use connect::{Authorization, ConnectError, ParamProblem, Redirect, RedirectError, VehicleInfo};
 pub use explain::{Explained, explain};
 pub use generated::{ApiErrorCode, ConnectErrorCode, ErrorType, Resolution};

@@ -1,5 +1,5 @@
 //! Fuzz targets for the parsers of smartcar-errors: the docs page parser of catalog-gen
-//! (raw bytes and generated pages), API error bodies and Connect redirects.
+//! (raw bytes and generated pages), API error bodies, batch responses and Connect redirects.
 //!
 //! The targets are the tests in `tests/`, written with bolero. Under `cargo test` each runs
 //! its seed corpus (`corpus/<target>/`) and a bounded number of generated inputs; under
@@ -7,6 +7,7 @@
 //! share: the properties each parse must satisfy and the grammars of structured inputs.
 
 pub mod api_body;
+pub mod batch_body;
 pub mod corpus;
 pub mod grammar;
 pub mod page;

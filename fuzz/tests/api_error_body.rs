@@ -13,13 +13,14 @@ fn api_error_body() {
         .for_each(api_body::check_api_error_body);
 }
 
-/// Bodies that are JSON objects with a `type`, so that most of them parse.
+/// Bodies that are JSON objects with a `type`, so that most of them parse; members of the
+/// wrong type, hostile text and repeated keys among them.
 #[test]
 fn api_error_body_json() {
     bolero::check!()
         .with_type::<Body>()
         .with_iterations(ITERATIONS)
-        .for_each(|body: &Body| api_body::check_api_error_body(body.to_json().as_bytes()));
+        .for_each(Body::check);
 }
 
 #[test]

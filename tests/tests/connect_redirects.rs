@@ -2,10 +2,9 @@
 //! redirect, what only leaves one field `None`, and `Display` that escapes what the redirect
 //! sends. The redirects here are synthetic unless they come from the docs snapshot.
 
-use catalog_gen::parse_snapshot;
 use smartcar_errors::{ConnectError, ConnectErrorCode, ParamProblem, Redirect, RedirectError};
 use smartcar_errors_shared::text::is_safe;
-use smartcar_errors_tests::{read_snapshot, snapshot_dir};
+use smartcar_errors_tests::{parse_dir, snapshot_dir};
 
 /// `text` percent-encoded as a query value: every byte but unreserved ones escaped.
 fn encode(text: &str) -> String {
@@ -32,7 +31,7 @@ fn every_documented_connect_error_reads_back_with_its_documented_parameters() {
         for parameter in info.parameters {
             let value = match parameter.name {
                 "error" => continue,
-                "error_description" => encode(info.description),
+                "error_description" => encode(info.description()),
                 "status_code" => "400".to_owned(),
                 name => encode(&format!("{name} of {}", code.as_str())),
             };
@@ -41,7 +40,7 @@ fn every_documented_connect_error_reads_back_with_its_documented_parameters() {
         let error = read_error(&uri);
         assert_eq!(error.known(), Some(code));
         assert_eq!(error.error(), code.as_str());
-        assert_eq!(error.description(), Some(info.description));
+        assert_eq!(error.description(), Some(info.description()));
         assert_eq!(error.state(), Some("s1"));
         assert_eq!(error.problems(), []);
         let documents = |name: &str| info.parameters.iter().any(|p| p.name == name);
@@ -56,7 +55,7 @@ fn every_documented_connect_error_reads_back_with_its_documented_parameters() {
 
 #[test]
 fn every_example_redirect_of_the_docs_snapshot_is_a_documented_error() {
-    let parsed = parse_snapshot(&read_snapshot(&snapshot_dir()));
+    let parsed = parse_dir(&snapshot_dir());
     let mut examples = 0;
     for entry in &parsed.catalog.connect_errors {
         let Some(example) = entry.example_redirect.as_deref() else {
@@ -69,7 +68,7 @@ fn every_example_redirect_of_the_docs_snapshot_is_a_documented_error() {
         assert_eq!(error.description(), Some(known.description()));
         assert_eq!(error.problems(), []);
         // The published Server page shows the Configuration page's example redirect.
-        assert_eq!(known, ConnectErrorCode::ConfigurationError, "{}", entry.error);
+        assert_eq!(known, ConnectErrorCode::ConfigurationError, "{}", entry.error());
         assert_eq!(error.status_code(), Some(400));
     }
     assert_eq!(examples, parsed.catalog.connect_errors.len());

@@ -71,7 +71,10 @@ fn an_html_gateway_page_keeps_its_status_and_body() {
     assert_eq!(error.raw_body(), Some(page));
     assert_eq!(error.error_type(), "");
     assert_eq!(error.known(), None);
-    assert!(error.is_retryable());
+    // An unlisted error follows HTTP semantics: a 502 is worth retrying when it says when.
+    assert!(!error.is_retryable());
+    let with_retry_after = ApiError::from_response(502, [("retry-after", "10")], page.as_bytes());
+    assert!(with_retry_after.is_retryable());
     assert_eq!(
         error.to_string(),
         "HTTP 502: <html> <head><title>502 Bad Gateway</title></head> <body> <center><h1>502 Bad Gateway</h1></center> </body> </html>"
@@ -89,20 +92,28 @@ fn other_bodies_that_are_no_smartcar_error() {
         (BodyShape::Other, Some("[1, 2]"))
     );
     assert!(!not_found.is_retryable());
-    // A v2-looking body with a field of the wrong type is kept raw, not half read.
+    // A field of the wrong type costs only itself: the rest of the body is read.
     let wrong = ApiError::from_response(500, NO_HEADERS, br#"{"type": "SERVER", "statusCode": "500"}"#);
-    assert_eq!(wrong.shape(), BodyShape::Other);
-    assert_eq!(
-        wrong.raw_body(),
-        Some(r#"{"type": "SERVER", "statusCode": "500"}"#)
-    );
+    assert_eq!(wrong.shape(), BodyShape::V2);
+    assert_eq!(wrong.error_type(), "SERVER");
+    assert_eq!(wrong.status_code(), Some(500));
+    assert_eq!(wrong.extra()["statusCode"], "500");
+    assert_eq!(wrong.raw_body(), None);
     let long = "x".repeat(500);
     let error = ApiError::from_response(500, NO_HEADERS, long.as_bytes());
     assert_eq!(error.to_string(), format!("HTTP 500: {}…", "x".repeat(120)));
     let bad_utf8 = ApiError::from_response(500, NO_HEADERS, b"caf\xe9");
     assert_eq!(bad_utf8.raw_body(), Some("caf\u{FFFD}"));
-    let unparsable_retry =
-        ApiError::from_response(429, [("retry-after", "Wed, 21 Oct 2026 07:28:00 GMT")], b"");
+    let dated_retry = ApiError::from_response(
+        429,
+        [
+            ("retry-after", "Wed, 21 Oct 2026 07:28:00 GMT"),
+            ("date", "Wed, 21 Oct 2026 07:26:00 GMT"),
+        ],
+        b"",
+    );
+    assert_eq!(dated_retry.retry_after(), Some(Duration::from_secs(120)));
+    let unparsable_retry = ApiError::from_response(429, [("retry-after", "in a minute")], b"");
     assert_eq!(unparsable_retry.retry_after(), None);
 }
 

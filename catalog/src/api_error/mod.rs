@@ -1,22 +1,32 @@
 //! A Smartcar API error: the body of an error response, and what the response said around it.
 
+mod display;
+mod headers;
+mod http_date;
+#[cfg(feature = "http")]
+mod http_response;
+mod members;
 mod response;
-mod wire;
+mod serde_impls;
 
-use core::fmt;
 use core::time::Duration;
 
-use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use crate::{ApiErrorCode, ErrorType, Resolution, user_message};
+
+pub(crate) use headers::ErrorHeaders;
+pub(crate) use members::lenient_status;
+use members::{Known, Members};
 
 /// An error response of the Smartcar API.
 ///
 /// Read it with [`from_response`](ApiError::from_response) (any response: the v2 body, the
-/// OAuth and v1 bodies, or something that is not JSON at all) or, for a v2 body alone, with
-/// serde or [`from_json`](ApiError::from_json). Every field is kept as sent, so types, codes
+/// OAuth and v1 bodies, or something that is not JSON at all) or, to validate a v2 body, with
+/// serde or [`from_json`](ApiError::from_json). Every member is kept as sent, so types, codes
 /// and resolutions the docs do not list yet are read too; [`known`](ApiError::known) says
-/// whether the docs describe this one. Unknown fields are ignored.
+/// whether the docs describe this one. Members this crate does not read are in
+/// [`extra`](ApiError::extra).
 ///
 /// ```
 /// use smartcar_errors::{ApiError, ApiErrorCode};
@@ -30,21 +40,14 @@ use crate::{ApiErrorCode, ErrorType, Resolution, user_message};
 /// assert!(error.is_retryable());
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(from = "wire::WireBody", into = "wire::WireBody")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ApiError {
-    error_type: String,
-    code: Option<String>,
-    description: String,
-    doc_url: Option<String>,
-    status_code: Option<u16>,
-    request_id: Option<String>,
-    resolution: Option<String>,
-    resolution_url: Option<String>,
-    suggested_user_message: Option<String>,
-    detail: Option<serde_json::Value>,
-    retry_after: Option<Duration>,
+    /// Boxed, so that a `Result<T, ApiError>` stays small.
+    members: Box<Members>,
     shape: BodyShape,
+    http_status: Option<u16>,
+    header_request_id: Option<String>,
+    header_retry_after: Option<Duration>,
     raw_body: Option<String>,
 }
 
@@ -52,57 +55,145 @@ pub struct ApiError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BodyShape {
-    /// The v2 error body: `type`, `code`, `description`, `docURL`, `resolution`, ...
+    /// The v2 error body: a `type`, and `code`, `description`, `docURL`, `resolution`, ...
     V2,
     /// The OAuth token endpoint's `{"error", "error_description"}`.
     OAuth,
-    /// The legacy v1 `{"error", "message", "code"}`.
+    /// The legacy v1 `{"error", "message", "code"}`: an `error` without `error_description`.
     V1,
-    /// Not an error body Smartcar documents (an HTML page from a gateway, say): the type is
-    /// empty and [`ApiError::raw_body`] holds the body.
+    /// Not an error body Smartcar documents: no JSON object ([`ApiError::raw_body`] holds the
+    /// body), or an object with neither `type` nor `error` (its members are read all the same).
     Other,
 }
 
+/// The byte order mark some servers write before a UTF-8 body.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// `body` without a leading byte order mark.
+pub(crate) fn strip_bom(body: &[u8]) -> &[u8] {
+    body.strip_prefix(BOM).unwrap_or(body)
+}
+
 impl ApiError {
-    /// Parses a v2 JSON error body.
+    /// The keys of the body members that accessors read, whatever the body's shape: `type`,
+    /// `error`, `code`, `description`, `error_description`, `message`, `docURL`,
+    /// `statusCode`, `requestId`, `resolution`, `suggestedUserMessage`, `detail` and
+    /// `retryAfter`. Any other member of a JSON body is in [`extra`](Self::extra), as sent.
+    pub const MEMBERS: [&'static str; Known::ALL.len()] = {
+        let mut keys = [""; Known::ALL.len()];
+        let mut i = 0;
+        while i < keys.len() {
+            keys[i] = Known::ALL[i].key();
+            i += 1;
+        }
+        keys
+    };
+
+    /// Validates and parses a v2 JSON error body, the same as serde's `Deserialize`: the body
+    /// must be a JSON object with a string `type`, and each member this crate reads must have
+    /// its documented JSON type or be null (`statusCode` an integer from 0 to 65535,
+    /// `retryAfter` a non-negative integer, `resolution` an object whose `type` and `url` are
+    /// strings, `detail` anything, the others strings). Other members are kept in
+    /// [`extra`](Self::extra). A leading UTF-8 byte order mark is skipped, and of a key written
+    /// twice the last value counts, as in [`from_response`](Self::from_response), which reads
+    /// the same body to the same error.
+    ///
+    /// ```
+    /// use smartcar_errors::ApiError;
+    ///
+    /// let error = ApiError::from_json(br#"{"type": "SERVER", "code": "INTERNAL"}"#)?;
+    /// assert_eq!(error.to_string(), "SERVER:INTERNAL");
+    /// let wrong = ApiError::from_json(br#"{"type": "SERVER", "statusCode": "500"}"#).unwrap_err();
+    /// assert!(wrong.to_string().starts_with(r#"invalid type: string "500""#));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn from_json(body: &[u8]) -> Result<ApiError, serde_json::Error> {
-        serde_json::from_slice(body)
+        serde_json::from_slice(strip_bom(body))
+    }
+
+    /// An error read from the members of a JSON object body, with what the response adds.
+    fn from_members(mut members: Members, status: Option<u16>, headers: &ErrorHeaders) -> ApiError {
+        let shape = members.settle();
+        ApiError {
+            members: Box::new(members),
+            shape,
+            ..ApiError::from_response_alone(status, headers)
+        }
+    }
+
+    /// An error for a body that is no JSON object, kept as `raw`.
+    fn from_raw(raw: String, status: Option<u16>, headers: &ErrorHeaders) -> ApiError {
+        ApiError {
+            raw_body: Some(raw),
+            ..ApiError::from_response_alone(status, headers)
+        }
+    }
+
+    /// An error that knows only what the response's status and headers say.
+    fn from_response_alone(status: Option<u16>, headers: &ErrorHeaders) -> ApiError {
+        ApiError {
+            members: Box::default(),
+            shape: BodyShape::Other,
+            http_status: status,
+            header_request_id: headers.request_id.clone(),
+            header_retry_after: headers.retry_after(),
+            raw_body: None,
+        }
     }
 
     /// The documented code this error is, if the docs describe it.
     pub fn known(&self) -> Option<ApiErrorCode> {
-        ApiErrorCode::from_parts(&self.error_type, self.code.as_deref())
+        ApiErrorCode::from_parts(self.error_type(), self.code())
     }
 
     /// The error type, if the docs describe it.
     pub fn known_type(&self) -> Option<ErrorType> {
-        self.error_type.parse().ok()
+        self.error_type().parse().ok()
     }
 
     /// The resolution type, if the docs describe it.
     pub fn known_resolution(&self) -> Option<Resolution> {
-        self.resolution.as_deref()?.parse().ok()
+        self.resolution()?.parse().ok()
     }
 
-    /// Whether retrying later may succeed: the resolution is `RETRY_LATER` (as sent or, when
-    /// the body has none, as documented for its code); for a body that is no Smartcar error,
-    /// whether the status is 429, 502, 503 or 504.
+    /// Whether retrying later may succeed. The first rule that applies decides:
+    ///
+    /// 1. the body has a `resolution.type` (a string): retryable if it is `RETRY_LATER`;
+    /// 2. the docs describe the code ([`known`](Self::known)): retryable if their resolution
+    ///    is `RETRY_LATER`;
+    /// 3. otherwise, by HTTP semantics on [`status_code`](Self::status_code): retryable if it
+    ///    is 429 or 503, or another 5xx with a [`retry_after`](Self::retry_after).
+    ///
+    /// ```
+    /// use smartcar_errors::ApiError;
+    ///
+    /// let no_headers: [(&str, &str); 0] = [];
+    /// let unlisted = br#"{"type": "NEW_LIMIT", "description": "Slow down."}"#;
+    /// assert!(ApiError::from_response(429, no_headers, unlisted).is_retryable());
+    /// assert!(!ApiError::from_response(502, no_headers, b"Bad Gateway").is_retryable());
+    /// assert!(ApiError::from_response(502, [("Retry-After", "5")], b"Bad Gateway").is_retryable());
+    /// ```
     pub fn is_retryable(&self) -> bool {
-        let resolution = self
-            .resolution
-            .as_deref()
-            .or_else(|| Some(self.known()?.resolution()?.as_str()));
-        match (resolution, self.shape) {
-            (Some(resolution), _) => resolution == "RETRY_LATER",
-            (None, BodyShape::Other) => matches!(self.status_code, Some(429 | 502 | 503 | 504)),
-            (None, _) => false,
+        if let Some(sent) = self.resolution() {
+            return sent == crate::info::RETRY_LATER;
+        }
+        if let Some(code) = self.known() {
+            return code.info().is_retryable();
+        }
+        match self.status_code() {
+            Some(429 | 503) => true,
+            Some(500..=599) => self.retry_after().is_some(),
+            _ => false,
         }
     }
 
-    /// How long to wait before retrying, from the `retry-after` header (seconds) or the
-    /// body's `retryAfter`.
+    /// How long to wait before retrying: the `Retry-After` header, or else the body's
+    /// `retryAfter` (seconds). The header holds seconds or an HTTP date; a date counts from
+    /// the response's `Date` header when it has a valid one, else from the moment the
+    /// response was read, and a date already past is no wait (zero).
     pub fn retry_after(&self) -> Option<Duration> {
-        self.retry_after
+        self.header_retry_after
+            .or_else(|| self.members.retry_after.map(Duration::from_secs))
     }
 
     /// The message to show the user, with the docs' `<app name>` placeholder filled in: the
@@ -117,63 +208,114 @@ impl ApiError {
     /// );
     /// ```
     pub fn suggested_user_message_for(&self, app_name: &str) -> Option<String> {
-        let message = match &self.suggested_user_message {
-            Some(message) => message.as_str(),
+        let message = match self.suggested_user_message() {
+            Some(message) => message,
             None => self.known()?.info().suggested_user_message?,
         };
         Some(user_message::fill(message, app_name))
     }
 
-    /// The `type` as sent (`SERVER`); the `error` of OAuth and v1 bodies; empty for a body
-    /// that is no Smartcar error ([`BodyShape::Other`]).
+    /// The `error` of OAuth and v1 bodies, else the `type` (`SERVER`); empty when the body
+    /// has neither. When a body has both, `error` counts, as in the official SDKs, and `type`
+    /// is in [`extra`](Self::extra).
     pub fn error_type(&self) -> &str {
-        &self.error_type
+        let text = |known| self.members.text(known);
+        text(Known::Error).or(text(Known::Type)).unwrap_or_default()
     }
 
     /// The `code` as sent; `None` when it is null or absent.
     pub fn code(&self) -> Option<&str> {
-        self.code.as_deref()
+        self.members.text(Known::Code)
     }
 
-    /// The `description` as sent (`error_description` or `message` for OAuth and v1 bodies);
-    /// empty when absent.
+    /// The `description`, else the `error_description` (OAuth), else the `message` (v1);
+    /// empty when the body has none. Those not shown are in [`extra`](Self::extra).
     pub fn description(&self) -> &str {
-        &self.description
+        let text = |known| self.members.text(known);
+        (text(Known::Description))
+            .or(text(Known::ErrorDescription))
+            .or(text(Known::Message))
+            .unwrap_or_default()
     }
 
     /// The `docURL` as sent.
     pub fn doc_url(&self) -> Option<&str> {
-        self.doc_url.as_deref()
+        self.members.text(Known::DocUrl)
     }
 
-    /// The `statusCode` as sent, or else the response's HTTP status.
+    /// The body's `statusCode`, or else the response's HTTP status. Smartcar sends the same
+    /// in both; [`http_status`](Self::http_status) is the response's alone.
     pub fn status_code(&self) -> Option<u16> {
-        self.status_code
+        self.members.status_code.or(self.http_status)
     }
 
-    /// The `requestId`, or else the `SC-Request-Id` header: quote it to Smartcar support.
+    /// The HTTP status of the response (of the batch item, for one read from a batch);
+    /// `None` for an error read from a body alone.
+    pub fn http_status(&self) -> Option<u16> {
+        self.http_status
+    }
+
+    /// The body's `requestId`, or else the `SC-Request-Id` header: quote it to Smartcar
+    /// support.
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
+        (self.members.text(Known::RequestId)).or(self.header_request_id.as_deref())
     }
 
-    /// The `resolution.type` as sent.
+    /// The `resolution.type` as sent (a `resolution` sent as a string is its type).
     pub fn resolution(&self) -> Option<&str> {
-        self.resolution.as_deref()
+        self.resolution_member("type")
     }
 
     /// The `resolution.url` as sent (where to send the user, for some errors).
     pub fn resolution_url(&self) -> Option<&str> {
-        self.resolution_url.as_deref()
+        self.resolution_member("url")
+    }
+
+    /// The whole `resolution` object as sent, members this crate does not read included; a
+    /// `resolution` sent as a string reads as `{"type": string}`.
+    ///
+    /// ```
+    /// use smartcar_errors::ApiError;
+    ///
+    /// let body = br#"{"type": "X", "resolution": {"type": "CONTACT_SUPPORT", "ticket": 42}}"#;
+    /// let error = ApiError::from_json(body)?;
+    /// assert_eq!(error.resolution_object().unwrap()["ticket"], 42);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn resolution_object(&self) -> Option<&Map<String, Value>> {
+        self.members.resolution.as_ref()
+    }
+
+    fn resolution_member(&self, key: &str) -> Option<&str> {
+        self.resolution_object()?.get(key)?.as_str()
     }
 
     /// The `suggestedUserMessage` as sent, placeholder and all.
     pub fn suggested_user_message(&self) -> Option<&str> {
-        self.suggested_user_message.as_deref()
+        self.members.text(Known::SuggestedUserMessage)
     }
 
     /// The `detail` as sent (for example the capacities of `SERVER:MULTIPLE_RECORDS_FOUND`).
-    pub fn detail(&self) -> Option<&serde_json::Value> {
-        self.detail.as_ref()
+    pub fn detail(&self) -> Option<&Value> {
+        self.members.detail.as_ref()
+    }
+
+    /// The members of the body that no other accessor returns as sent: those this crate
+    /// does not read, those of another JSON type than documented (`"statusCode": "409"`, also
+    /// when its accessor returns it coerced, here 409), and those another member takes
+    /// precedence over (`type` beside `error`, `message` beside `description`).
+    ///
+    /// ```
+    /// use smartcar_errors::ApiError;
+    ///
+    /// let body = br#"{"type": "SERVER", "statusCode": "503", "vehicleId": "v-1"}"#;
+    /// let error = ApiError::from_response(503, [("SC-Request-Id", "r-1")], body);
+    /// assert_eq!(error.status_code(), Some(503));
+    /// assert_eq!(error.extra()["statusCode"], "503");
+    /// assert_eq!(error.extra()["vehicleId"], "v-1");
+    /// ```
+    pub fn extra(&self) -> &Map<String, Value> {
+        &self.members.extra
     }
 
     /// The kind of body this error was read from.
@@ -181,37 +323,10 @@ impl ApiError {
         self.shape
     }
 
-    /// The body as received (lossily decoded), kept when it was no error body Smartcar
-    /// documents.
+    /// The body as received (lossily decoded) when it was no JSON object: an HTML page from
+    /// a gateway, an empty body, an array.
     pub fn raw_body(&self) -> Option<&str> {
         self.raw_body.as_deref()
-    }
-}
-
-/// `TYPE:CODE (status): description`, leaving out what the error lacks; for a body that is no
-/// Smartcar error, `HTTP status: ` and the start of the body.
-impl fmt::Display for ApiError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.shape == BodyShape::Other {
-            write!(f, "HTTP {}", self.status_code.unwrap_or_default())?;
-            let excerpt = response::excerpt(self.raw_body.as_deref().unwrap_or_default());
-            return if excerpt.is_empty() {
-                f.write_str(": empty body")
-            } else {
-                write!(f, ": {excerpt}")
-            };
-        }
-        f.write_str(&self.error_type)?;
-        if let Some(code) = &self.code {
-            write!(f, ":{code}")?;
-        }
-        if let Some(status) = self.status_code {
-            write!(f, " ({status})")?;
-        }
-        if !self.description.is_empty() {
-            write!(f, ": {}", self.description)?;
-        }
-        Ok(())
     }
 }
 
@@ -230,5 +345,11 @@ mod tests {
         assert_eq!(detail, Some("7.115840821962492e-306".parse::<f64>().unwrap()));
         let again = ApiError::from_json(&serde_json::to_vec(&error).unwrap()).unwrap();
         assert_eq!(again, error);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let body = b"\xEF\xBB\xBF{\"type\": \"SERVER\"}";
+        assert_eq!(ApiError::from_json(body).unwrap().error_type(), "SERVER");
     }
 }

@@ -1,28 +1,33 @@
-//! Reading any error response: the v2 body, the OAuth and v1 bodies, or a body that is no
-//! Smartcar error at all, with the headers that complete them.
+//! Reading any error response: a JSON object body member by member, or a body that is no
+//! JSON object at all, with the status and headers that complete them.
 
-use core::time::Duration;
+use serde_json::Value;
 
-use serde_json::{Map, Value};
-
-use super::{ApiError, BodyShape};
-
-/// Characters of a non-error body shown by `Display`.
-const EXCERPT_CHARS: usize = 120;
+use super::members::{Members, Mode};
+use super::{ApiError, ErrorHeaders, strip_bom};
 
 impl ApiError {
     /// Reads an error response as the official SDKs read it: `status` is the HTTP status,
-    /// `headers` the response headers (any case), `body` the body's bytes. Never fails:
+    /// `headers` the response headers (names in any case; values as text or bytes, so a
+    /// `&http::HeaderMap` works as it is), `body` the body's bytes. Never fails:
     ///
-    /// - a v2 body (`{"type", "code", ...}`) is read field by field;
-    /// - an OAuth body (`{"error", "error_description"}`) and a legacy v1 body
-    ///   (`{"error", "message", "code"}`) become `type` = `error`, `description` =
-    ///   `error_description` or `message`;
-    /// - anything else (an HTML gateway page, an empty body) keeps the status and the raw body
-    ///   ([`BodyShape::Other`]).
+    /// - a JSON object is read member by member, whatever its shape: the v2 body (`type`,
+    ///   `code`, `description`, `docURL`, `statusCode`, `requestId`, `resolution`,
+    ///   `suggestedUserMessage`, `detail`, `retryAfter`), the OAuth body (`error`,
+    ///   `error_description`) and the legacy v1 body (`error`, `message`, `code`) alike. A
+    ///   member of the wrong JSON type is kept as sent in [`extra`](Self::extra) and, where
+    ///   one reading is obvious, also read: `"409"` and `409.0` as the status 409, a number
+    ///   as a `code`'s digits, a string `resolution` as its type. The rest of the body is read
+    ///   as usual.
+    /// - anything else (an HTML gateway page, an empty body, invalid JSON) keeps the status
+    ///   and the raw body ([`BodyShape::Other`](super::BodyShape::Other)).
     ///
-    /// The status fills `statusCode` when the body lacks it, the `SC-Request-Id` header fills
-    /// `requestId`, and the `retry-after` header (seconds) gives [`retry_after`](Self::retry_after).
+    /// A leading UTF-8 byte order mark is skipped, and of a key written twice the last value
+    /// counts, as in [`from_json`](Self::from_json). The status fills
+    /// [`status_code`](Self::status_code) when the body lacks `statusCode`, the
+    /// `SC-Request-Id` header fills [`request_id`](Self::request_id) when it lacks
+    /// `requestId`, and the `Retry-After` header (seconds or an HTTP date) gives
+    /// [`retry_after`](Self::retry_after).
     ///
     /// ```
     /// use smartcar_errors::{ApiError, BodyShape};
@@ -33,7 +38,14 @@ impl ApiError {
     /// assert_eq!(error.status_code(), Some(502));
     /// assert_eq!(error.raw_body(), Some("<html><body><h1>502 Bad Gateway</h1></body></html>"));
     /// assert_eq!(error.request_id(), Some("b2d4"));
-    /// assert!(error.is_retryable());
+    /// assert_eq!(error.to_string(), "HTTP 502: <html><body><h1>502 Bad Gateway</h1></body></html>");
+    ///
+    /// let java_sdk_fixture = br#"{"type": "PERMISSION", "code": null, "statusCode": 403,
+    ///     "description": "Your application has insufficient permissions.",
+    ///     "resolution": "REAUTHENTICATE"}"#;
+    /// let error = ApiError::from_response(403, [("SC-Request-Id", "5dea93a1")], java_sdk_fixture);
+    /// assert_eq!(error.resolution(), Some("REAUTHENTICATE"));
+    /// assert_eq!(error.description(), "Your application has insufficient permissions.");
     /// ```
     pub fn from_response<K, V>(
         status: u16,
@@ -42,84 +54,57 @@ impl ApiError {
     ) -> ApiError
     where
         K: AsRef<str>,
-        V: AsRef<str>,
+        V: AsRef<[u8]>,
     {
-        let mut request_id = None;
-        let mut retry_after = None;
-        for (name, value) in headers {
-            let (name, value) = (name.as_ref(), value.as_ref().trim());
-            if name.eq_ignore_ascii_case("sc-request-id") && request_id.is_none() {
-                request_id = Some(value.to_owned());
-            } else if name.eq_ignore_ascii_case("retry-after") && retry_after.is_none() {
-                retry_after = value.parse().ok().map(Duration::from_secs);
-            }
+        ApiError::read_body(Some(status), &ErrorHeaders::read(headers), body)
+    }
+
+    /// Reads a body's bytes with the status and headers of its response.
+    pub(crate) fn read_body(status: Option<u16>, headers: &ErrorHeaders, body: &[u8]) -> ApiError {
+        match Members::read_json(strip_bom(body)) {
+            Some(members) => ApiError::from_members(members, status, headers),
+            None => ApiError::from_raw(String::from_utf8_lossy(body).into_owned(), status, headers),
         }
-        let mut error = match serde_json::from_slice::<Value>(body) {
-            Ok(Value::Object(object)) => from_object(object, body),
-            _ => other(body),
+    }
+
+    /// Reads a body already parsed as JSON (the body of a batch item).
+    pub(crate) fn from_value(status: Option<u16>, headers: &ErrorHeaders, body: Value) -> ApiError {
+        let raw = match body {
+            Value::Object(_) => match Members::read(body, Mode::Lenient) {
+                Ok(members) => return ApiError::from_members(members, status, headers),
+                // Reading a `Value` leniently cannot fail; keep the body as text if it did.
+                Err(problem) => problem.to_string(),
+            },
+            Value::Null => String::new(),
+            Value::String(text) => text,
+            other => other.to_string(),
         };
-        error.status_code = error.status_code.or(Some(status));
-        error.request_id = error.request_id.or(request_id);
-        error.retry_after = retry_after.or(error.retry_after);
-        error
+        ApiError::from_raw(raw, status, headers)
     }
 }
 
-/// An error from a JSON object, by the keys it has.
-fn from_object(object: Map<String, Value>, body: &[u8]) -> ApiError {
-    let text = |key: &str| object.get(key).and_then(Value::as_str).map(str::to_owned);
-    if object.get("type").is_some_and(Value::is_string) {
-        // Fields of the wrong JSON type make the body unreadable as v2: keep it raw.
-        return serde_json::from_value(Value::Object(object.clone())).unwrap_or_else(|_| other(body));
-    }
-    let Some(error) = text("error") else {
-        return other(body);
-    };
-    let (shape, description) = match text("error_description") {
-        Some(description) => (BodyShape::OAuth, Some(description)),
-        None => (BodyShape::V1, text("message")),
-    };
-    ApiError {
-        error_type: error,
-        code: text("code"),
-        description: description.unwrap_or_default(),
-        doc_url: None,
-        status_code: None,
-        request_id: text("requestId").or_else(|| text("request_id")),
-        resolution: None,
-        resolution_url: None,
-        suggested_user_message: None,
-        detail: None,
-        retry_after: None,
-        shape,
-        raw_body: None,
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::BodyShape;
 
-/// An error for a body that is no Smartcar error.
-fn other(body: &[u8]) -> ApiError {
-    ApiError {
-        error_type: String::new(),
-        code: None,
-        description: String::new(),
-        doc_url: None,
-        status_code: None,
-        request_id: None,
-        resolution: None,
-        resolution_url: None,
-        suggested_user_message: None,
-        detail: None,
-        retry_after: None,
-        shape: BodyShape::Other,
-        raw_body: Some(String::from_utf8_lossy(body).into_owned()),
+    #[test]
+    fn a_header_map_is_read_as_it_is() {
+        let mut headers = http::HeaderMap::new();
+        headers.insert("sc-request-id", http::HeaderValue::from_static("7f3c"));
+        headers.insert("retry-after", http::HeaderValue::from_static("3600"));
+        let error = ApiError::from_response(429, &headers, br#"{"type": "RATE_LIMIT"}"#);
+        assert_eq!(error.request_id(), Some("7f3c"));
+        assert_eq!(error.retry_after(), Some(core::time::Duration::from_secs(3600)));
     }
-}
 
-/// The start of `body` on one line: white space folded, at most [`EXCERPT_CHARS`] characters.
-pub(super) fn excerpt(body: &str) -> String {
-    let folded = body.split_whitespace().collect::<Vec<_>>().join(" ");
-    match folded.char_indices().nth(EXCERPT_CHARS) {
-        Some((cut, _)) => format!("{}…", &folded[..cut]),
-        None => folded,
+    #[test]
+    fn values_that_are_no_object_keep_their_text() {
+        let read = |body: Value| ApiError::from_value(Some(500), &ErrorHeaders::default(), body);
+        assert_eq!(read(Value::from("Bad Gateway")).raw_body(), Some("Bad Gateway"));
+        assert_eq!(read(serde_json::json!([1, "a"])).raw_body(), Some(r#"[1,"a"]"#));
+        let object = read(serde_json::json!({"error": "x", "message": 5}));
+        assert_eq!((object.shape(), object.error_type()), (BodyShape::V1, "x"));
+        assert_eq!(object.extra()["message"], 5);
     }
 }

@@ -1,9 +1,11 @@
 //! Calling the Smartcar API with a blocking HTTP client (ureq) and turning every error
-//! response into a typed [`ApiError`], then into what the app should do about it.
+//! response into a typed [`ApiError`], then into what the app should do about it. ureq
+//! answers `http::Response` values, which smartcar-errors reads directly (feature `http`).
 
 use std::time::Duration;
 
-use smartcar_errors::{ApiError, ApiErrorCode};
+use smartcar_errors::{ApiError, ApiErrorCode, BatchResponse};
+use ureq::http;
 
 /// A minimal Smartcar API client.
 pub struct Client {
@@ -16,7 +18,7 @@ pub struct Client {
 #[derive(Debug)]
 pub enum CallError {
     /// Smartcar answered with an error response.
-    Smartcar(Box<ApiError>),
+    Smartcar(ApiError),
     /// The request did not get an answer (connection, timeout, TLS...).
     Transport(ureq::Error),
 }
@@ -49,30 +51,46 @@ impl Client {
 
     /// `GET {base_url}{path}`: the JSON body on success, a typed error otherwise.
     pub fn get(&self, path: &str) -> Result<serde_json::Value, CallError> {
-        let mut response = self
+        let response = self
             .agent
             .get(format!("{}{path}", self.base_url))
             .header("Authorization", format!("Bearer {}", self.access_token))
             .call()
             .map_err(CallError::Transport)?;
-        let status = response.status().as_u16();
-        let body = response.body_mut().read_to_vec().map_err(CallError::Transport)?;
-        if response.status().is_success() {
-            return serde_json::from_slice(&body).map_err(|_| {
-                CallError::Smartcar(Box::new(ApiError::from_response(status, NO_HEADERS, &body)))
-            });
+        let response = read_body(response)?;
+        if !response.status().is_success() {
+            return Err(CallError::Smartcar(ApiError::from_http(&response)));
         }
-        let headers = response
-            .headers()
+        // A success whose body is no JSON is reported like an error body.
+        serde_json::from_slice(response.body())
+            .map_err(|_| CallError::Smartcar(ApiError::from_http(&response)))
+    }
+
+    /// `POST {base_url}/v2.0/vehicles/{vehicle}/batch`: one response per path, each a
+    /// success or its own error; `Err` when the batch request itself failed.
+    pub fn batch(&self, vehicle: &str, paths: &[&str]) -> Result<BatchResponse, CallError> {
+        let requests: Vec<serde_json::Value> = paths
             .iter()
-            .filter_map(|(name, value)| Some((name.as_str(), value.to_str().ok()?)));
-        Err(CallError::Smartcar(Box::new(ApiError::from_response(
-            status, headers, &body,
-        ))))
+            .map(|path| serde_json::json!({ "path": path }))
+            .collect();
+        let body = serde_json::json!({ "requests": requests }).to_string();
+        let response = self
+            .agent
+            .post(format!("{}/v2.0/vehicles/{vehicle}/batch", self.base_url))
+            .header("Authorization", format!("Bearer {}", self.access_token))
+            .header("Content-Type", "application/json")
+            .send(body)
+            .map_err(CallError::Transport)?;
+        BatchResponse::from_http(&read_body(response)?).map_err(CallError::Smartcar)
     }
 }
 
-const NO_HEADERS: [(&str, &str); 0] = [];
+/// The response with its body read into memory (ureq's limit: 10 MB).
+fn read_body(response: http::Response<ureq::Body>) -> Result<http::Response<Vec<u8>>, CallError> {
+    let (parts, mut body) = response.into_parts();
+    let bytes = body.read_to_vec().map_err(CallError::Transport)?;
+    Ok(http::Response::from_parts(parts, bytes))
+}
 
 /// What the app does about an error.
 #[derive(Debug, Clone, PartialEq, Eq)]

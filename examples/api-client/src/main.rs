@@ -1,4 +1,5 @@
-//! Reads a vehicle's battery from the Smartcar API and handles the error if there is one.
+//! Reads a vehicle's battery and odometer from the Smartcar API in one batch request and
+//! handles each error there is.
 //!
 //! ```sh
 //! SMARTCAR_ACCESS_TOKEN=... cargo run -p smartcar-api-client-example -- <vehicle id>
@@ -14,19 +15,27 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     let client = Client::new("https://api.smartcar.com", &token);
-    match client.get(&format!("/v2.0/vehicles/{vehicle}/battery")) {
-        Ok(battery) => {
-            println!("{battery}");
-            ExitCode::SUCCESS
-        }
+    let batch = match client.batch(&vehicle, &["/battery", "/odometer"]) {
+        Ok(batch) => batch,
         Err(CallError::Smartcar(error)) => {
             eprintln!("{error}");
             eprintln!("what to do: {:?}", decide(&error, "Battery Monitor"));
-            ExitCode::FAILURE
+            return ExitCode::FAILURE;
         }
         Err(error) => {
             eprintln!("{error}");
-            ExitCode::FAILURE
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut status = ExitCode::SUCCESS;
+    for item in batch.items() {
+        if let Some(error) = item.error() {
+            eprintln!("{}: {error}", item.path());
+            eprintln!("what to do: {:?}", decide(error, "Battery Monitor"));
+            status = ExitCode::FAILURE;
+        } else if let Some(body) = item.body() {
+            println!("{}: {body}", item.path());
         }
     }
+    status
 }

@@ -6,7 +6,8 @@
 //!
 //! `--shapes-release` also builds the 20,000-code catalog of each emitted shape with
 //! `--release` and times their lookups (several minutes more). `--peak-generate DIR` is the
-//! child mode that measures the peak memory of generating the catalog of `DIR`.
+//! child mode that measures the peak memory of generating the catalog of `DIR`;
+//! `--large-body READER BYTES RUNS` the one that times reading a large error body.
 
 mod compile;
 mod generator;
@@ -38,6 +39,11 @@ fn main() -> ExitCode {
         && flag == "--peak-generate"
     {
         return generator::peak_child(dir.as_ref());
+    }
+    if let [flag, rest @ ..] = &args[..]
+        && flag == "--large-body"
+    {
+        return runtime::large_body_child(&ALLOC, rest);
     }
     let release_shapes = args.iter().any(|arg| arg == "--shapes-release");
     let start = Instant::now();
