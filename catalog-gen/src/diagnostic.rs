@@ -27,186 +27,77 @@ impl fmt::Display for Severity {
     }
 }
 
-/// Every kind of problem catalog-gen reports, each with a stable id (`catalog-gen lint --list`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
-pub enum Lint {
+/// Defines [`Lint`] from one line per lint: its doc comment (which is also its summary), its
+/// variant, its id and its severity.
+macro_rules! lints {
+    ($( #[doc = $summary:literal] $variant:ident = ($id:literal, $severity:ident), )*) => {
+        /// Every kind of problem catalog-gen reports, each with a stable id
+        /// (`catalog-gen lint --list`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        pub enum Lint {
+            $( #[doc = $summary] $variant, )*
+        }
+
+        impl Lint {
+            /// Every lint, errors first.
+            pub const ALL: &'static [Lint] = &[$(Lint::$variant),*];
+
+            fn describe(self) -> (&'static str, Severity, &'static str) {
+                match self {
+                    $( Lint::$variant => ($id, Severity::$severity, $summary.trim_ascii_start()), )*
+                }
+            }
+        }
+    };
+}
+
+lints! {
     /// A page is not valid UTF-8.
-    InvalidUtf8,
+    InvalidUtf8 = ("invalid-utf8", Error),
     /// A code's JSON example is not valid JSON.
-    InvalidJson,
+    InvalidJson = ("invalid-json", Error),
     /// A JSON example lacks a field the catalog needs, or has one of the wrong type.
-    InvalidExample,
+    InvalidExample = ("invalid-example", Error),
     /// A code heading has no JSON example, so its type and status are unknown.
-    MissingExample,
+    MissingExample = ("missing-example", Error),
     /// A page has both code headings and a Connect parameter table.
-    MixedPage,
+    MixedPage = ("mixed-page", Error),
     /// A Connect parameter table lacks the `error` or `error_description` row.
-    MissingParameter,
+    MissingParameter = ("missing-parameter", Error),
     /// A Connect parameter row lacks a name or description, or its Required cell is not `true`/`false`.
-    InvalidParameter,
+    InvalidParameter = ("invalid-parameter", Error),
     /// A Connect page's `error` value is empty or contains white space.
-    InvalidErrorName,
+    InvalidErrorName = ("invalid-error-name", Error),
     /// The same API (type, code) or Connect error is documented twice.
-    DuplicateCode,
+    DuplicateCode = ("duplicate-code", Error),
     /// A type, code or error has no letter or digit to name a Rust variant after.
-    InvalidName,
+    InvalidName = ("invalid-name", Error),
     /// Two documented strings map to the same Rust variant name.
-    NameCollision,
+    NameCollision = ("name-collision", Error),
     /// A page documents no error (neither code headings nor a parameter table).
-    NoCodes,
+    NoCodes = ("no-codes", Warning),
     /// A JSON example's `code` differs from its heading, or is missing.
-    ExampleCodeMismatch,
+    ExampleCodeMismatch = ("example-code-mismatch", Warning),
     /// A JSON example's `type` differs from the one most examples on its page show.
-    ExampleTypeMismatch,
+    ExampleTypeMismatch = ("example-type-mismatch", Warning),
     /// A `docURL` anchor does not match its code, or points to another page.
-    DocUrlMismatch,
+    DocUrlMismatch = ("doc-url-mismatch", Warning),
     /// Codes of one type document different HTTP statuses.
-    StatusMismatch,
+    StatusMismatch = ("status-mismatch", Warning),
     /// An example's `suggestedUserMessage` differs from the Suggested User Message section.
-    UserMessageMismatch,
+    UserMessageMismatch = ("user-message-mismatch", Warning),
     /// A Connect page's example redirect shows another error than its parameter table.
-    RedirectMismatch,
+    RedirectMismatch = ("redirect-mismatch", Warning),
     /// A code has no Suggested User Message section, or neither a Suggested Resolution nor Troubleshooting Steps section.
-    MissingSection,
+    MissingSection = ("missing-section", Warning),
     /// A code has the same section twice; the texts are joined.
-    DuplicateSection,
+    DuplicateSection = ("duplicate-section", Warning),
     /// Text after a separator belongs to no section and is left out of the catalog.
-    StrayContent,
+    StrayContent = ("stray-content", Warning),
 }
 
 impl Lint {
-    /// Every lint, errors first.
-    pub const ALL: &'static [Lint] = &[
-        Lint::InvalidUtf8,
-        Lint::InvalidJson,
-        Lint::InvalidExample,
-        Lint::MissingExample,
-        Lint::MixedPage,
-        Lint::MissingParameter,
-        Lint::InvalidParameter,
-        Lint::InvalidErrorName,
-        Lint::DuplicateCode,
-        Lint::InvalidName,
-        Lint::NameCollision,
-        Lint::NoCodes,
-        Lint::ExampleCodeMismatch,
-        Lint::ExampleTypeMismatch,
-        Lint::DocUrlMismatch,
-        Lint::StatusMismatch,
-        Lint::UserMessageMismatch,
-        Lint::RedirectMismatch,
-        Lint::MissingSection,
-        Lint::DuplicateSection,
-        Lint::StrayContent,
-    ];
-
-    fn describe(self) -> (&'static str, Severity, &'static str) {
-        match self {
-            Lint::InvalidUtf8 => ("invalid-utf8", Severity::Error, "A page is not valid UTF-8."),
-            Lint::InvalidJson => (
-                "invalid-json",
-                Severity::Error,
-                "A code's JSON example is not valid JSON.",
-            ),
-            Lint::InvalidExample => (
-                "invalid-example",
-                Severity::Error,
-                "A JSON example lacks a field the catalog needs, or has one of the wrong type.",
-            ),
-            Lint::MissingExample => (
-                "missing-example",
-                Severity::Error,
-                "A code heading has no JSON example, so its type and status are unknown.",
-            ),
-            Lint::MixedPage => (
-                "mixed-page",
-                Severity::Error,
-                "A page has both code headings and a Connect parameter table.",
-            ),
-            Lint::MissingParameter => (
-                "missing-parameter",
-                Severity::Error,
-                "A Connect parameter table lacks the `error` or `error_description` row.",
-            ),
-            Lint::InvalidParameter => (
-                "invalid-parameter",
-                Severity::Error,
-                "A Connect parameter row lacks a name or description, or its Required cell is not `true`/`false`.",
-            ),
-            Lint::InvalidErrorName => (
-                "invalid-error-name",
-                Severity::Error,
-                "A Connect page's `error` value is empty or contains white space.",
-            ),
-            Lint::DuplicateCode => (
-                "duplicate-code",
-                Severity::Error,
-                "The same API (type, code) or Connect error is documented twice.",
-            ),
-            Lint::InvalidName => (
-                "invalid-name",
-                Severity::Error,
-                "A type, code or error has no letter or digit to name a Rust variant after.",
-            ),
-            Lint::NameCollision => (
-                "name-collision",
-                Severity::Error,
-                "Two documented strings map to the same Rust variant name.",
-            ),
-            Lint::NoCodes => (
-                "no-codes",
-                Severity::Warning,
-                "A page documents no error (neither code headings nor a parameter table).",
-            ),
-            Lint::ExampleCodeMismatch => (
-                "example-code-mismatch",
-                Severity::Warning,
-                "A JSON example's `code` differs from its heading, or is missing.",
-            ),
-            Lint::ExampleTypeMismatch => (
-                "example-type-mismatch",
-                Severity::Warning,
-                "A JSON example's `type` differs from the one most examples on its page show.",
-            ),
-            Lint::DocUrlMismatch => (
-                "doc-url-mismatch",
-                Severity::Warning,
-                "A `docURL` anchor does not match its code, or points to another page.",
-            ),
-            Lint::StatusMismatch => (
-                "status-mismatch",
-                Severity::Warning,
-                "Codes of one type document different HTTP statuses.",
-            ),
-            Lint::UserMessageMismatch => (
-                "user-message-mismatch",
-                Severity::Warning,
-                "An example's `suggestedUserMessage` differs from the Suggested User Message section.",
-            ),
-            Lint::RedirectMismatch => (
-                "redirect-mismatch",
-                Severity::Warning,
-                "A Connect page's example redirect shows another error than its parameter table.",
-            ),
-            Lint::MissingSection => (
-                "missing-section",
-                Severity::Warning,
-                "A code has no Suggested User Message section, or neither a Suggested Resolution nor Troubleshooting Steps section.",
-            ),
-            Lint::DuplicateSection => (
-                "duplicate-section",
-                Severity::Warning,
-                "A code has the same section twice; the texts are joined.",
-            ),
-            Lint::StrayContent => (
-                "stray-content",
-                Severity::Warning,
-                "Text after a separator belongs to no section and is left out of the catalog.",
-            ),
-        }
-    }
-
     /// The stable, kebab-case id (`invalid-json`).
     pub fn id(self) -> &'static str {
         self.describe().0

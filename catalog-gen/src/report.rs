@@ -7,7 +7,7 @@ use std::fmt::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
 use smartcar_errors_shared::text::{Escaped, is_unsafe};
 
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
@@ -105,18 +105,31 @@ fn render_one(
     });
     let Some((line, line_start)) = line else {
         // No text to show (the catalog as a whole, or a file not in this snapshot).
-        let location = format!("--> {path}:{}:{}", shown.source.line, shown.source.column);
-        let report = [title.element(Level::NOTE.message(location.as_str()))];
-        return renderer.render(&report);
+        let origin = Origin::path(path.as_str())
+            .line(shown.source.line as usize)
+            .char_column(shown.source.column as usize);
+        return renderer.render(&[title.element(origin)]);
     };
     let (excerpt, span) = excerpt(line, span_in_line(line, line_start, diagnostic));
     let report = [title.element(
         Snippet::source(excerpt.as_str())
             .line_start(diagnostic.source.line as usize)
             .path(path.as_str())
-            .annotation(AnnotationKind::Primary.span(span)),
+            .annotation(AnnotationKind::Primary.span(span.clone())),
     )];
-    renderer.render(&report)
+    let rendered = renderer.render(&report);
+    // The snippet shows a window of a long line: its location names the window's column,
+    // which becomes the line's.
+    let window_column = excerpt[..span.start].chars().count() + 1;
+    if window_column == shown.source.column as usize {
+        return rendered;
+    }
+    let line_number = shown.source.line;
+    rendered.replacen(
+        &format!("--> {path}:{line_number}:{window_column}\n"),
+        &format!("--> {path}:{line_number}:{}\n", shown.source.column),
+        1,
+    )
 }
 
 /// `diagnostic` as shown to the user: its file below the directory `snapshot` was read
@@ -279,6 +292,14 @@ mod tests {
         assert_eq!(&shown[span], "a");
         let (shown, span) = excerpt("abc", 3..3);
         assert_eq!((shown.as_str(), span), ("abc", 3..3));
+        let page = format!(
+            "# `LONG`\n\n```json\n{{\"description\": \"{}\", oops}}\n```\n",
+            "x".repeat(1000)
+        );
+        let snapshot = snapshot(&page);
+        let parsed = parse_snapshot(&snapshot);
+        let rendered = render(&parsed.diagnostics, &snapshot, Style::Snippet { color: false });
+        assert!(rendered.contains(" --> docs/page.md:4:1021\n"), "{rendered}");
         let long_span = "z".repeat(1000);
         let (shown, span) = excerpt(&long_span, 0..1000);
         assert_eq!(shown, format!("{}…", "z".repeat(160)));

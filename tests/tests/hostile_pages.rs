@@ -261,18 +261,28 @@ fn fifty_megabytes_of_sections_give_every_code() {
 }
 
 #[test]
-fn json_nested_ten_thousand_deep_is_an_error_not_a_stack_overflow() {
-    let nested = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+fn json_nested_far_too_deep_in_a_member_the_catalog_does_not_read_is_skipped_whole() {
+    // `detail` is not read: its syntax is checked without building it, so its depth costs
+    // neither a stack overflow nor an error.
+    let nested = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let page = format!(
-        "# `DEEP`\n\n```json\n{{\"type\": \"SERVER\", \"code\": \"DEEP\", \"detail\": {nested}, \"description\": \"d\", \"docURL\": \"u\", \"statusCode\": 500}}\n```\n"
+        "# `DEEP`\n\n```json\n{{\"type\": \"SERVER\", \"code\": \"DEEP\", \"detail\": {nested}, \"description\": \"d\", \"docURL\": \"u#deep\", \"statusCode\": 500}}\n```\n"
+    );
+    let parsed = parse_page("deep.md", page.as_bytes());
+    assert_eq!(errors(&parsed), []);
+    assert_eq!(parsed.catalog.api_errors[0].description, "d");
+    // A member the catalog reads is built, within serde_json's depth limit.
+    let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+    let page = format!(
+        "# `DEEP`\n\n```json\n{{\"type\": \"SERVER\", \"code\": \"DEEP\", \"resolution\": {deep}, \"description\": \"d\", \"docURL\": \"u#deep\", \"statusCode\": 500}}\n```\n"
     );
     let parsed = parse_page("deep.md", page.as_bytes());
     assert_eq!(
-        findings(&parsed),
+        errors(&parsed),
         [(
             "invalid-json",
             4,
-            172,
+            50,
             "the JSON example is not valid JSON: recursion limit exceeded"
         )]
     );

@@ -2,6 +2,10 @@
 
 use std::ops::Range;
 
+use std::collections::BTreeMap;
+
+use serde_json::error::Category;
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::FileCtx;
@@ -65,6 +69,17 @@ pub(crate) struct Example {
     pub user_message: Option<Located<String>>,
 }
 
+/// The members of an example the catalog reads.
+const READ: &[&str] = &[
+    "type",
+    "code",
+    "statusCode",
+    "description",
+    "docURL",
+    "resolution",
+    "suggestedUserMessage",
+];
+
 /// Reads the example `json` whose content offsets `map` translates; on failure, every
 /// problem found, each with its position.
 pub(crate) fn read_example(
@@ -76,8 +91,17 @@ pub(crate) fn read_example(
         let offset = map.file_offset(content_offset);
         offset..offset + 1
     };
-    let value: Value = match serde_json::from_str(json) {
-        Ok(value) => value,
+    // One pass over the example: each member's value is kept as its raw text, and only the
+    // members the catalog reads are turned into values. Of a repeated key, the last counts.
+    let members: BTreeMap<String, &RawValue> = match serde_json::from_str(json) {
+        Ok(members) => members,
+        Err(error) if error.classify() == Category::Data => {
+            return Err(vec![ctx.report(
+                Lint::InvalidExample,
+                "the JSON example is not an object",
+                at(leading_ws(json)),
+            )]);
+        }
         Err(error) => {
             let offset = content_offset_of(json, error.line(), error.column());
             let message = format!(
@@ -87,19 +111,28 @@ pub(crate) fn read_example(
             return Err(vec![ctx.report(Lint::InvalidJson, message, at(offset))]);
         }
     };
-    let Value::Object(object) = value else {
-        return Err(vec![ctx.report(
-            Lint::InvalidExample,
-            "the JSON example is not an object",
-            at(leading_ws(json)),
-        )]);
-    };
-    let keys = top_level_keys(json);
-    let key_offset = |key: &str| {
-        keys.iter()
-            .find(|(name, _)| name == key)
-            .map_or(leading_ws(json), |&(_, offset)| offset)
-    };
+    let mut object = Map::new();
+    let mut offsets: BTreeMap<&str, usize> = BTreeMap::new();
+    for key in READ {
+        let Some(raw) = members.get(*key) else { continue };
+        // The raw text is a slice of `json`: where it starts is where the member's value is.
+        let offset = (raw.get().as_ptr() as usize).saturating_sub(json.as_ptr() as usize);
+        offsets.insert(key, offset);
+        match serde_json::from_str(raw.get()) {
+            Ok(value) => {
+                object.insert((*key).to_owned(), value);
+            }
+            // Valid JSON that serde_json will not build (nested deeper than it allows).
+            Err(error) => {
+                let message = format!(
+                    "the JSON example is not valid JSON: {}",
+                    strip_position(&error.to_string())
+                );
+                return Err(vec![ctx.report(Lint::InvalidJson, message, at(offset))]);
+            }
+        }
+    }
+    let key_offset = |key: &str| offsets.get(key).copied().unwrap_or_else(|| leading_ws(json));
     let mut problems = Vec::new();
     let mut problem = |key: &str, message: String| {
         problems.push(ctx.report(Lint::InvalidExample, message, at(key_offset(key))));
@@ -245,56 +278,6 @@ fn content_offset_of(text: &str, line: usize, column: usize) -> usize {
     offset
 }
 
-/// The keys of the outermost JSON object in `json` (already known to be valid), each with the
-/// offset of its value.
-fn top_level_keys(json: &str) -> Vec<(String, usize)> {
-    let bytes = json.as_bytes();
-    let mut keys = Vec::new();
-    let mut depth = 0usize;
-    let mut expect_key = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'"' => {
-                let end = string_end(bytes, i);
-                if depth == 1 && expect_key {
-                    let key = json[i + 1..end.saturating_sub(1).max(i + 1)].to_owned();
-                    let mut j = end;
-                    while j < bytes.len() && (bytes[j].is_ascii_whitespace() || bytes[j] == b':') {
-                        j += 1;
-                    }
-                    keys.push((key, j));
-                    expect_key = false;
-                }
-                i = end;
-                continue;
-            }
-            b'{' | b'[' => {
-                depth += 1;
-                expect_key = depth == 1 && bytes[i] == b'{';
-            }
-            b'}' | b']' => depth = depth.saturating_sub(1),
-            b',' if depth == 1 => expect_key = true,
-            _ => {}
-        }
-        i += 1;
-    }
-    keys
-}
-
-/// The offset just past the string starting with the quote at `start`.
-fn string_end(bytes: &[u8], start: usize) -> usize {
-    let mut i = start + 1;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b'"' => return i + 1,
-            _ => i += 1,
-        }
-    }
-    bytes.len()
-}
-
 /// An `http` block: an optional status line, headers (with continuation lines folded into
 /// the header before them) and an optional body after a blank line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -370,16 +353,6 @@ fn header_line(line: &str) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn top_level_keys_skip_nested_objects_and_strings() {
-        let json = "{\n\t\"a\": {\"type\": 1},\n\t\"type\" : \"x,\\\"{\",\n\t\"code\": null}";
-        let keys = top_level_keys(json);
-        let names: Vec<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
-        assert_eq!(names, ["a", "type", "code"]);
-        assert_eq!(&json[keys[1].1..keys[1].1 + 3], "\"x,");
-        assert_eq!(&json[keys[2].1..keys[2].1 + 4], "null");
-    }
 
     #[test]
     fn content_map_translates_across_slices() {
