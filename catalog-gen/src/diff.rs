@@ -217,11 +217,11 @@ impl ChangeSet {
 
     /// The changes as markdown for a pull-request comment: a table, then the values.
     pub fn to_markdown(&self) -> String {
-        let mut out = String::from("### Smartcar error docs changed\n\n");
         if self.changes.is_empty() {
-            out.push_str("No changes.\n");
-            return out;
+            return "### Smartcar error docs unchanged\n\nThe two snapshots document the same errors.\n"
+                .to_owned();
         }
+        let mut out = String::from("### Smartcar error docs changed\n\n");
         let _ = writeln!(out, "{}\n", self.summary());
         out.push_str("| change | error | fields |\n| --- | --- | --- |\n");
         for change in &self.changes {

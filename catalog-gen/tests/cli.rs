@@ -414,8 +414,16 @@ fn docs_that_document_no_errors_never_empty_the_catalog() {
         out.display()
     )));
     assert!(!out.exists());
+    // Docs that generate nothing leave nothing to compare with: check cannot run.
     let output = catalog_gen(&["check", "--docs", other.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).ends_with(
+            "error: the docs document no errors: no page has a code heading or a Connect parameter table\n"
+        ),
+        "{}",
+        stderr(&output)
+    );
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -490,4 +498,119 @@ fn outputs_that_are_not_regular_files_are_refused_without_being_opened() {
     names.sort();
     assert_eq!(names, ["catalog.rs", "generated.rs"]);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `catalog-gen ARGS` run in `dir`.
+fn catalog_gen_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_catalog-gen"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("catalog-gen runs")
+}
+
+#[test]
+fn outside_the_repository_the_defaults_say_where_they_were_looked_for() {
+    let dir = temp_dir("outside");
+    for (args, code) in [
+        (&["check"][..], 2),
+        (&["generate"], 1),
+        (&["dump"], 1),
+        (&["lint"], 1),
+    ] {
+        let output = catalog_gen_in(&dir, args);
+        assert_eq!(output.status.code(), Some(code), "{args:?}");
+        assert_eq!(
+            stderr(&output),
+            format!(
+                "error: no docs-snapshot directory in {} or any directory above it, so there are no \
+                 default paths: run from the smartcar-errors repository, or name the docs with --docs \
+                 DIR (and the generated file with --out or --generated FILE)\n",
+                dir.display()
+            ),
+            "{args:?}"
+        );
+    }
+    // Given paths need no repository.
+    let docs = workspace_root().join("docs-snapshot");
+    let output = catalog_gen_in(&dir, &["dump", "--docs", docs.to_str().unwrap(), "--quiet"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "", "--quiet leaves out the snapshot's warning");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn check_exits_2_when_it_cannot_compare() {
+    let missing = temp_dir("check-missing").join("generated.rs");
+    let output = catalog_gen(&["check", "--generated", missing.to_str().unwrap(), "--quiet"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with(&format!("error: cannot read {}: ", missing.display())),
+        "{}",
+        stderr(&output)
+    );
+    let broken = workspace_root().join("tests/fixtures/hostile");
+    let output = catalog_gen(&["check", "--docs", broken.to_str().unwrap(), "--quiet"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output)
+            .ends_with("error: the docs have errors, so they generate no catalog to compare with\n"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn explain_with_broken_docs_says_the_docs_are_broken() {
+    let broken = workspace_root().join("tests/fixtures/hostile");
+    let output = catalog_gen(&[
+        "explain",
+        "INVALID",
+        "--docs",
+        broken.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).ends_with(
+            "error: the docs have errors (above), so what they say of `INVALID` cannot be told: an entry may be on a page that could not be read\n"
+        ),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn diff_of_a_snapshot_with_itself_shows_its_warning_once_and_says_unchanged() {
+    let docs = workspace_root().join("docs-snapshot");
+    let docs = docs.to_str().unwrap();
+    let output = catalog_gen(&[
+        "--diagnostics",
+        "plain",
+        "diff",
+        docs,
+        docs,
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stderr(&output).matches("warning[redirect-mismatch]").count(),
+        1,
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "### Smartcar error docs unchanged\n\nThe two snapshots document the same errors.\n"
+    );
+}
+
+#[test]
+fn colors_follow_the_color_flag() {
+    let rich = |color: &str| stderr(&catalog_gen(&["lint", "--color", color]));
+    assert!(rich("always").contains('\u{1b}'), "{}", rich("always"));
+    assert!(!rich("never").contains('\u{1b}'), "{}", rich("never"));
+    // Output to a pipe is no terminal.
+    assert!(!rich("auto").contains('\u{1b}'), "{}", rich("auto"));
 }

@@ -8,13 +8,63 @@
 
 use core::fmt::{self, Write};
 
-/// Whether `c` is unsafe to print as it is: a control character (C0, DEL, C1), or an
-/// invisible format character that changes text direction or hides content.
+/// The characters, beyond the control characters, that a reader cannot see or that change how
+/// the text around them is shown: format characters (bidi controls and marks, zero-width
+/// characters, the byte order mark, tags), the other default-ignorable code points (variation
+/// selectors, Hangul fillers...), and every space and line break other than the ASCII space.
+/// Inclusive ranges of code points, in order.
+const INVISIBLE: &[(u32, u32)] = &[
+    (0x00A0, 0x00A0),
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x0600, 0x0605),
+    (0x061C, 0x061C),
+    (0x06DD, 0x06DD),
+    (0x070F, 0x070F),
+    (0x0890, 0x0891),
+    (0x08E2, 0x08E2),
+    (0x115F, 0x1160),
+    (0x1680, 0x1680),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x2000, 0x200F),
+    (0x2028, 0x202F),
+    (0x205F, 0x206F),
+    (0x3000, 0x3000),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+];
+
+/// Whether `c` is unsafe to print as it is: a control character (C0, DEL, C1: ESC, CR, LF,
+/// NUL...), or one of the [`INVISIBLE`] characters.
 pub fn is_unsafe(c: char) -> bool {
-    c.is_control()
-        || matches!(c,
-            '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
-            | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
+    if c.is_control() {
+        return true;
+    }
+    let code = u32::from(c);
+    code >= 0xA0
+        && INVISIBLE
+            .iter()
+            .any(|&(first, last)| (first..=last).contains(&code))
+}
+
+/// `text` with every [unsafe](is_unsafe) character escaped as [`Escaped`] shows it, borrowed
+/// when there is none.
+pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
+    if is_safe(text) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(Escaped(text).to_string())
+    }
 }
 
 /// Displays text with every [unsafe](is_unsafe) character escaped: `\n`, `\r` and `\t` as
@@ -120,6 +170,51 @@ mod tests {
         );
         assert!(is_safe("plain text, ünïcödé"));
         assert!(!is_safe("a\u{202e}b"));
+    }
+
+    #[test]
+    fn the_invisible_table_is_sorted_and_disjoint() {
+        for pair in INVISIBLE.windows(2) {
+            assert!(pair[0].0 <= pair[0].1 && pair[0].1 < pair[1].0, "{pair:x?}");
+        }
+    }
+
+    #[test]
+    fn classifies_every_kind_of_character() {
+        for c in ['\0', '\n', '\u{1b}', '\u{7f}', '\u{9b}'] {
+            assert!(is_unsafe(c), "{c:?}");
+        }
+        let invisible = [
+            '\u{a0}',
+            '\u{ad}',
+            '\u{61c}',
+            '\u{115f}',
+            '\u{180e}',
+            '\u{200d}',
+            '\u{200e}',
+            '\u{202a}',
+            '\u{2069}',
+            '\u{2060}',
+            '\u{3000}',
+            '\u{3164}',
+            '\u{fe0f}',
+            '\u{fff9}',
+            '\u{e0001}',
+            '\u{e01ef}',
+        ];
+        for c in invisible {
+            assert!(is_unsafe(c), "{c:?}");
+        }
+        for c in [
+            'a', ' ', '-', '.', '/', '\\', '%', 'é', 'ß', '漢', '¡', '😀', '’', '“',
+        ] {
+            assert!(!is_unsafe(c), "{c:?}");
+        }
+        assert!(matches!(
+            escape("plain — ok"),
+            std::borrow::Cow::Borrowed("plain — ok")
+        ));
+        assert_eq!(escape("x\u{202e}y\u{a0}"), r"x\u{202e}y\u{a0}");
     }
 
     #[test]

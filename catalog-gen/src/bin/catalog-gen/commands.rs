@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use catalog_gen::{Builder, ChangeSet, Docs, Error, Lint, Style};
 
 use crate::paths::Paths;
-use crate::{Diagnostics, Format};
+use crate::{Color, Diagnostics, Format};
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
@@ -15,10 +15,24 @@ type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 pub const REGENERATE_COMMAND: &str = "cargo run -p catalog-gen -- generate";
 
 /// A line to stderr; a failing stderr is no reason to fail the command.
-macro_rules! note {
+macro_rules! error {
     ($($arg:tt)*) => {{
         let _ = writeln!(std::io::stderr(), $($arg)*);
     }};
+}
+
+/// A line to stderr that `--quiet` leaves out.
+macro_rules! note {
+    ($ui:expr, $($arg:tt)*) => {{
+        if !$ui.quiet {
+            let _ = writeln!(std::io::stderr(), $($arg)*);
+        }
+    }};
+}
+
+/// `1 type`, `3 types`.
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Writes `text` and a newline to stdout (a closed pipe surfaces as an `io::Error`).
@@ -29,31 +43,52 @@ fn out(text: impl std::fmt::Display) -> std::io::Result<()> {
 /// How the commands talk to the user.
 pub struct Ui {
     style: Style,
+    quiet: bool,
 }
 
 impl Ui {
-    pub fn new(diagnostics: Diagnostics) -> Self {
+    pub fn new(diagnostics: Diagnostics, color: Color, quiet: bool) -> Self {
+        let color = match color {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        };
         let style = match diagnostics {
             Diagnostics::Plain => Style::Plain,
-            Diagnostics::Rich => Style::Snippet {
-                color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-            },
+            Diagnostics::Rich => Style::Snippet { color },
         };
-        Ui { style }
+        Ui { style, quiet }
     }
 
-    /// Reads the docs in `dir` as the checked-in catalog is generated from them, and prints
-    /// their diagnostics.
-    fn read(&self, dir: &Path) -> Result<Docs> {
-        let docs = Builder::new()
+    /// Prints the diagnostics of `docs` (only the errors with `--quiet`) and returns what was
+    /// printed.
+    fn print_diagnostics(&self, docs: &Docs) -> String {
+        let shown: Vec<_> = docs
+            .diagnostics()
+            .iter()
+            .filter(|d| !self.quiet || d.is_error())
+            .cloned()
+            .collect();
+        let text = docs.render(&shown, self.style);
+        let _ = std::io::stderr().lock().write_all(text.as_bytes());
+        text
+    }
+
+    /// Reads the docs in `dir` as the checked-in catalog is generated from them.
+    fn read_quietly(&self, dir: &Path) -> Result<Docs> {
+        Ok(Builder::new()
             .docs_dir(dir)
             .docs_name("docs-snapshot")
             .runtime_crate("crate")
             .regenerate_command(REGENERATE_COMMAND)
             .cargo_metadata(false)
-            .read()?;
-        let text = docs.render(docs.diagnostics(), self.style);
-        let _ = std::io::stderr().lock().write_all(text.as_bytes());
+            .read()?)
+    }
+
+    /// Reads the docs in `dir` and prints their diagnostics.
+    fn read(&self, dir: &Path) -> Result<Docs> {
+        let docs = self.read_quietly(dir)?;
+        self.print_diagnostics(&docs);
         Ok(docs)
     }
 
@@ -64,27 +99,28 @@ impl Ui {
             Ok(written) => {
                 let catalog = docs.catalog();
                 note!(
-                    "{} {} ({} API errors in {} types, {} Connect errors)",
+                    self,
+                    "{} {} ({} in {}, {})",
                     if written { "wrote" } else { "unchanged:" },
                     file.display(),
-                    catalog.api_errors.len(),
-                    catalog.error_types().len(),
-                    catalog.connect_errors.len(),
+                    count(catalog.api_errors.len(), "API error"),
+                    count(catalog.error_types().len(), "type"),
+                    count(catalog.connect_errors.len(), "Connect error"),
                 );
                 Ok(ExitCode::SUCCESS)
             }
             Err(Error::Docs { .. }) => {
-                note!(
+                error!(
                     "error: the docs have errors; nothing written to {}",
                     file.display()
                 );
                 Ok(ExitCode::FAILURE)
             }
             Err(Error::NoErrorsDocumented { .. }) => {
-                note!(
+                error!(
                     "error: the docs document no errors: no page has a code heading or a Connect parameter table"
                 );
-                note!("nothing written to {}", file.display());
+                error!("nothing written to {}", file.display());
                 Ok(ExitCode::FAILURE)
             }
             Err(error) => Err(error.into()),
@@ -96,16 +132,22 @@ impl Ui {
         let docs = self.read(dir)?;
         match docs.check(file, &format!("{REGENERATE_COMMAND}{}", paths.flags)) {
             Ok(None) => {
-                note!("{} is in sync with {}", file.display(), dir.display());
+                note!(self, "{} is in sync with {}", file.display(), dir.display());
                 Ok(ExitCode::SUCCESS)
             }
             Ok(Some(drift)) => {
                 out(drift)?;
                 Ok(ExitCode::FAILURE)
             }
-            Err(Error::Docs { .. } | Error::NoErrorsDocumented { .. }) => {
-                note!("error: the docs generate no catalog to compare with");
-                Ok(ExitCode::FAILURE)
+            Err(Error::Docs { .. }) => {
+                error!("error: the docs have errors, so they generate no catalog to compare with");
+                Ok(ExitCode::from(2))
+            }
+            Err(Error::NoErrorsDocumented { .. }) => {
+                error!(
+                    "error: the docs document no errors: no page has a code heading or a Connect parameter table"
+                );
+                Ok(ExitCode::from(2))
             }
             Err(error) => Err(error.into()),
         }
@@ -121,23 +163,39 @@ impl Ui {
     }
 
     pub fn diff(&self, old: &Path, new: &Path, format: Format) -> Result<ExitCode> {
-        // The docs of `dir`, or `None` (the problem printed) when they cannot be compared.
-        let read = |dir: &Path| -> Option<Docs> {
-            let docs = match self.read(dir) {
+        // The docs of `dir`, or `None` (the problem printed) when they cannot be compared. The
+        // diagnostics of a snapshot are printed once, even when both are the same.
+        let mut printed = String::new();
+        let mut read = |dir: &Path| -> Option<Docs> {
+            let docs = match self.read_quietly(dir) {
                 Ok(docs) => docs,
                 Err(error) => {
-                    note!("error: {error}");
+                    error!(
+                        "error: {}",
+                        smartcar_errors_shared::text::escape(&error.to_string())
+                    );
                     return None;
                 }
             };
+            let shown: Vec<_> = docs
+                .diagnostics()
+                .iter()
+                .filter(|d| !self.quiet || d.is_error())
+                .cloned()
+                .collect();
+            let text = docs.render(&shown, self.style);
+            if text != printed {
+                let _ = std::io::stderr().lock().write_all(text.as_bytes());
+                printed = text;
+            }
             if docs.has_errors() {
-                note!("error: {} has errors", dir.display());
+                error!("error: {} has errors", dir.display());
                 return None;
             }
             Some(docs)
         };
         let (Some(old_docs), Some(new_docs)) = (read(old), read(new)) else {
-            note!("error: cannot compare the snapshots");
+            error!("error: cannot compare the snapshots");
             return Ok(ExitCode::from(2));
         };
         let changes = ChangeSet::between(old_docs.catalog(), new_docs.catalog());
@@ -161,8 +219,15 @@ impl Ui {
                 out(found)?;
                 Ok(ExitCode::SUCCESS)
             }
+            Err(_) if docs.has_errors() => {
+                error!(
+                    "error: the docs have errors (above), so what they say of `{}` cannot be told: an entry may be on a page that could not be read",
+                    smartcar_errors_shared::text::Escaped(query)
+                );
+                Ok(ExitCode::FAILURE)
+            }
             Err(not_found) => {
-                note!("error: {not_found}");
+                error!("error: {not_found}");
                 Ok(ExitCode::FAILURE)
             }
         }
@@ -173,7 +238,7 @@ impl Ui {
         let diagnostics = docs.diagnostics();
         let failed = diagnostics.iter().any(|d| d.is_error() || deny_warnings);
         if diagnostics.is_empty() {
-            note!("{}: no problems found", dir.display());
+            note!(self, "{}: no problems found", dir.display());
         }
         Ok(if failed {
             ExitCode::FAILURE

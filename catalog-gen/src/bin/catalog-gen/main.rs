@@ -8,16 +8,13 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod commands;
 mod docs_index;
-mod escape;
 mod fetch;
 mod paths;
 
 use paths::Paths;
 
-/// Generating a catalog makes and frees millions of small syntax-tree allocations beside
-/// long-lived ones (the model, the pages); mimalloc keeps that fast as catalogs grow, where
-/// the system allocator slows down with the size of the heap (see the README's performance
-/// section).
+/// Reading docs makes and frees many small strings beside long-lived ones (the pages, the
+/// model); mimalloc keeps that fast as snapshots grow (see the README's performance section).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -28,6 +25,12 @@ struct Cli {
     /// How to print problems found in the docs.
     #[arg(long, value_enum, global = true, default_value_t = Diagnostics::Rich)]
     diagnostics: Diagnostics,
+    /// When to color the output: `auto` colors a terminal unless NO_COLOR is set.
+    #[arg(long, value_enum, global = true, default_value_t = Color::Auto)]
+    color: Color,
+    /// Print only errors and what the command is asked for (no warnings, no progress notes).
+    #[arg(long, short, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -43,7 +46,8 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
-    /// Fail if the generated catalog differs from what the docs generate; never writes.
+    /// Fail if the generated catalog differs from what the docs generate; never writes (exit 0
+    /// in sync, 1 drift, 2 cannot run).
     Check {
         /// The docs snapshot [default: docs-snapshot, here or in the nearest parent that has one].
         #[arg(long)]
@@ -125,6 +129,17 @@ pub enum Diagnostics {
     Plain,
 }
 
+/// When to color the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    /// On a terminal, unless the NO_COLOR environment variable is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
 /// What `lint --deny` turns into failures.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Deny {
@@ -134,20 +149,46 @@ pub enum Deny {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let ui = commands::Ui::new(cli.diagnostics);
-    let result = match cli.command {
-        Command::Generate { docs, out } => ui.generate(&Paths::resolve(docs, out)),
-        Command::Check { docs, generated } => ui.check(&Paths::resolve(docs, generated)),
+    let ui = commands::Ui::new(cli.diagnostics, cli.color, cli.quiet);
+    // The exit code of a command that cannot run: 2 where the command's contract has one.
+    let (result, cannot_run) = match cli.command {
+        Command::Generate { docs, out } => (
+            Paths::resolve(docs, Some(out))
+                .map_err(Into::into)
+                .and_then(|p| ui.generate(&p)),
+            1,
+        ),
+        Command::Check { docs, generated } => (
+            Paths::resolve(docs, Some(generated))
+                .map_err(Into::into)
+                .and_then(|p| ui.check(&p)),
+            2,
+        ),
         Command::Dump {
             format: DumpFormat::JsonSchema,
             ..
-        } => commands::json_schema(),
-        Command::Dump { docs, .. } => ui.dump(&Paths::resolve(docs, None).docs),
-        Command::Diff { old, new, format } => ui.diff(&old, &new, format),
-        Command::Explain { query, docs } => ui.explain(&Paths::resolve(docs, None).docs, &query),
-        Command::Fetch(args) => fetch::run(&args),
-        Command::Lint { list: true, .. } => commands::list_lints(),
-        Command::Lint { docs, deny, .. } => ui.lint(&Paths::resolve(docs, None).docs, deny.is_some()),
+        } => (commands::json_schema(), 1),
+        Command::Dump { docs, .. } => (
+            Paths::resolve(docs, None)
+                .map_err(Into::into)
+                .and_then(|p| ui.dump(&p.docs)),
+            1,
+        ),
+        Command::Diff { old, new, format } => (ui.diff(&old, &new, format), 2),
+        Command::Explain { query, docs } => (
+            Paths::resolve(docs, None)
+                .map_err(Into::into)
+                .and_then(|p| ui.explain(&p.docs, &query)),
+            1,
+        ),
+        Command::Fetch(args) => (fetch::run(&args), 1),
+        Command::Lint { list: true, .. } => (commands::list_lints(), 1),
+        Command::Lint { docs, deny, .. } => (
+            Paths::resolve(docs, None)
+                .map_err(Into::into)
+                .and_then(|p| ui.lint(&p.docs, deny.is_some())),
+            1,
+        ),
     };
     match result {
         Ok(code) => code,
@@ -161,8 +202,9 @@ fn main() -> ExitCode {
         }
         Err(error) => {
             use std::io::Write;
-            let _ = writeln!(std::io::stderr(), "error: {error}");
-            ExitCode::FAILURE
+            let message = smartcar_errors_shared::text::escape(&error.to_string()).into_owned();
+            let _ = writeln!(std::io::stderr(), "error: {message}");
+            ExitCode::from(cannot_run)
         }
     }
 }

@@ -2,7 +2,7 @@
 //! current directory up (as cargo finds `Cargo.toml`), so that the commands work anywhere in
 //! the repository.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The snapshot, relative to the repository root.
 pub const DOCS_DIR: &str = "docs-snapshot";
@@ -23,36 +23,52 @@ pub struct Paths {
 
 impl Paths {
     /// `docs` and `generated` as given, each defaulting to its place in the nearest directory,
-    /// from the current one up, that holds `docs-snapshot/`.
-    pub fn resolve(docs: Option<PathBuf>, generated: Option<PathBuf>) -> Paths {
+    /// from the current one up, that holds `docs-snapshot/`. `generated` is `None` for the
+    /// commands that read only the docs. Fails, saying where the defaults were looked for,
+    /// when a default is needed and there is no such directory.
+    pub fn resolve(docs: Option<PathBuf>, generated: Option<Option<PathBuf>>) -> Result<Paths, String> {
         let mut flags = String::new();
         if let Some(docs) = &docs {
             flags.push_str(&format!(" --docs {}", docs.display()));
         }
-        if let Some(generated) = &generated {
+        if let Some(Some(generated)) = &generated {
             flags.push_str(&format!(" --out {}", generated.display()));
         }
-        let root = repository_root();
-        Paths {
+        let needs_root = docs.is_none() || matches!(generated, Some(None));
+        let root = if needs_root {
+            repository_root()?
+        } else {
+            PathBuf::new()
+        };
+        Ok(Paths {
             docs: docs.unwrap_or_else(|| root.join(DOCS_DIR)),
-            generated: generated.unwrap_or_else(|| root.join(GENERATED_FILE)),
+            generated: generated.flatten().unwrap_or_else(|| root.join(GENERATED_FILE)),
             flags,
-        }
+        })
     }
 }
 
 /// The nearest directory, from the current one up, that holds `docs-snapshot/`, as a relative
-/// path (empty, `..`, `../..`); empty when there is none.
-fn repository_root() -> PathBuf {
-    let Ok(current) = std::env::current_dir() else {
-        return PathBuf::new();
-    };
+/// path (empty, `..`, `../..`).
+fn repository_root() -> Result<PathBuf, String> {
+    let current =
+        std::env::current_dir().map_err(|error| format!("cannot tell the current directory: {error}"))?;
     let mut up = PathBuf::new();
     for dir in current.ancestors() {
         if dir.join(DOCS_DIR).is_dir() {
-            return up;
+            return Ok(up);
         }
         up.push("..");
     }
-    PathBuf::new()
+    Err(not_found(&current))
+}
+
+/// Why the defaults cannot be used from `current`.
+fn not_found(current: &Path) -> String {
+    format!(
+        "no {DOCS_DIR} directory in {} or any directory above it, so there are no default paths: \
+         run from the smartcar-errors repository, or name the docs with --docs DIR \
+         (and the generated file with --out or --generated FILE)",
+        smartcar_errors_shared::text::escape(&current.to_string_lossy())
+    )
 }

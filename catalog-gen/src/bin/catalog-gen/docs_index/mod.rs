@@ -17,7 +17,7 @@ use std::fmt;
 
 use pulldown_cmark::{Event, LinkType, Parser, Tag};
 
-use crate::escape::is_control_or_invisible;
+use smartcar_errors_shared::text::is_unsafe;
 use url::percent_decode;
 pub use url::{HttpUrl, UrlError};
 
@@ -74,7 +74,7 @@ pub enum PathProblem {
     Backslash,
     /// The path contains a control character or one a reader cannot see: a bidi control, a
     /// zero-width character, a space other than U+0020 (see
-    /// [`is_control_or_invisible`]).
+    /// [`is_unsafe`]).
     ControlOrInvisible(char),
     /// The path contains `:` (a drive or stream name on some systems).
     Colon,
@@ -167,7 +167,7 @@ pub fn check_relative_path(path: &str) -> Result<(), PathProblem> {
     if path.contains('\\') {
         return Err(PathProblem::Backslash);
     }
-    if let Some(c) = path.chars().find(|&c| is_control_or_invisible(c)) {
+    if let Some(c) = path.chars().find(|&c| is_unsafe(c)) {
         return Err(PathProblem::ControlOrInvisible(c));
     }
     if path.contains(':') {

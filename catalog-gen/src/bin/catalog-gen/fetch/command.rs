@@ -8,7 +8,7 @@ use std::time::Duration;
 use clap::Args;
 
 use super::{self as fetch, Event, FetchOptions, FetchReport, KeptLeftover, StagedSnapshot};
-use crate::escape::escape;
+use smartcar_errors_shared::text::escape;
 
 /// The policies of `fetch`, shown by `catalog-gen fetch --help`.
 const POLICIES: &str = "\
