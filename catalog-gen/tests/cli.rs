@@ -1,21 +1,32 @@
-//! The `catalog-gen` command as a user runs it, from the workspace root.
+//! The `catalog-gen` command as a user runs it, from the root of a repository laid out as
+//! smartcar-errors' is: `docs-snapshot/` (frozen copies of three published pages, in
+//! `tests/fixtures/docs`) and the `catalog/src/generated.rs` they generate.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::OnceLock;
 
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
+/// The scratch repository the commands run in, made once per test run.
+fn repo() -> PathBuf {
+    static REPO: OnceLock<PathBuf> = OnceLock::new();
+    REPO.get_or_init(|| {
+        let repo = Path::new(env!("CARGO_TARGET_TMPDIR")).join("catalog-gen-cli-repo");
+        let _ = std::fs::remove_dir_all(&repo);
+        copy_dir(&fixture("docs"), &repo.join("docs-snapshot"));
+        let output = catalog_gen_in(&repo, &["generate", "--quiet"]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        repo
+    })
+    .clone()
+}
+
+/// A fixture of this package's tests.
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
 fn catalog_gen(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_catalog-gen"))
-        .args(args)
-        .current_dir(workspace_root())
-        .output()
-        .expect("catalog-gen runs")
+    catalog_gen_in(&repo(), args)
 }
 
 fn stderr(output: &Output) -> String {
@@ -69,7 +80,7 @@ fn generate_reproduces_the_checked_in_file_byte_for_byte() {
     let output = catalog_gen(&["generate", "--out", out.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stderr(&output).contains("wrote"), "{}", stderr(&output));
-    let checked_in = std::fs::read(workspace_root().join("catalog/src/generated.rs")).unwrap();
+    let checked_in = std::fs::read(repo().join("catalog/src/generated.rs")).unwrap();
     assert_eq!(std::fs::read(&out).unwrap(), checked_in);
 
     // A second run finds nothing to write, and leaves the file (and its time) alone.
@@ -147,7 +158,7 @@ const INTERNAL_DESCRIPTION: &str = "An internal Smartcar error has occurred. Our
 /// A copy of docs-snapshot whose SERVER:INTERNAL example has another description.
 fn edited_copy(dir: &Path) -> PathBuf {
     let copy = dir.join("docs");
-    copy_dir(&workspace_root().join("docs-snapshot"), &copy);
+    copy_dir(&repo().join("docs-snapshot"), &copy);
     let page = copy.join("errors/api-errors/server-errors.md");
     let text = std::fs::read_to_string(&page).unwrap();
     let edited = text.replacen(
@@ -165,7 +176,7 @@ fn check_names_the_drifted_code_and_field_and_generate_fixes_it() {
     let dir = temp_dir("drift");
     let docs = edited_copy(&dir);
     let generated = dir.join("generated.rs");
-    std::fs::copy(workspace_root().join("catalog/src/generated.rs"), &generated).unwrap();
+    std::fs::copy(repo().join("catalog/src/generated.rs"), &generated).unwrap();
     let (docs_arg, generated_arg) = (docs.to_str().unwrap(), generated.to_str().unwrap());
 
     let output = catalog_gen(&["check", "--docs", docs_arg, "--generated", generated_arg]);
@@ -206,7 +217,7 @@ fn check_names_the_drifted_code_and_field_and_generate_fixes_it() {
 fn check_names_a_hand_edit_when_the_docs_are_unchanged() {
     let dir = temp_dir("hand-edit");
     let generated = dir.join("generated.rs");
-    let text = std::fs::read_to_string(workspace_root().join("catalog/src/generated.rs")).unwrap();
+    let text = std::fs::read_to_string(repo().join("catalog/src/generated.rs")).unwrap();
     std::fs::write(
         &generated,
         text.replacen("status_code: 500,", "status_code: 503,", 1),
@@ -274,7 +285,7 @@ fn diff_prints_exactly_one_change_in_each_format() {
 fn a_renamed_page_is_no_difference_and_broken_snapshots_are_not_compared() {
     let dir = temp_dir("rename");
     let copy = dir.join("docs");
-    copy_dir(&workspace_root().join("docs-snapshot"), &copy);
+    copy_dir(&repo().join("docs-snapshot"), &copy);
     std::fs::rename(
         copy.join("errors/api-errors/server-errors.md"),
         copy.join("errors/api-errors/renamed-page.md"),
@@ -431,7 +442,7 @@ fn docs_that_document_no_errors_never_empty_the_catalog() {
 fn the_default_paths_are_found_from_a_subdirectory() {
     let output = Command::new(env!("CARGO_BIN_EXE_catalog-gen"))
         .args(["--diagnostics", "plain", "check"])
-        .current_dir(workspace_root().join("catalog/src"))
+        .current_dir(repo().join("catalog/src"))
         .output()
         .expect("catalog-gen runs");
     assert!(output.status.success(), "{}", stderr(&output));
@@ -532,7 +543,7 @@ fn outside_the_repository_the_defaults_say_where_they_were_looked_for() {
         );
     }
     // Given paths need no repository.
-    let docs = workspace_root().join("docs-snapshot");
+    let docs = repo().join("docs-snapshot");
     let output = catalog_gen_in(&dir, &["dump", "--docs", docs.to_str().unwrap(), "--quiet"]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(stderr(&output), "", "--quiet leaves out the snapshot's warning");
@@ -549,7 +560,7 @@ fn check_exits_2_when_it_cannot_compare() {
         "{}",
         stderr(&output)
     );
-    let broken = workspace_root().join("tests/fixtures/hostile");
+    let broken = fixture("broken");
     let output = catalog_gen(&["check", "--docs", broken.to_str().unwrap(), "--quiet"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
@@ -562,10 +573,10 @@ fn check_exits_2_when_it_cannot_compare() {
 
 #[test]
 fn explain_with_broken_docs_says_the_docs_are_broken() {
-    let broken = workspace_root().join("tests/fixtures/hostile");
+    let broken = fixture("broken");
     let output = catalog_gen(&[
         "explain",
-        "INVALID",
+        "TRAILING_COMMA",
         "--docs",
         broken.to_str().unwrap(),
         "--quiet",
@@ -573,7 +584,7 @@ fn explain_with_broken_docs_says_the_docs_are_broken() {
     assert_eq!(output.status.code(), Some(1));
     assert!(
         stderr(&output).ends_with(
-            "error: the docs have errors (above), so what they say of `INVALID` cannot be told: an entry may be on a page that could not be read\n"
+            "error: the docs have errors (above), so what they say of `TRAILING_COMMA` cannot be told: an entry may be on a page that could not be read\n"
         ),
         "{}",
         stderr(&output)
@@ -582,7 +593,7 @@ fn explain_with_broken_docs_says_the_docs_are_broken() {
 
 #[test]
 fn diff_of_a_snapshot_with_itself_shows_its_warning_once_and_says_unchanged() {
-    let docs = workspace_root().join("docs-snapshot");
+    let docs = repo().join("docs-snapshot");
     let docs = docs.to_str().unwrap();
     let output = catalog_gen(&[
         "--diagnostics",

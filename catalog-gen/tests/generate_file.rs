@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use catalog_gen::{Builder, Docs, Error};
 
 fn fixture(dir: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(dir)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(dir)
 }
 
 fn scratch(name: &str) -> PathBuf {
@@ -60,7 +60,7 @@ fn the_file_holds_the_generated_code_and_is_rewritten_only_on_change() {
 
 #[test]
 fn docs_with_errors_write_nothing() {
-    let docs = read("tests/fixtures/hostile");
+    let docs = read("broken");
     let dir = scratch("errors");
     let out = dir.join("catalog.rs");
     match docs.write(&out) {
@@ -69,7 +69,7 @@ fn docs_with_errors_write_nothing() {
             // Files are named below the docs directory, as the user can open them.
             let first = &diagnostics[0].source.file;
             assert!(
-                first.starts_with(&fixture("tests/fixtures/hostile").display().to_string()),
+                first.starts_with(&fixture("broken").display().to_string()),
                 "{first}"
             );
         }

@@ -13,6 +13,11 @@ pub mod hostile_catalog {
     include!(concat!(env!("OUT_DIR"), "/smartcar_errors.rs"));
 }
 
+/// The repository README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
+
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

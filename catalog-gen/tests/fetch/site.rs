@@ -20,15 +20,13 @@ pub const SYNTHETIC_PAGE: &[u8] = b"# Synthetic\r\n\r\nServed without a Source l
 /// The index's path on the server.
 pub const INDEX_PATH: &str = "/docs/llms.txt";
 
-pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the workspace root")
-        .to_path_buf()
+/// The published pages the site serves: frozen copies in this package's fixtures.
+pub fn published_docs() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/docs")
 }
 
 pub fn published_page(page: &str) -> Vec<u8> {
-    fs::read(workspace_root().join("docs-snapshot").join(page)).expect("a page of docs-snapshot")
+    fs::read(published_docs().join(page)).expect("a published page of the fixtures")
 }
 
 /// A synthetic llms.txt: absolute, root-relative and relative links to the error pages, a
