@@ -10,7 +10,7 @@ target="${CARGO_TARGET_DIR:-$PWD/target}"
 packages="$target/package"
 work="$target/package-tests"
 
-cargo package --workspace --no-verify --quiet
+cargo package -p smartcar-errors-shared -p catalog-gen -p smartcar-errors --no-verify --quiet
 rm -rf "$work"
 mkdir -p "$work"
 members=()

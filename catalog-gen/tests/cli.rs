@@ -22,7 +22,9 @@ fn repo() -> PathBuf {
 
 /// A fixture of this package's tests.
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn catalog_gen(args: &[&str]) -> Output {
