@@ -627,3 +627,26 @@ fn colors_follow_the_color_flag() {
     // Output to a pipe is no terminal.
     assert!(!rich("auto").contains('\u{1b}'), "{}", rich("auto"));
 }
+
+#[test]
+fn generate_gives_the_same_bytes_under_another_locale_time_zone_and_directory() {
+    let dir = temp_dir("determinism");
+    let out = dir.join("generated.rs");
+    let output = Command::new(env!("CARGO_BIN_EXE_catalog-gen"))
+        .args(["--quiet", "generate", "--docs"])
+        .arg(repo().join("docs-snapshot"))
+        .arg("--out")
+        .arg(&out)
+        .current_dir(&dir)
+        .env("LC_ALL", "tr_TR.UTF-8")
+        .env("LANG", "tr_TR.UTF-8")
+        .env("TZ", "Pacific/Chatham")
+        .output()
+        .expect("catalog-gen runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        std::fs::read(repo().join("catalog/src/generated.rs")).unwrap()
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
