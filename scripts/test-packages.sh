@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Packages the publishable crates as `cargo publish` would, unpacks them side by side, and runs
 # each one's own tests there, where nothing of the repository but the packages is at hand.
-# Then builds smartcar-errors with feature `regenerate` and no SMARTCAR_DOCS_DIR, as a crate
-# outside the repository would, and checks that the build fails with one clear error line.
+# Then, as crates outside the repository: one generates its own catalog in its build script and
+# uses it with no trait imported; one builds smartcar-errors with feature `regenerate` and no
+# SMARTCAR_DOCS_DIR, which must fail with one clear error line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,7 +29,7 @@ done
 {
   echo "[workspace]"
   echo "resolver = \"3\""
-  echo "members = [$(IFS=,; echo "${members[*]}"), \"outside\"]"
+  echo "members = [$(IFS=,; echo "${members[*]}"), \"outside\", \"builder\"]"
   echo
   echo "[patch.crates-io]"
   printf '%s\n' "${patches[@]}"
@@ -48,7 +49,57 @@ smartcar-errors = { version = "0.1", features = ["regenerate"] }
 MANIFEST
 echo "pub use smartcar_errors::ApiErrorCode;" > "$work/outside/src/lib.rs"
 
-echo "== the packages' own tests"
+# A crate outside the repository with a catalog of its own, generated from the packaged
+# fixture docs by its build script, used through the enums' own methods only.
+mkdir -p "$work/builder/src"
+cp -r "$work"/catalog-gen-*/tests/fixtures/docs "$work/builder/docs"
+cat > "$work/builder/Cargo.toml" <<MANIFEST
+[package]
+name = "builder"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+smartcar-errors = "0.1"
+serde_json = "1"
+
+[build-dependencies]
+catalog-gen = { version = "0.1", default-features = false }
+MANIFEST
+cat > "$work/builder/build.rs" <<'RUST'
+fn main() -> Result<(), catalog_gen::Error> {
+    catalog_gen::Builder::new().docs_dir("docs").generate()?;
+    Ok(())
+}
+RUST
+cat > "$work/builder/src/lib.rs" <<'RUST'
+//! A catalog generated in this crate's build script: no trait is imported anywhere here.
+pub mod errors {
+    include!(concat!(env!("OUT_DIR"), "/smartcar_errors.rs"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::errors::{ApiErrorCode, ConnectErrorCode};
+
+    #[test]
+    fn the_catalog_has_the_built_in_api() {
+        let code = ApiErrorCode::from_parts("SERVER", Some("INTERNAL")).expect("documented");
+        assert_eq!(code.to_string(), "SERVER:INTERNAL");
+        assert_eq!(code.info().status_code, 500);
+        assert_eq!("server_error".parse::<ConnectErrorCode>(), Ok(ConnectErrorCode::ServerError));
+        let json = serde_json::to_string(&code).unwrap();
+        assert_eq!(json, "\"SERVER:INTERNAL\"");
+        assert_eq!(serde_json::from_str::<ApiErrorCode>(&json).unwrap(), code);
+        let body = br#"{"type": "SERVER", "code": "INTERNAL"}"#;
+        let error = smartcar_errors::ApiError::from_response(500, [("sc-request-id", "1")], body);
+        assert_eq!(ApiErrorCode::from_error(&error), Some(code));
+    }
+}
+RUST
+
+echo "== the packages' own tests, and a crate with a catalog of its own"
 cargo test --manifest-path "$work/Cargo.toml" --workspace --exclude outside --offline --quiet
 
 echo "== regenerate without SMARTCAR_DOCS_DIR, outside the repository"

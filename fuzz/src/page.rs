@@ -1,7 +1,7 @@
 //! What every parse of a docs page must satisfy, whatever the page, and what the catalog
 //! generated from a page without errors must satisfy.
 
-use catalog_gen::{Diagnostic, Docs, Error, Source};
+use catalog_gen::{Diagnostic, Docs, Error, Source, Style};
 
 use crate::grammar::{Page, Rendered};
 
@@ -27,6 +27,7 @@ pub fn check_page(bytes: &[u8]) -> Checked {
         lines.check(&diagnostic.source, &diagnostic.to_string());
         check_one_line(diagnostic);
     }
+    check_rendering(&docs);
     for entry in &docs.catalog().api_errors {
         lines.check(&entry.source, &format!("entry {:?}", entry.key()));
     }
@@ -36,6 +37,21 @@ pub fn check_page(bytes: &[u8]) -> Checked {
     check_order(&docs);
     let code = check_generation(&docs);
     Checked { docs, code }
+}
+
+/// Both forms of the report hold nothing but printable text and line breaks, and the plain one
+/// a line per diagnostic and one for the count.
+fn check_rendering(docs: &Docs) {
+    let plain = docs.render(docs.diagnostics(), Style::Plain);
+    let expected_lines = docs.diagnostics().len() + usize::from(!docs.diagnostics().is_empty());
+    assert_eq!(plain.lines().count(), expected_lines, "plain report:\n{plain}");
+    let rich = docs.render(docs.diagnostics(), Style::Snippet { color: false });
+    for line in plain.lines().chain(rich.lines()) {
+        assert!(
+            smartcar_errors_shared::text::is_safe(line),
+            "a report line holds an unsafe character: {line:?}"
+        );
+    }
 }
 
 /// A diagnostic's plain form is one line: no docs text can break it or drive a terminal.
