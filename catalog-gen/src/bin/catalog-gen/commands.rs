@@ -60,18 +60,15 @@ impl Ui {
         Ui { style, quiet }
     }
 
-    /// Prints the diagnostics of `docs` (only the errors with `--quiet`) and returns what was
-    /// printed.
-    fn print_diagnostics(&self, docs: &Docs) -> String {
+    /// The report of the diagnostics of `docs`: only the errors with `--quiet`.
+    fn report(&self, docs: &Docs) -> String {
         let shown: Vec<_> = docs
             .diagnostics()
             .iter()
             .filter(|d| !self.quiet || d.is_error())
             .cloned()
             .collect();
-        let text = docs.render(&shown, self.style);
-        let _ = std::io::stderr().lock().write_all(text.as_bytes());
-        text
+        docs.render(&shown, self.style)
     }
 
     /// Reads the docs in `dir` as the checked-in catalog is generated from them.
@@ -88,7 +85,7 @@ impl Ui {
     /// Reads the docs in `dir` and prints their diagnostics.
     fn read(&self, dir: &Path) -> Result<Docs> {
         let docs = self.read_quietly(dir)?;
-        self.print_diagnostics(&docs);
+        let _ = std::io::stderr().lock().write_all(self.report(&docs).as_bytes());
         Ok(docs)
     }
 
