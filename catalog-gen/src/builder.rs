@@ -8,6 +8,7 @@ use smartcar_errors_shared::text;
 use sha2::{Digest, Sha256};
 
 use crate::emit::{self, EmitOptions};
+use crate::ledger::Ledger;
 use crate::snapshot::Snapshot;
 use crate::{Catalog, Docs, Error, lower, report};
 
@@ -28,6 +29,7 @@ use crate::{Catalog, Docs, Error, lower, report};
 pub struct Builder {
     docs_dir: PathBuf,
     docs_name: Option<String>,
+    ledger_file: Option<PathBuf>,
     out_file: Option<PathBuf>,
     runtime: String,
     regenerate: String,
@@ -68,6 +70,7 @@ impl Builder {
         Builder {
             docs_dir: PathBuf::from("docs"),
             docs_name: None,
+            ledger_file: None,
             out_file: None,
             runtime: "::smartcar_errors".into(),
             regenerate: "cargo build (build.rs)".into(),
@@ -85,6 +88,15 @@ impl Builder {
     /// name), so that the same docs read from another place generate the same bytes.
     pub fn docs_name(&mut self, name: impl Into<String>) -> &mut Self {
         self.docs_name = Some(name.into());
+        self
+    }
+
+    /// The ledger of the errors that left the docs, whose tombstones the generated catalog
+    /// keeps as deprecated variants; read when it exists. Default: `NAME.ledger.json` beside
+    /// the docs directory `NAME` (`docs-snapshot.ledger.json` beside `docs-snapshot`), as
+    /// `catalog-gen update` writes it.
+    pub fn ledger_file(&mut self, file: impl AsRef<Path>) -> &mut Self {
+        self.ledger_file = Some(file.as_ref().to_path_buf());
         self
     }
 
@@ -117,10 +129,29 @@ impl Builder {
         self
     }
 
-    /// Reads and parses every page of the docs directory, once.
+    /// Reads and parses every page of the docs directory, once, and the ledger if it exists.
     pub fn read(&self) -> Result<Docs, Error> {
         let options = self.emit_options()?;
-        Ok(Docs::new(Snapshot::read(&self.docs_dir)?, options))
+        let snapshot = Snapshot::read(&self.docs_dir)?;
+        let path = self.ledger_path();
+        let (ledger, file) = match path.as_deref().map(Ledger::read).transpose()?.flatten() {
+            Some(ledger) => (ledger, path),
+            None => (Ledger::empty_at(Ledger::origin_of(path.as_deref())), None),
+        };
+        Ok(Docs::new(snapshot, ledger, file, options))
+    }
+
+    /// The ledger file [`read`](Builder::read) reads if it exists: the one given, or
+    /// `NAME.ledger.json` beside the docs directory `NAME`; `None` when the docs directory has
+    /// no name (`/`, `..`) and none was given.
+    pub fn ledger_path(&self) -> Option<PathBuf> {
+        if let Some(file) = &self.ledger_file {
+            return Some(file.clone());
+        }
+        let name = self.docs_dir.file_name()?;
+        let mut file = name.to_os_string();
+        file.push(LEDGER_SUFFIX);
+        Some(self.docs_dir.with_file_name(file))
     }
 
     /// Reads the docs and writes the catalog they generate if it changed, telling Cargo what
@@ -164,9 +195,9 @@ impl Builder {
     }
 
     /// The generated catalog of `catalog`, a model this builder did not read (deserialized from
-    /// `catalog-gen dump`'s JSON, or made by a program), with this builder's options. Its header
-    /// records the SHA-256 of the model's JSON. Fails as [`Docs::code`] does: on names that
-    /// cannot be Rust names, and on a catalog without errors.
+    /// `catalog-gen dump`'s JSON, or made by a program), with this builder's options but
+    /// without a ledger. Its header records the SHA-256 of the model's JSON. Fails as
+    /// [`Docs::code`] does: on names that cannot be Rust names, and on a catalog without errors.
     pub fn code(&self, catalog: &Catalog) -> Result<String, Error> {
         let options = self.emit_options()?;
         if catalog.api_errors.is_empty() && catalog.connect_errors.is_empty() {
@@ -174,10 +205,11 @@ impl Builder {
                 diagnostics: Vec::new(),
             });
         }
-        let plan = lower::lower(catalog).map_err(|diagnostics| Error::Docs { diagnostics })?;
+        let plan =
+            lower::lower(catalog, &Ledger::default()).map_err(|diagnostics| Error::Docs { diagnostics })?;
         let json = serde_json::to_vec(catalog).unwrap_or_default();
         let hash = crate::snapshot::hex(&Sha256::digest(&json));
-        Ok(emit::emit(catalog, &plan, &hash, &options))
+        Ok(emit::emit(catalog, &plan, &hash, None, &options))
     }
 
     /// The emitter options this builder stands for.
@@ -192,13 +224,21 @@ impl Builder {
                 .file_name()
                 .map_or_else(|| "docs".to_owned(), |name| name.to_string_lossy().into_owned()),
         };
+        let ledger_name = self
+            .ledger_path()
+            .and_then(|path| path.file_name().map(|name| name.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| format!("{docs_name}{LEDGER_SUFFIX}"));
         Ok(EmitOptions {
             runtime: self.runtime.clone(),
             docs_name,
+            ledger_name,
             regenerate: self.regenerate.clone(),
         })
     }
 }
+
+/// What the default ledger's name adds to the docs directory's.
+const LEDGER_SUFFIX: &str = ".ledger.json";
 
 /// `path` as it can be printed in a build-script directive: UTF-8, with no character that
 /// could end the directive's line or disguise it.

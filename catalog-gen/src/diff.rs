@@ -1,6 +1,8 @@
-//! Semantic differences between two catalogs: which errors were added, removed or changed,
-//! and in which fields. Positions (`source`) and the raw example text are not compared, so a
-//! renamed page or a reflowed example is no difference.
+//! Semantic differences between two catalogs: which errors, error types and resolutions were
+//! added, removed or changed, and in which fields; and what each difference means for the
+//! generated crate's users under semantic versioning ([`Semver`]). Positions (`source`) and
+//! the raw example text are not compared, so a renamed page or a reflowed example is no
+//! difference.
 
 use std::collections::BTreeMap;
 use std::fmt::{self, Write};
@@ -13,12 +15,16 @@ use crate::parse::display_key;
 
 /// Which part of the catalog a change is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// An API error code (`TYPE:CODE`).
     Api,
     /// A Connect error.
     Connect,
+    /// An API error type (`SERVER`): a variant of `ErrorType`.
+    ErrorType,
+    /// A resolution type (`RETRY_LATER`): a variant of `Resolution`.
+    Resolution,
 }
 
 impl Kind {
@@ -26,50 +32,66 @@ impl Kind {
         match self {
             Kind::Api => "API error",
             Kind::Connect => "Connect error",
+            Kind::ErrorType => "error type",
+            Kind::Resolution => "resolution",
         }
     }
 }
 
-/// What happened to one error.
+/// What happened to one error, error type or resolution.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase", tag = "change")]
 pub enum Change {
     /// Documented in the new catalog only.
     Added {
-        /// API or Connect.
+        /// What it is.
         kind: Kind,
-        /// `TYPE:CODE` or the Connect error name.
+        /// `TYPE:CODE`, the Connect error, type or resolution name.
         key: String,
     },
-    /// Documented in the old catalog only.
+    /// Documented in the old catalog only. The generated catalog keeps it as a deprecated
+    /// variant (a tombstone of the ledger).
     Removed {
-        /// API or Connect.
+        /// What it is.
         kind: Kind,
-        /// `TYPE:CODE` or the Connect error name.
+        /// `TYPE:CODE`, the Connect error, type or resolution name.
         key: String,
     },
     /// Documented in both, with different values.
     Changed {
-        /// API or Connect.
+        /// What it is.
         kind: Kind,
-        /// `TYPE:CODE` or the Connect error name.
+        /// `TYPE:CODE`, the Connect error, type or resolution name.
         key: String,
         /// The fields that differ, in field order.
         fields: Vec<FieldChange>,
     },
+    /// A tombstone dropped from the generated catalog: its variant is gone.
+    Dropped {
+        /// What it is.
+        kind: Kind,
+        /// `TYPE:CODE`, the Connect error, type or resolution name.
+        key: String,
+    },
 }
 
 impl Change {
-    /// The error the change is about.
+    /// The error, type or resolution the change is about.
     pub fn key(&self) -> &str {
         match self {
-            Change::Added { key, .. } | Change::Removed { key, .. } | Change::Changed { key, .. } => key,
+            Change::Added { key, .. }
+            | Change::Removed { key, .. }
+            | Change::Changed { key, .. }
+            | Change::Dropped { key, .. } => key,
         }
     }
 
     fn kind(&self) -> Kind {
         match self {
-            Change::Added { kind, .. } | Change::Removed { kind, .. } | Change::Changed { kind, .. } => *kind,
+            Change::Added { kind, .. }
+            | Change::Removed { kind, .. }
+            | Change::Changed { kind, .. }
+            | Change::Dropped { kind, .. } => *kind,
         }
     }
 
@@ -78,7 +100,99 @@ impl Change {
             Change::Added { .. } => "added",
             Change::Removed { .. } => "removed",
             Change::Changed { .. } => "changed",
+            Change::Dropped { .. } => "dropped",
         }
+    }
+
+    /// What the change means for code using the generated catalog; see [`Semver`].
+    pub fn semver(&self) -> Semver {
+        match self {
+            Change::Added { .. } | Change::Removed { .. } => Semver::Minor,
+            Change::Changed { fields, .. } => fields
+                .iter()
+                .map(|field| match field.field.as_str() {
+                    "resolution" => Semver::Minor,
+                    _ => Semver::Patch,
+                })
+                .max()
+                .unwrap_or(Semver::None),
+            Change::Dropped { .. } => Semver::Major,
+        }
+    }
+
+    /// What it does to the generated catalog, in a few words.
+    fn effect(&self) -> String {
+        match self {
+            Change::Added { .. } => "new variant".to_owned(),
+            Change::Removed { .. } => "left the docs: kept as a deprecated variant".to_owned(),
+            Change::Changed { fields, .. } => fields
+                .iter()
+                .map(|f| format!("`{}`", f.field))
+                .collect::<Vec<_>>()
+                .join(", "),
+            Change::Dropped { .. } => "variant removed".to_owned(),
+        }
+    }
+}
+
+/// What a change of the docs means for code that uses the catalog generated from them, by the
+/// rules of semantic versioning. The rules, one per kind of change:
+///
+/// - **minor**: an error code, Connect error, error type or resolution type is added (a new
+///   variant; the enums are `#[non_exhaustive]`, so no `match` breaks); one is removed from the
+///   docs (the catalog keeps it as a `#[deprecated]` variant, a tombstone: code naming it still
+///   compiles, with a warning — a type stays while any of its codes does, a resolution while
+///   the catalog has it); a code's suggested `resolution` changes (what
+///   `is_retryable` answers and what an app does about the error change);
+/// - **patch**: any other field changes: text, HTTP status, URLs, parameters of a Connect
+///   error;
+/// - **major**: a variant goes away: tombstones dropped on purpose
+///   (`catalog-gen update --drop-tombstones`, or entries deleted from the ledger);
+/// - **none**: nothing the catalog holds changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Semver {
+    /// Nothing changed.
+    None,
+    /// Text, status or URLs changed.
+    Patch,
+    /// Variants added or deprecated, or a resolution changed.
+    Minor,
+    /// A variant removed.
+    Major,
+}
+
+impl Semver {
+    /// `none`, `patch`, `minor` or `major`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Semver::None => "none",
+            Semver::Patch => "patch",
+            Semver::Minor => "minor",
+            Semver::Major => "major",
+        }
+    }
+
+    /// Why a change set has this impact, in one sentence.
+    fn reason(self) -> &'static str {
+        match self {
+            Semver::None => "Nothing the generated catalog holds changed.",
+            Semver::Patch => {
+                "Only the text, HTTP status or URLs of documented errors changed: a patch release."
+            }
+            Semver::Minor => {
+                "Variants were added (the enums are `#[non_exhaustive]`), deprecated because their error left the docs, or a code's suggested resolution changed: code that compiled still compiles, a minor release."
+            }
+            Semver::Major => {
+                "Variants were removed: code that names them no longer compiles, a major release."
+            }
+        }
+    }
+}
+
+impl fmt::Display for Semver {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -93,7 +207,8 @@ pub struct FieldChange {
     pub new: String,
 }
 
-/// Every change between two catalogs, API errors first, each list sorted by key.
+/// Every change between two catalogs: API errors, then Connect errors, error types and
+/// resolutions, each sorted by key.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ChangeSet {
     /// The changes.
@@ -104,7 +219,8 @@ pub struct ChangeSet {
 const NOT_COMPARED: &[&str] = &["source", "example"];
 
 impl ChangeSet {
-    /// The changes from `old` to `new`.
+    /// The changes from `old` to `new`: errors, error types and resolutions added, removed or
+    /// changed.
     pub fn between(old: &Catalog, new: &Catalog) -> ChangeSet {
         let api = |catalog: &Catalog| -> BTreeMap<String, Value> {
             catalog
@@ -120,10 +236,53 @@ impl ChangeSet {
                 .map(|e| (e.error().to_owned(), to_value(e)))
                 .collect()
         };
+        let names = |names: Vec<&str>| -> BTreeMap<String, Value> {
+            names
+                .into_iter()
+                .map(|name| (name.to_owned(), Value::Null))
+                .collect()
+        };
         let mut set = ChangeSet::default();
         set.compare(Kind::Api, &api(old), &api(new));
         set.compare(Kind::Connect, &connect(old), &connect(new));
+        set.compare(
+            Kind::ErrorType,
+            &names(old.error_types()),
+            &names(new.error_types()),
+        );
+        set.compare(
+            Kind::Resolution,
+            &names(old.resolutions()),
+            &names(new.resolutions()),
+        );
         set
+    }
+
+    /// What the changes mean for code using the generated catalog: the greatest impact of any
+    /// change, [`Semver::None`] when there is none.
+    pub fn semver(&self) -> Semver {
+        self.changes
+            .iter()
+            .map(Change::semver)
+            .max()
+            .unwrap_or(Semver::None)
+    }
+
+    /// Records that the tombstones of `kind` named `keys` were dropped: a removal of one of
+    /// them becomes its drop.
+    pub(crate) fn record_dropped(&mut self, kind: Kind, keys: Vec<String>) {
+        for key in keys {
+            self.changes.retain(
+                |c| !matches!(c, Change::Removed { kind: k, key: removed } if *k == kind && *removed == key),
+            );
+            self.changes.push(Change::Dropped { kind, key });
+        }
+        self.sort();
+    }
+
+    fn sort(&mut self) {
+        self.changes
+            .sort_by(|a, b| (a.kind(), a.key()).cmp(&(b.kind(), b.key())));
     }
 }
 
@@ -168,21 +327,25 @@ impl ChangeSet {
                 key: key.clone(),
             });
         }
-        self.changes
-            .sort_by(|a, b| (a.kind(), a.key()).cmp(&(b.kind(), b.key())));
+        self.sort();
     }
 
-    /// `3 changes: 1 added, 1 removed, 1 changed`.
+    /// `3 changes: 1 added, 1 removed, 1 changed` (and `, 1 dropped` when a tombstone was).
     pub fn summary(&self) -> String {
         let count = |verb: &str| self.changes.iter().filter(|c| c.verb() == verb).count();
         let n = self.changes.len();
-        format!(
+        let mut summary = format!(
             "{n} change{}: {} added, {} removed, {} changed",
             if n == 1 { "" } else { "s" },
             count("added"),
             count("removed"),
             count("changed")
-        )
+        );
+        let dropped = count("dropped");
+        if dropped > 0 {
+            summary.push_str(&format!(", {dropped} dropped"));
+        }
+        summary
     }
 
     /// The changes as plain text, one line per change and two per changed field.
@@ -226,34 +389,71 @@ impl ChangeSet {
         out.push_str("| change | error | fields |\n| --- | --- | --- |\n");
         for change in &self.changes {
             let fields = match change {
-                Change::Changed { fields, .. } => fields
-                    .iter()
-                    .map(|f| format!("`{}`", f.field))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                Change::Changed { .. } => change.effect(),
                 _ => String::new(),
             };
+            let _ = writeln!(out, "| {} | {fields} |", self.item_cells(change));
+        }
+        self.push_details(&mut out);
+        out
+    }
+
+    /// The changes as the body of a pull request that updates the catalog: their semver
+    /// impact and why, a table of the changes with what each does to the generated catalog and
+    /// its own impact, then the values. The first line, `<!-- semver: minor -->`, is for
+    /// tools.
+    pub fn to_markdown_note(&self) -> String {
+        let semver = self.semver();
+        let mut out = format!(
+            "<!-- semver: {semver} -->\n### Smartcar error docs changed: {semver}\n\n{}\n\n",
+            semver.reason()
+        );
+        if self.changes.is_empty() {
+            out.push_str("No changes to the catalog.\n");
+            return out;
+        }
+        let _ = writeln!(out, "{}\n", self.summary());
+        out.push_str("| change | item | what it does | semver |\n| --- | --- | --- | --- |\n");
+        for change in &self.changes {
             let _ = writeln!(
                 out,
-                "| {} | {} `{}` | {fields} |",
-                change.verb(),
-                change.kind().noun(),
-                table_cell(change.key())
+                "| {} | {} | {} |",
+                self.item_cells(change),
+                change.effect(),
+                change.semver()
             );
         }
+        self.push_details(&mut out);
+        out
+    }
+
+    /// The first two cells of a change's row: `changed | API error `SERVER:INTERNAL``.
+    fn item_cells(&self, change: &Change) -> String {
+        format!(
+            "{} | {} `{}`",
+            change.verb(),
+            change.kind().noun(),
+            table_cell(change.key())
+        )
+    }
+
+    /// The old and new values of every changed field, one collapsed section per change.
+    fn push_details(&self, out: &mut String) {
         for change in &self.changes {
             if let Change::Changed { key, fields, .. } = change {
                 let _ = write!(out, "\n<details><summary>{}</summary>\n\n", html_escape(key));
                 for field in fields {
-                    let _ = write!(out, "`{}`\n\n```diff\n", field.field);
-                    push_prefixed(&mut out, "- ", &field.old);
-                    push_prefixed(&mut out, "+ ", &field.new);
-                    out.push_str("```\n\n");
+                    // A fence longer than any run of backticks in the values, which come from
+                    // the docs: nothing in them can close it.
+                    let fence = fence(&[&field.old, &field.new]);
+                    let _ = write!(out, "`{}`\n\n{fence}diff\n", field.field);
+                    push_prefixed(out, "- ", &field.old);
+                    push_prefixed(out, "+ ", &field.new);
+                    let _ = write!(out, "{fence}\n\n");
                 }
                 out.push_str("</details>\n");
             }
         }
-        out
     }
 }
 
@@ -301,6 +501,18 @@ fn render(value: &Value) -> String {
         Value::String(text) => text.clone(),
         other => other.to_string(),
     }
+}
+
+/// A code fence of backticks that none of `texts` can close: three, or one more than the
+/// longest run of backticks in them.
+fn fence(texts: &[&str]) -> String {
+    let longest = texts
+        .iter()
+        .flat_map(|text| text.split(|c| c != '`'))
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    "`".repeat((longest + 1).max(3))
 }
 
 fn table_cell(text: &str) -> String {

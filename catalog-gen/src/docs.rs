@@ -1,53 +1,92 @@
 //! A docs snapshot read once: its pages, the catalog they document, and every problem found in
-//! them. Everything a command does — generate, check, dump, lint, explain, diff — starts here.
+//! them; with the ledger of what left the docs, the catalog generated from them. Everything a
+//! command does — generate, check, dump, lint, explain, diff, update — starts here.
 
 use std::path::{Path, PathBuf};
 
 use crate::check::Drift;
 use crate::diagnostic::{self, Diagnostic};
+use crate::diff::{ChangeSet, Kind};
 use crate::emit::{self, EmitOptions};
+use crate::ledger::Ledger;
 use crate::lower::{self, Plan};
 use crate::model::Catalog;
 use crate::report::{self, Style};
 use crate::snapshot::Snapshot;
 use crate::write;
 use crate::{Error, NotDocumented, explain, parse};
+use smartcar_errors_shared::date;
 
 /// The docs as read by [`Builder::read`](crate::Builder::read): the catalog they document and
-/// every problem found in them, with their pages kept to show where each problem is.
+/// every problem found in them, with their pages kept to show where each problem is; and the
+/// ledger of the errors that left the docs, whose tombstones the generated catalog keeps.
 #[derive(Debug, Clone)]
 pub struct Docs {
     snapshot: Snapshot,
+    /// What the docs document.
     catalog: Catalog,
+    /// Parsing's problems.
+    parse_diagnostics: Vec<Diagnostic>,
     /// Parsing's problems and the naming problems, sorted.
     diagnostics: Vec<Diagnostic>,
-    /// The catalog lowered, when it has no naming problem.
+    /// The tombstones: nothing the docs document.
+    ledger: Ledger,
+    /// The ledger file, when it was read from one (for a build script to watch).
+    ledger_file: Option<PathBuf>,
+    /// The docs and the tombstones, when the ledger keeps any error.
+    generated: Option<Catalog>,
+    /// The generated catalog lowered, when it has no naming problem.
     plan: Option<Plan>,
     options: EmitOptions,
+    /// The hash of the inputs: the pages, and the ledger when it keeps anything.
     hash: String,
 }
 
 impl Docs {
-    /// Parses `snapshot` and plans its catalog.
-    pub(crate) fn new(snapshot: Snapshot, options: EmitOptions) -> Docs {
+    /// Parses `snapshot`, and plans its catalog with the tombstones of `ledger` (read from
+    /// `ledger_file`, if it was).
+    pub(crate) fn new(
+        snapshot: Snapshot,
+        ledger: Ledger,
+        ledger_file: Option<PathBuf>,
+        options: EmitOptions,
+    ) -> Docs {
         let parsed = parse::parse_snapshot(&snapshot);
-        let mut diagnostics = parsed.diagnostics;
-        let plan = match lower::lower(&parsed.catalog) {
+        let mut docs = Docs {
+            snapshot,
+            catalog: parsed.catalog,
+            parse_diagnostics: parsed.diagnostics,
+            diagnostics: Vec::new(),
+            ledger: Ledger::default(),
+            ledger_file,
+            generated: None,
+            plan: None,
+            options,
+            hash: String::new(),
+        };
+        docs.set_ledger(ledger);
+        docs
+    }
+
+    /// Uses `ledger` (without what the docs document again) and plans the catalog anew.
+    fn set_ledger(&mut self, ledger: Ledger) {
+        let ledger = ledger.without_documented(&self.catalog);
+        self.generated = ledger.keeps_errors().then(|| ledger.merge(&self.catalog));
+        let generated = self.generated.as_ref().unwrap_or(&self.catalog);
+        self.diagnostics.clone_from(&self.parse_diagnostics);
+        self.plan = match lower::lower(generated, &ledger) {
             Ok(plan) => Some(plan),
             Err(problems) => {
-                diagnostics.extend(problems);
-                diagnostic::sort(&mut diagnostics);
+                self.diagnostics.extend(problems);
+                diagnostic::sort(&mut self.diagnostics);
                 None
             }
         };
-        Docs {
-            hash: snapshot.content_hash(),
-            snapshot,
-            catalog: parsed.catalog,
-            diagnostics,
-            plan,
-            options,
-        }
+        self.ledger = ledger;
+        let json = self.ledger_json();
+        self.hash = self
+            .snapshot
+            .content_hash_with(json.as_deref().map(str::as_bytes));
     }
 
     /// Docs made of the pages given, each `(path, bytes)` with a `/`-separated path (for
@@ -57,12 +96,14 @@ impl Docs {
         let options = EmitOptions {
             runtime: "::smartcar_errors".into(),
             docs_name: "docs".into(),
+            ledger_name: "docs.ledger.json".into(),
             regenerate: "cargo build (build.rs)".into(),
         };
-        Docs::new(Snapshot::from_files(pages), options)
+        Docs::new(Snapshot::from_files(pages), Ledger::default(), None, options)
     }
 
-    /// The catalog the docs document: every entry that could be read.
+    /// The catalog the docs document: every entry that could be read. (The generated catalog
+    /// also keeps the ledger's tombstones.)
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
     }
@@ -78,8 +119,8 @@ impl Docs {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
-    /// The SHA-256 of the pages' contents, independent of their names and order, as the
-    /// generated file's header records it.
+    /// The SHA-256 of the pages' contents, independent of their names and order (and of the
+    /// ledger's, when it keeps anything), as the generated file's header records it.
     pub fn hash(&self) -> &str {
         &self.hash
     }
@@ -93,15 +134,72 @@ impl Docs {
 
     /// What the docs say of the error `query` names — `SERVER:INTERNAL` or `SERVER.INTERNAL`,
     /// a code alone when only one type has it, a type alone for its null code, a Connect error
-    /// or a doc URL — and where they say it; otherwise the closest documented names.
+    /// or a doc URL — and where they say it; otherwise the closest documented names. An error
+    /// that left the docs is found among the ledger's tombstones, with the date it left.
     pub fn explain(&self, query: &str) -> Result<String, NotDocumented> {
-        explain::explain(&self.catalog, query)
+        explain::explain(self.generated(), &self.ledger, query)
     }
 
-    /// The generated catalog, or why there is none.
+    /// The generated catalog, tombstones included, or why there is none.
     pub fn code(&self) -> Result<String, Error> {
         let plan = self.plan()?;
-        Ok(emit::emit(&self.catalog, plan, &self.hash, &self.options))
+        let ledger = (!self.ledger.is_empty()).then_some(self.options.ledger_name.as_str());
+        Ok(emit::emit(
+            self.generated(),
+            plan,
+            &self.hash,
+            ledger,
+            &self.options,
+        ))
+    }
+
+    /// The ledger's text as the ledger file holds it, or `None` when it keeps nothing (and
+    /// there is no file).
+    pub fn ledger_json(&self) -> Option<String> {
+        (!self.ledger.is_empty()).then(|| self.ledger.to_json())
+    }
+
+    /// These docs, fetched anew, and what they change in the catalog generated from `old`
+    /// (the docs before, read with their ledger) on `date` (`YYYY-MM-DD`, UTC).
+    ///
+    /// The ledger becomes `old`'s with every error `old` documents and these docs do not
+    /// (dated `date`), and every resolution no code of these docs suggests; what these docs
+    /// document again leaves it. With `drop_tombstones`, the ledger is emptied instead: every
+    /// variant it kept goes away, a change for a major release, reported as dropped. The
+    /// changes are those between the two docs (and the drops), with their semver impact
+    /// ([`ChangeSet::semver`]).
+    pub fn update_from(
+        mut self,
+        old: &Docs,
+        date: &str,
+        drop_tombstones: bool,
+    ) -> Result<(Docs, ChangeSet), Error> {
+        if !date::is_valid(date) {
+            return Err(Error::InvalidDate(date.to_owned()));
+        }
+        let ledger = old.ledger.advance(&old.catalog, &self.catalog, date);
+        let mut changes = ChangeSet::between(&old.catalog, &self.catalog);
+        let ledger = if drop_tombstones {
+            let (api, connect) = ledger.error_names();
+            let documented = self.catalog.error_types();
+            let merged = ledger.merge(&self.catalog);
+            let types = merged
+                .error_types()
+                .into_iter()
+                .filter(|name| !documented.contains(name))
+                .map(str::to_owned)
+                .collect();
+            let resolutions = ledger.resolutions().map(|(name, _)| name.to_owned()).collect();
+            changes.record_dropped(Kind::Api, api);
+            changes.record_dropped(Kind::Connect, connect);
+            changes.record_dropped(Kind::ErrorType, types);
+            changes.record_dropped(Kind::Resolution, resolutions);
+            Ledger::empty_at(ledger.origin().clone())
+        } else {
+            ledger
+        };
+        self.set_ledger(ledger);
+        Ok((self, changes))
     }
 
     /// Writes the generated catalog to `path` if its contents change, atomically; returns
@@ -128,14 +226,15 @@ impl Docs {
         Ok(Drift::find(
             &existing,
             &code,
-            &self.catalog,
+            self.generated(),
             &self.hash,
             &file,
             fix_command,
         ))
     }
 
-    /// Every directory listed and every page read, for a build script's `rerun-if-changed`.
+    /// Every directory listed and every page read, and the ledger file if there is one, for a
+    /// build script's `rerun-if-changed`.
     pub(crate) fn watched(&self) -> impl Iterator<Item = PathBuf> + '_ {
         let root = self.snapshot.directories.first();
         let pages = self
@@ -143,7 +242,17 @@ impl Docs {
             .files
             .iter()
             .filter_map(move |file| Some(root?.join(&file.path)));
-        self.snapshot.directories.iter().cloned().chain(pages)
+        self.snapshot
+            .directories
+            .iter()
+            .cloned()
+            .chain(pages)
+            .chain(self.ledger_file.iter().cloned())
+    }
+
+    /// The catalog generated: the docs and the tombstones.
+    fn generated(&self) -> &Catalog {
+        self.generated.as_ref().unwrap_or(&self.catalog)
     }
 
     /// The plan, when the docs can generate a catalog.
@@ -159,6 +268,7 @@ impl Docs {
             return Err(Error::Docs { diagnostics: shown() });
         }
         if self.catalog.api_errors.is_empty() && self.catalog.connect_errors.is_empty() {
+            // Tombstones alone are no catalog: the docs must document something.
             return Err(Error::NoErrorsDocumented { diagnostics: shown() });
         }
         // Without errors, lowering found no naming problem.

@@ -82,6 +82,22 @@ pub enum Error {
         /// The path.
         path: PathBuf,
     },
+    /// The ledger file is not one: not JSON of the ledger's layout, an entry twice, a date
+    /// that is not a date.
+    #[error(
+        "{} is not a ledger of errors that left the docs: {}",
+        shown(path),
+        Escaped(reason)
+    )]
+    Ledger {
+        /// The ledger file.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A date given for the ledger is not a real date written `YYYY-MM-DD`.
+    #[error("`{}` is not a date written YYYY-MM-DD", Escaped(.0))]
+    InvalidDate(String),
     /// A file could not be written (or is not a regular file, which is never replaced).
     #[error("cannot write {}: {source}", shown(path))]
     Write {

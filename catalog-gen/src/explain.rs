@@ -1,9 +1,12 @@
 //! `catalog-gen explain`: what a docs snapshot says of an entry, found by name or doc URL, in
 //! the same words as `smartcar_errors::explain` and with what only the snapshot has (where the
-//! entry is written).
+//! entry is written). An entry that left the docs is found among the ledger's tombstones, and
+//! said to be no longer documented.
 
 use smartcar_errors_shared::explain::{self, ApiEntry, Candidate, ConnectEntry, NotDocumented};
+use smartcar_errors_shared::key::Key;
 
+use crate::ledger::Ledger;
 use crate::model::{ApiErrorEntry, Catalog, ConnectErrorEntry};
 
 /// An entry of a catalog.
@@ -13,8 +16,9 @@ enum Entry<'c> {
     Connect(&'c ConnectErrorEntry),
 }
 
-/// What `catalog` says of the entry `query` names, or the closest names.
-pub(crate) fn explain(catalog: &Catalog, query: &str) -> Result<String, NotDocumented> {
+/// What `catalog` (the docs and the tombstones of `ledger`) says of the entry `query` names,
+/// or the closest names.
+pub(crate) fn explain(catalog: &Catalog, ledger: &Ledger, query: &str) -> Result<String, NotDocumented> {
     let api = catalog.api_errors.iter().map(|e| {
         let candidate = Candidate::Api {
             error_type: &e.error_type,
@@ -35,6 +39,7 @@ pub(crate) fn explain(catalog: &Catalog, query: &str) -> Result<String, NotDocum
     // Writing to a `String` cannot fail.
     let _ = match explain::find(query, &candidates)? {
         Entry::Api(e) => {
+            let removed = ledger.api_removed(Key::new(&e.error_type, e.code.as_deref()));
             let at = e.source.to_string();
             explain::write_api(
                 &mut out,
@@ -50,12 +55,13 @@ pub(crate) fn explain(catalog: &Catalog, query: &str) -> Result<String, NotDocum
                     suggested_resolution: e.suggested_resolution.as_deref(),
                     troubleshooting_steps: e.troubleshooting_steps.as_deref(),
                     suggested_user_message: e.suggested_user_message.as_deref(),
-                    removed_from_docs: None,
-                    documented_at: Some(&at),
+                    removed_from_docs: removed,
+                    documented_at: removed.is_none().then_some(at.as_str()),
                 },
             )
         }
         Entry::Connect(e) => {
+            let removed = ledger.connect_removed(e.error());
             let at = e.source.to_string();
             explain::write_connect(
                 &mut out,
@@ -70,8 +76,8 @@ pub(crate) fn explain(catalog: &Catalog, query: &str) -> Result<String, NotDocum
                         .collect(),
                     details: e.details.as_deref(),
                     page_url: e.page_url.as_deref(),
-                    removed_from_docs: None,
-                    documented_at: Some(&at),
+                    removed_from_docs: removed,
+                    documented_at: removed.is_none().then_some(at.as_str()),
                 },
             )
         }

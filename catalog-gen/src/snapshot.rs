@@ -108,11 +108,21 @@ impl Snapshot {
 
     /// The SHA-256 of the pages' contents, independent of their names and order: the
     /// digest of the sorted per-page digests, in hex.
+    #[cfg(test)]
     pub(crate) fn content_hash(&self) -> String {
+        self.content_hash_with(None)
+    }
+
+    /// The SHA-256 of the pages' contents and of `extra` (the ledger's), independent of the
+    /// pages' names and order: the digest of the sorted digests of each, in hex. Without
+    /// `extra`, the hash of the pages alone.
+    pub(crate) fn content_hash_with(&self, extra: Option<&[u8]>) -> String {
         let mut digests: Vec<[u8; 32]> = self
             .files
             .iter()
-            .map(|file| Sha256::digest(&file.bytes).into())
+            .map(|file| file.bytes.as_slice())
+            .chain(extra)
+            .map(|bytes| Sha256::digest(bytes).into())
             .collect();
         digests.sort_unstable();
         let mut hasher = Sha256::new();

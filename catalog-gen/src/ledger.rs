@@ -1,0 +1,653 @@
+//! The ledger: the errors that left the docs, which the catalog keeps as deprecated variants
+//! ("tombstones") so that code naming them still compiles.
+//!
+//! It is a small JSON file beside the docs snapshot (`docs-snapshot.ledger.json` beside
+//! `docs-snapshot/`), written by `catalog-gen update` and read, when it exists, by everything
+//! that generates or checks the catalog. It records, each with the date it left the docs:
+//!
+//! - every API error code and Connect error that is no longer documented, with what its row
+//!   and its doc comment need (the docs as they last read);
+//! - every resolution type that no documented code suggests any more, by name.
+//!
+//! An error type needs no record: it is kept while any of its codes is, and is no longer
+//! documented when none of its codes is. An entry that the docs document again is forgotten.
+//! The file is deterministic: entries sorted by name, fields in a fixed order, absent values
+//! left out. Dropping tombstones — deleting entries, or the file — removes their variants: a
+//! breaking change, for a major release.
+
+use std::collections::BTreeSet;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use smartcar_errors_shared::key::Key;
+use smartcar_errors_shared::text::Escaped;
+
+use crate::model::{ApiErrorEntry, Catalog, ConnectErrorEntry, ConnectParameter, Source};
+use crate::{Error, write};
+use smartcar_errors_shared::date;
+
+/// The version of the ledger's layout.
+const FORMAT: u32 = 1;
+
+/// What the file says of itself, for whoever opens it.
+const ABOUT: &str = "Errors that left Smartcar's docs, kept in the generated catalog as deprecated variants so that code naming them still compiles. Written by `catalog-gen update`; remove entries only for a major release (see the README).";
+
+/// The largest ledger read, in bytes: far more than any plausible count of tombstones.
+const MAX_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The tombstones of a catalog, sorted by name, each name once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Ledger {
+    api: Vec<ApiTombstone>,
+    connect: Vec<ConnectTombstone>,
+    resolutions: Vec<ResolutionRecord>,
+    /// Where the ledger is: the position its entries report in diagnostics.
+    origin: Source,
+}
+
+/// An empty ledger that is in no file.
+impl Default for Ledger {
+    fn default() -> Self {
+        Ledger::empty_at(Ledger::origin_of(None))
+    }
+}
+
+/// The file's layout.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LedgerFile {
+    format: u32,
+    #[serde(default)]
+    about: String,
+    #[serde(default)]
+    api_errors: Vec<ApiTombstone>,
+    #[serde(default)]
+    connect_errors: Vec<ConnectTombstone>,
+    #[serde(default)]
+    resolutions: Vec<ResolutionRecord>,
+}
+
+/// An API error code that left the docs, as they last documented it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ApiTombstone {
+    #[serde(rename = "type")]
+    error_type: String,
+    code: Option<String>,
+    removed_from_docs: String,
+    status_code: u16,
+    description: String,
+    doc_url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    resolution: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    resolution_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    suggested_resolution: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    troubleshooting_steps: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    suggested_user_message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    explanation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    page_title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    page_summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    page_url: Option<String>,
+}
+
+/// A Connect error that left the docs, as they last documented it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConnectTombstone {
+    error: String,
+    removed_from_docs: String,
+    parameters: Vec<ConnectParameter>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    details: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    page_url: Option<String>,
+}
+
+/// A resolution type that no documented code suggests any more.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ResolutionRecord {
+    name: String,
+    removed_from_docs: String,
+}
+
+impl ApiTombstone {
+    fn key(&self) -> Key<'_> {
+        Key::new(&self.error_type, self.code.as_deref())
+    }
+
+    fn new(entry: &ApiErrorEntry, date: &str) -> ApiTombstone {
+        let e = entry.clone();
+        ApiTombstone {
+            error_type: e.error_type,
+            code: e.code,
+            removed_from_docs: date.to_owned(),
+            status_code: e.status_code,
+            description: e.description,
+            doc_url: e.doc_url,
+            resolution: e.resolution,
+            resolution_url: e.resolution_url,
+            suggested_resolution: e.suggested_resolution,
+            troubleshooting_steps: e.troubleshooting_steps,
+            suggested_user_message: e.suggested_user_message,
+            explanation: e.explanation,
+            page_title: e.page_title,
+            page_summary: e.page_summary,
+            page_url: e.page_url,
+        }
+    }
+
+    /// The entry the catalog keeps: what the docs last said, written at `origin`.
+    fn entry(&self, origin: &Source) -> ApiErrorEntry {
+        let e = self.clone();
+        ApiErrorEntry {
+            error_type: e.error_type,
+            code: e.code,
+            status_code: e.status_code,
+            description: e.description,
+            doc_url: e.doc_url,
+            resolution: e.resolution,
+            resolution_url: e.resolution_url,
+            suggested_user_message: e.suggested_user_message,
+            suggested_resolution: e.suggested_resolution,
+            troubleshooting_steps: e.troubleshooting_steps,
+            explanation: e.explanation,
+            example_user_message: None,
+            example_headers: Default::default(),
+            example: String::new(),
+            page_title: e.page_title,
+            page_summary: e.page_summary,
+            page_url: e.page_url,
+            source: origin.clone(),
+        }
+    }
+}
+
+impl ConnectTombstone {
+    fn new(entry: &ConnectErrorEntry, date: &str) -> ConnectTombstone {
+        ConnectTombstone {
+            error: entry.error().to_owned(),
+            removed_from_docs: date.to_owned(),
+            parameters: entry.parameters.clone(),
+            title: entry.title.clone(),
+            summary: entry.summary.clone(),
+            details: entry.details.clone(),
+            page_url: entry.page_url.clone(),
+        }
+    }
+
+    fn entry(&self, origin: &Source) -> ConnectErrorEntry {
+        ConnectErrorEntry {
+            parameters: self.parameters.clone(),
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            details: self.details.clone(),
+            example_redirect: None,
+            page_url: self.page_url.clone(),
+            source: origin.clone(),
+        }
+    }
+}
+
+impl Ledger {
+    /// The ledger at `path`; `None` when there is no file there. Fails on a file that is not a
+    /// regular file, is not a ledger, or holds an entry twice or a date that is not a date.
+    pub(crate) fn read(path: &Path) -> Result<Option<Ledger>, Error> {
+        let read_error = |source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        };
+        if !write::check_regular(path).map_err(read_error)? {
+            return Ok(None);
+        }
+        let mut bytes = Vec::new();
+        File::open(path)
+            .and_then(|file| file.take(MAX_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(read_error)?;
+        let invalid = |reason: String| Error::Ledger {
+            path: path.to_path_buf(),
+            reason,
+        };
+        if bytes.len() as u64 > MAX_BYTES {
+            return Err(invalid(format!("it is larger than {MAX_BYTES} bytes")));
+        }
+        let text = String::from_utf8(bytes)
+            .map_err(|_| read_error(io::Error::new(io::ErrorKind::InvalidData, "not UTF-8")))?;
+        Ledger::from_json(&text, Ledger::origin_of(Some(path)))
+            .map(Some)
+            .map_err(invalid)
+    }
+
+    /// The position entries of a ledger at `path` report in diagnostics: its start, named by
+    /// an absolute path (diagnostics name files below the docs directory, which it is not in).
+    pub(crate) fn origin_of(path: Option<&Path>) -> Source {
+        let file = path.map(|path| {
+            std::path::absolute(path)
+                .unwrap_or_else(|_| path.to_path_buf())
+                .display()
+                .to_string()
+        });
+        Source {
+            file: file.unwrap_or_else(|| "ledger".to_owned()),
+            line: 1,
+            column: 1,
+        }
+    }
+
+    /// The ledger `text` holds, whose entries report `origin` as their position; or why it is
+    /// not one.
+    fn from_json(text: &str, origin: Source) -> Result<Ledger, String> {
+        let file: LedgerFile = serde_json::from_str(text).map_err(|error| error.to_string())?;
+        if file.format != FORMAT {
+            return Err(format!(
+                "it is in format {}, which this catalog-gen does not read (it reads format {FORMAT})",
+                file.format
+            ));
+        }
+        let mut ledger = Ledger {
+            api: file.api_errors,
+            connect: file.connect_errors,
+            resolutions: file.resolutions,
+            origin,
+        };
+        ledger.sort();
+        ledger.validate()?;
+        Ok(ledger)
+    }
+
+    /// Checks what sorting cannot fix: an entry named twice, a date that is not a date, a
+    /// Connect error whose parameter table names another.
+    fn validate(&self) -> Result<(), String> {
+        let api = self
+            .api
+            .iter()
+            .map(|t| (t.key().to_string(), &t.removed_from_docs));
+        let connect = self
+            .connect
+            .iter()
+            .map(|t| (t.error.clone(), &t.removed_from_docs));
+        let resolutions = self
+            .resolutions
+            .iter()
+            .map(|r| (r.name.clone(), &r.removed_from_docs));
+        for (section, names) in [
+            ("api_errors", api.collect::<Vec<_>>()),
+            ("connect_errors", connect.collect()),
+            ("resolutions", resolutions.collect()),
+        ] {
+            let mut seen = BTreeSet::new();
+            for (name, removed) in names {
+                let shown = Escaped(&name).to_string();
+                if !date::is_valid(removed) {
+                    return Err(format!(
+                        "`{shown}` in {section} has removed_from_docs `{}`, which is not a date written YYYY-MM-DD",
+                        Escaped(removed)
+                    ));
+                }
+                if !seen.insert(name) {
+                    return Err(format!("`{shown}` is in {section} twice"));
+                }
+            }
+        }
+        for tombstone in &self.connect {
+            let entry = tombstone.entry(&self.origin);
+            if entry.error() != tombstone.error {
+                return Err(format!(
+                    "`{}` in connect_errors has no `error` parameter that names it",
+                    Escaped(&tombstone.error)
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn sort(&mut self) {
+        self.api.sort_by(|a, b| a.key().cmp(&b.key()));
+        self.connect.sort_by(|a, b| a.error.cmp(&b.error));
+        self.resolutions.sort_by(|a, b| a.name.cmp(&b.name));
+    }
+
+    /// The file's text: pretty JSON, entries sorted, ending in a newline.
+    pub(crate) fn to_json(&self) -> String {
+        let file = LedgerFile {
+            format: FORMAT,
+            about: ABOUT.to_owned(),
+            api_errors: self.api.clone(),
+            connect_errors: self.connect.clone(),
+            resolutions: self.resolutions.clone(),
+        };
+        let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+
+    /// Whether it keeps nothing.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.api.is_empty() && self.connect.is_empty() && self.resolutions.is_empty()
+    }
+
+    /// Whether it keeps an API code or a Connect error (not only resolutions).
+    pub(crate) fn keeps_errors(&self) -> bool {
+        !(self.api.is_empty() && self.connect.is_empty())
+    }
+
+    /// This ledger without what `docs` document: a code, Connect error or resolution that is
+    /// documented again is no tombstone.
+    pub(crate) fn without_documented(mut self, docs: &Catalog) -> Ledger {
+        let keys: BTreeSet<Key<'_>> = docs
+            .api_errors
+            .iter()
+            .map(|e| Key::new(&e.error_type, e.code.as_deref()))
+            .collect();
+        let errors: BTreeSet<&str> = docs.connect_errors.iter().map(|e| e.error()).collect();
+        let resolutions: BTreeSet<&str> = docs.resolutions().into_iter().collect();
+        self.api.retain(|t| !keys.contains(&t.key()));
+        self.connect.retain(|t| !errors.contains(t.error.as_str()));
+        self.resolutions
+            .retain(|r| !resolutions.contains(r.name.as_str()));
+        self
+    }
+
+    /// The catalog generated from `docs` with this ledger (which holds nothing `docs`
+    /// document): the documented errors and the tombstones, sorted.
+    pub(crate) fn merge(&self, docs: &Catalog) -> Catalog {
+        let mut catalog = docs.clone();
+        catalog
+            .api_errors
+            .extend(self.api.iter().map(|t| t.entry(&self.origin)));
+        catalog
+            .connect_errors
+            .extend(self.connect.iter().map(|t| t.entry(&self.origin)));
+        catalog.sort();
+        catalog
+    }
+
+    /// When the API code `key` left the docs, if it is a tombstone.
+    pub(crate) fn api_removed(&self, key: Key<'_>) -> Option<&str> {
+        let found = self.api.binary_search_by(|t| t.key().cmp(&key)).ok()?;
+        Some(&self.api[found].removed_from_docs)
+    }
+
+    /// When the Connect error `error` left the docs, if it is a tombstone.
+    pub(crate) fn connect_removed(&self, error: &str) -> Option<&str> {
+        let found = self
+            .connect
+            .binary_search_by(|t| t.error.as_str().cmp(error))
+            .ok()?;
+        Some(&self.connect[found].removed_from_docs)
+    }
+
+    /// Every recorded resolution: name, when no documented code suggested it any more.
+    pub(crate) fn resolutions(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.resolutions
+            .iter()
+            .map(|r| (r.name.as_str(), r.removed_from_docs.as_str()))
+    }
+
+    /// Where its entries are, for diagnostics.
+    pub(crate) fn origin(&self) -> &Source {
+        &self.origin
+    }
+
+    /// An empty ledger whose entries will report `origin`.
+    pub(crate) fn empty_at(origin: Source) -> Ledger {
+        Ledger {
+            api: Vec::new(),
+            connect: Vec::new(),
+            resolutions: Vec::new(),
+            origin,
+        }
+    }
+
+    /// The names of the tombstones, API codes (`TYPE:CODE`) then Connect errors.
+    pub(crate) fn error_names(&self) -> (Vec<String>, Vec<String>) {
+        (
+            self.api.iter().map(|t| t.key().to_string()).collect(),
+            self.connect.iter().map(|t| t.error.clone()).collect(),
+        )
+    }
+
+    /// The ledger after the docs went from `old` to `new` on `date` (valid): this ledger's
+    /// tombstones (of the catalog generated from `old`) and every error `old` documents and
+    /// `new` does not, dated `date`; every resolution the catalog of `old` has and that no code
+    /// of `new` suggests, dated when it was recorded or `date`; without what `new` documents.
+    pub(crate) fn advance(&self, old: &Catalog, new: &Catalog, date: &str) -> Ledger {
+        let mut next = self.clone();
+        let new_keys: BTreeSet<Key<'_>> = new
+            .api_errors
+            .iter()
+            .map(|e| Key::new(&e.error_type, e.code.as_deref()))
+            .collect();
+        let new_errors: BTreeSet<&str> = new.connect_errors.iter().map(|e| e.error()).collect();
+        for entry in &old.api_errors {
+            let key = Key::new(&entry.error_type, entry.code.as_deref());
+            if !new_keys.contains(&key) && self.api_removed(key).is_none() {
+                next.api.push(ApiTombstone::new(entry, date));
+            }
+        }
+        for entry in &old.connect_errors {
+            if !new_errors.contains(entry.error()) && self.connect_removed(entry.error()).is_none() {
+                next.connect.push(ConnectTombstone::new(entry, date));
+            }
+        }
+        // Every resolution the old catalog had stays a variant.
+        let kept: BTreeSet<&str> = old
+            .resolutions()
+            .into_iter()
+            .chain(self.api.iter().filter_map(|t| t.resolution.as_deref()))
+            .filter(|name| self.resolutions().all(|(recorded, _)| recorded != *name))
+            .collect();
+        next.resolutions
+            .extend(kept.into_iter().map(|name| ResolutionRecord {
+                name: name.to_owned(),
+                removed_from_docs: date.to_owned(),
+            }));
+        next.sort();
+        next.without_documented(new)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn origin() -> Source {
+        Source {
+            file: "ledger.json".into(),
+            line: 1,
+            column: 1,
+        }
+    }
+
+    fn api(code: &str, resolution: Option<&str>) -> ApiErrorEntry {
+        ApiErrorEntry {
+            error_type: "SERVER".into(),
+            code: Some(code.into()),
+            status_code: 500,
+            description: format!("{code} happened."),
+            doc_url: format!("https://d/server#{code}"),
+            resolution: resolution.map(str::to_owned),
+            resolution_url: None,
+            suggested_user_message: None,
+            suggested_resolution: None,
+            troubleshooting_steps: None,
+            explanation: None,
+            example_user_message: Some("dropped".into()),
+            example_headers: Default::default(),
+            example: "{}".into(),
+            page_title: Some("Server Errors".into()),
+            page_summary: None,
+            page_url: None,
+            source: Source {
+                file: "errors/server.md".into(),
+                line: 3,
+                column: 1,
+            },
+        }
+    }
+
+    fn connect(error: &str) -> ConnectErrorEntry {
+        let parameter = |name: &str, description: &str| ConnectParameter {
+            name: name.into(),
+            required: true,
+            description: description.into(),
+        };
+        ConnectErrorEntry {
+            parameters: vec![
+                parameter("error", error),
+                parameter("error_description", "It failed."),
+            ],
+            title: None,
+            summary: None,
+            details: None,
+            example_redirect: None,
+            page_url: None,
+            source: origin(),
+        }
+    }
+
+    fn catalog(api: Vec<ApiErrorEntry>, connect: Vec<ConnectErrorEntry>) -> Catalog {
+        let mut catalog = Catalog {
+            api_errors: api,
+            connect_errors: connect,
+        };
+        catalog.sort();
+        catalog
+    }
+
+    #[test]
+    fn what_leaves_the_docs_is_recorded_once_with_its_first_date_and_forgotten_when_back() {
+        let v1 = catalog(
+            vec![api("A", Some("RETRY_LATER")), api("B", Some("CONTACT_SUPPORT"))],
+            vec![connect("gone_error"), connect("kept_error")],
+        );
+        let v2 = catalog(vec![api("A", Some("RETRY_LATER"))], vec![connect("kept_error")]);
+        let first = Ledger::empty_at(origin()).advance(&v1, &v2, "2026-01-02");
+        assert_eq!(
+            first.to_json(),
+            concat!(
+                "{\n  \"format\": 1,\n  \"about\": \"Errors that left Smartcar's docs, kept in the generated catalog as deprecated variants so that code naming them still compiles. Written by `catalog-gen update`; remove entries only for a major release (see the README).\",\n",
+                "  \"api_errors\": [\n    {\n      \"type\": \"SERVER\",\n      \"code\": \"B\",\n      \"removed_from_docs\": \"2026-01-02\",\n",
+                "      \"status_code\": 500,\n      \"description\": \"B happened.\",\n      \"doc_url\": \"https://d/server#B\",\n",
+                "      \"resolution\": \"CONTACT_SUPPORT\",\n      \"page_title\": \"Server Errors\"\n    }\n  ],\n",
+                "  \"connect_errors\": [\n    {\n      \"error\": \"gone_error\",\n      \"removed_from_docs\": \"2026-01-02\",\n      \"parameters\": [\n",
+                "        {\n          \"name\": \"error\",\n          \"required\": true,\n          \"description\": \"gone_error\"\n        },\n",
+                "        {\n          \"name\": \"error_description\",\n          \"required\": true,\n          \"description\": \"It failed.\"\n        }\n      ]\n    }\n  ],\n",
+                "  \"resolutions\": [\n    {\n      \"name\": \"CONTACT_SUPPORT\",\n      \"removed_from_docs\": \"2026-01-02\"\n    }\n  ]\n}\n"
+            )
+        );
+        assert_eq!(Ledger::from_json(&first.to_json(), origin()).unwrap(), first);
+
+        // Later, nothing new leaves: the dates stay.
+        let second = first.advance(&v2, &v2, "2026-02-03");
+        assert_eq!(second, first);
+
+        // B comes back with another resolution: its tombstone goes, CONTACT_SUPPORT stays.
+        let v3 = catalog(
+            vec![api("A", Some("RETRY_LATER")), api("B", Some("RETRY_LATER"))],
+            vec![connect("kept_error")],
+        );
+        let third = second.advance(&v2, &v3, "2026-03-04");
+        assert_eq!(third.api_removed(Key::new("SERVER", Some("B"))), None);
+        assert_eq!(third.connect_removed("gone_error"), Some("2026-01-02"));
+        assert_eq!(
+            third.resolutions().collect::<Vec<_>>(),
+            [("CONTACT_SUPPORT", "2026-01-02")]
+        );
+        // CONTACT_SUPPORT suggested again: its record goes too.
+        let v4 = catalog(vec![api("A", Some("CONTACT_SUPPORT"))], vec![]);
+        let fourth = third.advance(&v3, &v4, "2026-04-05");
+        assert_eq!(
+            fourth.resolutions().collect::<Vec<_>>(),
+            [("RETRY_LATER", "2026-04-05")]
+        );
+        assert_eq!(fourth.connect_removed("kept_error"), Some("2026-04-05"));
+        assert_eq!(
+            fourth.api_removed(Key::new("SERVER", Some("B"))),
+            Some("2026-04-05")
+        );
+    }
+
+    #[test]
+    fn the_merged_catalog_holds_the_tombstones_in_order() {
+        let docs = catalog(vec![api("A", None), api("C", None)], vec![connect("b_error")]);
+        let old = catalog(
+            vec![api("A", None), api("B", None), api("C", None)],
+            vec![connect("a_error"), connect("b_error")],
+        );
+        let ledger = Ledger::empty_at(origin()).advance(&old, &docs, "2026-01-02");
+        let merged = ledger.merge(&docs);
+        let keys: Vec<String> = merged
+            .api_errors
+            .iter()
+            .map(|e| Key::new(&e.error_type, e.code.as_deref()).to_string())
+            .collect();
+        assert_eq!(keys, ["SERVER:A", "SERVER:B", "SERVER:C"]);
+        assert_eq!(merged.api_errors[1].source, origin());
+        assert_eq!(merged.api_errors[1].example_user_message, None);
+        let errors: Vec<&str> = merged.connect_errors.iter().map(|e| e.error()).collect();
+        assert_eq!(errors, ["a_error", "b_error"]);
+    }
+
+    #[test]
+    fn files_that_are_no_ledger_are_refused_with_the_reason() {
+        let refuse = |text: &str| Ledger::from_json(text, origin()).unwrap_err();
+        assert_eq!(
+            refuse(r#"{"format": 2}"#),
+            "it is in format 2, which this catalog-gen does not read (it reads format 1)"
+        );
+        assert_eq!(
+            refuse(r#"{"format": 1, "extra": true}"#),
+            "unknown field `extra`, expected one of `format`, `about`, `api_errors`, `connect_errors`, `resolutions` at line 1 column 21"
+        );
+        let tombstone = |date: &str| {
+            format!(
+                r#"{{"type": "SERVER", "code": "A", "removed_from_docs": "{date}", "status_code": 500, "description": "d", "doc_url": "u"}}"#
+            )
+        };
+        assert_eq!(
+            refuse(&format!(
+                r#"{{"format": 1, "api_errors": [{}]}}"#,
+                tombstone("2026-02-30")
+            )),
+            "`SERVER:A` in api_errors has removed_from_docs `2026-02-30`, which is not a date written YYYY-MM-DD"
+        );
+        assert_eq!(
+            refuse(&format!(
+                r#"{{"format": 1, "api_errors": [{}, {}]}}"#,
+                tombstone("2026-01-01"),
+                tombstone("2026-01-02")
+            )),
+            "`SERVER:A` is in api_errors twice"
+        );
+        assert_eq!(
+            refuse(
+                r#"{"format": 1, "connect_errors": [{"error": "a\u001b", "removed_from_docs": "2026-01-01", "parameters": []}]}"#
+            ),
+            r"`a\u{1b}` in connect_errors has no `error` parameter that names it"
+        );
+        let unsorted = format!(
+            r#"{{"format": 1, "resolutions": [{{"name": "B", "removed_from_docs": "2026-01-01"}}, {{"name": "A", "removed_from_docs": "2026-01-01"}}], "api_errors": [{}]}}"#,
+            tombstone("2026-01-01")
+        );
+        let ledger = Ledger::from_json(&unsorted, origin()).unwrap();
+        assert_eq!(
+            ledger.resolutions().map(|(name, _)| name).collect::<Vec<_>>(),
+            ["A", "B"]
+        );
+    }
+}
