@@ -73,13 +73,7 @@ impl Ui {
 
     /// Reads the docs in `dir` as the checked-in catalog is generated from them.
     fn read_quietly(&self, dir: &Path) -> Result<Docs> {
-        Ok(Builder::new()
-            .docs_dir(dir)
-            .docs_name("docs-snapshot")
-            .runtime_crate("crate")
-            .regenerate_command(REGENERATE_COMMAND)
-            .cargo_metadata(false)
-            .read()?)
+        Ok(checked_in(dir).read()?)
     }
 
     /// Reads the docs in `dir` and prints their diagnostics.
@@ -243,6 +237,18 @@ impl Ui {
             ExitCode::SUCCESS
         })
     }
+}
+
+/// A builder of the checked-in catalog from the docs in `dir` (and the ledger beside them).
+pub fn checked_in(dir: &Path) -> Builder {
+    let mut builder = Builder::new();
+    builder
+        .docs_dir(dir)
+        .docs_name("docs-snapshot")
+        .runtime_crate("crate")
+        .regenerate_command(REGENERATE_COMMAND)
+        .cargo_metadata(false);
+    builder
 }
 
 /// Prints the JSON Schema of the model.

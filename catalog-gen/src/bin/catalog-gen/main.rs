@@ -10,6 +10,7 @@ mod commands;
 mod docs_index;
 mod fetch;
 mod paths;
+mod update;
 
 use paths::Paths;
 
@@ -86,6 +87,10 @@ enum Command {
     },
     /// Replace a docs snapshot with the error pages a docs index (llms.txt) links to.
     Fetch(fetch::FetchArgs),
+    /// Refresh the snapshot from a docs index, with the generated catalog and the ledger of
+    /// errors that left the docs (all or none), and print what changed and its semver impact
+    /// (exit 0 ran, 2 could not).
+    Update(update::UpdateArgs),
     /// Report inconsistencies in the docs (exit 1 on errors, or on warnings with --deny).
     Lint {
         /// The docs snapshot [default: docs-snapshot, here or in the nearest parent that has one].
@@ -100,14 +105,14 @@ enum Command {
     },
 }
 
-/// Output formats of `diff`.
+/// Output formats of `diff` and `update`.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Format {
     /// Plain text, one line per change.
     Text,
     /// A JSON document.
     Json,
-    /// Markdown for a pull-request comment.
+    /// Markdown for a pull-request comment (`update`: the pull request's body).
     Markdown,
 }
 
@@ -149,13 +154,22 @@ pub enum Deny {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let ui = commands::Ui::new(cli.diagnostics, cli.color, cli.quiet);
+    let quiet = cli.quiet;
+    let ui = commands::Ui::new(cli.diagnostics, cli.color, quiet);
     // The exit code of a command that cannot run: 2 where the command's contract has one.
     let (result, cannot_run) = match cli.command {
         Command::Generate { docs, out } => (
-            Paths::resolve(docs, Some(out))
-                .map_err(Into::into)
-                .and_then(|p| ui.generate(&p)),
+            Paths::resolve(docs, Some(out)).map_err(Into::into).and_then(|p| {
+                // An update a killed run left is finished (or undone) first.
+                let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+                fetch::finish_interrupted(&p.docs, |event| {
+                    if !quiet {
+                        fetch::show(event, terminal);
+                    }
+                })
+                .map_err(|error| fetch::escaped(&error))?;
+                ui.generate(&p)
+            }),
             1,
         ),
         Command::Check { docs, generated } => (
@@ -182,6 +196,7 @@ fn main() -> ExitCode {
             1,
         ),
         Command::Fetch(args) => (fetch::run(&args), 1),
+        Command::Update(args) => (Ok(update::run(&args, quiet)), 2),
         Command::Lint { list: true, .. } => (commands::list_lints(), 1),
         Command::Lint { docs, deny, .. } => (
             Paths::resolve(docs, None)

@@ -1,13 +1,15 @@
 //! The flags of `catalog-gen fetch` and what it prints.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Args;
 
-use super::{self as fetch, Event, FetchOptions, FetchReport, KeptLeftover, StagedSnapshot};
+use super::{
+    self as fetch, Event, FetchError, FetchOptions, FetchReport, KeptLeftover, Recovered, StagedSnapshot,
+};
 use smartcar_errors_shared::text::escape;
 
 /// The policies of `fetch`, shown by `catalog-gen fetch --help`.
@@ -64,6 +66,13 @@ pub struct FetchArgs {
     /// Replace DIR even if it is not a snapshot, deleting whatever it holds.
     #[arg(long)]
     force: bool,
+    #[command(flatten)]
+    download: DownloadArgs,
+}
+
+/// What to download and how patiently: the flags `fetch` and `update` share.
+#[derive(Debug, Args)]
+pub struct DownloadArgs {
     /// Fetch only the pages whose path below the index's directory starts with this.
     #[arg(long, default_value = fetch::DEFAULT_PREFIX)]
     prefix: String,
@@ -91,10 +100,10 @@ pub struct FetchArgs {
     retry_backoff_ms: u64,
 }
 
-impl FetchArgs {
-    fn options(&self) -> FetchOptions {
-        let mut options = FetchOptions::new(&self.index, &self.out);
-        options.force = self.force;
+impl DownloadArgs {
+    /// The options of a fetch of `index` into `out` with these limits.
+    pub fn options(&self, index: &str, out: &Path) -> FetchOptions {
+        let mut options = FetchOptions::new(index, out);
         options.prefix.clone_from(&self.prefix);
         options.connect_timeout = Duration::from_secs(self.timeout_secs);
         options.read_timeout = Duration::from_secs(self.timeout_secs);
@@ -103,6 +112,14 @@ impl FetchArgs {
         options.max_total_bytes = self.max_total_bytes;
         options.attempts = self.attempts;
         options.retry_backoff = Duration::from_millis(self.retry_backoff_ms);
+        options
+    }
+}
+
+impl FetchArgs {
+    fn options(&self) -> FetchOptions {
+        let mut options = self.download.options(&self.index, &self.out);
+        options.force = self.force;
         options
     }
 }
@@ -118,14 +135,27 @@ pub fn run(args: &FetchArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
             eprintln!("{}", escape(&summary(&report)));
             Ok(ExitCode::SUCCESS)
         }
-        Err(error) => Err(escape(&error.to_string()).into_owned().into()),
+        Err(error) => Err(escaped(&error).into()),
     }
 }
 
-/// Prints what a fetch tells as it goes: a warning for each directory kept, and the page being
-/// downloaded on the progress line of a terminal.
-fn show(event: Event<'_>, terminal: bool) {
+/// `error`'s message with what came from outside escaped, to print.
+pub fn escaped(error: &FetchError) -> String {
+    escape(&error.to_string()).into_owned()
+}
+
+/// Prints what a fetch tells as it goes: a note for each interrupted update finished or
+/// undone, a warning for each directory kept, and the page being downloaded on the progress
+/// line of a terminal.
+pub fn show(event: Event<'_>, terminal: bool) {
     match event {
+        Event::Recovered(recovered) => {
+            clear_progress(terminal);
+            eprintln!("{}", escape(&recovered_message(recovered)));
+            if let Some(kept) = &recovered.kept {
+                eprintln!("warning: {}", escape(&kept_message(kept)));
+            }
+        }
         Event::KeptLeftover(kept) => {
             clear_progress(terminal);
             eprintln!("warning: {}", escape(&kept_message(kept)));
@@ -140,14 +170,24 @@ fn show(event: Event<'_>, terminal: bool) {
 }
 
 /// Erases the progress line, on a terminal.
-fn clear_progress(terminal: bool) {
+pub fn clear_progress(terminal: bool) {
     if terminal {
         eprint!("\r\x1b[2K");
     }
 }
 
+/// What became of an update a killed run left.
+fn recovered_message(recovered: &Recovered) -> String {
+    let what = if recovered.finished {
+        "finished an update that was interrupted after it committed"
+    } else {
+        "undid an update that was interrupted before it committed"
+    };
+    format!("{what} ({})", recovered.journal.display())
+}
+
 /// Why a directory left by a killed run is still there.
-fn kept_message(kept: &KeptLeftover) -> String {
+pub fn kept_message(kept: &KeptLeftover) -> String {
     format!(
         "kept {}, which an interrupted fetch had moved aside, as it is not a snapshot ({} {}); \
          remove it once you have checked it",

@@ -93,6 +93,18 @@ pub enum FetchError {
         /// The underlying error.
         source: io::Error,
     },
+    /// The journal of an update that was interrupted cannot be read or followed; nothing
+    /// more is done until it is resolved.
+    #[error(
+        "cannot finish the interrupted update recorded in {}: {reason}",
+        path.display()
+    )]
+    Journal {
+        /// The journal.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
     /// The new snapshot is in place, but the old one, renamed aside, could not be removed.
     #[error(
         "the new snapshot is in place, but the old one at {} could not be removed: {source}",

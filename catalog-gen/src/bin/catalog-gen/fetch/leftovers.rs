@@ -12,7 +12,8 @@
 //!   it) is kept and reported, so that nothing is lost;
 //! - its staging directory and its lock file are removed.
 //!
-//! The files of a live run, whose lock is held, are not touched.
+//! The files of a live run, whose lock is held, are not touched, nor those of a run that left
+//! an update journal, which [`super::journal`] rolls forward or back first.
 
 use std::fs;
 use std::io;
@@ -43,6 +44,11 @@ pub fn sweep(target: &Target) -> Result<Vec<KeptLeftover>, FetchError> {
             RunState::Alive => continue,
             RunState::Gone(lock) => lock,
         };
+        // An update's journal decides what its files become (see `super::journal`, which
+        // runs first): nothing of such a run is touched here.
+        if fs::symlink_metadata(&paths.journal).is_ok() {
+            continue;
+        }
         if is_dir(&paths.old) {
             if is_dir(&paths.staging) && is_missing_or_empty(target.out())? {
                 fs::rename(&paths.old, target.out()).map_err(|source| FetchError::PutBack {

@@ -8,7 +8,9 @@
 //!    and writes each one into a staging directory beside the output ([`staging`]). The output
 //!    is not touched; a directory that is not a snapshot ([`snapshot_dir`]) is refused up
 //!    front, and what killed runs left is cleaned up first ([`leftovers`]).
-//! 2. [`StagedSnapshot::commit`] swaps the staging directory in place of the output.
+//! 2. [`StagedSnapshot::commit`] swaps the staging directory in place of the output;
+//!    [`StagedSnapshot::commit_with`] does so together with files elsewhere, all or none
+//!    ([`journal`]), as `update` does with the generated catalog and the ledger.
 //!
 //! What is accepted from the server is described in [`download`] and [`markdown`]. Every page
 //! file starts with `# Source: URL` and a blank line: a page served without that line gets it
@@ -18,6 +20,7 @@ mod command;
 mod download;
 mod error;
 mod failure;
+mod journal;
 mod leftovers;
 mod lock;
 mod markdown;
@@ -25,11 +28,12 @@ mod snapshot_dir;
 mod staging;
 mod target;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-pub use command::{FetchArgs, run};
+pub use command::{DownloadArgs, FetchArgs, clear_progress, escaped, kept_message, run, show};
 pub use error::FetchError;
+pub use journal::{Recovered, Replacement};
 pub use leftovers::KeptLeftover;
 
 use crate::docs_index::{self, HttpUrl, IndexPage};
@@ -104,6 +108,8 @@ impl FetchOptions {
 /// Something a fetch tells as it goes.
 #[derive(Debug, Clone, Copy)]
 pub enum Event<'a> {
+    /// An update a killed run had left was finished or undone.
+    Recovered(&'a Recovered),
     /// A directory a killed run left beside the output was kept, not being a snapshot.
     KeptLeftover(&'a KeptLeftover),
     /// A page is about to be downloaded.
@@ -141,13 +147,56 @@ pub struct FetchReport {
 impl StagedSnapshot {
     /// Replaces the output with the downloaded pages.
     pub fn commit(self) -> Result<FetchReport, FetchError> {
+        let report = self.report();
         self.staging.commit()?;
-        Ok(FetchReport {
-            out: self.out,
+        Ok(report)
+    }
+
+    /// The directory the pages were downloaded into, to be read before they replace anything.
+    pub fn dir(&self) -> &Path {
+        &self.staging.paths().staging
+    }
+
+    /// Replaces the output with the downloaded pages and each of `files` with its new
+    /// contents, all or none even if the run is killed (see [`journal`]). Returns the old
+    /// snapshot too, when it was kept aside for not being a snapshot.
+    pub fn commit_with(
+        self,
+        files: &[Replacement],
+    ) -> Result<(FetchReport, Option<KeptLeftover>), FetchError> {
+        let report = self.report();
+        let kept = journal::commit(self.staging, files)?;
+        Ok((report, kept))
+    }
+
+    fn report(&self) -> FetchReport {
+        FetchReport {
+            out: self.out.clone(),
             pages: self.pages,
             skipped_links: self.skipped_links,
-        })
+        }
     }
+}
+
+/// Finishes or undoes the updates of the snapshot `out` that killed runs left, and removes
+/// what killed fetches left beside it, telling `observe`. Does nothing when `out` cannot be a
+/// snapshot's directory (see [`FetchOptions::out`]).
+pub fn finish_interrupted(out: &Path, mut observe: impl FnMut(Event<'_>)) -> Result<(), FetchError> {
+    let Ok(target) = Target::new(out, false) else {
+        return Ok(());
+    };
+    clean_up(&target, &mut observe)
+}
+
+/// Rolls back or forward the journals of killed updates, then removes what killed runs left.
+fn clean_up(target: &Target, observe: &mut impl FnMut(Event<'_>)) -> Result<(), FetchError> {
+    for recovered in journal::recover(target)? {
+        observe(Event::Recovered(&recovered));
+    }
+    for kept in leftovers::sweep(target)? {
+        observe(Event::KeptLeftover(&kept));
+    }
+    Ok(())
 }
 
 /// Downloads the pages under `options.prefix` that the index links to into a staging directory
@@ -158,9 +207,7 @@ pub fn stage(
 ) -> Result<StagedSnapshot, FetchError> {
     let index_url = docs_index::resolve_index_url(&options.index_url)?;
     let target = Target::new(&options.out, options.force)?;
-    for kept in leftovers::sweep(&target)? {
-        observe(Event::KeptLeftover(&kept));
-    }
+    clean_up(&target, &mut observe)?;
     target.check_replaceable(target.out())?;
     let downloader = Downloader::new(options, &index_url);
     let index = downloader.get(&index_url)?;

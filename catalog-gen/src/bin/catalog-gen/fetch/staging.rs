@@ -24,8 +24,8 @@ enum State {
     Writing,
     /// It is the output now.
     Committed,
-    /// The old snapshot is aside and could not be put back: everything stays as it is for the
-    /// next run to repair.
+    /// The old snapshot is aside and could not be put back, or an update's journal is
+    /// committed: everything stays as it is for the next run to repair or roll forward.
     Stranded,
 }
 
@@ -69,6 +69,29 @@ impl Staging {
             "no free name for a staging directory",
         );
         Err(write_error(target.parent())(source))
+    }
+
+    /// The output this directory is to replace.
+    pub fn target(&self) -> &Target {
+        &self.target
+    }
+
+    /// The files of this run beside the output.
+    pub fn paths(&self) -> &RunPaths {
+        &self.paths
+    }
+
+    /// Leaves everything as it is from now on, when dropped: the staging directory, the old
+    /// snapshot and the lock file, for an update's journal to roll forward (the lock itself
+    /// is released when the process ends).
+    pub fn hold(&mut self) {
+        self.state = State::Stranded;
+    }
+
+    /// Records that the staging directory became the output by other means (an update's
+    /// journal): dropping it then removes the lock file only.
+    pub fn done(&mut self) {
+        self.state = State::Committed;
     }
 
     /// Writes a page at `path`, a `/`-separated path already checked to stay inside.

@@ -6,7 +6,9 @@
 //! - `.NAME.fetch-ID.lock`: created first and held locked until the run has removed everything
 //!   else it made, so that other runs can tell that it is alive;
 //! - `.NAME.fetch-ID`: the new snapshot, while it is downloaded;
-//! - `.NAME.old-ID`: the old snapshot, between being moved aside and being removed.
+//! - `.NAME.old-ID`: the old snapshot, between being moved aside and being removed;
+//! - `.NAME.update-ID.json`: the journal of an update that replaces files elsewhere along
+//!   with the snapshot (see [`super::journal`]).
 //!
 //! `ID` is unique to the run: its process id, the time it started and a counter. Names of
 //! these forms belong to fetch: [`super::leftovers`] removes those of runs that are gone.
@@ -38,12 +40,16 @@ pub struct Target {
 /// The files of one run beside the output.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RunPaths {
+    /// The run's id.
+    pub id: String,
     /// The lock file, `.NAME.fetch-ID.lock`.
     pub lock: PathBuf,
     /// The new snapshot while it is written, `.NAME.fetch-ID`.
     pub staging: PathBuf,
     /// The old snapshot while it is swapped out, `.NAME.old-ID`.
     pub old: PathBuf,
+    /// The journal of an update, `.NAME.update-ID.json`.
+    pub journal: PathBuf,
 }
 
 impl Target {
@@ -107,24 +113,56 @@ impl Target {
     pub fn run_paths(&self, id: &str) -> RunPaths {
         let staging = self.sibling("fetch-", id, "");
         RunPaths {
+            id: id.to_owned(),
             lock: self.sibling("fetch-", id, ".lock"),
             old: self.sibling("old-", id, ""),
+            journal: self.sibling("update-", id, JOURNAL_SUFFIX),
             staging,
         }
     }
 
-    /// The ids of the runs that have files beside the output, live ones included.
-    pub fn run_ids(&self) -> Result<BTreeSet<String>, FetchError> {
+    /// The ids of the runs that have an update journal beside the output, whole or being
+    /// written (`.NAME.update-ID.json.tmp`), live ones included.
+    pub fn journal_ids(&self) -> Result<BTreeSet<String>, FetchError> {
+        let prefix = self.sibling_name("update-", "", "");
+        let mut ids = BTreeSet::new();
+        for name in self.sibling_names()? {
+            let name = name.as_encoded_bytes();
+            let Some(rest) = name.strip_prefix(prefix.as_encoded_bytes()) else {
+                continue;
+            };
+            let id = rest
+                .strip_suffix(b".tmp")
+                .unwrap_or(rest)
+                .strip_suffix(JOURNAL_SUFFIX.as_bytes());
+            if let Some(Ok(id)) = id.map(std::str::from_utf8)
+                && !id.is_empty()
+            {
+                ids.insert(id.to_owned());
+            }
+        }
+        Ok(ids)
+    }
+
+    /// The names in the output's parent directory (none when it does not exist).
+    fn sibling_names(&self) -> Result<Vec<OsString>, FetchError> {
         let entries = match fs::read_dir(&self.parent) {
             Ok(entries) => entries,
-            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(BTreeSet::new()),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(source) => return Err(read_error(&self.parent)(source)),
         };
+        entries
+            .map(|entry| entry.map(|entry| entry.file_name()))
+            .collect::<io::Result<Vec<_>>>()
+            .map_err(read_error(&self.parent))
+    }
+
+    /// The ids of the runs that have files beside the output, live ones included.
+    pub fn run_ids(&self) -> Result<BTreeSet<String>, FetchError> {
         let fetch = self.sibling_name("fetch-", "", "");
         let old = self.sibling_name("old-", "", "");
         let mut ids = BTreeSet::new();
-        for entry in entries {
-            let name = entry.map_err(read_error(&self.parent))?.file_name();
+        for name in self.sibling_names()? {
             let name = name.as_encoded_bytes();
             let id = match name.strip_prefix(fetch.as_encoded_bytes()) {
                 Some(rest) => rest.strip_suffix(b".lock").unwrap_or(rest),
@@ -154,6 +192,9 @@ impl Target {
         name
     }
 }
+
+/// How the name of an update journal ends.
+const JOURNAL_SUFFIX: &str = ".json";
 
 /// An id no other run has: the process id, the time in nanoseconds and a counter.
 pub fn new_run_id() -> String {
@@ -206,12 +247,15 @@ mod tests {
         assert_eq!(
             target.run_paths("7-1-0"),
             RunPaths {
+                id: "7-1-0".to_owned(),
                 lock: root.join(".snapshot.fetch-7-1-0.lock"),
                 staging: root.join(".snapshot.fetch-7-1-0"),
                 old: root.join(".snapshot.old-7-1-0"),
+                journal: root.join(".snapshot.update-7-1-0.json"),
             }
         );
         assert!(target.run_ids().unwrap().is_empty());
+        assert!(target.journal_ids().unwrap().is_empty());
         for name in [
             ".snapshot.fetch-a",
             ".snapshot.fetch-b.lock",
@@ -219,12 +263,19 @@ mod tests {
             ".snapshot.fetch-",
             ".snapshot.fetched",
             ".other.fetch-d",
+            ".snapshot.update-e.json",
+            ".snapshot.update-f.json.tmp",
+            ".snapshot.update-.json",
+            ".snapshot.update-g",
+            ".other.update-h.json",
             "snapshot",
         ] {
             fs::write(root.join(name), "").unwrap();
         }
         let ids: Vec<String> = target.run_ids().unwrap().into_iter().collect();
         assert_eq!(ids, ["a", "b", "c"]);
+        let journals: Vec<String> = target.journal_ids().unwrap().into_iter().collect();
+        assert_eq!(journals, ["e", "f"]);
         assert!(
             Target::new(&root.join("missing/snapshot"), false)
                 .unwrap()

@@ -1,0 +1,271 @@
+//! `catalog-gen update`: refresh the docs snapshot from the live docs, and with it the
+//! generated catalog and the ledger of what left the docs — all three or none — and say what
+//! changed and what it means under semver.
+//!
+//! 1. Updates that killed runs left are finished or undone first (see `fetch::journal`), so
+//!    that the snapshot, catalog and ledger read are consistent.
+//! 2. The pages are fetched into a staging directory beside the snapshot (as `fetch` does)
+//!    and parsed. Docs with errors, or that document no error, stop the update: nothing is
+//!    written, and the diagnostics are printed, their files named within the fetched pages.
+//! 3. The new ledger and catalog are computed ([`catalog_gen::Docs::update_from`]); when the
+//!    snapshot, catalog and ledger are already what they would become, nothing is written.
+//!    Otherwise all three are replaced together ([`crate::fetch::StagedSnapshot::commit_with`]).
+//! 4. The change note goes to stdout; what was written, to stderr.
+//!
+//! Exit 0 when the update ran (whether or not anything changed), 2 when it could not.
+
+mod note;
+mod today;
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use catalog_gen::{Builder, Docs, Error};
+use clap::Args;
+
+use crate::Format;
+use crate::commands::checked_in;
+use crate::fetch::{self, DownloadArgs, Replacement};
+use crate::paths::Paths;
+use smartcar_errors_shared::text::escape;
+
+type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+/// The flags of `catalog-gen update`.
+#[derive(Debug, Args)]
+pub struct UpdateArgs {
+    /// The docs index in the llms.txt format, e.g. https://smartcar.com/docs/llms.txt.
+    #[arg(long, value_name = "URL")]
+    index: String,
+    /// The docs snapshot to refresh [default: docs-snapshot, here or in the nearest parent
+    /// that has one].
+    #[arg(long, value_name = "DIR")]
+    docs: Option<PathBuf>,
+    /// The generated catalog [default: catalog/src/generated.rs beside the default docs].
+    #[arg(long, value_name = "FILE")]
+    generated: Option<PathBuf>,
+    /// The ledger of errors that left the docs [default: NAME.ledger.json beside the docs
+    /// directory NAME].
+    #[arg(long, value_name = "FILE")]
+    ledger: Option<PathBuf>,
+    /// How to print the change note.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// The date to record for what leaves the docs [default: the day of $SOURCE_DATE_EPOCH if
+    /// set, else today; in UTC].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = today::parse)]
+    date: Option<String>,
+    /// Drop every tombstone: the variants of errors that left the docs go away. A breaking
+    /// change, for a major release.
+    #[arg(long)]
+    drop_tombstones: bool,
+    #[command(flatten)]
+    download: DownloadArgs,
+}
+
+/// Runs the update; every failure is printed and exits 2. With `quiet`, only errors and the
+/// change note are printed.
+pub fn run(args: &UpdateArgs, quiet: bool) -> ExitCode {
+    match update(args, quiet) {
+        Ok(code) => code,
+        Err(error) => {
+            let _ = writeln!(io::stderr(), "error: {}", escape(&error.to_string()));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// What an update reads and writes.
+struct Files {
+    docs: PathBuf,
+    generated: PathBuf,
+    ledger: PathBuf,
+}
+
+fn update(args: &UpdateArgs, quiet: bool) -> Result<ExitCode> {
+    let date = today::date(args.date.as_deref())?;
+    let paths = Paths::resolve(args.docs.clone(), Some(args.generated.clone()))?;
+    let builder = |dir: &Path, ledger: &Option<PathBuf>| {
+        let mut builder = checked_in(dir);
+        if let Some(ledger) = ledger {
+            builder.ledger_file(ledger);
+        }
+        builder
+    };
+    let ledger = args
+        .ledger
+        .clone()
+        .or_else(|| builder(&paths.docs, &None).ledger_path())
+        .ok_or("the docs directory has no name to name the ledger after: give --ledger")?;
+    let files = Files {
+        docs: paths.docs,
+        generated: paths.generated,
+        ledger,
+    };
+    let terminal = io::IsTerminal::is_terminal(&io::stderr());
+    let show = |event: fetch::Event<'_>| {
+        if !quiet {
+            fetch::show(event, terminal);
+        }
+    };
+    fetch::finish_interrupted(&files.docs, show)?;
+    let old = read_old(&builder(&files.docs, &Some(files.ledger.clone())), &files)?;
+
+    let options = args.download.options(&args.index, &files.docs);
+    let staged = fetch::stage(&options, show)?;
+    fetch::clear_progress(terminal && !quiet);
+    let new = builder(staged.dir(), &Some(files.ledger.clone())).read()?;
+    print_diagnostics(&new, quiet);
+    if new.has_errors() || new.catalog().api_errors.is_empty() && new.catalog().connect_errors.is_empty() {
+        let reason = if new.has_errors() {
+            "have errors"
+        } else {
+            "document no errors"
+        };
+        return Err(format!("the docs at {} {reason}; nothing written", args.index).into());
+    }
+    let (new, changes) = new.update_from(&old, &date, args.drop_tombstones)?;
+    let code = match new.code() {
+        Ok(code) => code,
+        Err(Error::Docs { diagnostics }) => {
+            for diagnostic in &diagnostics {
+                let _ = writeln!(io::stderr(), "{diagnostic}");
+            }
+            return Err("the docs and the ledger together generate no catalog; nothing written".into());
+        }
+        Err(error) => return Err(error.into()),
+    };
+    let ledger = new.ledger_json();
+
+    let mut written = Vec::new();
+    if !same_tree(&files.docs, staged.dir())? {
+        written.push(files.docs.display().to_string());
+    }
+    if read_optional(&files.generated)?.as_deref() != Some(code.as_bytes()) {
+        written.push(files.generated.display().to_string());
+    }
+    if read_optional(&files.ledger)?.as_deref() != ledger.as_deref().map(str::as_bytes) {
+        written.push(files.ledger.display().to_string());
+    }
+    let changed = !written.is_empty();
+    if changed {
+        let replacements = [
+            Replacement {
+                target: files.generated.clone(),
+                contents: Some(code.into_bytes()),
+            },
+            Replacement {
+                target: files.ledger.clone(),
+                contents: ledger.map(String::into_bytes),
+            },
+        ];
+        let (_, kept) = staged.commit_with(&replacements)?;
+        if let Some(kept) = kept.filter(|_| !quiet) {
+            let _ = writeln!(io::stderr(), "warning: {}", escape(&fetch::kept_message(&kept)));
+        }
+    } else {
+        drop(staged);
+    }
+    io::stdout()
+        .lock()
+        .write_all(note::note(&changes, changed, args.format).as_bytes())?;
+    let summary = if changed {
+        format!("updated {} from {}", written.join(", "), args.index)
+    } else {
+        format!(
+            "{} is up to date with {}; nothing written",
+            files.docs.display(),
+            args.index
+        )
+    };
+    if !quiet {
+        let _ = writeln!(io::stderr(), "{}", escape(&summary));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The docs before the update, with their ledger; no docs at all when the snapshot is missing
+/// or empty (a first update), unless a ledger exists, whose tombstones would be lost.
+fn read_old(builder: &Builder, files: &Files) -> Result<Docs> {
+    match builder.read() {
+        Ok(docs) => Ok(docs),
+        Err(Error::NoPages { .. }) if fs::symlink_metadata(&files.ledger).is_err() => {
+            Ok(Docs::from_pages(Vec::new()))
+        }
+        Err(Error::Read { path, source })
+            if source.kind() == io::ErrorKind::NotFound
+                && path == files.docs
+                && fs::symlink_metadata(&files.ledger).is_err() =>
+        {
+            Ok(Docs::from_pages(Vec::new()))
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// Prints the diagnostics of the fetched docs, one line each, files named within them (with
+/// `quiet`, only the errors).
+fn print_diagnostics(docs: &Docs, quiet: bool) {
+    let diagnostics: Vec<&catalog_gen::Diagnostic> = docs
+        .diagnostics()
+        .iter()
+        .filter(|d| !quiet || d.is_error())
+        .collect();
+    let mut stderr = io::stderr().lock();
+    for diagnostic in &diagnostics {
+        let _ = writeln!(stderr, "{diagnostic}");
+    }
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    let count = |n: usize, noun: &str| format!("{n} {noun}{}", if n == 1 { "" } else { "s" });
+    let line = match (errors, warnings) {
+        (0, 0) => return,
+        (0, w) => count(w, "warning"),
+        (e, 0) => count(e, "error"),
+        (e, w) => format!("{}, {}", count(e, "error"), count(w, "warning")),
+    };
+    let _ = writeln!(stderr, "{line}");
+}
+
+/// The bytes of the file at `path`, or `None` when there is none.
+fn read_optional(path: &Path) -> io::Result<Option<Vec<u8>>> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(error),
+    }
+}
+
+/// Whether the directories `a` and `b` hold the same files with the same bytes (a missing
+/// directory holds none).
+fn same_tree(a: &Path, b: &Path) -> io::Result<bool> {
+    Ok(files_below(a)? == files_below(b)?)
+}
+
+/// Every file below `dir`, by relative path, with its bytes.
+fn files_below(dir: &Path) -> io::Result<Vec<(PathBuf, Vec<u8>)>> {
+    let mut files = Vec::new();
+    let mut pending = vec![PathBuf::new()];
+    while let Some(relative) = pending.pop() {
+        let entries = match fs::read_dir(dir.join(&relative)) {
+            Ok(entries) => entries,
+            Err(error) if error.kind() == io::ErrorKind::NotFound && relative.as_os_str().is_empty() => {
+                continue;
+            }
+            Err(error) => return Err(error),
+        };
+        for entry in entries {
+            let entry = entry?;
+            let path = relative.join(entry.file_name());
+            if entry.file_type()?.is_dir() {
+                pending.push(path);
+            } else {
+                files.push((path, fs::read(entry.path())?));
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
