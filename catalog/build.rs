@@ -1,6 +1,8 @@
 //! With feature `regenerate`, regenerates the catalog from `$SMARTCAR_DOCS_DIR` (in this
-//! repository, `docs-snapshot` when the variable is not set) into `OUT_DIR`. Without it, does
-//! nothing: the checked-in `src/generated.rs` is used.
+//! repository, `docs-snapshot` when the variable is not set) into `OUT_DIR`, keeping the
+//! errors that left the docs as its ledger beside it records them (`NAME.ledger.json` beside
+//! the docs directory `NAME`, when it exists). Without it, does nothing: the checked-in
+//! `src/generated.rs` is used.
 //!
 //! A failure is reported to Cargo as `cargo::error` lines, never as a panic.
 

@@ -120,6 +120,23 @@ impl Change {
         }
     }
 
+    /// Why it has its semver impact, in a few words.
+    fn reason(&self) -> &'static str {
+        match (self, self.semver()) {
+            (Change::Added { .. }, _) => {
+                "new variants: the enums are `#[non_exhaustive]`, so code that matches on them still compiles"
+            }
+            (Change::Removed { .. }, _) => {
+                "errors that left the docs stay as deprecated variants until the next major release: code that names them still compiles, with a warning"
+            }
+            (Change::Changed { .. }, Semver::Minor) => {
+                "a code's suggested resolution changed, and with it what `is_retryable` answers"
+            }
+            (Change::Changed { .. }, _) => "only text, HTTP statuses or URLs changed",
+            (Change::Dropped { .. }, _) => "variants were removed: code that names them no longer compiles",
+        }
+    }
+
     /// What it does to the generated catalog, in a few words.
     fn effect(&self) -> String {
         match self {
@@ -170,22 +187,6 @@ impl Semver {
             Semver::Patch => "patch",
             Semver::Minor => "minor",
             Semver::Major => "major",
-        }
-    }
-
-    /// Why a change set has this impact, in one sentence.
-    fn reason(self) -> &'static str {
-        match self {
-            Semver::None => "Nothing the generated catalog holds changed.",
-            Semver::Patch => {
-                "Only the text, HTTP status or URLs of documented errors changed: a patch release."
-            }
-            Semver::Minor => {
-                "Variants were added (the enums are `#[non_exhaustive]`), deprecated because their error left the docs, or a code's suggested resolution changed: code that compiled still compiles, a minor release."
-            }
-            Semver::Major => {
-                "Variants were removed: code that names them no longer compiles, a major release."
-            }
         }
     }
 }
@@ -404,14 +405,24 @@ impl ChangeSet {
     /// tools.
     pub fn to_markdown_note(&self) -> String {
         let semver = self.semver();
-        let mut out = format!(
-            "<!-- semver: {semver} -->\n### Smartcar error docs changed: {semver}\n\n{}\n\n",
-            semver.reason()
-        );
+        let mut out = format!("<!-- semver: {semver} -->\n### Smartcar error docs changed: {semver}\n\n");
         if self.changes.is_empty() {
-            out.push_str("No changes to the catalog.\n");
+            out.push_str("Nothing the generated catalog holds changed.\n");
             return out;
         }
+        // Why the impact is what it is: the reasons of the changes that decide it.
+        let mut reasons: Vec<&str> = Vec::new();
+        for change in self.changes.iter().filter(|c| c.semver() == semver) {
+            if !reasons.contains(&change.reason()) {
+                reasons.push(change.reason());
+            }
+        }
+        reasons.sort_unstable();
+        let _ = writeln!(out, "Semver impact: **{semver}**\n");
+        for reason in reasons {
+            let _ = writeln!(out, "- {reason}");
+        }
+        out.push('\n');
         let _ = writeln!(out, "{}\n", self.summary());
         out.push_str("| change | item | what it does | semver |\n| --- | --- | --- | --- |\n");
         for change in &self.changes {
@@ -562,6 +573,137 @@ mod tests {
             api_errors: entries,
             connect_errors: Vec::new(),
         }
+    }
+
+    /// A change of `fields` of `SERVER:A`.
+    fn changed(fields: &[&str]) -> Change {
+        Change::Changed {
+            kind: Kind::Api,
+            key: "SERVER:A".into(),
+            fields: fields
+                .iter()
+                .map(|field| FieldChange {
+                    field: (*field).into(),
+                    old: "1".into(),
+                    new: "2".into(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn semver_follows_the_documented_rules() {
+        let key = || "SERVER:A".to_owned();
+        for (change, semver) in [
+            (changed(&["description"]), Semver::Patch),
+            (changed(&["status_code", "doc_url", "page_title"]), Semver::Patch),
+            (changed(&["parameters"]), Semver::Patch),
+            (changed(&["description", "resolution"]), Semver::Minor),
+            (
+                Change::Added {
+                    kind: Kind::Api,
+                    key: key(),
+                },
+                Semver::Minor,
+            ),
+            (
+                Change::Added {
+                    kind: Kind::Resolution,
+                    key: key(),
+                },
+                Semver::Minor,
+            ),
+            (
+                Change::Removed {
+                    kind: Kind::Connect,
+                    key: key(),
+                },
+                Semver::Minor,
+            ),
+            (
+                Change::Removed {
+                    kind: Kind::ErrorType,
+                    key: key(),
+                },
+                Semver::Minor,
+            ),
+            (
+                Change::Dropped {
+                    kind: Kind::Api,
+                    key: key(),
+                },
+                Semver::Major,
+            ),
+        ] {
+            assert_eq!(change.semver(), semver, "{change:?}");
+        }
+        let mut set = ChangeSet::default();
+        assert_eq!(set.semver(), Semver::None);
+        set.changes.push(changed(&["description"]));
+        assert_eq!(set.semver(), Semver::Patch);
+        set.changes.push(Change::Removed {
+            kind: Kind::Api,
+            key: "SERVER:B".into(),
+        });
+        assert_eq!(set.semver(), Semver::Minor);
+        set.record_dropped(Kind::Api, vec!["SERVER:B".into(), "SERVER:C".into()]);
+        assert_eq!(set.semver(), Semver::Major);
+        assert_eq!(
+            set.to_text(),
+            "changed API error SERVER:A: description\n  description:\n    - 1\n    + 2\n\
+             dropped API error SERVER:B\ndropped API error SERVER:C\n\
+             3 changes: 0 added, 0 removed, 1 changed, 2 dropped\n"
+        );
+        assert_eq!(serde_json::to_value(Semver::Major).unwrap(), "major");
+    }
+
+    #[test]
+    fn error_types_and_resolutions_are_compared_too() {
+        let mut a = entry("A", "x", "a.md");
+        a.resolution = Some("RETRY_LATER".into());
+        let mut b = entry("B", "y", "a.md");
+        b.error_type = "UPSTREAM".into();
+        b.resolution = Some("CONTACT_SUPPORT".into());
+        let set = ChangeSet::between(&catalog(vec![a.clone()]), &catalog(vec![b]));
+        assert_eq!(
+            set.to_text(),
+            "removed API error SERVER:A\nadded API error UPSTREAM:B\n\
+             removed error type SERVER\nadded error type UPSTREAM\n\
+             added resolution CONTACT_SUPPORT\nremoved resolution RETRY_LATER\n\
+             6 changes: 3 added, 3 removed, 0 changed\n"
+        );
+        let json: Value = serde_json::from_str(&set.to_json()).unwrap();
+        assert_eq!(json["changes"][2]["kind"], "error_type");
+        assert_eq!(set.semver(), Semver::Minor);
+    }
+
+    #[test]
+    fn the_note_says_the_impact_and_why_and_docs_text_cannot_close_its_fence() {
+        let mut set = ChangeSet::default();
+        set.changes.push(Change::Changed {
+            kind: Kind::Api,
+            key: "SERVER:<A>".into(),
+            fields: vec![FieldChange {
+                field: "description".into(),
+                old: "Broke.".into(),
+                new: "```\n[x](https://evil.example)".into(),
+            }],
+        });
+        assert_eq!(
+            set.to_markdown_note(),
+            "<!-- semver: patch -->\n### Smartcar error docs changed: patch\n\n\
+             Semver impact: **patch**\n\n- only text, HTTP statuses or URLs changed\n\n\
+             1 change: 0 added, 0 removed, 1 changed\n\n\
+             | change | item | what it does | semver |\n| --- | --- | --- | --- |\n\
+             | changed | API error `SERVER:<A>` | `description` | patch |\n\n\
+             <details><summary>SERVER:&lt;A&gt;</summary>\n\n`description`\n\n\
+             ````diff\n- Broke.\n+ ```\n+ [x](https://evil.example)\n````\n\n</details>\n"
+        );
+        assert_eq!(
+            ChangeSet::default().to_markdown_note(),
+            "<!-- semver: none -->\n### Smartcar error docs changed: none\n\n\
+             Nothing the generated catalog holds changed.\n"
+        );
     }
 
     #[test]

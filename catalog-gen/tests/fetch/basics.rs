@@ -180,8 +180,8 @@ fn command_failure_exits_1_with_an_error_line_naming_the_url() {
     assert_page_fails(&server, &scratch, page, "HTTP status 403", 1);
 }
 
-/// The scheduled job of `.github/workflows/docs-drift.yml`: fetch the live docs into a
-/// temporary directory, then diff them against the snapshot with a markdown report.
+/// Comparing the live docs with the snapshot without touching it: fetch them into a
+/// temporary directory, then diff the two with a markdown report.
 #[test]
 fn the_drift_job_fetches_then_reports_what_changed_in_markdown() {
     let diff = |fetched: &Path| {

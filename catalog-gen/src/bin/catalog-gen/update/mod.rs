@@ -229,13 +229,23 @@ fn print_diagnostics(docs: &Docs, quiet: bool) {
     let _ = writeln!(stderr, "{line}");
 }
 
-/// The bytes of the file at `path`, or `None` when there is none.
-fn read_optional(path: &Path) -> io::Result<Option<Vec<u8>>> {
-    match fs::read(path) {
-        Ok(bytes) => Ok(Some(bytes)),
-        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(error) => Err(error),
-    }
+/// The bytes of the regular file at `path`, or `None` when there is none; anything else there
+/// (a directory, a link) is refused, as it would not be replaced.
+fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
+    let fail = |reason: String| format!("cannot read {}: {reason}", path.display());
+    let what = match fs::symlink_metadata(path) {
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(fail(error.to_string()).into()),
+        Ok(metadata) if metadata.is_file() => {
+            return fs::read(path)
+                .map(Some)
+                .map_err(|error| fail(error.to_string()).into());
+        }
+        Ok(metadata) if metadata.is_dir() => "a directory",
+        Ok(metadata) if metadata.is_symlink() => "a symbolic link",
+        Ok(_) => "a special file",
+    };
+    Err(fail(format!("it is {what}, not a regular file")).into())
 }
 
 /// Whether the directories `a` and `b` hold the same files with the same bytes (a missing

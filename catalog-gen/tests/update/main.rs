@@ -1,0 +1,17 @@
+//! `catalog-gen update` against a local HTTP server, on copies of the repository's snapshot,
+//! generated catalog and ledger: what it writes and prints for each kind of docs change, what
+//! it refuses, what a run killed at each step leaves and how the next run finishes it, and the
+//! scheduled job's script that turns an update into a pull request. Nothing here uses the
+//! internet.
+
+#![cfg(feature = "cli")]
+
+mod failures;
+mod killed;
+#[allow(dead_code)]
+#[path = "../fetch/server.rs"]
+mod server;
+mod site;
+mod states;
+mod support;
+mod workflow;
