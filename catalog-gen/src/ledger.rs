@@ -348,12 +348,7 @@ impl Ledger {
     /// This ledger without what `docs` document: a code, Connect error or resolution that is
     /// documented again is no tombstone.
     pub(crate) fn without_documented(mut self, docs: &Catalog) -> Ledger {
-        let keys: BTreeSet<Key<'_>> = docs
-            .api_errors
-            .iter()
-            .map(|e| Key::new(&e.error_type, e.code.as_deref()))
-            .collect();
-        let errors: BTreeSet<&str> = docs.connect_errors.iter().map(|e| e.error()).collect();
+        let (keys, errors) = documented(docs);
         let resolutions: BTreeSet<&str> = docs.resolutions().into_iter().collect();
         self.api.retain(|t| !keys.contains(&t.key()));
         self.connect.retain(|t| !errors.contains(t.error.as_str()));
@@ -427,12 +422,7 @@ impl Ledger {
     /// of `new` suggests, dated when it was recorded or `date`; without what `new` documents.
     pub(crate) fn advance(&self, old: &Catalog, new: &Catalog, date: &str) -> Ledger {
         let mut next = self.clone();
-        let new_keys: BTreeSet<Key<'_>> = new
-            .api_errors
-            .iter()
-            .map(|e| Key::new(&e.error_type, e.code.as_deref()))
-            .collect();
-        let new_errors: BTreeSet<&str> = new.connect_errors.iter().map(|e| e.error()).collect();
+        let (new_keys, new_errors) = documented(new);
         for entry in &old.api_errors {
             let key = Key::new(&entry.error_type, entry.code.as_deref());
             if !new_keys.contains(&key) && self.api_removed(key).is_none() {
@@ -459,6 +449,17 @@ impl Ledger {
         next.sort();
         next.without_documented(new)
     }
+}
+
+/// The API codes and the Connect errors `catalog` documents.
+fn documented(catalog: &Catalog) -> (BTreeSet<Key<'_>>, BTreeSet<&str>) {
+    let keys = catalog
+        .api_errors
+        .iter()
+        .map(|e| Key::new(&e.error_type, e.code.as_deref()))
+        .collect();
+    let errors = catalog.connect_errors.iter().map(|e| e.error()).collect();
+    (keys, errors)
 }
 
 #[cfg(test)]

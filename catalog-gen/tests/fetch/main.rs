@@ -11,3 +11,5 @@ mod replace;
 mod server;
 mod site;
 mod support;
+#[path = "../common/tree.rs"]
+mod tree;

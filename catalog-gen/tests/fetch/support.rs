@@ -7,6 +7,7 @@ use std::process::{Command, Output};
 
 use crate::server::Server;
 use crate::site::{INDEX_PATH, expected_snapshot};
+pub use crate::tree::read_tree;
 
 /// An empty directory for one test; the snapshot goes to `snapshot` inside it.
 pub struct Scratch(pub PathBuf);
@@ -64,24 +65,6 @@ impl Drop for Scratch {
     fn drop(&mut self) {
         let _ = fs::remove_dir_all(&self.0);
     }
-}
-
-/// Every file below `dir` (hidden ones too), by `/`-separated relative path.
-pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut pending = vec![(dir.to_path_buf(), String::new())];
-    while let Some((dir, prefix)) = pending.pop() {
-        for entry in fs::read_dir(&dir).unwrap() {
-            let entry = entry.unwrap();
-            let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
-            if entry.file_type().unwrap().is_dir() {
-                pending.push((entry.path(), format!("{name}/")));
-            } else {
-                files.insert(name, fs::read(entry.path()).unwrap());
-            }
-        }
-    }
-    files
 }
 
 /// `catalog-gen fetch` from `server` into `out` with quick retries, then `flags`; the timeout

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
-use std::process::Stdio;
+use std::process::{Output, Stdio};
 use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
@@ -40,6 +40,19 @@ fn kill_at(repo: &Repo, server: &Server, step: &str) {
         reached.as_deref(),
         Ok(format!("fail point {step}: waiting to be killed").as_str())
     );
+}
+
+/// Runs the command that comes after a killed run: `generate`, `fetch` (of the snapshot from
+/// `server`) or `update`.
+fn run_next(repo: &Repo, server: &Server, next: &str) -> Output {
+    match next {
+        "generate" => repo.run(&["generate"]),
+        "fetch" => {
+            let index = server.url(INDEX_PATH);
+            repo.run(&["fetch", "--index", &index, "--out", "docs-snapshot"])
+        }
+        _ => repo.update(server, &["--date", DATE]),
+    }
 }
 
 /// The files of `repo` that are not those of a consistent repository: what a killed run left.
@@ -100,17 +113,7 @@ fn a_run_killed_before_its_commit_point_leaves_the_old_files_and_is_undone() {
         );
         assert_eq!(consistent(files), original(), "{step}: the old files are intact");
 
-        let output = match next {
-            "generate" => repo.run(&["generate"]),
-            "fetch" => repo.run(&[
-                "fetch",
-                "--index",
-                &server.url(INDEX_PATH),
-                "--out",
-                "docs-snapshot",
-            ]),
-            _ => repo.update(&server, &["--date", DATE]),
-        };
+        let output = run_next(&repo, &server, next);
         assert!(output.status.success(), "{step} then {next}: {output:?}");
         assert!(
             stderr(&output).starts_with(
@@ -178,17 +181,7 @@ fn a_run_killed_after_its_commit_point_is_finished_by_the_next_run() {
             _ => assert_eq!(done, updated),
         }
 
-        let output = match next {
-            "generate" => repo.run(&["generate"]),
-            "fetch" => repo.run(&[
-                "fetch",
-                "--index",
-                &server.url(INDEX_PATH),
-                "--out",
-                "docs-snapshot",
-            ]),
-            _ => repo.update(&server, &["--date", DATE]),
-        };
+        let output = run_next(&repo, &server, next);
         assert!(output.status.success(), "{step} then {next}: {output:?}");
         assert!(
             stderr(&output).starts_with(

@@ -14,4 +14,6 @@ mod server;
 mod site;
 mod states;
 mod support;
+#[path = "../common/tree.rs"]
+mod tree;
 mod workflow;

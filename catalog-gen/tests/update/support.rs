@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use crate::server::Server;
 use crate::site::{INDEX_PATH, State, pages, published_docs};
+pub use crate::tree::read_tree;
 
 /// The generated catalog's path in a repository.
 pub const GENERATED: &str = "catalog/src/generated.rs";
@@ -134,24 +135,6 @@ pub fn repository(state: State, generated: &[u8], ledger: Option<&str>) -> BTree
     files.insert(GENERATED.to_owned(), generated.to_vec());
     if let Some(ledger) = ledger {
         files.insert(LEDGER.to_owned(), ledger.as_bytes().to_vec());
-    }
-    files
-}
-
-/// Every file below `dir` (hidden ones too), by `/`-separated relative path.
-pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut pending = vec![(dir.to_path_buf(), String::new())];
-    while let Some((dir, prefix)) = pending.pop() {
-        for entry in fs::read_dir(&dir).unwrap() {
-            let entry = entry.unwrap();
-            let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
-            if entry.file_type().unwrap().is_dir() {
-                pending.push((entry.path(), format!("{name}/")));
-            } else {
-                files.insert(name, fs::read(entry.path()).unwrap());
-            }
-        }
     }
     files
 }

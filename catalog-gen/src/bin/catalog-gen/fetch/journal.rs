@@ -35,7 +35,6 @@ use serde::{Deserialize, Serialize};
 use super::FetchError;
 use super::error::{read_error, write_error};
 use super::leftovers::KeptLeftover;
-use super::lock::{RunLock, RunState};
 use super::snapshot_dir;
 use super::staging::Staging;
 use super::target::{RunPaths, Target};
@@ -139,12 +138,7 @@ pub fn commit(mut staging: Staging, files: &[Replacement]) -> Result<Option<Kept
 /// runs are left alone.
 pub fn recover(target: &Target) -> Result<Vec<Recovered>, FetchError> {
     let mut recovered = Vec::new();
-    for id in target.journal_ids()? {
-        let paths = target.run_paths(&id);
-        let lock = match RunLock::take(&paths.lock).map_err(read_error(&paths.lock))? {
-            RunState::Alive => continue,
-            RunState::Gone(lock) => lock,
-        };
+    for (paths, lock) in target.gone_runs(target.journal_ids()?)? {
         if fs::symlink_metadata(&paths.journal).is_ok() {
             let (journal, state) = Journal::read(target, &paths)?;
             let finished = state == State::Committed;

@@ -21,7 +21,6 @@ use std::path::{Path, PathBuf};
 
 use super::FetchError;
 use super::error::{read_error, write_error};
-use super::lock::{RunLock, RunState};
 use super::snapshot_dir::{self, ForeignEntry};
 use super::target::Target;
 
@@ -38,12 +37,7 @@ pub struct KeptLeftover {
 /// of them left aside; returns the directories kept.
 pub fn sweep(target: &Target) -> Result<Vec<KeptLeftover>, FetchError> {
     let mut kept = Vec::new();
-    for id in target.run_ids()? {
-        let paths = target.run_paths(&id);
-        let lock = match RunLock::take(&paths.lock).map_err(read_error(&paths.lock))? {
-            RunState::Alive => continue,
-            RunState::Gone(lock) => lock,
-        };
+    for (paths, lock) in target.gone_runs(target.run_ids()?)? {
         // An update's journal decides what its files become (see `super::journal`, which
         // runs first): nothing of such a run is touched here.
         if fs::symlink_metadata(&paths.journal).is_ok() {
@@ -96,6 +90,7 @@ fn is_missing_or_empty(path: &Path) -> Result<bool, FetchError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fetch::lock::{RunLock, RunState};
     use crate::fetch::snapshot_dir::Foreign;
     use crate::fetch::tests::{entries, scratch};
 

@@ -22,6 +22,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::error::read_error;
+use super::lock::{RunLock, RunState};
 use super::{FetchError, snapshot_dir};
 
 /// Distinguishes the runs made by one process.
@@ -119,6 +120,21 @@ impl Target {
             journal: self.sibling("update-", id, JOURNAL_SUFFIX),
             staging,
         }
+    }
+
+    /// The runs among `ids` that are gone, each with its paths and its lock, now held by this
+    /// process (`None` when it has no lock file): those whose files may be cleaned up. Live
+    /// runs are left out.
+    pub fn gone_runs(&self, ids: BTreeSet<String>) -> Result<Vec<(RunPaths, Option<RunLock>)>, FetchError> {
+        let mut gone = Vec::new();
+        for id in ids {
+            let paths = self.run_paths(&id);
+            match RunLock::take(&paths.lock).map_err(read_error(&paths.lock))? {
+                RunState::Alive => {}
+                RunState::Gone(lock) => gone.push((paths, lock)),
+            }
+        }
+        Ok(gone)
     }
 
     /// The ids of the runs that have an update journal beside the output, whole or being
