@@ -10,12 +10,16 @@
 //! - [`Builder::read`] reads the docs once into [`Docs`]: the [`Catalog`] they document (the
 //!   model `catalog-gen dump` prints), every [`Diagnostic`], the generated code
 //!   ([`Docs::code`], [`Docs::write`]) and the drift check ([`Docs::check`]).
-//! - [`ChangeSet`] says what changed between two catalogs.
+//! - [`ChangeSet`] says what changed between two catalogs, and its [`Semver`] impact on code
+//!   that uses the generated catalog.
+//! - Errors that left the docs stay in the generated catalog as `#[deprecated]` variants,
+//!   recorded in a ledger beside the docs ([`Builder::ledger_file`]);
+//!   [`Docs::update_from`] computes the ledger and the changes of a docs refresh.
 //!
 //! The generated file holds data only — one invocation of `smartcar_errors::catalog!` — so a
 //! crate that includes it needs `smartcar-errors` as a dependency, of the same version as
 //! catalog-gen. The `catalog-gen` command (feature `cli`) generates, checks, dumps, diffs,
-//! lints, explains and fetches.
+//! lints, explains, fetches and updates.
 
 #![deny(missing_docs)]
 
