@@ -108,3 +108,30 @@ fn a_generated_file_that_is_not_a_regular_file_is_not_replaced() {
     expected.remove(GENERATED);
     assert_eq!(repo.files(), expected);
 }
+
+#[test]
+fn quiet_prints_only_the_note_and_the_errors() {
+    let server = Server::start(site(State::CodeReplaced));
+    let repo = Repo::new("quiet");
+    let output = repo.update(&server, &["--quiet", "--date", DATE]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(stderr(&output), "");
+    assert_eq!(
+        stdout(&output),
+        "added API error SERVER:BATTERY_STALE\nchanged API error SERVER:INTERNAL: description\n  description:\n    \
+         - An internal Smartcar error has occurred. Our team has been notified and is working to resolve this issue.\n    \
+         + Smartcar had an internal error.\nremoved API error SERVER:RECORD_NOT_FOUND\n\
+         3 changes: 1 added, 1 removed, 1 changed\nsemver: minor\n"
+    );
+    let broken = Server::start(site(State::Broken));
+    let output = repo.update(&broken, &["--quiet", "--date", DATE]);
+    assert_eq!(
+        refusal(&output),
+        format!(
+            "error[invalid-json]: errors/api-errors/server-errors.md:18:3: the JSON example is not valid JSON: expected `,` or `}}`\n\
+             1 error\n\
+             error: the docs at {} have errors; nothing written\n",
+            broken.url(INDEX_PATH)
+        )
+    );
+}

@@ -33,8 +33,27 @@ use smartcar_errors_shared::text::escape;
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
+/// What `update` does, shown by `catalog-gen update --help`.
+const POLICIES: &str = "\
+What it replaces:
+  The snapshot (fetched as `fetch` fetches it: same rules, flags and limits), the generated
+  catalog and the ledger of errors that left the docs, together: all three or none, even if
+  the run is killed. A journal beside the snapshot (.NAME.update-ID.json) records a run; the
+  next update, generate or fetch undoes one killed before its commit point and finishes one
+  killed after it. Docs with errors, or that document no error, replace nothing.
+
+What it keeps:
+  An error, error type or resolution that leaves the docs stays in the catalog as a
+  #[deprecated] variant, recorded in the ledger with the day it left; one the docs document
+  again leaves the ledger. --drop-tombstones removes them all: a major release.
+
+What it prints:
+  The change note on stdout (the semantic diff and its semver impact: none, patch, minor or
+  major); what it wrote on stderr. Exit 0 when it ran, changed or not; 2 when it could not.";
+
 /// The flags of `catalog-gen update`.
 #[derive(Debug, Args)]
+#[command(after_long_help = POLICIES)]
 pub struct UpdateArgs {
     /// The docs index in the llms.txt format, e.g. https://smartcar.com/docs/llms.txt.
     #[arg(long, value_name = "URL")]
