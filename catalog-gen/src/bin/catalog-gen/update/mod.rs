@@ -103,26 +103,50 @@ struct Files {
     ledger: PathBuf,
 }
 
+impl Files {
+    /// The paths given, or the repository's defaults.
+    fn resolve(args: &UpdateArgs) -> Result<Files> {
+        let paths = Paths::resolve(args.docs.clone(), Some(args.generated.clone()))?;
+        let ledger = match &args.ledger {
+            Some(ledger) => ledger.clone(),
+            None => checked_in(&paths.docs)
+                .ledger_path()
+                .ok_or("the docs directory has no name to name the ledger after: give --ledger")?,
+        };
+        Ok(Files {
+            docs: paths.docs,
+            generated: paths.generated,
+            ledger,
+        })
+    }
+
+    /// A builder of the checked-in catalog from the docs in `dir`, with this ledger.
+    fn builder(&self, dir: &Path) -> Builder {
+        let mut builder = checked_in(dir);
+        builder.ledger_file(&self.ledger);
+        builder
+    }
+
+    /// The files that `staged` pages, `code` and `ledger` would change, as the summary names
+    /// them.
+    fn changed_by(&self, staged: &Path, code: &str, ledger: Option<&str>) -> Result<Vec<String>> {
+        let mut changed = Vec::new();
+        if !same_tree(&self.docs, staged)? {
+            changed.push(self.docs.display().to_string());
+        }
+        if read_optional(&self.generated)?.as_deref() != Some(code.as_bytes()) {
+            changed.push(self.generated.display().to_string());
+        }
+        if read_optional(&self.ledger)?.as_deref() != ledger.map(str::as_bytes) {
+            changed.push(self.ledger.display().to_string());
+        }
+        Ok(changed)
+    }
+}
+
 fn update(args: &UpdateArgs, quiet: bool) -> Result<ExitCode> {
     let date = today::date(args.date.as_deref())?;
-    let paths = Paths::resolve(args.docs.clone(), Some(args.generated.clone()))?;
-    let builder = |dir: &Path, ledger: &Option<PathBuf>| {
-        let mut builder = checked_in(dir);
-        if let Some(ledger) = ledger {
-            builder.ledger_file(ledger);
-        }
-        builder
-    };
-    let ledger = args
-        .ledger
-        .clone()
-        .or_else(|| builder(&paths.docs, &None).ledger_path())
-        .ok_or("the docs directory has no name to name the ledger after: give --ledger")?;
-    let files = Files {
-        docs: paths.docs,
-        generated: paths.generated,
-        ledger,
-    };
+    let files = Files::resolve(args)?;
     let terminal = io::IsTerminal::is_terminal(&io::stderr());
     let show = |event: fetch::Event<'_>| {
         if !quiet {
@@ -130,46 +154,20 @@ fn update(args: &UpdateArgs, quiet: bool) -> Result<ExitCode> {
         }
     };
     fetch::finish_interrupted(&files.docs, show)?;
-    let old = read_old(&builder(&files.docs, &Some(files.ledger.clone())), &files)?;
+    let old = read_old(&files)?;
 
     let options = args.download.options(&args.index, &files.docs);
     let staged = fetch::stage(&options, show)?;
     fetch::clear_progress(terminal && !quiet);
-    let new = builder(staged.dir(), &Some(files.ledger.clone())).read()?;
-    print_diagnostics(&new, quiet);
-    if new.has_errors() || new.catalog().api_errors.is_empty() && new.catalog().connect_errors.is_empty() {
-        let reason = if new.has_errors() {
-            "have errors"
-        } else {
-            "document no errors"
-        };
-        return Err(format!("the docs at {} {reason}; nothing written", args.index).into());
-    }
+    let new = read_new(&files, staged.dir(), &args.index, quiet)?;
     let (new, changes) = new.update_from(&old, &date, args.drop_tombstones)?;
-    let code = match new.code() {
-        Ok(code) => code,
-        Err(Error::Docs { diagnostics }) => {
-            for diagnostic in &diagnostics {
-                let _ = writeln!(io::stderr(), "{diagnostic}");
-            }
-            return Err("the docs and the ledger together generate no catalog; nothing written".into());
-        }
-        Err(error) => return Err(error.into()),
-    };
+    let code = generated(&new)?;
     let ledger = new.ledger_json();
 
-    let mut written = Vec::new();
-    if !same_tree(&files.docs, staged.dir())? {
-        written.push(files.docs.display().to_string());
-    }
-    if read_optional(&files.generated)?.as_deref() != Some(code.as_bytes()) {
-        written.push(files.generated.display().to_string());
-    }
-    if read_optional(&files.ledger)?.as_deref() != ledger.as_deref().map(str::as_bytes) {
-        written.push(files.ledger.display().to_string());
-    }
-    let changed = !written.is_empty();
-    if changed {
+    let written = files.changed_by(staged.dir(), &code, ledger.as_deref())?;
+    if written.is_empty() {
+        drop(staged);
+    } else {
         let replacements = [
             Replacement {
                 target: files.generated.clone(),
@@ -184,31 +182,59 @@ fn update(args: &UpdateArgs, quiet: bool) -> Result<ExitCode> {
         if let Some(kept) = kept.filter(|_| !quiet) {
             let _ = writeln!(io::stderr(), "warning: {}", escape(&fetch::kept_message(&kept)));
         }
-    } else {
-        drop(staged);
     }
-    io::stdout()
-        .lock()
-        .write_all(note::note(&changes, changed, args.format).as_bytes())?;
-    let summary = if changed {
-        format!("updated {} from {}", written.join(", "), args.index)
-    } else {
-        format!(
-            "{} is up to date with {}; nothing written",
-            files.docs.display(),
-            args.index
-        )
-    };
+    let note = note::note(&changes, !written.is_empty(), args.format);
+    io::stdout().lock().write_all(note.as_bytes())?;
     if !quiet {
+        let summary = if written.is_empty() {
+            format!(
+                "{} is up to date with {}; nothing written",
+                files.docs.display(),
+                args.index
+            )
+        } else {
+            format!("updated {} from {}", written.join(", "), args.index)
+        };
         let _ = writeln!(io::stderr(), "{}", escape(&summary));
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// The fetched docs in `dir`, their diagnostics printed; refused when they have errors or
+/// document no error.
+fn read_new(files: &Files, dir: &Path, index: &str, quiet: bool) -> Result<Docs> {
+    let new = files.builder(dir).read()?;
+    print_diagnostics(&new, quiet);
+    let catalog = new.catalog();
+    let reason = if new.has_errors() {
+        "have errors"
+    } else if catalog.api_errors.is_empty() && catalog.connect_errors.is_empty() {
+        "document no errors"
+    } else {
+        return Ok(new);
+    };
+    Err(format!("the docs at {index} {reason}; nothing written").into())
+}
+
+/// The catalog `docs` (with their ledger) generate; a naming problem between the docs and the
+/// ledger's tombstones is printed.
+fn generated(docs: &Docs) -> Result<String> {
+    match docs.code() {
+        Ok(code) => Ok(code),
+        Err(Error::Docs { diagnostics }) => {
+            for diagnostic in &diagnostics {
+                let _ = writeln!(io::stderr(), "{diagnostic}");
+            }
+            Err("the docs and the ledger together generate no catalog; nothing written".into())
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
 /// The docs before the update, with their ledger; no docs at all when the snapshot is missing
 /// or empty (a first update), unless a ledger exists, whose tombstones would be lost.
-fn read_old(builder: &Builder, files: &Files) -> Result<Docs> {
-    match builder.read() {
+fn read_old(files: &Files) -> Result<Docs> {
+    match files.builder(&files.docs).read() {
         Ok(docs) => Ok(docs),
         Err(Error::NoPages { .. }) if fs::symlink_metadata(&files.ledger).is_err() => {
             Ok(Docs::from_pages(Vec::new()))
