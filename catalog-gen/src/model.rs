@@ -109,7 +109,8 @@ impl ConnectErrorEntry {
     }
 }
 
-/// A Connect error as `dump` shows it: the entry with its name and description beside it.
+// How `dump` shows a `ConnectErrorEntry`: its name and description beside its table.
+/// One Connect redirect error, as documented on its own page.
 #[derive(Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ConnectErrorEntry", transform = every_field_required))]
 struct ConnectErrorFields {

@@ -38,7 +38,7 @@
 //! a success. It never fails: every member of a JSON body is read on its own (one of the wrong
 //! type is kept in [`ApiError::extra`], and coerced where one reading is obvious), and bodies
 //! that are no JSON object keep their raw text. Headers may be any pairs of names and text or
-//! bytes, an `&http::HeaderMap` included; with the feature `http`, [`ApiError::from_http`]
+//! bytes, an `&http::HeaderMap` included; with the feature `http`, `ApiError::from_http`
 //! reads a whole `http::Response`, the response type of reqwest, ureq, hyper and axum.
 //!
 //! ```
