@@ -41,20 +41,9 @@ pub fn fixture_dir(name: &str) -> PathBuf {
     workspace_root().join("tests/fixtures").join(name)
 }
 
-/// The command that regenerates the checked-in catalog, as its header names it.
-pub const REGENERATE_COMMAND: &str = "cargo run -p catalog-gen -- generate";
-
-/// A builder of the checked-in catalog from the docs in `dir`, as `catalog-gen` configures it.
-pub fn checked_in(dir: &Path) -> Builder {
-    let mut builder = Builder::new();
-    builder
-        .docs_dir(dir)
-        .docs_name("docs-snapshot")
-        .runtime_crate("crate")
-        .regenerate_command(REGENERATE_COMMAND)
-        .cargo_metadata(false);
-    builder
-}
+#[path = "../../catalog-gen/src/bin/catalog-gen/checked_in.rs"]
+mod checked_in;
+pub use checked_in::{REGENERATE_COMMAND, checked_in};
 
 /// Every `.md` page below `dir`, as `(path relative to dir, bytes)`, sorted by path.
 pub fn pages(dir: &Path) -> Vec<(String, Vec<u8>)> {

@@ -17,10 +17,13 @@ fn workflows() -> Vec<(String, Yaml)> {
         .filter(|path| path.extension().is_some_and(|e| e == "yml" || e == "yaml"))
         .map(|path| {
             let text = std::fs::read_to_string(&path).unwrap();
-            let mut documents = YamlLoader::load_from_str(&text)
-                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let mut documents =
+                YamlLoader::load_from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             assert_eq!(documents.len(), 1, "{}", path.display());
-            (path.file_name().unwrap().to_string_lossy().into_owned(), documents.remove(0))
+            (
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                documents.remove(0),
+            )
         })
         .collect();
     workflows.sort_by(|a, b| a.0.cmp(&b.0));
@@ -53,7 +56,9 @@ fn every_workflow_is_read_only_bounded_and_serialized() {
         );
         for (job_name, job) in jobs(workflow) {
             assert!(
-                job["timeout-minutes"].as_i64().is_some_and(|minutes| (1..=90).contains(&minutes)),
+                job["timeout-minutes"]
+                    .as_i64()
+                    .is_some_and(|minutes| (1..=90).contains(&minutes)),
                 "{name}/{job_name}: a timeout of at most 90 minutes"
             );
             for step in job["steps"].as_vec().into_iter().flatten() {
@@ -62,7 +67,10 @@ fn every_workflow_is_read_only_bounded_and_serialized() {
                     let toolchain = step["with"]["toolchain"].as_str().unwrap_or_default();
                     let pinned = toolchain.split('.').count() == 3
                         && toolchain.split('.').all(|part| part.parse::<u32>().is_ok());
-                    assert!(pinned, "{name}/{job_name}: the toolchain is pinned, not {toolchain:?}");
+                    assert!(
+                        pinned,
+                        "{name}/{job_name}: the toolchain is pinned, not {toolchain:?}"
+                    );
                 }
             }
         }
@@ -88,7 +96,9 @@ fn only_the_refresh_job_may_write_and_it_opens_pull_requests() {
     let workflows = workflows();
     for (name, workflow) in &workflows {
         for (job_name, job) in jobs(workflow) {
-            let Some(permissions) = job["permissions"].as_hash() else { continue };
+            let Some(permissions) = job["permissions"].as_hash() else {
+                continue;
+            };
             let writes: Vec<&str> = permissions
                 .iter()
                 .filter(|(_, level)| level.as_str() == Some("write"))
@@ -101,7 +111,9 @@ fn only_the_refresh_job_may_write_and_it_opens_pull_requests() {
             let mut writes = writes;
             writes.sort_unstable();
             assert!(
-                writes.iter().all(|scope| ["contents", "issues", "pull-requests"].contains(scope)),
+                writes
+                    .iter()
+                    .all(|scope| ["contents", "issues", "pull-requests"].contains(scope)),
                 "{name}/{job_name} writes {writes:?}"
             );
         }

@@ -4,15 +4,13 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use catalog_gen::{Builder, ChangeSet, Docs, Error, Lint, Style};
+use catalog_gen::{ChangeSet, Docs, Error, Lint, Style};
 
+use crate::checked_in::{REGENERATE_COMMAND, checked_in};
 use crate::paths::Paths;
 use crate::{Color, Diagnostics, Format};
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
-
-/// The command that regenerates smartcar-errors' checked-in catalog.
-pub const REGENERATE_COMMAND: &str = "cargo run -p catalog-gen -- generate";
 
 /// A line to stderr; a failing stderr is no reason to fail the command.
 macro_rules! error {
@@ -168,13 +166,7 @@ impl Ui {
                     return None;
                 }
             };
-            let shown: Vec<_> = docs
-                .diagnostics()
-                .iter()
-                .filter(|d| !self.quiet || d.is_error())
-                .cloned()
-                .collect();
-            let text = docs.render(&shown, self.style);
+            let text = self.report(&docs);
             if text != printed {
                 let _ = std::io::stderr().lock().write_all(text.as_bytes());
                 printed = text;
@@ -237,18 +229,6 @@ impl Ui {
             ExitCode::SUCCESS
         })
     }
-}
-
-/// A builder of the checked-in catalog from the docs in `dir` (and the ledger beside them).
-pub fn checked_in(dir: &Path) -> Builder {
-    let mut builder = Builder::new();
-    builder
-        .docs_dir(dir)
-        .docs_name("docs-snapshot")
-        .runtime_crate("crate")
-        .regenerate_command(REGENERATE_COMMAND)
-        .cargo_metadata(false);
-    builder
 }
 
 /// Prints the JSON Schema of the model.

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod checked_in;
 mod commands;
 mod docs_index;
 mod fetch;

@@ -26,7 +26,7 @@ use catalog_gen::{Builder, Docs, Error};
 use clap::Args;
 
 use crate::Format;
-use crate::commands::checked_in;
+use crate::checked_in::checked_in;
 use crate::fetch::{self, DownloadArgs, Replacement};
 use crate::paths::Paths;
 use smartcar_errors_shared::text::escape;
