@@ -85,7 +85,7 @@ pub fn pages(shape: Shape) -> Vec<Page> {
     for page in 0..shape.api_pages() {
         let count = left.min(shape.codes_per_api_page);
         left -= count;
-        pages.push(api_page(page, count));
+        pages.push(api_page(page, count, Examples::AsHeadings));
     }
     for page in 0..shape.connect_errors {
         pages.push(connect_page(page));
@@ -100,6 +100,21 @@ pub fn files(shape: Shape) -> Vec<(String, Vec<u8>)> {
         .into_iter()
         .map(|page| (page.path, page.text.into_bytes()))
         .collect()
+}
+
+/// One API page of at least `bytes` bytes whose every code's JSON example names another code
+/// than its heading: one `example-code-mismatch` warning per code, about one per 850 bytes.
+pub fn page_with_warnings(bytes: usize) -> Page {
+    const SAMPLE_CODES: usize = 100;
+    let per_code = api_page(0, SAMPLE_CODES, Examples::OtherCodes).text.len() / SAMPLE_CODES;
+    let mut codes = bytes.div_ceil(per_code.max(1));
+    loop {
+        let page = api_page(0, codes, Examples::OtherCodes);
+        if page.text.len() >= bytes {
+            return page;
+        }
+        codes += (bytes - page.text.len()).div_ceil(per_code.max(1));
+    }
 }
 
 /// Writes the corpus of `shape` below `dir` (replacing what is there) and returns its size in
@@ -183,7 +198,16 @@ const RESOLUTIONS: &[Option<&str>] = &[
     Some("RETRY_LATER"),
 ];
 
-fn api_page(page: usize, codes: usize) -> Page {
+/// What the JSON examples of an API page say their code is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Examples {
+    /// The code of their heading, as in the docs.
+    AsHeadings,
+    /// Another code, which the generator warns about.
+    OtherCodes,
+}
+
+fn api_page(page: usize, codes: usize, examples: Examples) -> Page {
     let error_type = error_type(page);
     let slug = format!("{}-errors", error_type.to_lowercase().replace('_', "-"));
     let url = format!("https://smartcar.com/docs/errors/api-errors/{slug}");
@@ -226,7 +250,11 @@ fn api_page(page: usize, codes: usize) -> Page {
             Some(kind) => format!("{{ \"type\": \"{kind}\" }}"),
             None => "{ \"type\": null }".to_owned(),
         };
-        let code_json = code.as_deref().map_or("null".to_owned(), |c| format!("\"{c}\""));
+        let code_json = match (examples, code.as_deref()) {
+            (Examples::AsHeadings, None) => "null".to_owned(),
+            (Examples::AsHeadings, Some(code)) => format!("\"{code}\""),
+            (Examples::OtherCodes, code) => format!("\"{}_OTHER\"", code.unwrap_or("NULL")),
+        };
         let _ = write!(
             text,
             "\n```json  theme={{null}}\n{{\n  \"type\": \"{error_type}\",\n  \"code\": {code_json},\n  \
@@ -471,5 +499,24 @@ mod tests {
             assert_eq!(catalog.connect_errors.len(), shape.connect_errors);
             assert!(docs.code().is_ok());
         }
+    }
+
+    #[test]
+    fn the_warnings_page_warns_once_per_code() {
+        let page = page_with_warnings(100_000);
+        assert!(
+            (100_000..102_000).contains(&page.text.len()),
+            "{}",
+            page.text.len()
+        );
+        let docs = catalog_gen::Docs::from_pages([(page.path, page.text.into_bytes())]);
+        let codes = docs.catalog().api_errors.len();
+        assert!(codes > 100, "{codes}");
+        assert_eq!(docs.diagnostics().len(), codes);
+        assert!(
+            docs.diagnostics()
+                .iter()
+                .all(|d| d.id.id() == "example-code-mismatch")
+        );
     }
 }

@@ -13,6 +13,7 @@
 //! count in it.
 
 mod compile;
+mod diagnostics;
 mod generator;
 mod lookups;
 mod runtime;
@@ -63,8 +64,9 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let steps: [(&str, &Step<'_>); 4] = [
+    let steps: [(&str, &Step<'_>); 5] = [
         ("generator", &generator::rows),
+        ("diagnostics", &diagnostics::rows),
         ("lookups", &|rows| lookups::rows(rows, &probes)),
         ("runtime", &|rows| runtime::rows(rows, &ALLOC)),
         ("builds", &|rows| compile::rows(rows, &probes)),
