@@ -40,6 +40,28 @@ pub fn json(docs: &Docs) -> usize {
     serde_json::to_string_pretty(docs.catalog()).map_or(0, |json| json.len())
 }
 
+/// The model as JSON streamed to a writer that discards it, instead of built as one string;
+/// returns the length of the JSON.
+pub fn json_streamed(docs: &Docs) -> usize {
+    let mut counter = Counter(0);
+    let written = serde_json::to_writer_pretty(std::io::BufWriter::new(&mut counter), docs.catalog());
+    written.map_or(0, |()| counter.0)
+}
+
+/// A writer that counts the bytes it is given and keeps none.
+struct Counter(usize);
+
+impl std::io::Write for Counter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0 += bytes.len();
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// The generated catalog; returns the length of the code.
 pub fn code(docs: &Docs) -> usize {
     match docs.code() {
@@ -68,6 +90,8 @@ mod tests {
         let pages = corpus::files(Shape::of(200));
         assert!(tokenize(pages.clone()) > 1_000);
         assert!(dump(pages.clone()) > bytes(&pages));
+        let docs = read(pages.clone());
+        assert_eq!(json_streamed(&docs), json(&docs));
         assert!(generate(pages.clone()) > bytes(&pages));
     }
 }

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use catalog_gen::{Builder, Style};
 use smartcar_errors_bench::corpus::{self, Shape};
-use smartcar_errors_bench::measure::{format_duration, interleaved_on};
+use smartcar_errors_bench::measure::{format_duration, interleaved, interleaved_on};
 use smartcar_errors_bench::report::{Goal, Row};
 use smartcar_errors_bench::workload::{self, Pages};
 use smartcar_errors_bench::{builds, machine};
@@ -84,15 +84,27 @@ fn breakdown(rows: &mut Vec<Row>, pages: &Pages, corpus: &str) {
     }
 }
 
-/// Per-code time of `dump` and `generate` at each scale, compared with the smallest.
+/// Per-code time of `dump` and `generate` at each scale, compared with the smallest; and at the
+/// largest, the model's JSON built as one string (as `dump` prints it) against streamed.
 fn scaling(rows: &mut Vec<Row>) {
     let mut per_code: Vec<(usize, [Duration; 2])> = Vec::new();
+    let mut json = None;
     for codes in SCALES {
         progress!("scaling: {codes} codes");
         let pages = corpus::files(Shape::of(codes));
         let samples = interleaved_on(3, || pages.clone(), &mut [workload::dump, workload::generate]);
         let n = codes as u32;
         per_code.push((codes, [samples[0].median() / n, samples[1].median() / n]));
+        if codes == SCALES[SCALES.len() - 1] {
+            let docs = workload::read(pages);
+            let samples = interleaved(
+                3,
+                &mut [&mut || workload::json(&docs), &mut || {
+                    workload::json_streamed(&docs)
+                }],
+            );
+            json = Some((codes, samples[0].median() / n, samples[1].median() / n));
+        }
     }
     let Some(&(small, base)) = per_code.first() else {
         return;
@@ -109,6 +121,20 @@ fn scaling(rows: &mut Vec<Row>) {
                 Goal::AtMost(1.5),
             ));
         }
+    }
+    if let Some((codes, string, streamed)) = json {
+        rows.push(Row::new(
+            format!(
+                "the model's JSON per code, {} codes, built as one string (as `dump` prints it)",
+                thousands(codes)
+            ),
+            per(string),
+            (
+                format!("streamed to a writer: {}", format_duration(streamed)),
+                streamed.as_secs_f64(),
+            ),
+            Goal::None,
+        ));
     }
 }
 
