@@ -9,10 +9,11 @@ use std::time::Duration;
 use smartcar_errors_bench::builds::{self, Build, Crate, Profile};
 use smartcar_errors_bench::report::{Goal, Row};
 
-use crate::generator::{mb, secs, thousands};
 use crate::lookups::{Probes, root};
 use crate::progress;
+use crate::units::{mb, secs, thousands};
 
+/// The build rows: the catalogs of 20,000 and 60 codes, and smartcar-errors from clean.
 pub fn rows(rows: &mut Vec<Row>, probes: &Probes) -> Result<(), String> {
     catalog_builds(rows, probes)?;
     default_build(rows)

@@ -7,8 +7,8 @@ use smartcar_errors_bench::corpus;
 use smartcar_errors_bench::measure::{format_duration, interleaved};
 use smartcar_errors_bench::report::{Goal, Row};
 
-use crate::generator::{mb, secs};
 use crate::progress;
+use crate::units::{mb, secs};
 
 /// The sizes of the pages: the rich form's time per byte on the second is compared with the
 /// first.
@@ -16,6 +16,7 @@ const PAGE_BYTES: [usize; 2] = [5_000_000, 15_000_000];
 
 const RICH: Style = Style::Snippet { color: false };
 
+/// The rendering rows.
 pub fn rows(rows: &mut Vec<Row>) -> Result<(), String> {
     let mut per_byte = Vec::new();
     for bytes in PAGE_BYTES {

@@ -12,6 +12,7 @@ use smartcar_errors_bench::workload::{self, Pages};
 use smartcar_errors_bench::{builds, machine};
 
 use crate::progress;
+use crate::units::{mb, secs, thousands};
 
 /// The corpus of the throughput goals.
 const CODES: usize = 20_000;
@@ -20,6 +21,7 @@ const SCALES: [usize; 3] = [1_000, 10_000, 100_000];
 /// The corpora whose peak memory is measured.
 const PEAK_SCALES: [usize; 2] = [20_000, 100_000];
 
+/// The generator's rows: throughput at 20,000 codes, scaling, peak memory.
 pub fn rows(rows: &mut Vec<Row>) -> Result<(), String> {
     let pages = corpus::files(Shape::of(CODES));
     let bytes = workload::bytes(&pages);
@@ -226,16 +228,7 @@ pub fn peak_child(dir: &Path) -> ExitCode {
     }
 }
 
-/// Bytes in MB (10^6 bytes, as the corpus sizes are given).
-pub fn mb(bytes: u64) -> f64 {
-    bytes as f64 / 1e6
-}
-
-/// A duration as a row's value: text and seconds.
-pub fn secs(duration: Duration) -> (String, f64) {
-    (format_duration(duration), duration.as_secs_f64())
-}
-
+/// A time per code as a row's value.
 fn per(duration: Duration) -> (String, f64) {
     (
         format!("{}/code", format_duration(duration)),
@@ -243,18 +236,10 @@ fn per(duration: Duration) -> (String, f64) {
     )
 }
 
+/// The tokenizing baseline as a row's baseline.
 fn tokenized(duration: Duration) -> (String, f64) {
     (
         format!("pulldown-cmark tokenizing: {}", format_duration(duration)),
         duration.as_secs_f64(),
     )
-}
-
-/// `20k` for 20,000; other numbers as they are.
-pub fn thousands(n: usize) -> String {
-    if n >= 1000 && n.is_multiple_of(1000) {
-        format!("{}k", n / 1000)
-    } else {
-        n.to_string()
-    }
 }

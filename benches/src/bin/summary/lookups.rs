@@ -9,8 +9,8 @@ use smartcar_errors_bench::measure::format_secs;
 use smartcar_errors_bench::probe::Probe;
 use smartcar_errors_bench::report::{Goal, Row};
 
-use crate::generator::thousands;
 use crate::progress;
+use crate::units::thousands;
 
 /// The probe crates: the realistic catalog, then the 20,000-code one.
 pub struct Probes {
@@ -42,6 +42,7 @@ pub fn root() -> std::path::PathBuf {
     builds::target_dir().join("bench-builds")
 }
 
+/// The lookup rows: two per lookup and catalog, against each baseline.
 pub fn rows(rows: &mut Vec<Row>, probes: &Probes) -> Result<(), String> {
     let target = root().join("target");
     let mut built_in = None;

@@ -17,6 +17,7 @@ mod diagnostics;
 mod generator;
 mod lookups;
 mod runtime;
+mod units;
 
 use std::process::ExitCode;
 use std::time::Instant;

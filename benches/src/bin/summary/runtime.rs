@@ -20,6 +20,7 @@ const HEADERS: [(&str, &str); 3] = [
     ("Retry-After", "30"),
 ];
 
+/// The runtime rows: error bodies, `Display`, redirects.
 pub fn rows<A>(rows: &mut Vec<Row>, alloc: &Counting<A>) -> Result<(), String> {
     documented(rows)?;
     for (label, bytes, runs) in [("1 MB", 1 << 20, 31), ("10 MB", 10 << 20, 11)] {
