@@ -254,21 +254,20 @@ impl std::fmt::Display for Comparison {
 pub fn compare_api<C: ApiCodes, A: GlobalAlloc>(alloc: &Counting<A>) -> Comparison {
     let keys = api_keys::<C>();
     let first = time_first(|| keys.first().map(|(t, c)| C::from_parts(t, c.as_deref())));
-    let sorted = SortedKeys::<_, C>::api();
-    let map = api_map::<C>();
-    let (found, allocations) = alloc.count(|| from_parts_all::<C>(&keys));
-    assert_eq!(found, keys.len(), "every code is found");
-    assert_eq!(binary_search_all(&sorted, &keys), keys.len());
-    assert_eq!(hash_map_all(&map, &keys), keys.len());
-    let times = per_item(
-        keys.len(),
-        &mut [
+    let (sorted, map) = (SortedKeys::<_, C>::api(), api_map::<C>());
+    compare(
+        alloc,
+        Lookups {
+            name: "from_parts",
+            keys: keys.len(),
+            first,
+        },
+        [
             &mut || from_parts_all::<C>(&keys),
             &mut || binary_search_all(&sorted, &keys),
             &mut || hash_map_all(&map, &keys),
         ],
-    );
-    comparison("from_parts", keys.len(), allocations, first, &times)
+    )
 }
 
 /// `FromStr` over every Connect error of catalog `N` against both baselines. Must run before
@@ -276,29 +275,47 @@ pub fn compare_api<C: ApiCodes, A: GlobalAlloc>(alloc: &Counting<A>) -> Comparis
 pub fn compare_connect<N: ConnectCodes, A: GlobalAlloc>(alloc: &Counting<A>) -> Comparison {
     let names = names::<N>();
     let first = time_first(|| names.first().map(|name| name.parse::<N>().is_ok()));
-    let sorted = SortedKeys::<_, N>::names();
-    let map = name_map::<N>();
-    let (found, allocations) = alloc.count(|| from_str_all::<N>(&names));
-    assert_eq!(found, names.len(), "every error is found");
-    assert_eq!(binary_search_names(&sorted, &names), names.len());
-    assert_eq!(hash_map_all(&map, &names), names.len());
-    let times = per_item(
-        names.len(),
-        &mut [
+    let (sorted, map) = (SortedKeys::<_, N>::names(), name_map::<N>());
+    compare(
+        alloc,
+        Lookups {
+            name: "from_str",
+            keys: names.len(),
+            first,
+        },
+        [
             &mut || from_str_all::<N>(&names),
             &mut || binary_search_names(&sorted, &names),
             &mut || hash_map_all(&map, &names),
         ],
-    );
-    comparison("from_str", names.len(), allocations, first, &times)
+    )
 }
 
-fn comparison(lookup: &str, keys: usize, allocations: u64, first: f64, times: &[f64]) -> Comparison {
+/// What is being compared: the lookup, how many keys each run looks up, and how long the very
+/// first lookup took.
+struct Lookups {
+    name: &'static str,
+    keys: usize,
+    first: f64,
+}
+
+/// Checks that the catalog's lookup, the binary search and the `HashMap` (in this order) each
+/// find every key, counts the allocations of the first, and times all three.
+fn compare<A: GlobalAlloc>(
+    alloc: &Counting<A>,
+    lookups: Lookups,
+    mut runs: [&mut dyn FnMut() -> usize; 3],
+) -> Comparison {
+    let (found, allocations) = alloc.count(&mut *runs[0]);
+    for found in [found, runs[1](), runs[2]()] {
+        assert_eq!(found, lookups.keys, "every {} key is found", lookups.name);
+    }
+    let times = per_item(lookups.keys, &mut runs);
     Comparison {
-        lookup: lookup.to_owned(),
-        keys,
+        lookup: lookups.name.to_owned(),
+        keys: lookups.keys,
         allocations,
-        first,
+        first: lookups.first,
         index: times[0],
         binary_search: times[1],
         hash_map: times[2],
