@@ -1,82 +1,93 @@
-//! Lookups of every code against `HashMap` baselines: the 20,000-code catalog the build script
-//! generates and the 3-code catalog of smartcar-errors. Allocations are counted by divan.
+//! Lookups of every code of smartcar-errors' catalog, under divan: the catalog's hash index
+//! against a binary search over the sorted keys and against a `HashMap`; allocations are
+//! counted by divan. Then the same comparison in the probe crates of a generated 60-code and
+//! 20,000-code catalog, built in `target/bench-builds` (their first build takes a minute).
 
 use divan::counter::ItemsCount;
 use divan::{AllocProfiler, Bencher};
-use smartcar_errors_bench::{catalog, lookup};
+use smartcar_errors::{ApiErrorCode, ConnectErrorCode};
+use smartcar_errors_bench::builds::target_dir;
+use smartcar_errors_bench::corpus::Shape;
+use smartcar_errors_bench::lookup::{self, SortedKeys};
+use smartcar_errors_bench::probe::Probe;
 
 #[global_allocator]
 static ALLOC: AllocProfiler = AllocProfiler::system();
 
 fn main() {
     divan::main();
+    let root = target_dir().join("bench-builds");
+    for (name, shape) in [
+        ("catalog-probe-60", Shape::realistic()),
+        ("catalog-probe-20000", Shape::of(20_000)),
+    ] {
+        let measured = Probe::write(&root, name, shape).and_then(|probe| probe.measure(&root.join("target")));
+        match measured {
+            Ok(measured) => {
+                println!("\na generated catalog of {} codes:", shape.codes());
+                for comparison in measured.generated {
+                    println!("{comparison}");
+                }
+            }
+            Err(error) => eprintln!("{name}: {error}"),
+        }
+    }
 }
 
-type Big = catalog::ApiErrorCode;
-type Real = smartcar_errors::ApiErrorCode;
-
 #[divan::bench]
-fn from_parts_generated(bencher: Bencher) {
-    let keys = lookup::api_keys::<Big>();
+fn from_parts(bencher: Bencher) {
+    let keys = lookup::api_keys::<ApiErrorCode>();
     bencher
         .counter(ItemsCount::new(keys.len()))
-        .bench(|| lookup::from_parts_all::<Big>(&keys));
+        .bench(|| lookup::from_parts_all::<ApiErrorCode>(&keys));
 }
 
 #[divan::bench]
-fn hash_map_generated(bencher: Bencher) {
-    let (keys, map) = (lookup::api_keys::<Big>(), lookup::api_map::<Big>());
+fn from_parts_binary_search(bencher: Bencher) {
+    let (keys, sorted) = (
+        lookup::api_keys::<ApiErrorCode>(),
+        SortedKeys::<_, ApiErrorCode>::api(),
+    );
+    bencher
+        .counter(ItemsCount::new(keys.len()))
+        .bench(|| lookup::binary_search_all(&sorted, &keys));
+}
+
+#[divan::bench]
+fn from_parts_hash_map(bencher: Bencher) {
+    let (keys, map) = (
+        lookup::api_keys::<ApiErrorCode>(),
+        lookup::api_map::<ApiErrorCode>(),
+    );
     bencher
         .counter(ItemsCount::new(keys.len()))
         .bench(|| lookup::hash_map_all(&map, &keys));
 }
 
 #[divan::bench]
-fn from_parts_smartcar_errors(bencher: Bencher) {
-    let keys = lookup::api_keys::<Real>();
-    bencher
-        .counter(ItemsCount::new(keys.len()))
-        .bench(|| lookup::from_parts_all::<Real>(&keys));
-}
-
-#[divan::bench]
-fn hash_map_smartcar_errors(bencher: Bencher) {
-    let (keys, map) = (lookup::api_keys::<Real>(), lookup::api_map::<Real>());
-    bencher
-        .counter(ItemsCount::new(keys.len()))
-        .bench(|| lookup::hash_map_all(&map, &keys));
-}
-
-#[divan::bench]
-fn connect_from_str_generated(bencher: Bencher) {
-    let names = lookup::names::<catalog::ConnectErrorCode>();
+fn from_str(bencher: Bencher) {
+    let names = lookup::names::<ConnectErrorCode>();
     bencher
         .counter(ItemsCount::new(names.len()))
-        .bench(|| lookup::from_name_all::<catalog::ConnectErrorCode>(&names));
+        .bench(|| lookup::from_str_all::<ConnectErrorCode>(&names));
 }
 
 #[divan::bench]
-fn connect_hash_map_generated(bencher: Bencher) {
-    let names = lookup::names::<catalog::ConnectErrorCode>();
-    let map = lookup::name_map::<catalog::ConnectErrorCode>();
+fn from_str_binary_search(bencher: Bencher) {
+    let (names, sorted) = (
+        lookup::names::<ConnectErrorCode>(),
+        SortedKeys::<_, ConnectErrorCode>::names(),
+    );
     bencher
         .counter(ItemsCount::new(names.len()))
-        .bench(|| lookup::name_map_all(&map, &names));
+        .bench(|| lookup::binary_search_names(&sorted, &names));
 }
 
 #[divan::bench]
-fn connect_from_str_smartcar_errors(bencher: Bencher) {
-    let names = lookup::names::<smartcar_errors::ConnectErrorCode>();
+fn from_str_hash_map(bencher: Bencher) {
+    let names = lookup::names::<ConnectErrorCode>();
+    let map = lookup::name_map::<ConnectErrorCode>();
     bencher
         .counter(ItemsCount::new(names.len()))
-        .bench(|| lookup::from_str_all(&names));
-}
-
-#[divan::bench]
-fn connect_hash_map_smartcar_errors(bencher: Bencher) {
-    let names = lookup::names::<smartcar_errors::ConnectErrorCode>();
-    let map = lookup::name_map::<smartcar_errors::ConnectErrorCode>();
-    bencher
-        .counter(ItemsCount::new(names.len()))
-        .bench(|| lookup::name_map_all(&map, &names));
+        .bench(|| lookup::hash_map_all(&map, &names));
 }

@@ -1,5 +1,7 @@
 //! A global allocator that counts allocations, to prove that a piece of code allocates nothing,
 //! and tracks the bytes in use, to measure the peak memory of a piece of code.
+//!
+//! This module uses only `std`: the lookup probes (see `probe`) compile it as well.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -7,9 +9,14 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 /// An allocator (the system's unless given), counting every allocation and reallocation and
 /// the bytes in use (as requested, without the allocator's own overhead).
 ///
-/// ```ignore
+/// ```
+/// use smartcar_errors_bench::alloc::Counting;
+///
 /// #[global_allocator]
 /// static ALLOC: Counting = Counting::new();
+///
+/// let (_, allocations) = ALLOC.count(|| vec![1, 2, 3]);
+/// assert_eq!(allocations, 1);
 /// ```
 #[derive(Debug)]
 pub struct Counting<A = System> {

@@ -1,18 +1,17 @@
-//! Timing `cargo build` of throwaway crates written under `target/`: a catalog in each
-//! emitted shape, the default build of smartcar-errors, and an empty crate.
+//! Timing `cargo build` of throwaway crates written under `target/`: catalogs generated at run
+//! time, the default build of smartcar-errors, and an empty crate.
 //!
 //! Builds run offline, without incremental compilation, in target directories of their own
-//! below the workspace's `target/`, so they never touch the workspace's build.
+//! below the workspace's `target/`, so they never touch the workspace's build. Each crate gets
+//! a copy of the workspace's `Cargo.lock`, so it builds the dependency versions the workspace
+//! builds.
 
 use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use catalog_gen::write::write_if_changed;
-
-use crate::shapes::Shape;
+use crate::machine;
 
 /// The workspace's root directory.
 pub fn workspace_root() -> PathBuf {
@@ -28,20 +27,9 @@ pub fn target_dir() -> PathBuf {
         .unwrap_or_else(|| workspace_root().join("target"))
 }
 
-/// Why a build could not be timed.
-#[derive(Debug, thiserror::Error)]
-pub enum BuildError {
-    /// A file could not be written or a command not started.
-    #[error(transparent)]
-    Io(#[from] io::Error),
-    /// Cargo failed.
-    #[error("`{command}` failed:\n{stderr}")]
-    Cargo {
-        /// The command.
-        command: String,
-        /// What it printed.
-        stderr: String,
-    },
+/// The cargo that runs this program (or the one on the `PATH`).
+pub fn cargo() -> Command {
+    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
 }
 
 /// A throwaway crate: its directory and package name.
@@ -53,12 +41,36 @@ pub struct Crate {
     pub name: String,
 }
 
+/// How to build a crate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Profile {
+    /// `cargo build`
+    Debug,
+    /// `cargo build --release`
+    Release,
+}
+
+/// A timed build.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Build {
+    /// How long `cargo build` took.
+    pub time: Duration,
+    /// The peak memory of its largest process (the compiler, in practice), in bytes; at least
+    /// the peak of the process that ran the build (see [`machine::run_measured`]).
+    pub peak_rss: u64,
+}
+
 impl Crate {
     /// Writes a crate named `name` below `root` with these sources (path relative to `src/`,
-    /// content) and, if `with_runtime`, a dependency on this workspace's smartcar-errors.
-    pub fn write(root: &Path, name: &str, with_runtime: bool, sources: &[(&str, &str)]) -> io::Result<Crate> {
+    /// content) and, if `with_runtime`, a dependency on this workspace's smartcar-errors. Files
+    /// that already hold these contents are left alone.
+    pub fn write(
+        root: &Path,
+        name: &str,
+        with_runtime: bool,
+        sources: &[(&str, &str)],
+    ) -> Result<Crate, String> {
         let dir = root.join(name);
-        fs::create_dir_all(dir.join("src"))?;
         let dependency = if with_runtime {
             format!(
                 "smartcar-errors = {{ path = {:?} }}\n",
@@ -71,7 +83,9 @@ impl Crate {
             "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
              [dependencies]\n{dependency}\n[workspace]\n"
         );
+        let lock = fs::read(workspace_root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
         write_if_changed(&dir.join("Cargo.toml"), manifest.as_bytes())?;
+        write_if_changed(&dir.join("Cargo.lock"), &lock)?;
         for (path, text) in sources {
             write_if_changed(&dir.join("src").join(path), text.as_bytes())?;
         }
@@ -81,34 +95,33 @@ impl Crate {
         })
     }
 
-    /// Builds the crate (`--release` if `release`) in `target`, after removing this crate's
-    /// own artifacts there, and returns how long `cargo build` took. Dependencies already
-    /// built in `target` are reused.
-    pub fn build(&self, target: &Path, release: bool) -> Result<Duration, BuildError> {
-        let mut clean = self.cargo(target, "clean");
+    /// Builds the crate in `target` after removing this crate's own artifacts there, and
+    /// returns how long `cargo build` took and its peak memory. Dependencies already built in
+    /// `target` are reused. `extra` are more arguments of `cargo build` (`--lib`).
+    pub fn build(&self, target: &Path, profile: Profile, extra: &[&str]) -> Result<Build, String> {
+        let mut clean = self.cargo(target, "clean", profile);
         clean.args(["-p", &self.name]);
-        if release {
-            clean.arg("--release");
-        }
         run(&mut clean)?;
-        let mut build = self.cargo(target, "build");
-        if release {
-            build.arg("--release");
-        }
-        let start = Instant::now();
-        run(&mut build)?;
-        Ok(start.elapsed())
+        let mut build = self.cargo(target, "build", profile);
+        build.args(extra);
+        let finished = run(&mut build)?;
+        Ok(Build {
+            time: finished.elapsed,
+            peak_rss: finished.peak_rss,
+        })
     }
 
     /// The path of the crate's binary built in `target`.
-    pub fn binary(&self, target: &Path, release: bool) -> PathBuf {
-        target
-            .join(if release { "release" } else { "debug" })
-            .join(&self.name)
+    pub fn binary(&self, target: &Path, profile: Profile) -> PathBuf {
+        let dir = match profile {
+            Profile::Debug => "debug",
+            Profile::Release => "release",
+        };
+        target.join(dir).join(&self.name)
     }
 
-    fn cargo(&self, target: &Path, subcommand: &str) -> Command {
-        let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    fn cargo(&self, target: &Path, subcommand: &str, profile: Profile) -> Command {
+        let mut command = cargo();
         command
             .arg(subcommand)
             .args(["--offline", "--quiet", "--manifest-path"])
@@ -117,69 +130,33 @@ impl Crate {
             .env("CARGO_INCREMENTAL", "0")
             .env_remove("RUSTFLAGS")
             .env_remove("CARGO_BUILD_RUSTFLAGS");
+        if profile == Profile::Release {
+            command.arg("--release");
+        }
         command
     }
 }
 
 /// Runs `command`, failing with its stderr when it fails.
-fn run(command: &mut Command) -> Result<(), BuildError> {
-    let output = command.output()?;
-    if output.status.success() {
+fn run(command: &mut Command) -> Result<machine::Finished, String> {
+    let finished = machine::run_measured(command).map_err(|e| format!("`{command:?}`: {e}"))?;
+    if finished.status.success() {
+        return Ok(finished);
+    }
+    Err(format!("`{command:?}` failed:\n{}", finished.stderr))
+}
+
+/// Writes `bytes` to `path` (and its parent directories) unless it already holds them, so that
+/// cargo sees unchanged sources as unchanged.
+pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    if fs::read(path).is_ok_and(|old| old == bytes) {
         return Ok(());
     }
-    Err(BuildError::Cargo {
-        command: format!("{command:?}"),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    })
-}
-
-/// The sources of a crate holding a catalog in `shape`: the library includes it, the binary
-/// looks up every key listed in the file named by its first argument (`TYPE<TAB>CODE` lines,
-/// `-` for a null code, then `connect<TAB>NAME` lines) and prints nanoseconds per lookup.
-pub fn shape_sources(shape: Shape) -> Vec<(&'static str, String)> {
-    let imports = shape.imports();
-    let lib = format!(
-        "//! A catalog in the `{}` shape.\n{imports}\n\n\
-         #[allow(clippy::all)]\npub mod errors {{\n    include!(\"generated.rs\");\n}}\n\n\
-         pub fn api(error_type: &str, code: Option<&str>) -> Option<errors::ApiErrorCode> {{\n    \
-         errors::ApiErrorCode::from_parts(error_type, code)\n}}\n\n\
-         pub fn connect(name: &str) -> Option<errors::ConnectErrorCode> {{\n    \
-         errors::ConnectErrorCode::from_name(name)\n}}\n\n\
-         pub fn status(code: errors::ApiErrorCode) -> u16 {{\n    code.info().status_code\n}}\n",
-        shape.name()
-    );
-    let main = format!(
-        "use std::hint::black_box;\nuse std::time::Instant;\nuse {name}::{{api, connect}};\n\n\
-         fn main() {{\n    \
-             let path = std::env::args().nth(1).expect(\"a keys file\");\n    \
-             let text = std::fs::read_to_string(path).expect(\"readable keys\");\n    \
-             let mut keys = Vec::new();\n    let mut names = Vec::new();\n    \
-             for line in text.lines() {{\n        \
-                 let (first, second) = line.split_once('\\t').expect(\"two columns\");\n        \
-                 if first == \"connect\" {{ names.push(second.to_owned()); }}\n        \
-                 else {{ keys.push((first.to_owned(), (second != \"-\").then(|| second.to_owned()))); }}\n    \
-             }}\n    \
-             let mut api_ns = Vec::new();\n    let mut connect_ns = Vec::new();\n    \
-             for _ in 0..15 {{\n        \
-                 let start = Instant::now();\n        \
-                 let found = keys.iter().filter(|(t, c)| black_box(api(t, c.as_deref())).is_some()).count();\n        \
-                 api_ns.push(start.elapsed().as_nanos() as f64 / keys.len().max(1) as f64);\n        \
-                 assert_eq!(found, keys.len());\n        \
-                 let start = Instant::now();\n        \
-                 let mut found = 0;\n        \
-                 for _ in 0..100 {{ found = names.iter().filter(|n| black_box(connect(n)).is_some()).count(); }}\n        \
-                 connect_ns.push(start.elapsed().as_nanos() as f64 / 100.0 / names.len().max(1) as f64);\n        \
-                 assert_eq!(found, names.len());\n    \
-             }}\n    \
-             api_ns.sort_by(f64::total_cmp);\n    connect_ns.sort_by(f64::total_cmp);\n    \
-             println!(\"{{:.1}} {{:.1}}\", api_ns[api_ns.len() / 2], connect_ns[connect_ns.len() / 2]);\n\
-         }}\n",
-        name = crate_name(shape).replace('-', "_"),
-    );
-    vec![("lib.rs", lib), ("main.rs", main)]
-}
-
-/// The package name of the throwaway crate of `shape`.
-pub fn crate_name(shape: Shape) -> String {
-    format!("catalog-shape-{}", shape.name())
+    let write = || {
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(path, bytes)
+    };
+    write().map_err(|e| format!("cannot write {}: {e}", path.display()))
 }

@@ -1,9 +1,10 @@
 //! A synthetic docs snapshot in the format of Smartcar's error pages, of any size.
 //!
 //! Content is a pure function of the page index (a small seeded generator picks words), so
-//! the same size always gives the same bytes. Every group of ten pages holds nine API error
-//! pages of eleven codes and one Connect error page: 100 codes per ten pages, about 850
-//! bytes per code. The pages use what the real ones use: `` # `CODE` `` and `` # `NULL` ``
+//! the same shape always gives the same bytes. At benchmark scale ([`Shape::of`]) every group
+//! of ten pages holds nine API error pages of eleven codes and one Connect error page: 100 codes
+//! per ten pages, about 850 bytes per code; [`Shape::realistic`] is the size of Smartcar's own
+//! docs. The pages use what the real ones use: `` # `CODE` `` and `` # `NULL` ``
 //! headings, ```` ```json  theme={null} ```` examples, `http` blocks with `Retry-After`,
 //! escaped `\<app name>`, MDX `<Note>` blocks, bullet and numbered lists, `***` rules, and
 //! Connect parameter tables with an example redirect. A corpus lints clean.
@@ -13,9 +14,9 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-/// API error codes on a full API page.
+/// API error codes on a full API page at benchmark scale.
 pub const CODES_PER_API_PAGE: usize = 11;
-/// Codes (API and Connect) in each group of ten pages.
+/// Codes (API and Connect) in each group of ten pages at benchmark scale.
 const CODES_PER_GROUP: usize = 9 * CODES_PER_API_PAGE + 1;
 
 /// One page of a synthetic corpus.
@@ -34,8 +35,8 @@ pub struct Shape {
     pub api_codes: usize,
     /// Connect errors.
     pub connect_errors: usize,
-    /// API error pages.
-    pub api_pages: usize,
+    /// API error codes on a full API page (the last page may have fewer).
+    pub codes_per_api_page: usize,
 }
 
 impl Shape {
@@ -47,8 +48,23 @@ impl Shape {
         Shape {
             api_codes,
             connect_errors,
-            api_pages: api_codes.div_ceil(CODES_PER_API_PAGE),
+            codes_per_api_page: CODES_PER_API_PAGE,
         }
+    }
+
+    /// A catalog of the size of Smartcar's published docs: 50 API error codes on ten pages of
+    /// five, and ten Connect errors (60 codes).
+    pub fn realistic() -> Shape {
+        Shape {
+            api_codes: 50,
+            connect_errors: 10,
+            codes_per_api_page: 5,
+        }
+    }
+
+    /// API error pages.
+    pub fn api_pages(self) -> usize {
+        self.api_codes.div_ceil(self.codes_per_api_page.max(1))
     }
 
     /// All codes, API and Connect.
@@ -58,19 +74,18 @@ impl Shape {
 
     /// All pages.
     pub fn pages(self) -> usize {
-        self.api_pages + self.connect_errors
+        self.api_pages() + self.connect_errors
     }
 }
 
-/// The pages of the corpus of `codes` codes, in path order.
-pub fn pages(codes: usize) -> Vec<Page> {
-    let shape = Shape::of(codes);
+/// The pages of the corpus of `shape`, in path order.
+pub fn pages(shape: Shape) -> Vec<Page> {
     let mut pages = Vec::with_capacity(shape.pages());
     let mut left = shape.api_codes;
-    for page in 0..shape.api_pages {
-        let count = left.min(CODES_PER_API_PAGE);
+    for page in 0..shape.api_pages() {
+        let count = left.min(shape.codes_per_api_page);
         left -= count;
-        pages.push(api_page(page, count));
+        pages.push(api_page(page, count, Examples::AsHeadings));
     }
     for page in 0..shape.connect_errors {
         pages.push(connect_page(page));
@@ -79,11 +94,34 @@ pub fn pages(codes: usize) -> Vec<Page> {
     pages
 }
 
-/// Writes the corpus of `codes` codes below `dir` (replacing what is there) and returns its
-/// size in bytes. A corpus already written there with the same size and a stamp is kept.
-pub fn write(dir: &Path, codes: usize) -> io::Result<u64> {
+/// The pages of `shape` as `catalog_gen::Docs::from_pages` reads them.
+pub fn files(shape: Shape) -> Vec<(String, Vec<u8>)> {
+    pages(shape)
+        .into_iter()
+        .map(|page| (page.path, page.text.into_bytes()))
+        .collect()
+}
+
+/// One API page of at least `bytes` bytes whose every code's JSON example names another code
+/// than its heading: one `example-code-mismatch` warning per code, about one per 850 bytes.
+pub fn page_with_warnings(bytes: usize) -> Page {
+    const SAMPLE_CODES: usize = 100;
+    let per_code = api_page(0, SAMPLE_CODES, Examples::OtherCodes).text.len() / SAMPLE_CODES;
+    let mut codes = bytes.div_ceil(per_code.max(1));
+    loop {
+        let page = api_page(0, codes, Examples::OtherCodes);
+        if page.text.len() >= bytes {
+            return page;
+        }
+        codes += (bytes - page.text.len()).div_ceil(per_code.max(1));
+    }
+}
+
+/// Writes the corpus of `shape` below `dir` (replacing what is there) and returns its size in
+/// bytes. A corpus already written there with the same shape and a stamp is kept.
+pub fn write(dir: &Path, shape: Shape) -> io::Result<u64> {
     let stamp = dir.join(".corpus");
-    let expected = format!("codes={codes} version={VERSION}\n");
+    let expected = format!("{shape:?} version={VERSION}\n");
     if fs::read_to_string(&stamp).is_ok_and(|found| found == expected) {
         return size(dir);
     }
@@ -91,7 +129,7 @@ pub fn write(dir: &Path, codes: usize) -> io::Result<u64> {
         fs::remove_dir_all(dir)?;
     }
     let mut bytes = 0;
-    for page in pages(codes) {
+    for page in pages(shape) {
         let path = dir.join(&page.path);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
@@ -160,7 +198,16 @@ const RESOLUTIONS: &[Option<&str>] = &[
     Some("RETRY_LATER"),
 ];
 
-fn api_page(page: usize, codes: usize) -> Page {
+/// What the JSON examples of an API page say their code is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Examples {
+    /// The code of their heading, as in the docs.
+    AsHeadings,
+    /// Another code, which the generator warns about.
+    OtherCodes,
+}
+
+fn api_page(page: usize, codes: usize, examples: Examples) -> Page {
     let error_type = error_type(page);
     let slug = format!("{}-errors", error_type.to_lowercase().replace('_', "-"));
     let url = format!("https://smartcar.com/docs/errors/api-errors/{slug}");
@@ -203,7 +250,11 @@ fn api_page(page: usize, codes: usize) -> Page {
             Some(kind) => format!("{{ \"type\": \"{kind}\" }}"),
             None => "{ \"type\": null }".to_owned(),
         };
-        let code_json = code.as_deref().map_or("null".to_owned(), |c| format!("\"{c}\""));
+        let code_json = match (examples, code.as_deref()) {
+            (Examples::AsHeadings, None) => "null".to_owned(),
+            (Examples::AsHeadings, Some(code)) => format!("\"{code}\""),
+            (Examples::OtherCodes, code) => format!("\"{}_OTHER\"", code.unwrap_or("NULL")),
+        };
         let _ = write!(
             text,
             "\n```json  theme={{null}}\n{{\n  \"type\": \"{error_type}\",\n  \"code\": {code_json},\n  \
@@ -423,6 +474,7 @@ mod tests {
     fn shape_puts_one_connect_page_in_every_ten() {
         let shape = Shape::of(20_000);
         assert_eq!(shape.pages(), 2_000);
+        assert_eq!(shape.api_pages(), 1_800);
         assert_eq!(shape.connect_errors, 200);
         assert_eq!(shape.api_codes, 19_800);
         assert_eq!(Shape::of(1_000).pages(), 100);
@@ -430,8 +482,41 @@ mod tests {
     }
 
     #[test]
-    fn the_same_size_gives_the_same_pages() {
-        assert_eq!(pages(300), pages(300));
-        assert_eq!(pages(300).len(), 30);
+    fn the_same_shape_gives_the_same_pages() {
+        assert_eq!(pages(Shape::of(300)), pages(Shape::of(300)));
+        assert_eq!(pages(Shape::of(300)).len(), 30);
+        let realistic = Shape::realistic();
+        assert_eq!((realistic.codes(), realistic.pages()), (60, 20));
+    }
+
+    #[test]
+    fn a_corpus_generates_without_diagnostics() {
+        for shape in [Shape::realistic(), Shape::of(300)] {
+            let docs = catalog_gen::Docs::from_pages(files(shape));
+            assert_eq!(docs.diagnostics(), &[], "{shape:?}");
+            let catalog = docs.catalog();
+            assert_eq!(catalog.api_errors.len(), shape.api_codes);
+            assert_eq!(catalog.connect_errors.len(), shape.connect_errors);
+            assert!(docs.code().is_ok());
+        }
+    }
+
+    #[test]
+    fn the_warnings_page_warns_once_per_code() {
+        let page = page_with_warnings(100_000);
+        assert!(
+            (100_000..102_000).contains(&page.text.len()),
+            "{}",
+            page.text.len()
+        );
+        let docs = catalog_gen::Docs::from_pages([(page.path, page.text.into_bytes())]);
+        let codes = docs.catalog().api_errors.len();
+        assert!(codes > 100, "{codes}");
+        assert_eq!(docs.diagnostics().len(), codes);
+        assert!(
+            docs.diagnostics()
+                .iter()
+                .all(|d| d.id.id() == "example-code-mismatch")
+        );
     }
 }

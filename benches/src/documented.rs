@@ -1,7 +1,5 @@
 //! The examples the docs snapshot documents: API error bodies and Connect redirects.
 
-use catalog_gen::Snapshot;
-
 use crate::builds;
 
 /// The documented examples.
@@ -15,16 +13,20 @@ pub struct Examples {
 
 /// The examples of the workspace's `docs-snapshot` (empty when it cannot be read).
 pub fn examples() -> Examples {
-    let Ok(snapshot) = Snapshot::read(&builds::workspace_root().join("docs-snapshot")) else {
+    let docs = catalog_gen::Builder::new()
+        .docs_dir(builds::workspace_root().join("docs-snapshot"))
+        .cargo_metadata(false)
+        .read();
+    let Ok(docs) = docs else {
         return Examples::default();
     };
-    let catalog = catalog_gen::parse_snapshot(&snapshot).catalog;
+    let catalog = docs.catalog();
     Examples {
-        api_examples: catalog.api_errors.into_iter().map(|e| e.example).collect(),
+        api_examples: catalog.api_errors.iter().map(|e| e.example.clone()).collect(),
         redirects: catalog
             .connect_errors
-            .into_iter()
-            .filter_map(|e| e.example_redirect)
+            .iter()
+            .filter_map(|e| e.example_redirect.clone())
             .collect(),
     }
 }

@@ -1,50 +1,97 @@
-//! The operations measured on a corpus, and the baseline that does the least possible work.
+//! The generator's operations on a corpus in memory, as the `catalog-gen` commands run them, and
+//! the baseline that does the least possible work: pulldown-cmark tokenizing the same pages.
+//!
+//! Each operation takes the pages by value, as `catalog_gen::Docs::from_pages` does (the command
+//! line reads them from files); the measurements make the copy before the clock starts.
 
-use catalog_gen::{EmitOptions, Snapshot};
+use catalog_gen::Docs;
 use pulldown_cmark::{Options, Parser};
 
-/// A corpus in memory, as `catalog-gen` reads it.
-pub fn snapshot(codes: usize) -> Snapshot {
-    Snapshot::from_files(
-        crate::corpus::pages(codes)
-            .into_iter()
-            .map(|page| (page.path, page.text.into_bytes())),
-    )
-}
+/// A corpus in memory: each page's path and bytes.
+pub type Pages = Vec<(String, Vec<u8>)>;
 
 /// The bytes of every page.
-pub fn bytes(snapshot: &Snapshot) -> usize {
-    snapshot.files.iter().map(|file| file.bytes.len()).sum()
+pub fn bytes(pages: &Pages) -> usize {
+    pages.iter().map(|(_, bytes)| bytes.len()).sum()
 }
 
 /// The baseline: pulldown-cmark tokenizes every page with offsets, with the generator's
 /// markdown options, and nothing is kept. Returns the number of events (so the work is not
 /// optimized away).
-pub fn tokenize(snapshot: &Snapshot) -> usize {
+pub fn tokenize(pages: Pages) -> usize {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let mut events = 0;
-    for file in &snapshot.files {
-        let text = std::str::from_utf8(&file.bytes).unwrap_or_default();
+    for (_, bytes) in &pages {
+        let text = std::str::from_utf8(bytes).unwrap_or_default();
         events += Parser::new_ext(text, options).into_offset_iter().count();
     }
     events
 }
 
-/// What `catalog-gen dump` does: parse into the model and serialize it to JSON. Returns the
-/// length of the JSON.
-pub fn dump(snapshot: &Snapshot) -> usize {
-    let parsed = catalog_gen::parse_snapshot(snapshot);
-    assert!(!parsed.has_errors(), "the synthetic corpus has docs errors");
-    serde_json::to_string_pretty(&parsed.catalog)
-        .map(|json| json.len())
-        .unwrap_or_default()
+/// Reads the pages as every command does: parse into the model, lower it, hash the pages.
+pub fn read(pages: Pages) -> Docs {
+    let docs = Docs::from_pages(pages);
+    assert!(!docs.has_errors(), "the synthetic corpus has docs errors");
+    docs
 }
 
-/// What `catalog-gen generate` does in memory: parse, emit, validate and format. Returns the
-/// length of the generated source.
-pub fn generate(snapshot: &Snapshot) -> usize {
-    match catalog_gen::generate(snapshot, &EmitOptions::default()) {
-        Ok(generated) => generated.code.len(),
+/// The model as `catalog-gen dump` prints it; returns the length of the JSON.
+pub fn json(docs: &Docs) -> usize {
+    serde_json::to_string_pretty(docs.catalog()).map_or(0, |json| json.len())
+}
+
+/// The model as JSON streamed to a writer that discards it, instead of built as one string;
+/// returns the length of the JSON.
+pub fn json_streamed(docs: &Docs) -> usize {
+    let mut counter = Counter(0);
+    let written = serde_json::to_writer_pretty(std::io::BufWriter::new(&mut counter), docs.catalog());
+    written.map_or(0, |()| counter.0)
+}
+
+/// A writer that counts the bytes it is given and keeps none.
+struct Counter(usize);
+
+impl std::io::Write for Counter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0 += bytes.len();
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The generated catalog; returns the length of the code.
+pub fn code(docs: &Docs) -> usize {
+    match docs.code() {
+        Ok(code) => code.len(),
         Err(error) => panic!("the synthetic corpus does not generate: {error}"),
+    }
+}
+
+/// What `catalog-gen dump` does: read the pages and print the model as JSON.
+pub fn dump(pages: Pages) -> usize {
+    json(&read(pages))
+}
+
+/// What `catalog-gen generate` does in memory: read the pages and generate the catalog.
+pub fn generate(pages: Pages) -> usize {
+    code(&read(pages))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{self, Shape};
+
+    #[test]
+    fn every_operation_reads_the_whole_corpus() {
+        let pages = corpus::files(Shape::of(200));
+        assert!(tokenize(pages.clone()) > 1_000);
+        assert!(dump(pages.clone()) > bytes(&pages));
+        let docs = read(pages.clone());
+        assert_eq!(json_streamed(&docs), json(&docs));
+        assert!(generate(pages.clone()) > bytes(&pages));
     }
 }

@@ -1,153 +1,135 @@
-//! Build times: the 20,000-code catalog in each emitted shape, and the clean default build of
-//! smartcar-errors against an empty crate.
+//! Build times and memory: the generated catalogs of 20,000 and 60 codes, and the clean default
+//! build of smartcar-errors against an empty crate.
 
 use std::fs;
-use std::path::Path;
-use std::process::Command;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
 use std::time::Duration;
 
-use smartcar_errors_bench::builds::{self, Crate, crate_name, shape_sources};
+use smartcar_errors_bench::builds::{self, Build, Crate, Profile};
 use smartcar_errors_bench::report::{Goal, Row};
-use smartcar_errors_bench::shapes::{self, Shape};
-use smartcar_errors_bench::workload;
 
+use crate::lookups::{Probes, root};
 use crate::progress;
+use crate::units::{mb, secs, thousands};
 
-/// The corpus whose catalog is built.
-const CODES: usize = 20_000;
-
-pub fn rows(rows: &mut Vec<Row>, release_shapes: bool) -> Result<(), String> {
-    shape_builds(rows, release_shapes)?;
+/// The build rows: the catalogs of 20,000 and 60 codes, and smartcar-errors from clean.
+pub fn rows(rows: &mut Vec<Row>, probes: &Probes) -> Result<(), String> {
+    catalog_builds(rows, probes)?;
     default_build(rows)
 }
 
-fn shape_builds(rows: &mut Vec<Row>, release: bool) -> Result<(), String> {
-    let root = builds::target_dir().join("bench-builds");
+/// `cargo build` (debug, not incremental) of each probe's library, which is its catalog and the
+/// lookup measurements: the 20,000-code catalog against the 60-code one, in time and in the
+/// peak memory of the compiler.
+fn catalog_builds(rows: &mut Vec<Row>, probes: &Probes) -> Result<(), String> {
+    let root = root();
     let target = root.join("target");
-    let catalog = catalog_gen::parse_snapshot(&workload::snapshot(CODES)).catalog;
-    let mut crates = Vec::new();
-    for shape in Shape::ALL {
-        let code = shapes::emit(&catalog, shape).map_err(|e| e.to_string())?;
-        let sources = shape_sources(shape);
-        let mut files: Vec<(&str, &str)> = sources.iter().map(|(p, t)| (*p, t.as_str())).collect();
-        files.push(("generated.rs", &code));
-        let krate = Crate::write(&root, &crate_name(shape), true, &files).map_err(|e| e.to_string())?;
-        crates.push((shape, krate, code.len()));
-    }
-    // The dependencies, built once and kept, so the timed builds compile the catalog alone.
+    // The dependencies, built once and kept, so the timed builds compile the catalogs alone.
     progress!("building the catalogs' dependencies");
-    let deps =
-        Crate::write(&root, "catalog-shape-deps", true, &[("lib.rs", "")]).map_err(|e| e.to_string())?;
-    for profile in if release { &[false, true][..] } else { &[false][..] } {
-        deps.build(&target, *profile).map_err(|e| e.to_string())?;
-    }
-
-    let mut debug = Vec::new();
-    for (shape, krate, bytes) in &crates {
+    Crate::write(&root, "catalog-probe-deps", true, &[("lib.rs", "")])?.build(
+        &target,
+        Profile::Debug,
+        &[],
+    )?;
+    let mut builds: Vec<Build> = Vec::new();
+    for probe in probes.all() {
         progress!(
-            "cargo build, {} shape ({:.0} MB of Rust)",
-            shape.name(),
-            *bytes as f64 / 1e6
+            "cargo build of {} ({:.1} MB of generated Rust)",
+            probe.krate.name,
+            mb(probe.code_bytes as u64)
         );
-        debug.push(krate.build(&target, false).map_err(|e| e.to_string())?);
+        builds.push(build_in_child(&probe.krate, &target)?);
     }
+    let [small, large] = builds[..] else {
+        return Err("expected two builds".into());
+    };
+    let (realistic, large_codes) = (probes.realistic.shape.codes(), probes.large.shape.codes());
+    let catalog = format!(
+        "a {}-code catalog ({:.0} MB of generated Rust)",
+        thousands(large_codes),
+        mb(probes.large.code_bytes as u64)
+    );
     rows.push(Row::new(
-        format!(
-            "`cargo build` of a {} catalog, table shape (emitted)",
-            thousands(CODES)
-        ),
-        secs(debug[0]),
+        format!("`cargo build` of {catalog}: time"),
+        secs(large.time),
         (
-            format!("match shape: {:.1} s", debug[1].as_secs_f64()),
-            debug[1].as_secs_f64(),
+            format!("a {realistic}-code catalog: {:.1} s", small.time.as_secs_f64()),
+            small.time.as_secs_f64(),
         ),
-        Goal::AtMost(1.0),
+        Goal::None,
     ));
-    if release {
-        release_shapes(rows, &crates, &target, &root, &catalog)?;
-    }
+    rows.push(Row::new(
+        format!("`cargo build` of {catalog}: peak memory of the compiler"),
+        (format!("{:.0} MB", mb(large.peak_rss)), large.peak_rss as f64),
+        (
+            format!("a {realistic}-code catalog: {:.0} MB", mb(small.peak_rss)),
+            small.peak_rss as f64,
+        ),
+        Goal::None,
+    ));
     Ok(())
 }
 
-/// Release builds of both shapes and the lookups of each over every code.
-fn release_shapes(
-    rows: &mut Vec<Row>,
-    crates: &[(Shape, Crate, usize)],
-    target: &Path,
-    root: &Path,
-    catalog: &catalog_gen::Catalog,
-) -> Result<(), String> {
-    let keys = root.join("keys.tsv");
-    let mut lines: Vec<String> = catalog
-        .api_errors
-        .iter()
-        .map(|e| format!("{}\t{}", e.error_type, e.code.as_deref().unwrap_or("-")))
-        .collect();
-    lines.extend(
-        catalog
-            .connect_errors
-            .iter()
-            .map(|e| format!("connect\t{}", e.error)),
-    );
-    fs::write(&keys, lines.join("\n")).map_err(|e| e.to_string())?;
-    let mut results = Vec::new();
-    for (shape, krate, _) in crates {
-        progress!("cargo build --release, {} shape", shape.name());
-        let time = krate.build(target, true).map_err(|e| e.to_string())?;
-        let output = Command::new(krate.binary(target, true))
-            .arg(&keys)
-            .output()
-            .map_err(|e| e.to_string())?;
-        let text = String::from_utf8_lossy(&output.stdout);
-        let numbers: Vec<f64> = text.split_whitespace().filter_map(|n| n.parse().ok()).collect();
-        let [api, connect] = numbers[..] else {
-            return Err(format!("the {} lookup binary printed {text:?}", shape.name()));
-        };
-        results.push((time, api, connect));
+/// `cargo build --lib` of `krate` in `target`, run by a child process: this one holds too much
+/// memory to measure the compiler's peak (see `machine::run_measured`).
+fn build_in_child(krate: &Crate, target: &Path) -> Result<Build, String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let output = Command::new(exe)
+        .arg("--build-lib")
+        .arg(&krate.dir)
+        .arg(&krate.name)
+        .arg(target)
+        .output()
+        .map_err(|e| e.to_string())?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let numbers: Vec<u64> = stdout.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+    match numbers[..] {
+        [nanos, peak_rss] => Ok(Build {
+            time: Duration::from_nanos(nanos),
+            peak_rss,
+        }),
+        _ => Err(format!(
+            "the build of {} reported no time and peak: {stdout}{}",
+            krate.name,
+            String::from_utf8_lossy(&output.stderr)
+        )),
     }
-    let (table, matched) = (results[0], results[1]);
-    rows.push(Row::new(
-        format!(
-            "`cargo build --release` of a {} catalog, table shape",
-            thousands(CODES)
-        ),
-        secs(table.0),
-        (
-            format!("match shape: {:.1} s", matched.0.as_secs_f64()),
-            matched.0.as_secs_f64(),
-        ),
-        Goal::AtMost(1.0),
-    ));
-    for (name, pick) in [
-        ("API lookup (`from_parts`)", 1),
-        ("Connect lookup (`from_str`)", 2),
-    ] {
-        let (value, baseline) = if pick == 1 {
-            (table.1, matched.1)
-        } else {
-            (table.2, matched.2)
-        };
-        rows.push(Row::new(
-            format!("{name}, {} catalog, table shape", thousands(CODES)),
-            (format!("{value:.1} ns"), value),
-            (format!("match shape: {baseline:.1} ns"), baseline),
-            Goal::None,
-        ));
+}
+
+/// The child: `cargo build --lib` of the crate `NAME` in `DIR`, in `TARGET`; prints the time in
+/// nanoseconds and the peak memory in bytes.
+pub fn build_child(args: &[String]) -> ExitCode {
+    let [dir, name, target] = args else {
+        eprintln!("usage: --build-lib DIR NAME TARGET");
+        return ExitCode::FAILURE;
+    };
+    let krate = Crate {
+        dir: PathBuf::from(dir),
+        name: name.clone(),
+    };
+    match krate.build(Path::new(target), Profile::Debug, &["--lib"]) {
+        Ok(build) => {
+            println!("{} {}", build.time.as_nanos(), build.peak_rss);
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::FAILURE
+        }
     }
-    Ok(())
 }
 
 /// The clean default build of smartcar-errors against an empty crate, each in a fresh target.
 fn default_build(rows: &mut Vec<Row>) -> Result<(), String> {
-    let root = builds::target_dir().join("bench-builds");
+    let root = root();
     let with = Crate::write(
         &root,
         "uses-smartcar-errors",
         true,
         &[("lib.rs", "pub use smartcar_errors;\n")],
-    )
-    .map_err(|e| e.to_string())?;
-    let empty = Crate::write(&root, "empty-crate", false, &[("lib.rs", "")]).map_err(|e| e.to_string())?;
+    )?;
+    let empty = Crate::write(&root, "empty-crate", false, &[("lib.rs", "")])?;
     let mut times = Vec::new();
     for krate in [&empty, &with] {
         let target = root.join(format!("clean-{}", krate.name));
@@ -155,7 +137,8 @@ fn default_build(rows: &mut Vec<Row>) -> Result<(), String> {
             fs::remove_dir_all(&target).map_err(|e| e.to_string())?;
         }
         progress!("clean cargo build of {}", krate.name);
-        times.push(krate.build(&target, false).map_err(|e| e.to_string())?);
+        times.push(krate.build(&target, Profile::Debug, &[])?.time);
+        fs::remove_dir_all(&target).map_err(|e| e.to_string())?;
     }
     let deps = dependencies().unwrap_or_default();
     rows.push(Row::new(
@@ -176,7 +159,7 @@ fn default_build(rows: &mut Vec<Row>) -> Result<(), String> {
 
 /// The packages smartcar-errors' default build compiles, itself excluded.
 fn dependencies() -> Option<Vec<String>> {
-    let output = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+    let output = builds::cargo()
         .args([
             "tree",
             "--offline",
@@ -199,12 +182,4 @@ fn dependencies() -> Option<Vec<String>> {
     names.sort();
     names.dedup();
     Some(names)
-}
-
-fn secs(duration: Duration) -> (String, f64) {
-    (format!("{:.1} s", duration.as_secs_f64()), duration.as_secs_f64())
-}
-
-fn thousands(n: usize) -> String {
-    format!("{}k-code", n / 1000)
 }

@@ -4,14 +4,20 @@
 //! cargo run --release -p smartcar-errors-bench --bin summary
 //! ```
 //!
-//! `--shapes-release` also builds the 20,000-code catalog of each emitted shape with
-//! `--release` and times their lookups (several minutes more). `--peak-generate DIR` is the
-//! child mode that measures the peak memory of generating the catalog of `DIR`;
-//! `--large-body READER BYTES RUNS` the one that times reading a large error body.
+//! The generated catalogs whose lookups and builds are measured (60 and 20,000 codes) are
+//! written at run time into throwaway crates under `target/bench-builds`. Child modes, which the
+//! summary runs itself: `--peak-generate DIR` measures the peak memory of generating the
+//! catalog of `DIR` as `catalog-gen generate` does; `--large-body READER BYTES RUNS` times
+//! reading a large error body; `--build-lib DIR NAME TARGET` times `cargo build --lib` of a
+//! throwaway crate and measures the compiler's peak memory, from a process small enough not to
+//! count in it.
 
 mod compile;
+mod diagnostics;
 mod generator;
+mod lookups;
 mod runtime;
+mod units;
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -20,7 +26,7 @@ use smartcar_errors_bench::alloc::Counting;
 use smartcar_errors_bench::{machine, report};
 
 /// The allocator of the `catalog-gen` binary, so that the generator runs as it does there;
-/// counted, to show which lookups allocate.
+/// counted, to measure peak memory in the child processes.
 #[global_allocator]
 static ALLOC: Counting<mimalloc::MiMalloc> = Counting::wrapping(mimalloc::MiMalloc);
 
@@ -45,13 +51,26 @@ fn main() -> ExitCode {
     {
         return runtime::large_body_child(&ALLOC, rest);
     }
-    let release_shapes = args.iter().any(|arg| arg == "--shapes-release");
+    if let [flag, rest @ ..] = &args[..]
+        && flag == "--build-lib"
+    {
+        return compile::build_child(rest);
+    }
     let start = Instant::now();
     let mut rows = Vec::new();
-    let steps: [(&str, &Step<'_>); 3] = [
+    let probes = match lookups::write_probes() {
+        Ok(probes) => probes,
+        Err(error) => {
+            eprintln!("summary: cannot write the probe crates: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let steps: [(&str, &Step<'_>); 5] = [
         ("generator", &generator::rows),
+        ("diagnostics", &diagnostics::rows),
+        ("lookups", &|rows| lookups::rows(rows, &probes)),
         ("runtime", &|rows| runtime::rows(rows, &ALLOC)),
-        ("builds", &|rows| compile::rows(rows, release_shapes)),
+        ("builds", &|rows| compile::rows(rows, &probes)),
     ];
     let mut failed = false;
     for (name, step) in steps {
@@ -71,13 +90,8 @@ fn main() -> ExitCode {
     println!("Goals met: {} of {with_goal}.", with_goal - missed.len());
     println!("Machine: {}.", machine::describe());
     println!(
-        "Summary took {:.0} s (`cargo run --release -p smartcar-errors-bench --bin summary{}`).",
+        "Summary took {:.0} s (`cargo run --release -p smartcar-errors-bench --bin summary`).",
         start.elapsed().as_secs_f64(),
-        if release_shapes {
-            " -- --shapes-release"
-        } else {
-            ""
-        }
     );
     if failed {
         ExitCode::FAILURE

@@ -1,6 +1,5 @@
-//! Lookups against `HashMap`, `ApiError` against `serde_json::Value` (documented examples,
-//! 1 MB and 10 MB bodies: time and peak memory), `Display` of an error from a huge body, and
-//! Connect redirects, each counted for allocations where the goal says none.
+//! `ApiError` against `serde_json::Value` (documented examples, 1 MB and 10 MB bodies: time and
+//! peak memory), `Display` of an error from a huge body, and Connect redirects.
 
 use std::hint::black_box;
 use std::process::{Command, ExitCode};
@@ -8,16 +7,11 @@ use std::time::{Duration, Instant};
 
 use smartcar_errors::{ApiError, Redirect};
 use smartcar_errors_bench::alloc::Counting;
-use smartcar_errors_bench::measure::{batch_size, format_duration, interleaved};
+use smartcar_errors_bench::documented;
+use smartcar_errors_bench::measure::{format_duration, format_secs as ns, per_item};
 use smartcar_errors_bench::report::{Goal, Row};
-use smartcar_errors_bench::{catalog, documented, lookup};
 
 use crate::progress;
-
-/// Rounds of each interleaved comparison.
-const ROUNDS: usize = 31;
-/// About how long one round of a fast operation lasts.
-const ROUND: Duration = Duration::from_millis(4);
 
 /// Headers of an error response, as `from_response` is given them.
 const HEADERS: [(&str, &str); 3] = [
@@ -26,8 +20,8 @@ const HEADERS: [(&str, &str); 3] = [
     ("Retry-After", "30"),
 ];
 
+/// The runtime rows: error bodies, `Display`, redirects.
 pub fn rows<A>(rows: &mut Vec<Row>, alloc: &Counting<A>) -> Result<(), String> {
-    lookups(rows, alloc);
     documented(rows)?;
     for (label, bytes, runs) in [("1 MB", 1 << 20, 31), ("10 MB", 10 << 20, 11)] {
         large_body(rows, label, bytes, runs)?;
@@ -38,106 +32,8 @@ pub fn rows<A>(rows: &mut Vec<Row>, alloc: &Counting<A>) -> Result<(), String> {
 
 /// Per-item time of `f` and `baseline`, each run over `items` items, in interleaved rounds.
 fn compare(items: usize, f: &mut dyn FnMut() -> usize, baseline: &mut dyn FnMut() -> usize) -> (f64, f64) {
-    let batch = batch_size(ROUND, &mut *f);
-    let mut a = || (0..batch).map(|_| black_box(f())).sum::<usize>();
-    let mut b = || (0..batch).map(|_| black_box(baseline())).sum::<usize>();
-    let samples = interleaved(ROUNDS, &mut [&mut a, &mut b]);
-    let per_item = |d: Duration| d.as_secs_f64() / (batch * items.max(1)) as f64;
-    (per_item(samples[0].median()), per_item(samples[1].median()))
-}
-
-fn ns(secs: f64) -> String {
-    if secs < 1e-6 {
-        format!("{:.1} ns", secs * 1e9)
-    } else {
-        format_duration(Duration::from_secs_f64(secs))
-    }
-}
-
-fn lookups<A>(rows: &mut Vec<Row>, alloc: &Counting<A>) {
-    type Big = catalog::ApiErrorCode;
-    type BigConnect = catalog::ConnectErrorCode;
-    type Real = smartcar_errors::ApiErrorCode;
-
-    let keys = lookup::api_keys::<Big>();
-    let map = lookup::api_map::<Big>();
-    let (found, allocations) = alloc.count(|| lookup::from_parts_all::<Big>(&keys));
-    assert_eq!(found, keys.len(), "every code of the large catalog is found");
-    let (value, baseline) = compare(
-        keys.len(),
-        &mut || lookup::from_parts_all::<Big>(&keys),
-        &mut || lookup::hash_map_all(&map, &keys),
-    );
-    rows.push(Row::new(
-        format!(
-            "`ApiErrorCode::from_parts`, all {} codes of a generated catalog",
-            keys.len()
-        ),
-        (format!("{}/lookup, {allocations} allocations", ns(value)), value),
-        (
-            format!("`HashMap<(String, Option<String>), _>`: {}", ns(baseline)),
-            baseline,
-        ),
-        Goal::BelowWithoutAllocating(1.0, allocations),
-    ));
-
-    let keys = lookup::api_keys::<Real>();
-    let map = lookup::api_map::<Real>();
-    let real = |keys: &[lookup::ApiKey]| {
-        keys.iter()
-            .filter(|(t, c)| smartcar_errors::ApiErrorCode::from_parts(t, c.as_deref()).is_some())
-            .count()
-    };
-    let (found, allocations) = alloc.count(|| real(&keys));
-    assert_eq!(found, keys.len(), "every code of smartcar-errors is found");
-    let (value, baseline) = compare(keys.len(), &mut || real(&keys), &mut || {
-        lookup::hash_map_all(&map, &keys)
-    });
-    rows.push(Row::new(
-        format!(
-            "`ApiErrorCode::from_parts`, all {} codes of smartcar-errors",
-            keys.len()
-        ),
-        (format!("{}/lookup, {allocations} allocations", ns(value)), value),
-        (format!("`HashMap`: {}", ns(baseline)), baseline),
-        Goal::BelowWithoutAllocating(1.0, allocations),
-    ));
-
-    let names = lookup::names::<BigConnect>();
-    let map = lookup::name_map::<BigConnect>();
-    let (found, allocations) = alloc.count(|| lookup::from_name_all::<BigConnect>(&names));
-    assert_eq!(found, names.len());
-    let (value, baseline) = compare(
-        names.len(),
-        &mut || lookup::from_name_all::<BigConnect>(&names),
-        &mut || lookup::name_map_all(&map, &names),
-    );
-    rows.push(Row::new(
-        format!(
-            "`ConnectErrorCode::from_str`, all {} errors of a generated catalog",
-            names.len()
-        ),
-        (format!("{}/lookup, {allocations} allocations", ns(value)), value),
-        (format!("`HashMap<String, _>`: {}", ns(baseline)), baseline),
-        Goal::BelowWithoutAllocating(1.0, allocations),
-    ));
-
-    let names = lookup::names::<smartcar_errors::ConnectErrorCode>();
-    let map = lookup::name_map::<smartcar_errors::ConnectErrorCode>();
-    let (found, allocations) = alloc.count(|| lookup::from_str_all(&names));
-    assert_eq!(found, names.len());
-    let (value, baseline) = compare(names.len(), &mut || lookup::from_str_all(&names), &mut || {
-        lookup::name_map_all(&map, &names)
-    });
-    rows.push(Row::new(
-        format!(
-            "`ConnectErrorCode::from_str`, all {} errors of smartcar-errors",
-            names.len()
-        ),
-        (format!("{}/lookup, {allocations} allocations", ns(value)), value),
-        (format!("`HashMap<String, _>`: {}", ns(baseline)), baseline),
-        Goal::BelowWithoutAllocating(1.0, allocations),
-    ));
+    let times = per_item(items, &mut [f, baseline]);
+    (times[0], times[1])
 }
 
 /// `ApiError` and `Redirect` on the examples of the docs snapshot.
