@@ -209,7 +209,9 @@ impl Builder {
             lower::lower(catalog, &Ledger::default()).map_err(|diagnostics| Error::Docs { diagnostics })?;
         let json = serde_json::to_vec(catalog).unwrap_or_default();
         let hash = crate::snapshot::hex(&Sha256::digest(&json));
-        Ok(emit::emit(catalog, &plan, &hash, None, &options))
+        // The file is about twice the size of the model's JSON.
+        let size_hint = json.len().saturating_mul(2);
+        Ok(emit::emit(catalog, &plan, &hash, None, &options, size_hint))
     }
 
     /// The emitter options this builder stands for.

@@ -3,6 +3,7 @@
 //! command does — generate, check, dump, lint, explain, diff, update — starts here.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::check::Drift;
 use crate::diagnostic::{self, Diagnostic};
@@ -38,8 +39,9 @@ pub struct Docs {
     /// The generated catalog lowered, when it has no naming problem.
     plan: Option<Plan>,
     options: EmitOptions,
-    /// The hash of the inputs: the pages, and the ledger when it keeps anything.
-    hash: String,
+    /// The hash of the inputs (the pages, and the ledger when it keeps anything), computed
+    /// when first asked for: `dump` and `lint` never need it.
+    hash: OnceLock<String>,
 }
 
 impl Docs {
@@ -62,7 +64,7 @@ impl Docs {
             generated: None,
             plan: None,
             options,
-            hash: String::new(),
+            hash: OnceLock::new(),
         };
         docs.set_ledger(ledger);
         docs
@@ -83,10 +85,7 @@ impl Docs {
             }
         };
         self.ledger = ledger;
-        let json = self.ledger_json();
-        self.hash = self
-            .snapshot
-            .content_hash_with(json.as_deref().map(str::as_bytes));
+        self.hash = OnceLock::new();
     }
 
     /// Docs made of the pages given, each `(path, bytes)` with a `/`-separated path (for
@@ -122,7 +121,11 @@ impl Docs {
     /// The SHA-256 of the pages' contents, independent of their names and order (and of the
     /// ledger's, when it keeps anything), as the generated file's header records it.
     pub fn hash(&self) -> &str {
-        &self.hash
+        self.hash.get_or_init(|| {
+            let json = self.ledger_json();
+            self.snapshot
+                .content_hash_with(json.as_deref().map(str::as_bytes))
+        })
     }
 
     /// `diagnostics` (of these docs) as the command line prints them, followed by a count:
@@ -144,12 +147,16 @@ impl Docs {
     pub fn code(&self) -> Result<String, Error> {
         let plan = self.plan()?;
         let ledger = (!self.ledger.is_empty()).then_some(self.options.ledger_name.as_str());
+        // The catalog's file is about twice the size of its pages (each text is written in a
+        // doc comment and in a row).
+        let pages: usize = self.snapshot.files.iter().map(|f| f.bytes.len()).sum();
         Ok(emit::emit(
             self.generated(),
             plan,
-            &self.hash,
+            self.hash(),
             ledger,
             &self.options,
+            pages.saturating_mul(2),
         ))
     }
 
@@ -227,7 +234,7 @@ impl Docs {
             &existing,
             &code,
             self.generated(),
-            &self.hash,
+            self.hash(),
             &file,
             fix_command,
         ))

@@ -107,12 +107,14 @@ fn finish(parsed: &mut Parsed) {
     // A name documented twice cannot be one variant: keep the first, report the rest.
     keep_first(
         &mut catalog.api_errors,
+        |a, b| a.key() == b.key(),
         |e| display_key(&e.error_type, e.code.as_deref()),
         |e| &e.source,
         diagnostics,
     );
     keep_first(
         &mut catalog.connect_errors,
+        |a, b| a.error() == b.error(),
         |e| e.error().to_owned(),
         |e| &e.source,
         diagnostics,
@@ -121,18 +123,20 @@ fn finish(parsed: &mut Parsed) {
     crate::diagnostic::sort(diagnostics);
 }
 
-/// Keeps the first of each run of `entries` (sorted) with the same key, reporting the others.
+/// Keeps the first of each run of `entries` (sorted) that are the `same`, reporting the others
+/// by their `name`.
 fn keep_first<T>(
     entries: &mut Vec<T>,
-    key: impl Fn(&T) -> String,
+    same: impl Fn(&T, &T) -> bool,
+    name: impl Fn(&T) -> String,
     source: impl Fn(&T) -> &Source,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut kept: Vec<T> = Vec::with_capacity(entries.len());
     for entry in std::mem::take(entries) {
         match kept.last() {
-            Some(first) if key(first) == key(&entry) => {
-                diagnostics.push(duplicate(source(&entry), source(first), &key(&entry)));
+            Some(first) if same(first, &entry) => {
+                diagnostics.push(duplicate(source(&entry), source(first), &name(&entry)));
             }
             _ => kept.push(entry),
         }

@@ -147,7 +147,11 @@ impl Ui {
         if docs.has_errors() {
             return Ok(ExitCode::FAILURE);
         }
-        out(serde_json::to_string_pretty(docs.catalog())?)?;
+        // Streamed: the JSON of a large snapshot is never held whole in memory.
+        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+        serde_json::to_writer_pretty(&mut stdout, docs.catalog()).map_err(std::io::Error::from)?;
+        writeln!(stdout)?;
+        stdout.flush()?;
         Ok(ExitCode::SUCCESS)
     }
 
