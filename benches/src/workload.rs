@@ -28,7 +28,8 @@ pub fn tokenize(pages: Pages) -> usize {
     events
 }
 
-/// Reads the pages as every command does: parse into the model, lower it, hash the pages.
+/// Reads the pages as every command does: parse into the model and lower it (the pages' hash is
+/// computed only by the commands that record it).
 pub fn read(pages: Pages) -> Docs {
     let docs = Docs::from_pages(pages);
     assert!(!docs.has_errors(), "the synthetic corpus has docs errors");

@@ -72,7 +72,7 @@ fn breakdown(rows: &mut Vec<Row>, pages: &Pages, corpus: &str) {
         ],
     );
     let steps = [
-        "read: parse into the model, lower, hash the pages (part of both)",
+        "read: parse into the model and lower it (part of both)",
         "serialize the model to JSON (rest of `dump`)",
         "emit the catalog's data (rest of `generate`)",
     ];
