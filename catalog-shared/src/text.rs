@@ -45,7 +45,9 @@ const INVISIBLE: &[(u32, u32)] = &[
 ];
 
 /// Whether `c` is unsafe to print as it is: a control character (C0, DEL, C1: ESC, CR, LF,
-/// NUL...), or one of the [`INVISIBLE`] characters.
+/// NUL...), a format character (bidi controls and marks, zero-width characters, the byte order
+/// mark, tags), another default-ignorable code point (variation selectors, Hangul fillers...),
+/// or a space or line break other than the ASCII space.
 pub fn is_unsafe(c: char) -> bool {
     if c.is_control() {
         return true;
