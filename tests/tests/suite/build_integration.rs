@@ -1,5 +1,5 @@
 //! How the crates build: the `regenerate` feature's build script, and the dependency tree of a
-//! normal build. These tests run cargo itself, in their own target directory.
+//! normal build. These tests run cargo itself, in the target directory of nested builds.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -11,14 +11,14 @@ fn cargo() -> Command {
     let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
     command
         .current_dir(workspace_root())
-        .env("CARGO_TARGET_DIR", target_dir())
+        .env("CARGO_TARGET_DIR", crate::nested_target_dir())
         .env_remove("SMARTCAR_DOCS_DIR");
     command
 }
 
-/// The target directory of the builds these tests run: inside the one the tests were built
-/// in, wherever `CARGO_TARGET_DIR` puts it.
-fn target_dir() -> PathBuf {
+/// The directory of this test's files: inside the target directory the tests were built in,
+/// wherever `CARGO_TARGET_DIR` puts it.
+fn scratch() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("build-integration")
 }
 
@@ -75,7 +75,7 @@ fn expected_listing(docs: &Path) -> String {
 
 #[test]
 fn the_regenerate_feature_builds_the_catalog_of_smartcar_docs_dir_and_reruns_only_on_change() {
-    let docs: PathBuf = target_dir().join("docs");
+    let docs: PathBuf = scratch().join("docs");
     let _ = std::fs::remove_dir_all(&docs);
     copy_dir(&fixture_dir("synthetic"), &docs);
 

@@ -3,7 +3,7 @@
 //! with a deprecation warning for each, and the runtime still recognizes them and says when
 //! they left. The updated docs and ledger are made with `Docs::update_from`, and the catalog
 //! is regenerated from them by smartcar-errors' `regenerate` feature, in a build of its own
-//! (offline, in a target directory inside this one).
+//! (offline, in the target directory of nested builds).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -108,19 +108,21 @@ fn a_crate_naming_errors_that_left_the_docs_compiles_with_deprecation_warnings()
         user.join("Cargo.toml"),
         format!(
             "[package]\nname = \"tombstone-user\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-             [workspace]\n\n[dependencies]\nsmartcar-errors = {{ path = {:?}, features = [\"regenerate\"] }}\n",
+             [workspace]\n\n[dependencies]\nsmartcar-errors = {{ path = {:?}, features = [\"regenerate\"] }}\n\n\
+             [profile.dev]\ndebug = \"line-tables-only\"\n",
             workspace_root().join("catalog")
         ),
     )
     .unwrap();
     fs::write(user.join("src/main.rs"), USER_MAIN).unwrap();
-    // The workspace's lock file: the same versions, all of them already downloaded.
+    // The workspace's lock file and dev profile: the same versions, all of them already
+    // downloaded, built as the other nested builds build them.
     fs::copy(workspace_root().join("Cargo.lock"), user.join("Cargo.lock")).unwrap();
 
     let output = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
         .args(["run", "--offline"])
         .current_dir(&user)
-        .env("CARGO_TARGET_DIR", scratch().join("target"))
+        .env("CARGO_TARGET_DIR", crate::nested_target_dir())
         .env("SMARTCAR_DOCS_DIR", &docs)
         .env_remove("RUSTC_WRAPPER")
         .output()
