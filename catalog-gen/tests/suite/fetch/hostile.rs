@@ -5,9 +5,9 @@
 
 use std::time::{Duration, Instant};
 
+use super::site::*;
+use super::support::*;
 use crate::server::{Reply, Server};
-use crate::site::*;
-use crate::support::*;
 
 /// The page the hostile replies are put on.
 const PAGE: &str = "errors/connect-errors/server-error.md";

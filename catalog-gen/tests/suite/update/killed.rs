@@ -10,9 +10,9 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
+use super::site::*;
+use super::support::*;
 use crate::server::Server;
-use crate::site::*;
-use crate::support::*;
 
 /// Runs an update of `repo` from `server` that stops at `step`, waits until it is there and
 /// kills it (SIGKILL on Unix): no destructor, no clean-up.

@@ -7,9 +7,9 @@ use std::process::Stdio;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use super::site::*;
+use super::support::*;
 use crate::server::{Reply, Server};
-use crate::site::*;
-use crate::support::*;
 
 /// The third page the index lists.
 const THIRD_PAGE: &str = "errors/connect-errors/server-error.md";

@@ -7,8 +7,8 @@ use std::process::{Command, Output};
 
 use std::sync::OnceLock;
 
+use super::site::{INDEX_PATH, State, pages, published_docs};
 use crate::server::Server;
-use crate::site::{INDEX_PATH, State, pages, published_docs};
 pub use crate::tree::read_tree;
 
 /// The generated catalog's path in a repository.

@@ -3,8 +3,8 @@
 
 use catalog_gen::Docs;
 
-const SERVER_PAGE: &str = include_str!("fixtures/docs/errors/api-errors/server-errors.md");
-const CONNECT_PAGE: &str = include_str!("fixtures/docs/errors/connect-errors/configuration-error.md");
+const SERVER_PAGE: &str = include_str!("../fixtures/docs/errors/api-errors/server-errors.md");
+const CONNECT_PAGE: &str = include_str!("../fixtures/docs/errors/connect-errors/configuration-error.md");
 
 /// `page` with the one occurrence of `from` replaced by `to`.
 fn edited(page: &str, from: &str, to: &str) -> String {

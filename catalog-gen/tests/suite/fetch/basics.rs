@@ -5,9 +5,9 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use super::site::*;
+use super::support::*;
 use crate::server::{Reply, Server};
-use crate::site::*;
-use crate::support::*;
 
 #[test]
 fn fetch_writes_every_error_page_byte_for_byte_and_skips_other_links() {

@@ -4,16 +4,9 @@
 //! scheduled job's script that turns an update into a pull request. Nothing here uses the
 //! internet.
 
-#![cfg(feature = "cli")]
-
 mod failures;
 mod killed;
-#[allow(dead_code)]
-#[path = "../fetch/server.rs"]
-mod server;
 mod site;
 mod states;
 mod support;
-#[path = "../common/tree.rs"]
-mod tree;
 mod workflow;

@@ -2,14 +2,9 @@
 //! refuses to replace, what it refuses to accept, and what it cleans up after a killed run.
 //! Nothing here uses the internet.
 
-#![cfg(feature = "cli")]
-
 mod basics;
 mod hostile;
 mod leftovers;
 mod replace;
-mod server;
 mod site;
 mod support;
-#[path = "../common/tree.rs"]
-mod tree;

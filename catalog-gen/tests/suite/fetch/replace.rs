@@ -4,9 +4,9 @@
 use std::fs;
 use std::path::Path;
 
+use super::site::*;
+use super::support::*;
 use crate::server::Server;
-use crate::site::*;
-use crate::support::*;
 
 /// Files by path and text.
 type Files = &'static [(&'static str, &'static str)];

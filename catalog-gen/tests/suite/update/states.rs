@@ -2,9 +2,9 @@
 //! removed and another added; then a code coming back, and tombstones dropped on purpose. Each
 //! asserts the exit code, the change note, what is printed and every file of the copy.
 
+use super::site::*;
+use super::support::*;
 use crate::server::Server;
-use crate::site::*;
-use crate::support::*;
 
 /// The text note of the change from the published docs to [`State::DescriptionChanged`].
 fn description_note() -> String {

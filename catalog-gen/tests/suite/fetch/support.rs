@@ -5,8 +5,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use super::site::{INDEX_PATH, expected_snapshot};
 use crate::server::Server;
-use crate::site::{INDEX_PATH, expected_snapshot};
 pub use crate::tree::read_tree;
 
 /// An empty directory for one test; the snapshot goes to `snapshot` inside it.

@@ -10,9 +10,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use super::site::*;
+use super::support::*;
 use crate::server::Server;
-use crate::site::*;
-use crate::support::*;
 
 /// The script, in the repository this package is in.
 fn script() -> PathBuf {

@@ -3,9 +3,9 @@
 
 use std::fs;
 
+use super::site::*;
+use super::support::*;
 use crate::server::{Reply, Server};
-use crate::site::*;
-use crate::support::*;
 
 /// Checks that `output` is a refusal (exit 2, nothing on stdout) and returns its stderr.
 fn refusal(output: &std::process::Output) -> String {

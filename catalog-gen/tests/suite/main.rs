@@ -1,0 +1,15 @@
+//! catalog-gen's integration tests, in one binary so that they are linked once; each module
+//! says what it covers.
+
+mod cli;
+mod escaping;
+#[cfg(feature = "cli")]
+mod fetch;
+mod generate_file;
+mod lints;
+#[cfg(feature = "cli")]
+mod server;
+#[cfg(feature = "cli")]
+mod tree;
+#[cfg(feature = "cli")]
+mod update;
