@@ -75,6 +75,7 @@ fn expected_listing(docs: &Path) -> String {
 
 #[test]
 fn the_regenerate_feature_builds_the_catalog_of_smartcar_docs_dir_and_reruns_only_on_change() {
+    let _builds = crate::nested_builds();
     let docs: PathBuf = scratch().join("docs");
     let _ = std::fs::remove_dir_all(&docs);
     copy_dir(&fixture_dir("synthetic"), &docs);
@@ -94,7 +95,7 @@ fn the_regenerate_feature_builds_the_catalog_of_smartcar_docs_dir_and_reruns_onl
 
     // Nor for another build of the same crate with other, unrelated environment.
     let other = run(regenerating("build", &docs)
-        .args(["--lib", "--tests"])
+        .arg("--lib")
         .env("SMARTCAR_UNRELATED_SETTING", "1"));
     assert!(
         !build_script_ran(&other),
@@ -119,9 +120,14 @@ fn the_regenerate_feature_builds_the_catalog_of_smartcar_docs_dir_and_reruns_onl
 
 #[test]
 fn docs_text_never_reaches_cargo_as_a_directive() {
+    let _builds = crate::nested_builds();
     // The docs' warnings quote a docURL and an example redirect that hold line breaks
     // followed by `cargo::rustc-cfg`, `cargo:rustc-link-lib` and `cargo::rustc-env` lines.
-    let docs = fixture_dir("hostile-directives");
+    // A fresh copy each time, so that the build script and rustc run even when an earlier run
+    // built the same docs.
+    let docs = scratch().join("hostile-directives");
+    let _ = std::fs::remove_dir_all(&docs);
+    copy_dir(&fixture_dir("hostile-directives"), &docs);
     let output = run(cargo()
         .args(["build", "-vv", "--offline", "-p", "smartcar-errors"])
         .args(["--features", "regenerate"])
@@ -158,6 +164,7 @@ fn docs_text_never_reaches_cargo_as_a_directive() {
 
 #[test]
 fn regenerating_without_docs_is_one_error_line_naming_the_variable() {
+    let _builds = crate::nested_builds();
     let output = cargo()
         .args([
             "build",

@@ -2,12 +2,22 @@
 //! module says what it covers.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 /// The target directory of the cargo builds that tests run (smartcar-errors with `regenerate`,
-/// and crates that use it), inside the one the tests were built in: one for all of them, so
-/// that each build reuses what the others compiled.
+/// and crates that use it): the one the tests were built in, wherever `CARGO_TARGET_DIR` puts
+/// it, so that they reuse what that build compiled (the generator for build scripts above
+/// all). Cargo holds no lock on it while tests run.
 fn nested_target_dir() -> PathBuf {
-    Path::new(env!("CARGO_TARGET_TMPDIR")).join("nested-builds")
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    tmp.parent().unwrap_or(tmp).to_path_buf()
+}
+
+/// Held for its whole length by each test that builds in [`nested_target_dir`], so that a test
+/// that builds twice sees no other test's build in between.
+fn nested_builds() -> MutexGuard<'static, ()> {
+    static BUILDS: Mutex<()> = Mutex::new(());
+    BUILDS.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 mod api_error_properties;

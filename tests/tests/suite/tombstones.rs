@@ -100,6 +100,7 @@ fn main() {
 
 #[test]
 fn a_crate_naming_errors_that_left_the_docs_compiles_with_deprecation_warnings() {
+    let _builds = crate::nested_builds();
     let docs = updated_docs();
     let user = scratch().join("user");
     let _ = fs::remove_dir_all(&user);
@@ -109,7 +110,8 @@ fn a_crate_naming_errors_that_left_the_docs_compiles_with_deprecation_warnings()
         format!(
             "[package]\nname = \"tombstone-user\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
              [workspace]\n\n[dependencies]\nsmartcar-errors = {{ path = {:?}, features = [\"regenerate\"] }}\n\n\
-             [profile.dev]\ndebug = \"line-tables-only\"\n",
+             [profile.dev]\ndebug = \"line-tables-only\"\n\n\
+             [profile.dev.build-override]\ndebug = \"line-tables-only\"\n",
             workspace_root().join("catalog")
         ),
     )
