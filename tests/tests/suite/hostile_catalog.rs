@@ -7,10 +7,19 @@ use smartcar_errors_tests::{assert_catalog_matches, fixture_dir, parse_dir};
 #[test]
 fn every_hostile_string_reaches_the_compiled_tables_exactly() {
     let parsed = parse_dir(&fixture_dir("hostile-catalog"));
-    assert!(
-        !parsed.diagnostics.iter().any(|d| d.is_error()),
-        "{:?}",
-        parsed.diagnostics
+    let warnings: Vec<(&str, bool, u32, u32)> = parsed
+        .diagnostics
+        .iter()
+        .map(|d| (d.id.id(), d.is_error(), d.source.line, d.source.column))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            ("user-message-mismatch", false, 29, 27),
+            ("status-mismatch", false, 48, 1),
+            ("doc-url-mismatch", false, 55, 13),
+            ("example-type-mismatch", false, 75, 11),
+        ]
     );
     assert_catalog_matches!(smartcar_errors_tests::hostile_catalog, &parsed.catalog);
 }
