@@ -2,11 +2,13 @@
 # Refreshes docs-snapshot from Smartcar's live docs and proposes the result as one pull
 # request: the scheduled job of .github/workflows/docs-drift.yml, runnable anywhere.
 #
-# 1. `catalog-gen update` fetches the docs and, only if they parse without errors, replaces
-#    docs-snapshot, its ledger (docs-snapshot.ledger.json) and catalog/src/generated.rs
-#    together; its change note, in markdown, is the pull request's body.
+# 1. `catalog-gen update --bump` fetches the docs and, only if they parse without errors,
+#    replaces docs-snapshot, its ledger (docs-snapshot.ledger.json) and
+#    catalog/src/generated.rs together, with the release they call for: the changes in
+#    CHANGELOG.md and, if the last release needs a new version, catalog/Cargo.toml and
+#    Cargo.lock; its change note, in markdown, is the pull request's body.
 # 2. Nothing changed: nothing to do.
-# 3. Something changed: the three paths are committed on one branch (REFRESH_BRANCH), made
+# 3. Something changed: these paths are committed on one branch (REFRESH_BRANCH), made
 #    anew from the current commit and force-pushed, unless it already holds exactly this
 #    tree; then the one open pull request from it is updated, or opened. Its title carries
 #    the semver impact of the change (none, patch, minor or major).
@@ -29,7 +31,7 @@ branch="${REFRESH_BRANCH:-docs-refresh}"
 remote="${GIT_REMOTE:-origin}"
 base="${BASE_BRANCH:-$(git rev-parse --abbrev-ref HEAD)}"
 read -r -a catalog_gen <<<"${CATALOG_GEN:-cargo run --locked -q -p catalog-gen --}"
-paths=(docs-snapshot docs-snapshot.ledger.json catalog/src/generated.rs)
+paths=(docs-snapshot docs-snapshot.ledger.json catalog/src/generated.rs CHANGELOG.md catalog/Cargo.toml Cargo.lock)
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -43,7 +45,7 @@ summary() {
     fi
 }
 
-if ! "${catalog_gen[@]}" --diagnostics plain update --index "$index" --format markdown \
+if ! "${catalog_gen[@]}" --diagnostics plain update --index "$index" --bump --format markdown \
     >"$note" 2>"$work/log"; then
     cat "$work/log" >&2
     echo "::error::cannot refresh the Smartcar docs from $index: they could not be read or parsed (see the log); nothing proposed" >&2

@@ -399,6 +399,39 @@ impl ChangeSet {
         out
     }
 
+    /// The changes as entries of a changelog in the Keep a Changelog format: each its
+    /// section (`Added`, `Changed`, `Deprecated` for what left the docs on `date`, `Removed`
+    /// for dropped tombstones) and its markdown text, one line.
+    pub fn to_changelog(&self, date: &str) -> Vec<(&'static str, String)> {
+        self.changes
+            .iter()
+            .map(|change| {
+                let item = format!(
+                    "{} `{}`",
+                    capitalized(change.kind().noun()),
+                    code_span(change.key())
+                );
+                match change {
+                    Change::Added { .. } => ("Added", format!("{item}, new in Smartcar's docs.")),
+                    Change::Changed { fields, .. } => {
+                        let fields: Vec<String> = fields.iter().map(|f| format!("`{}`", f.field)).collect();
+                        (
+                            "Changed",
+                            format!("{item}: {} changed in Smartcar's docs.", fields.join(", ")),
+                        )
+                    }
+                    Change::Removed { .. } => (
+                        "Deprecated",
+                        format!("{item}: left Smartcar's docs on {date}; kept as a deprecated variant."),
+                    ),
+                    Change::Dropped { .. } => {
+                        ("Removed", format!("{item}: its deprecated variant is removed."))
+                    }
+                }
+            })
+            .collect()
+    }
+
     /// The changes as the body of a pull request that updates the catalog: their semver
     /// impact and why, a table of the changes with what each does to the generated catalog and
     /// its own impact, then the values. The first line, `<!-- semver: minor -->`, is for
@@ -524,6 +557,20 @@ fn fence(texts: &[&str]) -> String {
         .max()
         .unwrap_or(0);
     "`".repeat((longest + 1).max(3))
+}
+
+/// `text` fit for a one-line code span: control characters escaped, backticks made quotes.
+fn code_span(text: &str) -> String {
+    smartcar_errors_shared::text::escape(text).replace('`', "'")
+}
+
+/// `text` with its first letter in upper case.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn table_cell(text: &str) -> String {
@@ -729,6 +776,51 @@ mod tests {
         assert!(
             set.to_markdown()
                 .contains("| changed | API error `SERVER:B` | `description` |\n")
+        );
+    }
+
+    #[test]
+    fn changelog_entries_take_their_sections_and_stay_one_line() {
+        let set = ChangeSet {
+            changes: vec![
+                Change::Added {
+                    kind: Kind::Connect,
+                    key: "new_error".into(),
+                },
+                Change::Changed {
+                    kind: Kind::Api,
+                    key: "SERVER:B".into(),
+                    fields: vec![FieldChange {
+                        field: "status_code".into(),
+                        old: "500".into(),
+                        new: "503".into(),
+                    }],
+                },
+                Change::Removed {
+                    kind: Kind::ErrorType,
+                    key: "GONE`\n## [9.9.9]".into(),
+                },
+                Change::Dropped {
+                    kind: Kind::Resolution,
+                    key: "RETRY_LATER".into(),
+                },
+            ],
+        };
+        assert_eq!(
+            set.to_changelog("2026-03-02"),
+            [
+                ("Added", "Connect error `new_error`, new in Smartcar's docs.".to_owned()),
+                (
+                    "Changed",
+                    "API error `SERVER:B`: `status_code` changed in Smartcar's docs.".to_owned()
+                ),
+                (
+                    "Deprecated",
+                    "Error type `GONE'\\n## [9.9.9]`: left Smartcar's docs on 2026-03-02; kept as a deprecated variant."
+                        .to_owned()
+                ),
+                ("Removed", "Resolution `RETRY_LATER`: its deprecated variant is removed.".to_owned()),
+            ]
         );
     }
 }

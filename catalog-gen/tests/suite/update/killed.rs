@@ -14,11 +14,13 @@ use super::site::*;
 use super::support::*;
 use crate::server::Server;
 
-/// Runs an update of `repo` from `server` that stops at `step`, waits until it is there and
-/// kills it (SIGKILL on Unix): no destructor, no clean-up.
-fn kill_at(repo: &Repo, server: &Server, step: &str) {
+/// Runs an update of `repo` from `server` with `flags` that stops at `step`, waits until it is
+/// there and kills it (SIGKILL on Unix): no destructor, no clean-up.
+pub fn kill_at(repo: &Repo, server: &Server, step: &str, flags: &[&str]) {
+    let mut args = vec!["--date", DATE];
+    args.extend_from_slice(flags);
     let mut child = repo
-        .update_command(server, &["--date", DATE])
+        .update_command(server, &args)
         .env("CATALOG_GEN_FAIL_POINT", step)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -89,7 +91,7 @@ fn a_run_killed_before_its_commit_point_leaves_the_old_files_and_is_undone() {
         ("staged", "update"),
     ] {
         let repo = Repo::new(&format!("killed-{step}-{next}"));
-        kill_at(&repo, &server, step);
+        kill_at(&repo, &server, step, &[]);
 
         let files = repo.files();
         let mut left = leftovers(&files);
@@ -153,7 +155,7 @@ fn a_run_killed_after_its_commit_point_is_finished_by_the_next_run() {
         ("replaced", "update"),
     ] {
         let repo = Repo::new(&format!("killed-{step}-{next}"));
-        kill_at(&repo, &server, step);
+        kill_at(&repo, &server, step, &[]);
         let files = repo.files();
         assert!(
             leftovers(&files)

@@ -10,6 +10,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use super::bump::{CHANGELOG, MANIFEST, lock, manifest};
 use super::site::*;
 use super::support::*;
 use crate::server::Server;
@@ -50,6 +51,9 @@ impl Checkout {
         for (path, bytes) in original() {
             write(&checkout.repo().join(path), &bytes);
         }
+        write(&checkout.repo().join(MANIFEST), manifest("1.4.0").as_bytes());
+        write(&checkout.repo().join("Cargo.lock"), lock("1.4.0").as_bytes());
+        write(&checkout.repo().join("CHANGELOG.md"), CHANGELOG.as_bytes());
         let script = fs::read(script()).unwrap();
         write(&checkout.repo().join("scripts/docs-refresh.sh"), &script);
         write(&checkout.dir.join("bin/gh"), GH.as_bytes());
@@ -179,7 +183,8 @@ fn expected_body() -> String {
          | changed | API error `SERVER:INTERNAL` | `description` | patch |\n\
          | removed | API error `SERVER:RECORD_NOT_FOUND` | left the docs: kept as a deprecated variant | minor |\n\n\
          <details><summary>SERVER:INTERNAL</summary>\n\n`description`\n\n\
-         ```diff\n- {INTERNAL_DESCRIPTION}\n+ Smartcar had an internal error.\n```\n\n</details>\n"
+         ```diff\n- {INTERNAL_DESCRIPTION}\n+ Smartcar had an internal error.\n```\n\n</details>\n\n\
+         Next version: **1.5.0** (from 1.4.0); CHANGELOG.md has the entries.\n"
     )
 }
 
@@ -254,8 +259,8 @@ fn the_scheduled_job_opens_one_pull_request_and_updates_it_later() {
         fs::read_to_string(checkout.dir.join("summary.md")).unwrap(),
         expected_body()
     );
-    // One commit on top of main, changing exactly the snapshot's page, the catalog and the
-    // ledger.
+    // One commit on top of main, changing exactly the snapshot's page, the catalog, the
+    // ledger, and the release: changelog, manifest and lock.
     let pushed = checkout
         .remote_branch("docs-refresh")
         .expect("the branch is pushed");
@@ -265,7 +270,11 @@ fn the_scheduled_job_opens_one_pull_request_and_updates_it_later() {
     );
     assert_eq!(
         checkout.git(&["diff", "--name-status", "main", "docs-refresh"]),
-        "M\tcatalog/src/generated.rs\nA\tdocs-snapshot.ledger.json\nM\tdocs-snapshot/errors/api-errors/server-errors.md\n"
+        "M\tCHANGELOG.md\nM\tCargo.lock\nM\tcatalog/Cargo.toml\nM\tcatalog/src/generated.rs\nA\tdocs-snapshot.ledger.json\nM\tdocs-snapshot/errors/api-errors/server-errors.md\n"
+    );
+    assert_eq!(
+        checkout.git(&["show", "docs-refresh:catalog/Cargo.toml"]),
+        manifest("1.5.0")
     );
     assert_eq!(
         checkout.git(&["show", "docs-refresh:docs-snapshot.ledger.json"]),

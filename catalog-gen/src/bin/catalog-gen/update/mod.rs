@@ -14,6 +14,7 @@
 //!
 //! Exit 0 when the update ran (whether or not anything changed), 2 when it could not.
 
+mod bump;
 mod note;
 mod today;
 
@@ -46,6 +47,12 @@ What it keeps:
   An error, error type or resolution that leaves the docs stays in the catalog as a
   #[deprecated] variant, recorded in the ledger with the day it left; one the docs document
   again leaves the ledger. --drop-tombstones removes them all: a major release.
+
+What it bumps (--bump):
+  The version is counted from the last release CHANGELOG.md records (its highest ## [X.Y.Z]
+  heading) as Cargo reads versions: major bumps the first non-zero part; minor the minor part
+  from 1.0.0 on, the patch part before; patch the patch part. A manifest already at or past
+  that version keeps it, and so does a crate never released.
 
 What it prints:
   The change note on stdout (the semantic diff and its semver impact: none, patch, minor or
@@ -80,6 +87,12 @@ pub struct UpdateArgs {
     /// change, for a major release.
     #[arg(long)]
     drop_tombstones: bool,
+    /// Also write the release the change calls for: the next version in the manifest of the
+    /// catalog's crate (the nearest Cargo.toml above --generated) and in Cargo.lock, and the
+    /// changes in CHANGELOG.md under [Unreleased] (both looked for up to the snapshot's
+    /// directory's parent); replaced with the rest, all or none.
+    #[arg(long)]
+    bump: bool,
     #[command(flatten)]
     download: DownloadArgs,
 }
@@ -164,11 +177,20 @@ fn update(args: &UpdateArgs, quiet: bool) -> Result<ExitCode> {
     let code = generated(&new)?;
     let ledger = new.ledger_json();
 
-    let written = files.changed_by(staged.dir(), &code, ledger.as_deref())?;
+    let mut written = files.changed_by(staged.dir(), &code, ledger.as_deref())?;
+    let bump = match written.is_empty() || !args.bump {
+        true => None,
+        false => bump::bump(
+            &files.generated,
+            files.docs.parent().unwrap_or(Path::new("")),
+            &changes,
+            &date,
+        )?,
+    };
     if written.is_empty() {
         drop(staged);
     } else {
-        let replacements = [
+        let mut replacements = vec![
             Replacement {
                 target: files.generated.clone(),
                 contents: Some(code.into_bytes()),
@@ -178,12 +200,21 @@ fn update(args: &UpdateArgs, quiet: bool) -> Result<ExitCode> {
                 contents: ledger.map(String::into_bytes),
             },
         ];
+        if let Some(bump) = &bump {
+            written.extend(
+                bump.replacements
+                    .iter()
+                    .map(|file| file.target.display().to_string()),
+            );
+            replacements.extend(bump.replacements.iter().cloned());
+        }
         let (_, kept) = staged.commit_with(&replacements)?;
         if let Some(kept) = kept.filter(|_| !quiet) {
             let _ = writeln!(io::stderr(), "warning: {}", escape(&fetch::kept_message(&kept)));
         }
     }
-    let note = note::note(&changes, !written.is_empty(), args.format);
+    let versions = bump.as_ref().map(|bump| (&bump.from, &bump.to));
+    let note = note::note(&changes, !written.is_empty(), versions, args.format);
     io::stdout().lock().write_all(note.as_bytes())?;
     if !quiet {
         let summary = if written.is_empty() {

@@ -1,0 +1,472 @@
+//! `update --bump`: the release a docs refresh calls for, written where a maintainer would
+//! write it: the next version in the manifest of the crate the generated catalog belongs to
+//! (and in `Cargo.lock`), and the changes in `CHANGELOG.md` under `## [Unreleased]`.
+//!
+//! - The manifest is the nearest `Cargo.toml` with a `[package]` table above the generated
+//!   file; `CHANGELOG.md` the nearest one from the manifest's directory up; `Cargo.lock` too,
+//!   if there is one (a package without one has nothing to update there). None is looked for
+//!   above the snapshot's directory's parent, as an update writes nothing there.
+//! - The next version is counted from the last release the changelog records (its highest
+//!   `## [X.Y.Z]` heading) by the impact of the change, as Cargo reads versions: `major` bumps
+//!   the first non-zero part, `minor` the minor part from 1.0.0 on and the patch part before,
+//!   `patch` the patch part (all three bump the patch part of a `0.0.z` version). A manifest
+//!   already at or past that version is left alone, so that several refreshes between two
+//!   releases bump once; a crate that was never released keeps its version.
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use catalog_gen::{ChangeSet, Semver};
+use semver::Version;
+use toml_edit::{DocumentMut, Item, Value};
+
+use super::{Result, read_optional};
+use crate::fetch::Replacement;
+
+/// The sections of a Keep a Changelog release, in their order.
+const SECTIONS: [&str; 6] = ["Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"];
+
+/// The heading of the changes not yet released.
+const UNRELEASED: &str = "## [Unreleased]";
+
+/// What a bump writes, and the versions it went from and to.
+#[derive(Debug)]
+pub struct Bump {
+    /// The manifest's version before.
+    pub from: Version,
+    /// The version it suggests (`from` when the change calls for no new one).
+    pub to: Version,
+    /// The files that change, with their new contents.
+    pub replacements: Vec<Replacement>,
+}
+
+/// The bump `changes` call for in the crate of the catalog `generated`; `None` when they
+/// change nothing the catalog holds.
+pub fn bump(generated: &Path, root: &Path, changes: &ChangeSet, date: &str) -> Result<Option<Bump>> {
+    let impact = changes.semver();
+    if impact == Semver::None {
+        return Ok(None);
+    }
+    let manifest = package_manifest(generated, root)?;
+    let dir = manifest.parent().unwrap_or(Path::new(""));
+    let changelog_path = nearest(dir, root, "CHANGELOG.md").ok_or_else(|| {
+        format!(
+            "--bump writes the changes into CHANGELOG.md, and there is none from {} up to {}",
+            shown(&display_dir(dir)),
+            shown(&display_dir(root))
+        )
+    })?;
+    let changelog = read_text(&changelog_path)?;
+    let mut document = parse_toml(&manifest, &read_text(&manifest)?)?;
+    let (name, from) = package_version(&document, &manifest)?;
+    let to = next_version(&from, last_release(&changelog).as_ref(), impact)
+        .ok_or_else(|| format!("{}: version {from} cannot be bumped further", shown(&manifest)))?;
+
+    let mut replacements = vec![Replacement {
+        target: changelog_path,
+        contents: Some(with_entries(&changelog, &changes.to_changelog(date)).into_bytes()),
+    }];
+    if to != from {
+        set_version(&mut document, &to);
+        replacements.push(Replacement {
+            target: manifest.clone(),
+            contents: Some(document.to_string().into_bytes()),
+        });
+        if let Some(lock) = nearest(dir, root, "Cargo.lock") {
+            let mut locked = parse_toml(&lock, &read_text(&lock)?)?;
+            if relock(&mut locked, &name, &from, &to) {
+                replacements.push(Replacement {
+                    target: lock,
+                    contents: Some(locked.to_string().into_bytes()),
+                });
+            }
+        }
+    }
+    Ok(Some(Bump {
+        from,
+        to,
+        replacements,
+    }))
+}
+
+/// The version after `released` that a change of `impact` calls for, or `current` if it is
+/// already past it; `current` when nothing was released. `None` on overflow.
+fn next_version(current: &Version, released: Option<&Version>, impact: Semver) -> Option<Version> {
+    let Some(released) = released else {
+        return Some(current.clone());
+    };
+    let (major, minor, patch) = (released.major, released.minor, released.patch);
+    let next = match (impact, major, minor) {
+        (Semver::None, ..) => return Some(current.clone()),
+        (_, 0, 0) => Version::new(0, 0, patch.checked_add(1)?),
+        (Semver::Major, 0, _) => Version::new(0, minor.checked_add(1)?, 0),
+        (_, 0, _) => Version::new(0, minor, patch.checked_add(1)?),
+        (Semver::Major, ..) => Version::new(major.checked_add(1)?, 0, 0),
+        (Semver::Minor, ..) => Version::new(major, minor.checked_add(1)?, 0),
+        (Semver::Patch, ..) => Version::new(major, minor, patch.checked_add(1)?),
+    };
+    Some(next.max(current.clone()))
+}
+
+/// The highest version a `## [X.Y.Z]` heading of `changelog` names.
+fn last_release(changelog: &str) -> Option<Version> {
+    changelog
+        .lines()
+        .filter_map(|line| line.strip_prefix("## [")?.split_once(']'))
+        .filter_map(|(version, _)| Version::parse(version).ok())
+        .max()
+}
+
+/// `changelog` with `entries` (section, text) added as items under `## [Unreleased]`, each
+/// at the end of its section; the heading and sections are added where missing, in Keep a
+/// Changelog's order. Line endings (LF or CRLF) and a final newline are kept.
+fn with_entries(changelog: &str, entries: &[(&str, String)]) -> String {
+    let mut lines: Vec<String> = changelog.lines().map(str::to_owned).collect();
+    let start = match lines.iter().position(|line| is_unreleased(line)) {
+        Some(start) => start,
+        None => {
+            // Above the first release, or at the end.
+            let at = lines
+                .iter()
+                .position(|line| line.starts_with("## "))
+                .unwrap_or(lines.len());
+            let mut heading = vec![UNRELEASED.to_owned(), String::new()];
+            if at > 0 && !lines[at - 1].trim().is_empty() {
+                heading.insert(0, String::new());
+            }
+            let offset = heading.len() - 2;
+            lines.splice(at..at, heading);
+            at + offset
+        }
+    };
+    for section in SECTIONS {
+        let items: Vec<String> = entries
+            .iter()
+            .filter(|(name, _)| *name == section)
+            .map(|(_, text)| format!("- {text}"))
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        let end = lines[start + 1..]
+            .iter()
+            .position(|line| line.starts_with("## "))
+            .map_or(lines.len(), |i| start + 1 + i);
+        let heading = format!("### {section}");
+        let existing = (start + 1..end).find(|&i| lines[i].trim_end() == heading);
+        match existing {
+            Some(at) => {
+                let next = (at + 1..end)
+                    .find(|&i| lines[i].starts_with("### "))
+                    .unwrap_or(end);
+                let last = last_text_line(&lines, at, next);
+                lines.splice(last + 1..last + 1, items);
+            }
+            None => {
+                let later = (start + 1..end).find(|&i| {
+                    lines[i]
+                        .strip_prefix("### ")
+                        .and_then(|name| SECTIONS.iter().position(|s| *s == name.trim_end()))
+                        .is_some_and(|order| order > SECTIONS.iter().position(|s| *s == section).unwrap_or(0))
+                });
+                match later {
+                    Some(at) => {
+                        let mut block = vec![heading, String::new()];
+                        block.extend(items);
+                        block.push(String::new());
+                        lines.splice(at..at, block);
+                    }
+                    None => {
+                        let last = last_text_line(&lines, start, end);
+                        let mut block = vec![String::new(), heading, String::new()];
+                        block.extend(items);
+                        if lines.get(last + 1).is_some_and(|line| !line.trim().is_empty()) {
+                            block.push(String::new());
+                        }
+                        lines.splice(last + 1..last + 1, block);
+                    }
+                }
+            }
+        }
+    }
+    while lines.last().is_some_and(|line| line.trim().is_empty()) {
+        lines.pop();
+    }
+    let newline = if changelog.contains("\r\n") { "\r\n" } else { "\n" };
+    let mut text = lines.join(newline);
+    if changelog.is_empty() || changelog.ends_with('\n') {
+        text.push_str(newline);
+    }
+    text
+}
+
+/// Whether `line` is the heading of the unreleased changes.
+fn is_unreleased(line: &str) -> bool {
+    line.trim_end().eq_ignore_ascii_case(UNRELEASED)
+}
+
+/// The last line from `from` (included) to `to` (excluded) that is not blank, or `from`.
+fn last_text_line(lines: &[String], from: usize, to: usize) -> usize {
+    (from..to)
+        .rev()
+        .find(|&i| !lines[i].trim().is_empty())
+        .unwrap_or(from)
+}
+
+/// The nearest `Cargo.toml` with a `[package]` table in a directory above `generated`, up to
+/// `root`.
+fn package_manifest(generated: &Path, root: &Path) -> Result<PathBuf> {
+    for dir in dirs_up_to(generated.parent().unwrap_or(Path::new("")), root) {
+        let candidate = dir.join("Cargo.toml");
+        if let Some(bytes) = read_optional(&candidate)? {
+            let text = utf8(&candidate, bytes)?;
+            if parse_toml(&candidate, &text)?.contains_key("package") {
+                return Ok(candidate);
+            }
+        }
+    }
+    Err(format!(
+        "--bump writes the version of the crate whose catalog {} is, and there is no Cargo.toml with a [package] above it in {}",
+        shown(generated),
+        shown(&display_dir(root))
+    )
+    .into())
+}
+
+/// The nearest file `name` in `dir` or a directory above it, up to `root`.
+fn nearest(dir: &Path, root: &Path, name: &str) -> Option<PathBuf> {
+    dirs_up_to(dir, root)
+        .into_iter()
+        .map(|dir| dir.join(name))
+        .find(|candidate| candidate.is_file())
+}
+
+/// `dir` and the directories above it, as far as `root` (the snapshot's directory's parent:
+/// an update writes nothing above it), named from `dir`'s name (`catalog/src`, `catalog`, ``).
+fn dirs_up_to(dir: &Path, root: &Path) -> Vec<PathBuf> {
+    let root = fs::canonicalize(display_dir(root)).ok();
+    let mut dirs = Vec::new();
+    for ancestor in dir.ancestors() {
+        dirs.push(ancestor.to_path_buf());
+        let at_root = root.is_some() && fs::canonicalize(display_dir(ancestor)).ok() == root;
+        if at_root || matches!(ancestor.components().next_back(), Some(Component::ParentDir)) {
+            break;
+        }
+    }
+    dirs
+}
+
+/// `dir`, or `.` for the current directory's empty name.
+fn display_dir(dir: &Path) -> PathBuf {
+    if dir.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        dir.to_path_buf()
+    }
+}
+
+/// The package's name and version in `manifest`.
+fn package_version(document: &DocumentMut, manifest: &Path) -> Result<(String, Version)> {
+    let fail = |reason: &str| format!("{}: {reason}", shown(manifest));
+    let package = document["package"]
+        .as_table_like()
+        .ok_or_else(|| fail("[package] is not a table"))?;
+    let name = package
+        .get("name")
+        .and_then(Item::as_str)
+        .ok_or_else(|| fail("the package has no name"))?;
+    let version = match package.get("version") {
+        Some(item) if item.as_str().is_some() => item.as_str().unwrap_or_default(),
+        Some(item) if item.is_table_like() => {
+            return Err(fail(
+                "the version is inherited from the workspace; --bump edits a package's own version",
+            )
+            .into());
+        }
+        _ => return Err(fail("the package has no version to bump").into()),
+    };
+    let version = Version::parse(version).map_err(|error| fail(&format!("version `{version}`: {error}")))?;
+    Ok((name.to_owned(), version))
+}
+
+/// Sets `package.version`, keeping the spacing and comments around it.
+fn set_version(document: &mut DocumentMut, version: &Version) {
+    if let Some(Item::Value(value)) = document["package"]
+        .as_table_like_mut()
+        .and_then(|package| package.get_mut("version"))
+    {
+        let decor = value.decor().clone();
+        *value = Value::from(version.to_string());
+        *value.decor_mut() = decor;
+    }
+}
+
+/// Moves the workspace package `name` from `from` to `to` in a `Cargo.lock`: its entry and
+/// the dependencies that name its version. Whether it was there.
+fn relock(lock: &mut DocumentMut, name: &str, from: &Version, to: &Version) -> bool {
+    let Some(packages) = lock.get_mut("package").and_then(Item::as_array_of_tables_mut) else {
+        return false;
+    };
+    let (old, new) = (format!("{name} {from}"), format!("{name} {to}"));
+    let mut found = false;
+    for package in packages.iter_mut() {
+        let ours = package.get("name").and_then(Item::as_str) == Some(name)
+            && package.get("version").and_then(Item::as_str) == Some(from.to_string().as_str())
+            && !package.contains_key("source");
+        if ours && let Some(Item::Value(value)) = package.get_mut("version") {
+            let decor = value.decor().clone();
+            *value = Value::from(to.to_string());
+            *value.decor_mut() = decor;
+            found = true;
+        }
+        if let Some(Item::Value(Value::Array(dependencies))) = package.get_mut("dependencies") {
+            for dependency in dependencies.iter_mut() {
+                if dependency.as_str() == Some(old.as_str()) {
+                    let decor = dependency.decor().clone();
+                    *dependency = Value::from(new.clone());
+                    *dependency.decor_mut() = decor;
+                }
+            }
+        }
+    }
+    found
+}
+
+fn parse_toml(path: &Path, text: &str) -> Result<DocumentMut> {
+    text.parse()
+        .map_err(|error| format!("cannot read {}: {error}", shown(path)).into())
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    let bytes = read_optional(path)?.ok_or_else(|| format!("cannot read {}: it is gone", shown(path)))?;
+    utf8(path, bytes)
+}
+
+fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    String::from_utf8(bytes).map_err(|_| format!("cannot read {}: it is not UTF-8", shown(path)).into())
+}
+
+/// `path` for a message, escaped.
+fn shown(path: &Path) -> String {
+    smartcar_errors_shared::text::escape(&path.display().to_string()).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(text: &str) -> Version {
+        Version::parse(text).unwrap()
+    }
+
+    #[test]
+    fn versions_follow_cargo_from_the_last_release() {
+        let next = |current: &str, released: Option<&str>, impact| {
+            next_version(&v(current), released.map(v).as_ref(), impact).map(|v| v.to_string())
+        };
+        let some = |text: &str| Some(text.to_owned());
+        assert_eq!(next("1.2.3", Some("1.2.3"), Semver::Patch), some("1.2.4"));
+        assert_eq!(next("1.2.3", Some("1.2.3"), Semver::Minor), some("1.3.0"));
+        assert_eq!(next("1.2.3", Some("1.2.3"), Semver::Major), some("2.0.0"));
+        assert_eq!(next("0.4.1", Some("0.4.1"), Semver::Minor), some("0.4.2"));
+        assert_eq!(next("0.4.1", Some("0.4.1"), Semver::Major), some("0.5.0"));
+        assert_eq!(next("0.0.7", Some("0.0.7"), Semver::Patch), some("0.0.8"));
+        assert_eq!(next("0.0.7", Some("0.0.7"), Semver::Major), some("0.0.8"));
+        // Bumped already since the release: a second refresh of the same impact keeps it.
+        assert_eq!(next("1.3.0", Some("1.2.3"), Semver::Minor), some("1.3.0"));
+        assert_eq!(next("1.3.0", Some("1.2.3"), Semver::Major), some("2.0.0"));
+        // Never released, or nothing to release.
+        assert_eq!(next("0.1.0", None, Semver::Major), some("0.1.0"));
+        assert_eq!(next("1.2.3", Some("1.2.3"), Semver::None), some("1.2.3"));
+        assert_eq!(
+            next(
+                "1.2.18446744073709551615",
+                Some("1.2.18446744073709551615"),
+                Semver::Patch
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn the_last_release_is_the_highest_version_heading() {
+        let changelog = "# Changelog\n\n## [Unreleased]\n\n## [1.10.0] - 2026-01-01\n\n## [1.9.2]\n\n## [not a version]\n[1.10.0]: https://example.com\n";
+        assert_eq!(last_release(changelog), Some(v("1.10.0")));
+        assert_eq!(last_release("# Changelog\n\n## [Unreleased]\n"), None);
+    }
+
+    fn entries() -> Vec<(&'static str, String)> {
+        vec![
+            ("Added", "API error `SERVER:NEW`, new.".to_owned()),
+            ("Deprecated", "API error `SERVER:OLD`: left.".to_owned()),
+        ]
+    }
+
+    #[test]
+    fn entries_join_their_sections_under_unreleased() {
+        let changelog = "# Changelog\n\nIntro.\n\n## [Unreleased]\n\n### Added\n\n- Something,\n  on two lines.\n\n### Removed\n\n- Gone.\n\n## [0.1.0] - 2026-01-01\n\n### Added\n\n- First.\n";
+        assert_eq!(
+            with_entries(changelog, &entries()),
+            "# Changelog\n\nIntro.\n\n## [Unreleased]\n\n### Added\n\n- Something,\n  on two lines.\n- API error `SERVER:NEW`, new.\n\n### Deprecated\n\n- API error `SERVER:OLD`: left.\n\n### Removed\n\n- Gone.\n\n## [0.1.0] - 2026-01-01\n\n### Added\n\n- First.\n"
+        );
+    }
+
+    #[test]
+    fn the_unreleased_heading_and_sections_are_made_where_missing() {
+        let released = "# Changelog\n\n## [0.1.0] - 2026-01-01\n\n- First.\n";
+        assert_eq!(
+            with_entries(released, &entries()),
+            "# Changelog\n\n## [Unreleased]\n\n### Added\n\n- API error `SERVER:NEW`, new.\n\n### Deprecated\n\n- API error `SERVER:OLD`: left.\n\n## [0.1.0] - 2026-01-01\n\n- First.\n"
+        );
+        assert_eq!(
+            with_entries("# Changelog\r\n", &entries()),
+            "# Changelog\r\n\r\n## [Unreleased]\r\n\r\n### Added\r\n\r\n- API error `SERVER:NEW`, new.\r\n\r\n### Deprecated\r\n\r\n- API error `SERVER:OLD`: left.\r\n"
+        );
+        assert_eq!(
+            with_entries("", &entries()[..1]),
+            "## [Unreleased]\n\n### Added\n\n- API error `SERVER:NEW`, new.\n"
+        );
+    }
+
+    #[test]
+    fn the_manifest_and_lock_keep_their_layout() {
+        let mut manifest: DocumentMut =
+            "[package]\nname = \"errors\"\nversion   =   \"0.1.0\" # bumped by update\nedition = \"2024\"\n"
+                .parse()
+                .unwrap();
+        let (name, version) = package_version(&manifest, Path::new("Cargo.toml")).unwrap();
+        assert_eq!(
+            (name.as_str(), version.to_string()),
+            ("errors", "0.1.0".to_owned())
+        );
+        set_version(&mut manifest, &v("0.2.0"));
+        assert_eq!(
+            manifest.to_string(),
+            "[package]\nname = \"errors\"\nversion   =   \"0.2.0\" # bumped by update\nedition = \"2024\"\n"
+        );
+        let text = "version = 4\n\n[[package]]\nname = \"app\"\nversion = \"1.0.0\"\ndependencies = [\n \"errors 0.1.0\",\n \"serde\",\n]\n\n[[package]]\nname = \"errors\"\nversion = \"0.1.0\"\n\n[[package]]\nname = \"errors\"\nversion = \"0.1.0\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n";
+        let mut lock: DocumentMut = text.parse().unwrap();
+        assert!(relock(&mut lock, "errors", &v("0.1.0"), &v("0.2.0")));
+        assert_eq!(
+            lock.to_string(),
+            text.replacen("\"errors 0.1.0\"", "\"errors 0.2.0\"", 1).replacen(
+                "name = \"errors\"\nversion = \"0.1.0\"\n\n",
+                "name = \"errors\"\nversion = \"0.2.0\"\n\n",
+                1
+            )
+        );
+        assert!(!relock(&mut lock, "other", &v("0.1.0"), &v("0.2.0")));
+    }
+
+    #[test]
+    fn an_inherited_version_is_refused() {
+        let manifest: DocumentMut = "[package]\nname = \"errors\"\nversion.workspace = true\n"
+            .parse()
+            .unwrap();
+        let error = package_version(&manifest, Path::new("catalog/Cargo.toml")).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "catalog/Cargo.toml: the version is inherited from the workspace; --bump edits a package's own version"
+        );
+    }
+}
