@@ -295,9 +295,7 @@ fn set_version(document: &mut DocumentMut, version: &Version) {
         .as_table_like_mut()
         .and_then(|package| package.get_mut("version"))
     {
-        let decor = value.decor().clone();
-        *value = Value::from(version.to_string());
-        *value.decor_mut() = decor;
+        replace(value, version.to_string());
     }
 }
 
@@ -314,22 +312,25 @@ fn relock(lock: &mut DocumentMut, name: &str, from: &Version, to: &Version) -> b
             && package.get("version").and_then(Item::as_str) == Some(from.to_string().as_str())
             && !package.contains_key("source");
         if ours && let Some(Item::Value(value)) = package.get_mut("version") {
-            let decor = value.decor().clone();
-            *value = Value::from(to.to_string());
-            *value.decor_mut() = decor;
+            replace(value, to.to_string());
             found = true;
         }
         if let Some(Item::Value(Value::Array(dependencies))) = package.get_mut("dependencies") {
             for dependency in dependencies.iter_mut() {
                 if dependency.as_str() == Some(old.as_str()) {
-                    let decor = dependency.decor().clone();
-                    *dependency = Value::from(new.clone());
-                    *dependency.decor_mut() = decor;
+                    replace(dependency, new.clone());
                 }
             }
         }
     }
     found
+}
+
+/// Replaces the string `value` with `text`, keeping the spacing and comments around it.
+fn replace(value: &mut Value, text: String) {
+    let decor = value.decor().clone();
+    *value = Value::from(text);
+    *value.decor_mut() = decor;
 }
 
 fn parse_toml(path: &Path, text: &str) -> Result<DocumentMut> {
