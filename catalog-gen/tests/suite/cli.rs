@@ -35,11 +35,34 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-fn temp_dir(name: &str) -> PathBuf {
+/// A directory of its own outside any repository, removed when dropped (a failing test
+/// included).
+struct TempDir(PathBuf);
+
+impl std::ops::Deref for TempDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for TempDir {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn temp_dir(name: &str) -> TempDir {
     let dir = std::env::temp_dir().join(format!("catalog-gen-cli-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    TempDir(dir)
 }
 
 #[test]
@@ -97,7 +120,6 @@ fn generate_reproduces_the_checked_in_file_byte_for_byte() {
         stderr(&output)
     );
     assert!(stderr(&output).contains("unchanged:"), "{}", stderr(&output));
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
@@ -133,7 +155,6 @@ fn generate_writes_nothing_when_the_docs_have_errors() {
         docs.join("page.md").display()
     )));
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous contents");
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
@@ -212,7 +233,6 @@ fn check_names_the_drifted_code_and_field_and_generate_fixes_it() {
     assert!(output.status.success(), "{}", stderr(&output));
     let output = catalog_gen(&["check", "--docs", docs_arg, "--generated", generated_arg]);
     assert!(output.status.success(), "{}", stderr(&output));
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
@@ -233,7 +253,6 @@ fn check_names_a_hand_edit_when_the_docs_are_unchanged() {
     assert!(report.contains(
         "  changed API error SERVER:INTERNAL: status_code\n    status_code:\n      - 503\n      + 500\n"
     ));
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
@@ -280,7 +299,6 @@ fn diff_prints_exactly_one_change_in_each_format() {
              ```diff\n- {INTERNAL_DESCRIPTION}\n+ Smartcar had an internal error.\n```\n\n</details>\n"
         )
     );
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
@@ -317,7 +335,6 @@ fn a_renamed_page_is_no_difference_and_broken_snapshots_are_not_compared() {
         "{}",
         stderr(&output)
     );
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
@@ -377,7 +394,6 @@ fn diff_of_an_unreadable_snapshot_exits_2() {
         stderr(&output)
     );
     assert!(stderr(&output).ends_with("error: cannot compare the snapshots\n"));
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
@@ -437,7 +453,6 @@ fn docs_that_document_no_errors_never_empty_the_catalog() {
         "{}",
         stderr(&output)
     );
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
@@ -510,7 +525,6 @@ fn outputs_that_are_not_regular_files_are_refused_without_being_opened() {
         .collect();
     names.sort();
     assert_eq!(names, ["catalog.rs", "generated.rs"]);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// `catalog-gen ARGS` run in `dir`.
@@ -549,12 +563,12 @@ fn outside_the_repository_the_defaults_say_where_they_were_looked_for() {
     let output = catalog_gen_in(&dir, &["dump", "--docs", docs.to_str().unwrap(), "--quiet"]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(stderr(&output), "", "--quiet leaves out the snapshot's warning");
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
 fn check_exits_2_when_it_cannot_compare() {
-    let missing = temp_dir("check-missing").join("generated.rs");
+    let dir = temp_dir("check-missing");
+    let missing = dir.join("generated.rs");
     let output = catalog_gen(&["check", "--generated", missing.to_str().unwrap(), "--quiet"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
@@ -648,5 +662,4 @@ fn generate_gives_the_same_bytes_under_another_locale_time_zone_and_directory() 
         std::fs::read(&out).unwrap(),
         std::fs::read(repo().join("catalog/src/generated.rs")).unwrap()
     );
-    std::fs::remove_dir_all(dir).unwrap();
 }
