@@ -47,20 +47,19 @@ pub fn bump(generated: &Path, root: &Path, changes: &ChangeSet, date: &str) -> R
     if impact == Semver::None {
         return Ok(None);
     }
-    let manifest = package_manifest(generated, root)?;
+    let (manifest, mut document) = package_manifest(generated, root)?;
     let dir = manifest.parent().unwrap_or(Path::new(""));
     let changelog_path = nearest(dir, root, "CHANGELOG.md").ok_or_else(|| {
         format!(
             "--bump writes the changes into CHANGELOG.md, and there is none from {} up to {}",
-            shown(&display_dir(dir)),
-            shown(&display_dir(root))
+            display_dir(dir).display(),
+            display_dir(root).display()
         )
     })?;
     let changelog = read_text(&changelog_path)?;
-    let mut document = parse_toml(&manifest, &read_text(&manifest)?)?;
     let (name, from) = package_version(&document, &manifest)?;
     let to = next_version(&from, last_release(&changelog).as_ref(), impact)
-        .ok_or_else(|| format!("{}: version {from} cannot be bumped further", shown(&manifest)))?;
+        .ok_or_else(|| format!("{}: version {from} cannot be bumped further", manifest.display()))?;
 
     let mut replacements = vec![Replacement {
         target: changelog_path,
@@ -214,21 +213,21 @@ fn last_text_line(lines: &[String], from: usize, to: usize) -> usize {
 }
 
 /// The nearest `Cargo.toml` with a `[package]` table in a directory above `generated`, up to
-/// `root`.
-fn package_manifest(generated: &Path, root: &Path) -> Result<PathBuf> {
+/// `root`, and its contents.
+fn package_manifest(generated: &Path, root: &Path) -> Result<(PathBuf, DocumentMut)> {
     for dir in dirs_up_to(generated.parent().unwrap_or(Path::new("")), root) {
         let candidate = dir.join("Cargo.toml");
         if let Some(bytes) = read_optional(&candidate)? {
-            let text = utf8(&candidate, bytes)?;
-            if parse_toml(&candidate, &text)?.contains_key("package") {
-                return Ok(candidate);
+            let document = parse_toml(&candidate, &utf8(&candidate, bytes)?)?;
+            if document.contains_key("package") {
+                return Ok((candidate, document));
             }
         }
     }
     Err(format!(
         "--bump writes the version of the crate whose catalog {} is, and there is no Cargo.toml with a [package] above it in {}",
-        shown(generated),
-        shown(&display_dir(root))
+        generated.display(),
+        display_dir(root).display()
     )
     .into())
 }
@@ -267,7 +266,7 @@ fn display_dir(dir: &Path) -> PathBuf {
 
 /// The package's name and version in `manifest`.
 fn package_version(document: &DocumentMut, manifest: &Path) -> Result<(String, Version)> {
-    let fail = |reason: &str| format!("{}: {reason}", shown(manifest));
+    let fail = |reason: &str| format!("{}: {reason}", manifest.display());
     let package = document["package"]
         .as_table_like()
         .ok_or_else(|| fail("[package] is not a table"))?;
@@ -335,21 +334,16 @@ fn replace(value: &mut Value, text: String) {
 
 fn parse_toml(path: &Path, text: &str) -> Result<DocumentMut> {
     text.parse()
-        .map_err(|error| format!("cannot read {}: {error}", shown(path)).into())
+        .map_err(|error| format!("cannot read {}: {error}", path.display()).into())
 }
 
 fn read_text(path: &Path) -> Result<String> {
-    let bytes = read_optional(path)?.ok_or_else(|| format!("cannot read {}: it is gone", shown(path)))?;
+    let bytes = read_optional(path)?.ok_or_else(|| format!("cannot read {}: it is gone", path.display()))?;
     utf8(path, bytes)
 }
 
 fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String> {
-    String::from_utf8(bytes).map_err(|_| format!("cannot read {}: it is not UTF-8", shown(path)).into())
-}
-
-/// `path` for a message, escaped.
-fn shown(path: &Path) -> String {
-    smartcar_errors_shared::text::escape(&path.display().to_string()).into_owned()
+    String::from_utf8(bytes).map_err(|_| format!("cannot read {}: it is not UTF-8", path.display()).into())
 }
 
 #[cfg(test)]

@@ -178,14 +178,11 @@ fn update(args: &UpdateArgs, quiet: bool) -> Result<ExitCode> {
     let ledger = new.ledger_json();
 
     let mut written = files.changed_by(staged.dir(), &code, ledger.as_deref())?;
-    let bump = match written.is_empty() || !args.bump {
-        true => None,
-        false => bump::bump(
-            &files.generated,
-            files.docs.parent().unwrap_or(Path::new("")),
-            &changes,
-            &date,
-        )?,
+    let bump = if args.bump && !written.is_empty() {
+        let root = files.docs.parent().unwrap_or(Path::new(""));
+        bump::bump(&files.generated, root, &changes, &date)?
+    } else {
+        None
     };
     if written.is_empty() {
         drop(staged);
