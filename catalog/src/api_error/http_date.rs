@@ -7,6 +7,11 @@
 //! Sun Nov  6 08:49:37 1994         asctime
 //! ```
 
+use smartcar_errors_shared::date::{civil_from_days, days_from_civil};
+
+/// Seconds in a day.
+const DAY: i64 = 86_400;
+
 const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const LONG_DAYS: [&str; 7] = [
     "Monday",
@@ -49,7 +54,7 @@ fn rfc850(text: &str, now: i64) -> Option<i64> {
     let [day, month, year] = fields::<3>(date, '-')?;
     LONG_DAYS.contains(&day_name).then_some(())?;
     let two_digits = digits(year, 2)?;
-    let this_year = civil_year(now);
+    let (this_year, _, _) = civil_from_days(now.div_euclid(DAY));
     let mut year = this_year - this_year.rem_euclid(100) + two_digits;
     if year > this_year + 50 {
         year -= 100;
@@ -93,44 +98,19 @@ fn timestamp(year: i64, month: &str, day: i64, time: &str) -> Option<i64> {
     let month = MONTHS.iter().position(|name| *name == month)? + 1;
     let [hour, minute, second] = fields::<3>(time, ':')?;
     let (hour, minute, second) = (digits(hour, 2)?, digits(minute, 2)?, digits(second, 2)?);
-    // Second 60 is a leap second, which RFC 9110's grammar allows.
-    if !(1..=days_in_month(year, month)).contains(&day) || hour > 23 || minute > 59 || second > 60 {
+    let month = month as i64;
+    let days = days_from_civil(year, month, day);
+    // A real day survives the round trip through its day number. Second 60 is a leap
+    // second, which RFC 9110's grammar allows.
+    if !(1..=31).contains(&day)
+        || civil_from_days(days) != (year, month, day)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
         return None;
     }
-    Some(days_from_civil(year, month as i64, day) * 86_400 + hour * 3_600 + minute * 60 + second)
-}
-
-fn days_in_month(year: i64, month: usize) -> i64 {
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (Howard Hinnant's
-/// `days_from_civil`).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
-}
-
-/// The year of the time `secs` seconds after the epoch (inverse of [`days_from_civil`]).
-fn civil_year(secs: i64) -> i64 {
-    let days = secs.div_euclid(86_400) + 719_468;
-    let era = days.div_euclid(146_097);
-    let day_of_era = days - era * 146_097;
-    let year_of_era = (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let year = year_of_era + era * 400;
-    if month_index >= 10 { year + 1 } else { year }
+    Some(days * DAY + hour * 3_600 + minute * 60 + second)
 }
 
 #[cfg(test)]
@@ -159,6 +139,7 @@ mod tests {
 
     #[test]
     fn two_digit_years_are_at_most_50_years_ahead() {
+        let civil_year = |secs: i64| civil_from_days(secs.div_euclid(DAY)).0;
         assert_eq!(civil_year(NOW), 2026);
         let year = |yy: &str| {
             let secs = parse(&format!("Monday, 01-Jan-{yy} 00:00:00 GMT"), NOW).unwrap();
