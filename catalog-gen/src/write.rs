@@ -1,7 +1,7 @@
 //! Writing a generated file: atomically, and only when its contents change.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -14,20 +14,16 @@ static WRITERS: AtomicU64 = AtomicU64::new(0);
 /// a reader sees the old file or the new one, never a part. A `path` that exists and is not a
 /// regular file is refused (see [`check_regular`]).
 pub(crate) fn write_if_changed(path: &Path, contents: &[u8]) -> io::Result<bool> {
-    if !check_regular(path)? {
-        let mut writer = ChangeWriter::create(path)?;
-        writer.write_all(contents)?;
-        return writer.finish();
+    if check_regular(path)? {
+        match fs::read(path) {
+            Ok(existing) if existing == contents => return Ok(false),
+            Ok(_) => {}
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+            Err(error) => return Err(error),
+        }
     }
-    match fs::read(path) {
-        Ok(existing) if existing == contents => return Ok(false),
-        Ok(_) => {}
-        Err(error) if error.kind() == io::ErrorKind::NotFound => {}
-        Err(error) => return Err(error),
-    }
-    let mut writer = ChangeWriter::create(path)?;
-    writer.write_all(contents)?;
-    writer.finish()
+    TempFile::create(path)?.replace_target(contents)?;
+    Ok(true)
 }
 
 /// Whether `path` exists, checked without opening it: `Ok(false)` when it does not, `Ok(true)`
@@ -78,128 +74,61 @@ fn special_file_kind(_: &fs::FileType) -> &'static str {
     "a special file"
 }
 
-/// A file written as a stream, atomically, and only if its contents change.
+/// A temporary file beside a target, which [`replace_target`](TempFile::replace_target)
+/// fills and renames over the target; dropped before that, it is removed.
 ///
-/// What is written goes to a temporary file beside the target and is compared, as it
-/// arrives, with the file already there. [`finish`](ChangeWriter::finish) renames the
-/// temporary file over the target, or removes it when the contents are the same; dropping
-/// the writer unfinished removes it too. Neither the old nor the new contents are ever held
-/// in memory whole.
-///
-/// The temporary file (`.NAME.PID-N.tmp`) is locked while it is written. One left behind by
-/// a writer that was killed is removed by the next writer of the same target, which takes the
+/// The temporary file (`.NAME.PID-N.tmp`) is locked while it exists. One left behind by a
+/// writer that was killed is removed by the next writer of the same target, which takes the
 /// lock of every such file it finds; the files of writers still running stay.
 #[derive(Debug)]
-pub(crate) struct ChangeWriter {
+struct TempFile {
+    target: PathBuf,
     path: PathBuf,
-    temp: PathBuf,
-    file: Option<BufWriter<File>>,
-    /// The target's current contents, read along with what is written; `None` once they
-    /// differ (or when there is no target yet).
-    existing: Option<BufReader<File>>,
-    scratch: Vec<u8>,
+    /// Open, and locked, until the file is renamed or removed.
+    file: Option<File>,
 }
 
-impl ChangeWriter {
-    /// Starts writing `path`: creates its directory and a temporary file beside it. Refuses a
-    /// `path` that exists and is not a regular file (see [`check_regular`]).
-    pub(crate) fn create(path: &Path) -> io::Result<Self> {
-        check_regular(path)?;
-        let dir = match path.parent() {
+impl TempFile {
+    /// Creates the target's directory and a temporary file beside it, after removing the
+    /// abandoned ones. The caller has checked the target (see [`check_regular`]).
+    fn create(target: &Path) -> io::Result<Self> {
+        let dir = match target.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
         };
         fs::create_dir_all(dir)?;
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("generated");
+        let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("generated");
         let prefix = format!(".{name}.");
         remove_abandoned(dir, &prefix);
         let serial = WRITERS.fetch_add(1, Ordering::Relaxed);
-        let temp = dir.join(format!("{prefix}{}-{serial}{TEMP_SUFFIX}", std::process::id()));
-        let file = OpenOptions::new().write(true).create_new(true).open(&temp)?;
+        let path = dir.join(format!("{prefix}{}-{serial}{TEMP_SUFFIX}", std::process::id()));
+        let file = OpenOptions::new().write(true).create_new(true).open(&path)?;
         file.lock()?;
-        let file = BufWriter::new(file);
-        let mut writer = ChangeWriter {
-            path: path.to_path_buf(),
-            temp,
+        Ok(TempFile {
+            target: target.to_path_buf(),
+            path,
             file: Some(file),
-            existing: None,
-            scratch: Vec::new(),
-        };
-        writer.existing = writer.open_existing()?;
-        Ok(writer)
+        })
     }
 
-    /// Completes the file: returns whether its contents changed (and it was replaced).
-    pub(crate) fn finish(mut self) -> io::Result<bool> {
-        let Some(file) = self.file.take() else {
-            return Ok(false);
+    /// Writes `contents`, syncs them and renames the file over the target; on a failure the
+    /// temporary file is removed and the target left as it was.
+    fn replace_target(mut self, contents: &[u8]) -> io::Result<()> {
+        let Some(mut file) = self.file.take() else {
+            return Ok(());
         };
-        let unchanged = match self.existing.take() {
-            Some(mut existing) => existing.read(&mut [0])? == 0,
-            None => false,
-        };
-        // The temporary file stays open, and locked, until it is renamed or removed.
-        let result = if unchanged {
-            fs::remove_file(&self.temp).map(|()| false)
-        } else {
-            (|| {
-                let file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
-                file.sync_all()?;
-                fs::rename(&self.temp, &self.path)
-            })()
-            .map(|()| true)
-        };
+        let result = file
+            .write_all(contents)
+            .and_then(|()| file.sync_all())
+            .and_then(|()| fs::rename(&self.path, &self.target));
         if result.is_err() {
-            let _ = fs::remove_file(&self.temp);
+            let _ = fs::remove_file(&self.path);
         }
         result
     }
-
-    fn open_existing(&self) -> io::Result<Option<BufReader<File>>> {
-        match File::open(&self.path) {
-            Ok(file) => Ok(Some(BufReader::new(file))),
-            Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(error) => Err(error),
-        }
-    }
-
-    /// Compares `buf` with the next bytes of the existing file, forgetting it on a difference.
-    fn compare(&mut self, buf: &[u8]) -> io::Result<()> {
-        let Some(existing) = &mut self.existing else {
-            return Ok(());
-        };
-        self.scratch.resize(buf.len(), 0);
-        let same = match existing.read_exact(&mut self.scratch) {
-            Ok(()) => self.scratch == buf,
-            Err(error) if error.kind() == io::ErrorKind::UnexpectedEof => false,
-            Err(error) => return Err(error),
-        };
-        if !same {
-            self.existing = None;
-        }
-        Ok(())
-    }
 }
 
-impl Write for ChangeWriter {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let Some(file) = &mut self.file else {
-            return Err(io::Error::other("the file is already finished"));
-        };
-        file.write_all(buf)?;
-        self.compare(buf)?;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        match &mut self.file {
-            Some(file) => file.flush(),
-            None => Ok(()),
-        }
-    }
-}
-
-/// How the temporary files of a [`ChangeWriter`] end.
+/// How the temporary files of a [`TempFile`] end.
 const TEMP_SUFFIX: &str = ".tmp";
 
 /// Removes the temporary files in `dir` named `PREFIX…​.tmp` that no running writer holds:
@@ -227,10 +156,10 @@ fn remove_abandoned(dir: &Path, prefix: &str) {
     }
 }
 
-impl Drop for ChangeWriter {
+impl Drop for TempFile {
     fn drop(&mut self) {
         if self.file.take().is_some() {
-            let _ = fs::remove_file(&self.temp);
+            let _ = fs::remove_file(&self.path);
         }
     }
 }
@@ -259,27 +188,24 @@ mod tests {
         fs::remove_dir_all(&dir).unwrap();
     }
 
-    /// Streams `parts` to `path` through a [`ChangeWriter`].
-    fn stream(path: &Path, parts: &[&str]) -> bool {
-        let mut writer = ChangeWriter::create(path).unwrap();
-        for part in parts {
-            writer.write_all(part.as_bytes()).unwrap();
-        }
-        writer.finish().unwrap()
-    }
-
     #[test]
-    fn streamed_file_is_replaced_only_when_its_bytes_change() {
+    fn a_file_is_replaced_only_when_its_bytes_change() {
         let dir = scratch_dir("stream");
         let path = dir.join("out.rs");
-        assert!(stream(&path, &["ab", "cd"]));
+        assert!(write_if_changed(&path, b"abcd").unwrap());
         let modified = fs::metadata(&path).unwrap().modified().unwrap();
-        assert!(!stream(&path, &["a", "bcd"]), "same bytes, other pieces");
+        assert!(!write_if_changed(&path, b"abcd").unwrap(), "same bytes");
         assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), modified);
-        assert!(stream(&path, &["ab", "c"]), "a prefix of the old file");
+        assert!(
+            write_if_changed(&path, b"abc").unwrap(),
+            "a prefix of the old file"
+        );
         assert_eq!(fs::read(&path).unwrap(), b"abc");
-        assert!(stream(&path, &["abc", "d"]), "the old file is a prefix");
-        assert!(stream(&path, &["xbcd"]));
+        assert!(
+            write_if_changed(&path, b"abcd").unwrap(),
+            "the old file is a prefix"
+        );
+        assert!(write_if_changed(&path, b"xbcd").unwrap());
         assert_eq!(fs::read(&path).unwrap(), b"xbcd");
         assert_eq!(entries(&dir), 1);
         fs::remove_dir_all(&dir).unwrap();
@@ -289,9 +215,8 @@ mod tests {
     fn an_unfinished_writer_leaves_the_file_alone() {
         let dir = scratch_dir("unfinished");
         let path = dir.join("out.rs");
-        assert!(stream(&path, &["same"]));
-        let mut writer = ChangeWriter::create(&path).unwrap();
-        writer.write_all(b"half").unwrap();
+        assert!(write_if_changed(&path, b"same").unwrap());
+        let writer = TempFile::create(&path).unwrap();
         drop(writer);
         assert_eq!(fs::read(&path).unwrap(), b"same");
         assert_eq!(entries(&dir), 1);
@@ -307,7 +232,7 @@ mod tests {
         #[cfg(unix)]
         {
             std::os::unix::fs::symlink("elsewhere", dir.join("link")).unwrap();
-            let error = ChangeWriter::create(&dir.join("link")).unwrap_err();
+            let error = write_if_changed(&dir.join("link"), b"x").unwrap_err();
             assert_eq!(error.to_string(), "it is a symbolic link, not a regular file");
             let fifo = dir.join("fifo");
             let made = std::process::Command::new("mkfifo").arg(&fifo).status();
@@ -333,12 +258,11 @@ mod tests {
         // Left by a writer that was killed: nobody holds its lock.
         fs::write(dir.join(".out.rs.999999-0.tmp"), "half").unwrap();
         // Held by a writer that is still running.
-        let mut running = ChangeWriter::create(&path).unwrap();
-        running.write_all(b"running").unwrap();
+        let running = TempFile::create(&path).unwrap();
         // Somebody else's files.
         fs::write(dir.join(".other.rs.1-0.tmp"), "other").unwrap();
         fs::write(dir.join("notes.tmp"), "notes").unwrap();
-        assert!(stream(&path, &["new"]));
+        assert!(write_if_changed(&path, b"new").unwrap());
         let mut names: Vec<String> = fs::read_dir(&dir)
             .unwrap()
             .map(|entry| entry.unwrap().file_name().into_string().unwrap())
@@ -351,7 +275,7 @@ mod tests {
             "{names:?}"
         );
         assert_eq!(&names[2..], ["notes.tmp", "out.rs"]);
-        assert!(running.finish().unwrap());
+        running.replace_target(b"running").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"running");
         fs::remove_dir_all(&dir).unwrap();
     }
