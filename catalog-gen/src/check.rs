@@ -15,7 +15,7 @@ use syn::{Expr, Ident, Lit, Token, braced, bracketed};
 use crate::diff::{ChangeSet, Kind};
 use crate::emit::recorded_hash;
 use crate::model::Catalog;
-use crate::parse::display_key;
+use smartcar_errors_shared::key::Key;
 
 /// At most this many lines of unified diff are shown; the semantic summary names the rest.
 const MAX_DIFF_LINES: usize = 400;
@@ -176,7 +176,7 @@ fn api_rows(catalog: &Catalog) -> BTreeMap<String, Value> {
     catalog
         .api_errors
         .iter()
-        .map(|e| (display_key(&e.error_type, e.code.as_deref()), only(e, API_FIELDS)))
+        .map(|e| (e.key().to_string(), only(e, API_FIELDS)))
         .collect()
 }
 
@@ -247,7 +247,7 @@ fn parse_invocation(input: ParseStream<'_>) -> syn::Result<Rows> {
         row.insert("type".into(), error_type);
         row.insert("resolution".into(), resolution);
         let key = match (&row["type"], row.get("code")) {
-            (Value::String(t), Some(Value::String(c))) => display_key(t, Some(c)),
+            (Value::String(t), Some(Value::String(c))) => Key::new(t, Some(c)).to_string(),
             (Value::String(t), _) => t.clone(),
             _ => return Err(content.error("an API row without an error type")),
         };

@@ -11,7 +11,6 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::model::Catalog;
-use crate::parse::display_key;
 
 /// Which part of the catalog a change is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -227,7 +226,7 @@ impl ChangeSet {
             catalog
                 .api_errors
                 .iter()
-                .map(|e| (display_key(&e.error_type, e.code.as_deref()), to_value(e)))
+                .map(|e| (e.key().to_string(), to_value(e)))
                 .collect()
         };
         let connect = |catalog: &Catalog| -> BTreeMap<String, Value> {

@@ -4,7 +4,6 @@
 //! said to be no longer documented.
 
 use smartcar_errors_shared::explain::{self, ApiEntry, Candidate, ConnectEntry, NotDocumented};
-use smartcar_errors_shared::key::Key;
 
 use crate::ledger::Ledger;
 use crate::model::{ApiErrorEntry, Catalog, ConnectErrorEntry};
@@ -39,7 +38,7 @@ pub(crate) fn explain(catalog: &Catalog, ledger: &Ledger, query: &str) -> Result
     // Writing to a `String` cannot fail.
     let _ = match explain::find(query, &candidates)? {
         Entry::Api(e) => {
-            let removed = ledger.api_removed(Key::new(&e.error_type, e.code.as_deref()));
+            let removed = ledger.api_removed(e.key());
             let at = e.source.to_string();
             explain::write_api(
                 &mut out,

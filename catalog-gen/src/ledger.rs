@@ -424,7 +424,7 @@ impl Ledger {
         let mut next = self.clone();
         let (new_keys, new_errors) = documented(new);
         for entry in &old.api_errors {
-            let key = Key::new(&entry.error_type, entry.code.as_deref());
+            let key = entry.key();
             if !new_keys.contains(&key) && self.api_removed(key).is_none() {
                 next.api.push(ApiTombstone::new(entry, date));
             }
@@ -453,11 +453,7 @@ impl Ledger {
 
 /// The API codes and the Connect errors `catalog` documents.
 fn documented(catalog: &Catalog) -> (BTreeSet<Key<'_>>, BTreeSet<&str>) {
-    let keys = catalog
-        .api_errors
-        .iter()
-        .map(|e| Key::new(&e.error_type, e.code.as_deref()))
-        .collect();
+    let keys = catalog.api_errors.iter().map(ApiErrorEntry::key).collect();
     let errors = catalog.connect_errors.iter().map(|e| e.error()).collect();
     (keys, errors)
 }

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use smartcar_errors_shared::key::Key;
 
 /// Every error documented in one docs snapshot.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -294,9 +295,10 @@ impl TryFrom<String> for Source {
 }
 
 impl ApiErrorEntry {
-    /// The key entries are sorted and looked up by: (type, code), a null code first.
-    pub fn key(&self) -> (&str, Option<&str>) {
-        (&self.error_type, self.code.as_deref())
+    /// The key entries are sorted and looked up by, and named by (`TYPE:CODE`): type, then
+    /// code, a null code first.
+    pub fn key(&self) -> Key<'_> {
+        Key::new(&self.error_type, self.code.as_deref())
     }
 }
 

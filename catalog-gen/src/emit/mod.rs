@@ -12,7 +12,6 @@
 mod doc;
 
 use proc_macro2::Literal;
-use smartcar_errors_shared::key::Key;
 use smartcar_errors_shared::text::Escaped;
 
 use crate::lower::{ApiPlan, ConnectPlan, ErrorTypePlan, Plan, ResolutionPlan};
@@ -220,7 +219,7 @@ fn resolution_doc(resolution: &ResolutionPlan) -> DocComment {
 fn api_doc(e: &ApiErrorEntry, api: &ApiPlan) -> DocComment {
     let mut doc = DocComment::default();
     doc.text(&e.description);
-    let key = Key::new(&e.error_type, e.code.as_deref()).to_string();
+    let key = e.key().to_string();
     let mut facts = format!("{}: HTTP status {}", doc::code(&key), e.status_code);
     if let Some(resolution) = &e.resolution {
         facts.push_str(&format!(", resolution {}", doc::code(resolution)));

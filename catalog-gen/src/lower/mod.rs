@@ -8,8 +8,6 @@ mod names;
 
 use std::collections::BTreeMap;
 
-use smartcar_errors_shared::key::Key;
-
 use crate::diagnostic::{Diagnostic, Lint};
 use crate::ledger::Ledger;
 use crate::model::{Catalog, Source};
@@ -85,7 +83,7 @@ pub(crate) fn lower(catalog: &Catalog, ledger: &Ledger) -> Result<Plan, Vec<Diag
     let mut removed: Vec<Option<&str>> = Vec::with_capacity(api.len());
     let mut resolutions: BTreeMap<&str, (&Source, usize)> = BTreeMap::new();
     for (index, entry) in api.iter().enumerate() {
-        let left = ledger.api_removed(Key::new(&entry.error_type, entry.code.as_deref()));
+        let left = ledger.api_removed(entry.key());
         if firsts
             .last()
             .is_none_or(|&first| api[first].error_type != entry.error_type)
@@ -128,9 +126,8 @@ pub(crate) fn lower(catalog: &Catalog, ledger: &Ledger) -> Result<Plan, Vec<Diag
     let api_variants = assign(
         "ApiErrorCode",
         api.iter().map(|entry| {
-            let code = entry.code.as_deref();
-            let key = Key::new(&entry.error_type, code).to_string();
-            (key, names::api_variant(&entry.error_type, code), &entry.source)
+            let variant = names::api_variant(&entry.error_type, entry.code.as_deref());
+            (entry.key().to_string(), variant, &entry.source)
         }),
         &mut problems,
     );

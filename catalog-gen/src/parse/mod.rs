@@ -14,7 +14,6 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use pulldown_cmark::Options;
-use smartcar_errors_shared::key::Key;
 
 use crate::diagnostic::{Diagnostic, LineIndex, Lint};
 use crate::model::{Catalog, Source};
@@ -108,7 +107,7 @@ fn finish(parsed: &mut Parsed) {
     keep_first(
         &mut catalog.api_errors,
         |a, b| a.key() == b.key(),
-        |e| display_key(&e.error_type, e.code.as_deref()),
+        |e| e.key().to_string(),
         |e| &e.source,
         diagnostics,
     );
@@ -153,11 +152,6 @@ fn duplicate(at: &Source, first: &Source, name: &str) -> Diagnostic {
     )
 }
 
-/// `TYPE:CODE`, or `TYPE` for a null code.
-pub(crate) fn display_key(error_type: &str, code: Option<&str>) -> String {
-    Key::new(error_type, code).to_string()
-}
-
 /// Warns about codes whose status differs from the one most codes of their type share.
 fn status_consistency(catalog: &Catalog, diagnostics: &mut Vec<Diagnostic>) {
     let mut by_type: BTreeMap<&str, BTreeMap<u16, usize>> = BTreeMap::new();
@@ -183,7 +177,7 @@ fn status_consistency(catalog: &Catalog, diagnostics: &mut Vec<Diagnostic>) {
                 Lint::StatusMismatch,
                 format!(
                     "`{}` has status {}; other `{}` codes have {}",
-                    display_key(&entry.error_type, entry.code.as_deref()),
+                    entry.key(),
                     entry.status_code,
                     entry.error_type,
                     usual.unwrap_or_default()

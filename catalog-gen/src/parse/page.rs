@@ -10,9 +10,10 @@ use smartcar_errors_shared::query::parse_query;
 
 use super::example::{self, ContentMap, Example, Located};
 use super::text::{PlainText, plain_text};
-use super::{FileCtx, display_key, html};
+use super::{FileCtx, html};
 use crate::diagnostic::{Diagnostic, Lint};
 use crate::model::{ApiErrorEntry, ConnectErrorEntry, ConnectParameter};
+use smartcar_errors_shared::key::Key;
 
 /// What one page documents.
 #[derive(Debug, Default)]
@@ -640,7 +641,7 @@ impl PageReader<'_, '_> {
                 Lint::DocUrlMismatch,
                 format!(
                     "`{}`: {problem}",
-                    display_key(&example.error_type.value, code.code.as_deref())
+                    Key::new(&example.error_type.value, code.code.as_deref())
                 ),
                 at(example.doc_url.offset),
             ));
