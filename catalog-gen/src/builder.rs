@@ -72,8 +72,8 @@ impl Builder {
             docs_name: None,
             ledger_file: None,
             out_file: None,
-            runtime: "::smartcar_errors".into(),
-            regenerate: "cargo build (build.rs)".into(),
+            runtime: DEFAULT_RUNTIME.into(),
+            regenerate: DEFAULT_REGENERATE.into(),
             cargo_metadata: env::var_os("CARGO").is_some() && env::var_os("OUT_DIR").is_some(),
         }
     }
@@ -200,7 +200,7 @@ impl Builder {
     /// [`Docs::code`] does: on names that cannot be Rust names, and on a catalog without errors.
     pub fn code(&self, catalog: &Catalog) -> Result<String, Error> {
         let options = self.emit_options()?;
-        if catalog.api_errors.is_empty() && catalog.connect_errors.is_empty() {
+        if catalog.is_empty() {
             return Err(Error::NoErrorsDocumented {
                 diagnostics: Vec::new(),
             });
@@ -240,7 +240,13 @@ impl Builder {
 }
 
 /// What the default ledger's name adds to the docs directory's.
-const LEDGER_SUFFIX: &str = ".ledger.json";
+pub(crate) const LEDGER_SUFFIX: &str = ".ledger.json";
+
+/// The runtime crate a generated catalog refers to, unless told otherwise.
+pub(crate) const DEFAULT_RUNTIME: &str = "::smartcar_errors";
+
+/// The command a generated catalog's header says regenerates it, unless told otherwise.
+pub(crate) const DEFAULT_REGENERATE: &str = "cargo build (build.rs)";
 
 /// `path` as it can be printed in a build-script directive: UTF-8, with no character that
 /// could end the directive's line or disguise it.

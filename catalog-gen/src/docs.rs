@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use crate::builder::{DEFAULT_REGENERATE, DEFAULT_RUNTIME, LEDGER_SUFFIX};
 use crate::check::Drift;
 use crate::diagnostic::{self, Diagnostic};
 use crate::diff::{ChangeSet, Kind};
@@ -93,10 +94,10 @@ impl Docs {
     /// `::smartcar_errors`.
     pub fn from_pages(pages: impl IntoIterator<Item = (String, Vec<u8>)>) -> Docs {
         let options = EmitOptions {
-            runtime: "::smartcar_errors".into(),
+            runtime: DEFAULT_RUNTIME.into(),
             docs_name: "docs".into(),
-            ledger_name: "docs.ledger.json".into(),
-            regenerate: "cargo build (build.rs)".into(),
+            ledger_name: format!("docs{LEDGER_SUFFIX}"),
+            regenerate: DEFAULT_REGENERATE.into(),
         };
         Docs::new(Snapshot::from_files(pages), Ledger::default(), None, options)
     }
@@ -274,7 +275,7 @@ impl Docs {
         if self.has_errors() {
             return Err(Error::Docs { diagnostics: shown() });
         }
-        if self.catalog.api_errors.is_empty() && self.catalog.connect_errors.is_empty() {
+        if self.catalog.is_empty() {
             // Tombstones alone are no catalog: the docs must document something.
             return Err(Error::NoErrorsDocumented { diagnostics: shown() });
         }

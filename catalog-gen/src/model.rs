@@ -303,6 +303,12 @@ impl ApiErrorEntry {
 }
 
 impl Catalog {
+    /// Whether the catalog documents no error at all (neither an API error nor a Connect
+    /// error): docs like that generate no catalog.
+    pub fn is_empty(&self) -> bool {
+        self.api_errors.is_empty() && self.connect_errors.is_empty()
+    }
+
     /// The JSON Schema of the model as `catalog-gen dump` prints it.
     #[cfg(feature = "schema")]
     pub fn json_schema() -> String {
