@@ -16,8 +16,7 @@
 //! breaking change, for a major release.
 
 use std::collections::BTreeSet;
-use std::fs::File;
-use std::io::{self, Read};
+use std::io;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -25,7 +24,7 @@ use smartcar_errors_shared::key::Key;
 use smartcar_errors_shared::text::Escaped;
 
 use crate::model::{ApiErrorEntry, Catalog, ConnectErrorEntry, ConnectParameter, Source};
-use crate::{Error, write};
+use crate::{Error, snapshot, write};
 use smartcar_errors_shared::date;
 
 /// The version of the ledger's layout.
@@ -214,17 +213,13 @@ impl Ledger {
         if !write::check_regular(path).map_err(read_error)? {
             return Ok(None);
         }
-        let mut bytes = Vec::new();
-        File::open(path)
-            .and_then(|file| file.take(MAX_BYTES + 1).read_to_end(&mut bytes))
-            .map_err(read_error)?;
         let invalid = |reason: String| Error::Ledger {
             path: path.to_path_buf(),
             reason,
         };
-        if bytes.len() as u64 > MAX_BYTES {
-            return Err(invalid(format!("it is larger than {MAX_BYTES} bytes")));
-        }
+        let bytes = snapshot::read_capped(path, MAX_BYTES)
+            .map_err(read_error)?
+            .ok_or_else(|| invalid(format!("it is larger than {MAX_BYTES} bytes")))?;
         let text = String::from_utf8(bytes)
             .map_err(|_| read_error(io::Error::new(io::ErrorKind::InvalidData, "not UTF-8")))?;
         Ledger::from_json(&text, Ledger::origin_of(Some(path)))

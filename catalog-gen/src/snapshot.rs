@@ -1,7 +1,7 @@
 //! Reading a docs snapshot: every `.md` file below a directory, in a fixed order.
 
 use std::fs;
-use std::io::Read;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -135,22 +135,22 @@ impl Snapshot {
 
 /// The bytes of the page at `path`, at most [`MAX_PAGE_BYTES`] of them.
 fn read_page(path: &Path) -> Result<Vec<u8>, Error> {
-    let io_error = |source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    let file = fs::File::open(path).map_err(io_error)?;
-    let mut bytes = Vec::new();
-    // One byte more than allowed tells a page that is too large, even one still growing.
-    file.take(MAX_PAGE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
-    if bytes.len() as u64 > MAX_PAGE_BYTES {
-        return Err(Error::PageTooLarge {
+    read_capped(path, MAX_PAGE_BYTES)
+        .map_err(|source| Error::Read {
             path: path.to_path_buf(),
-        });
-    }
-    Ok(bytes)
+            source,
+        })?
+        .ok_or_else(|| Error::PageTooLarge {
+            path: path.to_path_buf(),
+        })
+}
+
+/// The bytes of the file at `path`, or `None` when it holds more than `max` bytes.
+pub(crate) fn read_capped(path: &Path, max: u64) -> io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    // One byte more than allowed tells a file that is too large, even one still growing.
+    fs::File::open(path)?.take(max + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= max).then_some(bytes))
 }
 
 fn relative_path(root: &Path, path: &Path) -> Result<String, Error> {
