@@ -87,7 +87,7 @@ pub(crate) fn link(label: &str, url: &str) -> String {
     let linkable = !url.is_empty()
         && url.starts_with("http")
         && !url.contains(['<', '>', '\\', ' '])
-        && url.chars().all(|c| !c.is_control() && !is_unsafe(c));
+        && !url.chars().any(is_unsafe);
     if linkable {
         format!("[{label}](<{url}>)")
     } else {

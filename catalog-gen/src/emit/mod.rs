@@ -301,7 +301,6 @@ fn raw_string_hashes(text: &str) -> usize {
         .unwrap_or(0)
 }
 
-/// A Rust string literal of `text`, escaped by the compiler's rules.
 /// `text` as a string literal, escaped by the compiler's rules (`proc_macro2::Literal`); text
 /// of printable ASCII without quotes or backslashes, which those rules leave as it is, is
 /// copied without going through them character by character.
