@@ -53,7 +53,7 @@ impl ErrorHeaders {
                 .get_or_insert_with(|| RetryAfter::read(text().trim()));
         } else if name.eq_ignore_ascii_case("date") {
             self.date
-                .get_or_insert_with(|| http_date::parse(text().trim(), now()));
+                .get_or_insert_with(|| http_date::parse(text().trim(), now));
         }
     }
 
@@ -88,7 +88,7 @@ impl RetryAfter {
             // More digits than u64 holds: longer than any wait worth honoring exactly.
             return RetryAfter::Seconds(value.parse().unwrap_or(u64::MAX));
         }
-        http_date::parse(value, now()).map_or(RetryAfter::Invalid, RetryAfter::At)
+        http_date::parse(value, now).map_or(RetryAfter::Invalid, RetryAfter::At)
     }
 }
 

@@ -27,10 +27,10 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// Seconds since the Unix epoch of the HTTP date `text`, or `None` when it is none of the
-/// three forms or names no real time. `now` (seconds since the epoch) places an RFC 850
-/// two-digit year: one that would be more than 50 years ahead of `now` is in the century
-/// before, as RFC 9110 says.
-pub(crate) fn parse(text: &str, now: i64) -> Option<i64> {
+/// three forms or names no real time. `now` (seconds since the epoch, asked only for that)
+/// places an RFC 850 two-digit year: one that would be more than 50 years ahead of `now` is in
+/// the century before, as RFC 9110 says.
+pub(crate) fn parse(text: &str, now: impl FnOnce() -> i64) -> Option<i64> {
     imf_fixdate(text)
         .or_else(|| rfc850(text, now))
         .or_else(|| asctime(text))
@@ -47,14 +47,14 @@ fn imf_fixdate(text: &str) -> Option<i64> {
 }
 
 /// `Sunday, 06-Nov-94 08:49:37 GMT`
-fn rfc850(text: &str, now: i64) -> Option<i64> {
+fn rfc850(text: &str, now: impl FnOnce() -> i64) -> Option<i64> {
     let (day_name, rest) = text.split_once(", ")?;
     let rest = rest.strip_suffix(" GMT")?;
     let [date, time] = fields::<2>(rest, ' ')?;
     let [day, month, year] = fields::<3>(date, '-')?;
     LONG_DAYS.contains(&day_name).then_some(())?;
     let two_digits = digits(year, 2)?;
-    let (this_year, _, _) = civil_from_days(now.div_euclid(DAY));
+    let (this_year, _, _) = civil_from_days(now().div_euclid(DAY));
     let mut year = this_year - this_year.rem_euclid(100) + two_digits;
     if year > this_year + 50 {
         year -= 100;
@@ -128,13 +128,16 @@ mod tests {
             "Sunday, 06-Nov-94 08:49:37 GMT",
             "Sun Nov  6 08:49:37 1994",
         ] {
-            assert_eq!(parse(text, NOW), Some(784_111_777), "{text}");
+            assert_eq!(parse(text, || NOW), Some(784_111_777), "{text}");
         }
-        assert_eq!(parse("Thu, 01 Jan 1970 00:00:00 GMT", NOW), Some(0));
-        assert_eq!(parse("Wed, 21 Oct 2026 07:28:00 GMT", NOW), Some(1_792_567_680));
-        assert_eq!(parse("Tue, 29 Feb 2000 23:59:60 GMT", NOW), Some(951_868_800));
-        assert_eq!(parse("Sat Dec 31 23:59:59 1969", NOW), Some(-1));
-        assert_eq!(parse("Mon Nov 16 08:49:37 1994", NOW), Some(784_975_777));
+        assert_eq!(parse("Thu, 01 Jan 1970 00:00:00 GMT", || NOW), Some(0));
+        assert_eq!(
+            parse("Wed, 21 Oct 2026 07:28:00 GMT", || NOW),
+            Some(1_792_567_680)
+        );
+        assert_eq!(parse("Tue, 29 Feb 2000 23:59:60 GMT", || NOW), Some(951_868_800));
+        assert_eq!(parse("Sat Dec 31 23:59:59 1969", || NOW), Some(-1));
+        assert_eq!(parse("Mon Nov 16 08:49:37 1994", || NOW), Some(784_975_777));
     }
 
     #[test]
@@ -142,7 +145,7 @@ mod tests {
         let civil_year = |secs: i64| civil_from_days(secs.div_euclid(DAY)).0;
         assert_eq!(civil_year(NOW), 2026);
         let year = |yy: &str| {
-            let secs = parse(&format!("Monday, 01-Jan-{yy} 00:00:00 GMT"), NOW).unwrap();
+            let secs = parse(&format!("Monday, 01-Jan-{yy} 00:00:00 GMT"), || NOW).unwrap();
             civil_year(secs)
         };
         assert_eq!(year("26"), 2026);
@@ -174,7 +177,7 @@ mod tests {
             "Sun Nov 06 08:49:37 94",
             "Sun Nov  é 08:49:37 1994",
         ] {
-            assert_eq!(parse(text, NOW), None, "{text:?}");
+            assert_eq!(parse(text, || NOW), None, "{text:?}");
         }
     }
 }
