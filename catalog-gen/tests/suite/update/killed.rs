@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
+use std::path::Path;
 use std::process::{Output, Stdio};
 use std::sync::mpsc;
 use std::thread;
@@ -200,4 +201,32 @@ fn a_run_killed_after_its_commit_point_is_finished_by_the_next_run() {
             );
         }
     }
+}
+
+#[test]
+fn a_directory_left_aside_that_is_not_a_snapshot_is_reported_once() {
+    let server = Server::start(site(State::Unchanged));
+    let repo = Repo::new("kept-once");
+    let forced = repo.0.join(".docs-snapshot.old-forced");
+    write(&forced.join("notes.txt"), b"mine\n");
+
+    let output = repo.update(&server, &["--date", DATE]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "warning: kept {}, which an interrupted fetch had moved aside, as it is not a \
+             snapshot ({} is not a .md file); remove it once you have checked it\n\
+             {REDIRECT_WARNING}docs-snapshot is up to date with {}; nothing written\n",
+            Path::new(".").join(".docs-snapshot.old-forced").display(),
+            Path::new(".")
+                .join(".docs-snapshot.old-forced/notes.txt")
+                .display(),
+            server.url(INDEX_PATH)
+        )
+    );
+    assert_eq!(
+        read_tree(&forced),
+        BTreeMap::from([("notes.txt".to_owned(), b"mine\n".to_vec())])
+    );
 }

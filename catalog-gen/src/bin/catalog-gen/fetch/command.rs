@@ -124,10 +124,12 @@ impl FetchArgs {
     }
 }
 
-/// Fetches the snapshot; shows one updating progress line when stderr is a terminal. Text
-/// from outside (URLs, page names, what the server said, paths) is printed escaped.
+/// Fetches the snapshot, once what killed runs left is cleaned up; shows one updating progress
+/// line when stderr is a terminal. Text from outside (URLs, page names, what the server said,
+/// paths) is printed escaped.
 pub fn run(args: &FetchArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let terminal = std::io::stderr().is_terminal();
+    fetch::finish_interrupted(&args.out, |event| show(event, terminal)).map_err(|error| escaped(&error))?;
     let staged = fetch::stage(&args.options(), |event| show(event, terminal));
     clear_progress(terminal);
     match staged.and_then(StagedSnapshot::commit) {

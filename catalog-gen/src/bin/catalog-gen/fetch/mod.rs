@@ -7,7 +7,8 @@
 //! 1. [`stage`] reads the index, selects the pages it links to (see [`crate::docs_index`])
 //!    and writes each one into a staging directory beside the output ([`staging`]). The output
 //!    is not touched; a directory that is not a snapshot ([`snapshot_dir`]) is refused up
-//!    front, and what killed runs left is cleaned up first ([`leftovers`]).
+//!    front. What killed runs left is cleaned up before, by [`finish_interrupted`]
+//!    ([`journal`], [`leftovers`]), which every command that writes the snapshot calls first.
 //! 2. [`StagedSnapshot::commit`] swaps the staging directory in place of the output;
 //!    [`StagedSnapshot::commit_with`] does so together with files elsewhere, all or none
 //!    ([`journal`]), as `update` does with the generated catalog and the ledger.
@@ -185,29 +186,26 @@ pub fn finish_interrupted(out: &Path, mut observe: impl FnMut(Event<'_>)) -> Res
     let Ok(target) = Target::new(out, false) else {
         return Ok(());
     };
-    clean_up(&target, &mut observe)
-}
-
-/// Rolls back or forward the journals of killed updates, then removes what killed runs left.
-fn clean_up(target: &Target, observe: &mut impl FnMut(Event<'_>)) -> Result<(), FetchError> {
-    for recovered in journal::recover(target)? {
+    // The journals of killed updates are rolled back or forward first; then what killed runs
+    // left is removed.
+    for recovered in journal::recover(&target)? {
         observe(Event::Recovered(&recovered));
     }
-    for kept in leftovers::sweep(target)? {
+    for kept in leftovers::sweep(&target)? {
         observe(Event::KeptLeftover(&kept));
     }
     Ok(())
 }
 
 /// Downloads the pages under `options.prefix` that the index links to into a staging directory
-/// beside `options.out`, telling `observe` what happens; `options.out` is left as it is.
+/// beside `options.out`, telling `observe` what happens; `options.out` is left as it is. What
+/// killed runs left is not looked at: [`finish_interrupted`] does that, first.
 pub fn stage(
     options: &FetchOptions,
     mut observe: impl FnMut(Event<'_>),
 ) -> Result<StagedSnapshot, FetchError> {
     let index_url = docs_index::resolve_index_url(&options.index_url)?;
     let target = Target::new(&options.out, options.force)?;
-    clean_up(&target, &mut observe)?;
     target.check_replaceable(target.out())?;
     let downloader = Downloader::new(options, &index_url);
     let index = downloader.get(&index_url)?;
