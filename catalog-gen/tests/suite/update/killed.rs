@@ -230,3 +230,41 @@ fn a_directory_left_aside_that_is_not_a_snapshot_is_reported_once() {
         BTreeMap::from([("notes.txt".to_owned(), b"mine\n".to_vec())])
     );
 }
+
+#[test]
+fn an_old_snapshot_a_finished_update_keeps_is_reported_once() {
+    let server = Server::start(site(State::CodeReplaced));
+    let repo = Repo::new("finished-kept-once");
+    kill_at(&repo, &server, "swapped", &[]);
+    let old = repo.files().into_keys().find_map(|path| {
+        path.strip_prefix(".docs-snapshot.old-")
+            .map(|rest| format!(".docs-snapshot.old-{}", rest.split('/').next().unwrap()))
+    });
+    let old = old.expect("the killed run moved the old snapshot aside");
+    let id = old.strip_prefix(".docs-snapshot.old-").unwrap();
+    write(&repo.0.join(&old).join("notes.txt"), b"mine\n");
+
+    let output = repo.run(&["generate"]);
+    assert!(output.status.success(), "{output:?}");
+    let kept = Path::new(".").join(&old);
+    let warning = format!(
+        "warning: kept {}, which an interrupted fetch had moved aside, as it is not a snapshot \
+         ({} is not a .md file); remove it once you have checked it\n",
+        kept.display(),
+        kept.join("notes.txt").display()
+    );
+    assert!(
+        stderr(&output).starts_with(&format!(
+            "finished an update that was interrupted after it committed (./.docs-snapshot.update-{id}.json)\n{warning}"
+        )),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        stderr(&output).matches(&warning).count(),
+        1,
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(read_tree(&repo.0.join(&old))["notes.txt"], b"mine\n");
+}

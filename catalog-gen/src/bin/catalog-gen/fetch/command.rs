@@ -154,9 +154,6 @@ pub fn show(event: Event<'_>, terminal: bool) {
         Event::Recovered(recovered) => {
             clear_progress(terminal);
             eprintln!("{}", escape(&recovered_message(recovered)));
-            if let Some(kept) = &recovered.kept {
-                eprintln!("warning: {}", escape(&kept_message(kept)));
-            }
         }
         Event::KeptLeftover(kept) => {
             clear_progress(terminal);

@@ -17,9 +17,9 @@
 //! The run holds fetch's lock (`.SNAPSHOT.fetch-ID.lock`) until the journal is gone. Every run
 //! of `update`, `fetch` and `generate` first looks for journals whose lock is free — runs that
 //! were killed — and rolls each back or forward ([`recover`]); then fetch's clean-up of its
-//! own leftovers runs. A journal names its files relative to its own directory, checked to be
-//! plain relative paths; the names of the staged files and directories are derived, never
-//! read.
+//! own leftovers runs, over the same runs ([`super::leftovers::clean_up`]). A journal names
+//! its files relative to its own directory, checked to be plain relative paths; the names of
+//! the staged files and directories are derived, never read.
 //!
 //! For tests, the environment variable `CATALOG_GEN_FAIL_POINT` set to the name of a step
 //! (`prepared`, `staged`, `committed`, `swapped`, `replaced`) makes the run stop there and
@@ -64,8 +64,6 @@ pub struct Recovered {
     pub journal: PathBuf,
     /// Whether the update was finished (committed before the run was killed) or undone.
     pub finished: bool,
-    /// An old snapshot kept, not being a snapshot.
-    pub kept: Option<KeptLeftover>,
 }
 
 /// Where an update is.
@@ -134,32 +132,28 @@ pub fn commit(mut staging: Staging, files: &[Replacement]) -> Result<Option<Kept
     Ok(kept)
 }
 
-/// Rolls back or forward the updates of `target` whose runs were killed; the journals of live
-/// runs are left alone.
-pub fn recover(target: &Target) -> Result<Vec<Recovered>, FetchError> {
-    let mut recovered = Vec::new();
-    for (paths, lock) in target.gone_runs(target.journal_ids()?)? {
-        if fs::symlink_metadata(&paths.journal).is_ok() {
-            let (journal, state) = Journal::read(target, &paths)?;
-            let finished = state == State::Committed;
-            let kept = if finished {
-                journal.roll_forward()?
-            } else {
-                journal.roll_back();
-                None
-            };
-            journal.remove()?;
-            recovered.push(Recovered {
-                journal: paths.journal.clone(),
-                finished,
-                kept,
-            });
+/// Rolls back or forward the update of the run `paths` of `target`, which is gone (see
+/// [`Target::gone_runs`]), if it left a journal; removes a journal it was writing. The run's
+/// lock, its staging directory and an old snapshot left aside, kept or not, are for the sweep
+/// that follows (see [`super::leftovers::clean_up`]).
+pub fn recover(target: &Target, paths: &RunPaths) -> Result<Option<Recovered>, FetchError> {
+    let mut recovered = None;
+    if fs::symlink_metadata(&paths.journal).is_ok() {
+        let (journal, state) = Journal::read(target, paths)?;
+        let finished = state == State::Committed;
+        if finished {
+            // An old snapshot that is not a snapshot stays where it is; the sweep reports it.
+            journal.roll_forward()?;
+        } else {
+            journal.roll_back();
         }
-        remove_if_present(&temporary(&paths.journal))?;
-        if let Some(lock) = lock {
-            lock.remove();
-        }
+        journal.remove()?;
+        recovered = Some(Recovered {
+            journal: paths.journal.clone(),
+            finished,
+        });
     }
+    remove_if_present(&temporary(&paths.journal))?;
     Ok(recovered)
 }
 

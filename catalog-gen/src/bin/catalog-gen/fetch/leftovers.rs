@@ -9,20 +9,24 @@
 //!   missing or empty, the old snapshot is moved back;
 //! - otherwise its old snapshot is one that was replaced, and is removed if it is a snapshot
 //!   (see [`super::snapshot_dir`]). One that is not (a `--force` run was killed while removing
-//!   it) is kept and reported, so that nothing is lost;
+//!   it) is kept and reported, once, whether a fetch or an update's journal left it, so that
+//!   nothing is lost;
 //! - its staging directory and its lock file are removed.
 //!
-//! The files of a live run, whose lock is held, are not touched, nor those of a run that left
-//! an update journal, which [`super::journal`] rolls forward or back first.
+//! An update journal a run left is rolled forward or back first ([`super::journal`]), for every
+//! run, before any of them is swept. The files of a live run, whose lock is held, are not
+//! touched. The lock of a run that is gone is held from the start of the clean-up until its
+//! files are removed, and removed last.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::FetchError;
 use super::error::{read_error, write_error};
+use super::journal;
 use super::snapshot_dir::{self, ForeignEntry};
-use super::target::Target;
+use super::target::{RunPaths, Target};
+use super::{Event, FetchError};
 
 /// A directory a killed run moved aside, kept because it is not a snapshot.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,38 +37,51 @@ pub struct KeptLeftover {
     pub foreign: ForeignEntry,
 }
 
-/// Removes what runs that are gone left beside `target`'s output, and puts back a snapshot one
-/// of them left aside; returns the directories kept.
-pub fn sweep(target: &Target) -> Result<Vec<KeptLeftover>, FetchError> {
-    let mut kept = Vec::new();
-    for (paths, lock) in target.gone_runs(target.run_ids()?)? {
-        // An update's journal decides what its files become (see `super::journal`, which
-        // runs first): nothing of such a run is touched here.
-        if fs::symlink_metadata(&paths.journal).is_ok() {
-            continue;
+/// Cleans up after the runs that are gone, in one pass over the files beside `target`'s
+/// output: first the update journal of each is rolled back or forward (see
+/// [`super::journal`]), which decides what its files become; then what each left is removed,
+/// and a snapshot one of them left aside put back. Tells `observe` of each update recovered
+/// and each directory kept.
+pub fn clean_up(target: &Target, observe: &mut impl FnMut(Event<'_>)) -> Result<(), FetchError> {
+    let gone = target.gone_runs()?;
+    for (paths, _) in &gone {
+        if let Some(recovered) = journal::recover(target, paths)? {
+            observe(Event::Recovered(&recovered));
         }
-        if is_dir(&paths.old) {
-            if is_dir(&paths.staging) && is_missing_or_empty(target.out())? {
-                fs::rename(&paths.old, target.out()).map_err(|source| FetchError::PutBack {
-                    old: paths.old.clone(),
-                    out: target.out().to_path_buf(),
-                    source,
-                })?;
-            } else if let Some(foreign) = snapshot_dir::first_foreign_entry(&paths.old)? {
-                kept.push(KeptLeftover {
-                    path: paths.old.clone(),
-                    foreign,
-                });
-            } else {
-                fs::remove_dir_all(&paths.old).map_err(write_error(&paths.old))?;
-            }
-        }
-        if is_dir(&paths.staging) {
-            fs::remove_dir_all(&paths.staging).map_err(write_error(&paths.staging))?;
+    }
+    for (paths, lock) in gone {
+        if let Some(kept) = sweep(target, &paths)? {
+            observe(Event::KeptLeftover(&kept));
         }
         if let Some(lock) = lock {
             lock.remove();
         }
+    }
+    Ok(())
+}
+
+/// Removes what the run `paths`, which is gone and has no journal left, left beside `target`'s
+/// output, or puts back the snapshot it left aside; returns its old snapshot if it was kept.
+fn sweep(target: &Target, paths: &RunPaths) -> Result<Option<KeptLeftover>, FetchError> {
+    let mut kept = None;
+    if is_dir(&paths.old) {
+        if is_dir(&paths.staging) && is_missing_or_empty(target.out())? {
+            fs::rename(&paths.old, target.out()).map_err(|source| FetchError::PutBack {
+                old: paths.old.clone(),
+                out: target.out().to_path_buf(),
+                source,
+            })?;
+        } else if let Some(foreign) = snapshot_dir::first_foreign_entry(&paths.old)? {
+            kept = Some(KeptLeftover {
+                path: paths.old.clone(),
+                foreign,
+            });
+        } else {
+            fs::remove_dir_all(&paths.old).map_err(write_error(&paths.old))?;
+        }
+    }
+    if is_dir(&paths.staging) {
+        fs::remove_dir_all(&paths.staging).map_err(write_error(&paths.staging))?;
     }
     Ok(kept)
 }
@@ -93,6 +110,17 @@ mod tests {
     use crate::fetch::lock::{RunLock, RunState};
     use crate::fetch::snapshot_dir::Foreign;
     use crate::fetch::tests::{entries, scratch};
+
+    /// The directories a clean-up of `target` keeps.
+    fn sweep(target: &Target) -> Result<Vec<KeptLeftover>, FetchError> {
+        let mut kept = Vec::new();
+        clean_up(target, &mut |event| {
+            if let Event::KeptLeftover(leftover) = event {
+                kept.push(leftover.clone());
+            }
+        })?;
+        Ok(kept)
+    }
 
     /// A page of a snapshot at `dir/path`.
     fn page(dir: &Path, path: &str, text: &str) {

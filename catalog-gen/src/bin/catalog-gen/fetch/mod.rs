@@ -186,15 +186,7 @@ pub fn finish_interrupted(out: &Path, mut observe: impl FnMut(Event<'_>)) -> Res
     let Ok(target) = Target::new(out, false) else {
         return Ok(());
     };
-    // The journals of killed updates are rolled back or forward first; then what killed runs
-    // left is removed.
-    for recovered in journal::recover(&target)? {
-        observe(Event::Recovered(&recovered));
-    }
-    for kept in leftovers::sweep(&target)? {
-        observe(Event::KeptLeftover(&kept));
-    }
-    Ok(())
+    leftovers::clean_up(&target, &mut observe)
 }
 
 /// Downloads the pages under `options.prefix` that the index links to into a staging directory

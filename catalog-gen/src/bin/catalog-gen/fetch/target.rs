@@ -122,12 +122,12 @@ impl Target {
         }
     }
 
-    /// The runs among `ids` that are gone, each with its paths and its lock, now held by this
-    /// process (`None` when it has no lock file): those whose files may be cleaned up. Live
-    /// runs are left out.
-    pub fn gone_runs(&self, ids: BTreeSet<String>) -> Result<Vec<(RunPaths, Option<RunLock>)>, FetchError> {
+    /// The runs that have files beside the output (see [`Target::run_ids`]) and are gone, each
+    /// with its paths and its lock, now held by this process (`None` when it has no lock
+    /// file): those whose files may be cleaned up. Live runs are left out.
+    pub fn gone_runs(&self) -> Result<Vec<(RunPaths, Option<RunLock>)>, FetchError> {
         let mut gone = Vec::new();
-        for id in ids {
+        for id in self.run_ids()? {
             let paths = self.run_paths(&id);
             match RunLock::take(&paths.lock).map_err(read_error(&paths.lock))? {
                 RunState::Alive => {}
@@ -137,21 +137,30 @@ impl Target {
         Ok(gone)
     }
 
-    /// The ids of the runs that have an update journal beside the output, whole or being
-    /// written (`.NAME.update-ID.json.tmp`), live ones included.
-    pub fn journal_ids(&self) -> Result<BTreeSet<String>, FetchError> {
-        let prefix = self.sibling_name("update-", "", "");
+    /// The ids of the runs that have files beside the output, live ones included: a staging
+    /// directory, a lock file, an old snapshot, or an update journal, whole or being written
+    /// (`.NAME.update-ID.json.tmp`). The output's parent directory is listed once.
+    fn run_ids(&self) -> Result<BTreeSet<String>, FetchError> {
+        let fetch = self.sibling_name("fetch-", "", "");
+        let old = self.sibling_name("old-", "", "");
+        let update = self.sibling_name("update-", "", "");
         let mut ids = BTreeSet::new();
         for name in self.sibling_names()? {
             let name = name.as_encoded_bytes();
-            let Some(rest) = name.strip_prefix(prefix.as_encoded_bytes()) else {
+            let id = if let Some(rest) = name.strip_prefix(fetch.as_encoded_bytes()) {
+                rest.strip_suffix(b".lock").unwrap_or(rest)
+            } else if let Some(rest) = name.strip_prefix(old.as_encoded_bytes()) {
+                rest
+            } else if let Some(rest) = name.strip_prefix(update.as_encoded_bytes()) {
+                let journal = rest.strip_suffix(b".tmp").unwrap_or(rest);
+                match journal.strip_suffix(JOURNAL_SUFFIX.as_bytes()) {
+                    Some(id) => id,
+                    None => continue,
+                }
+            } else {
                 continue;
             };
-            let id = rest
-                .strip_suffix(b".tmp")
-                .unwrap_or(rest)
-                .strip_suffix(JOURNAL_SUFFIX.as_bytes());
-            if let Some(Ok(id)) = id.map(std::str::from_utf8)
+            if let Ok(id) = std::str::from_utf8(id)
                 && !id.is_empty()
             {
                 ids.insert(id.to_owned());
@@ -171,29 +180,6 @@ impl Target {
             .map(|entry| entry.map(|entry| entry.file_name()))
             .collect::<io::Result<Vec<_>>>()
             .map_err(read_error(&self.parent))
-    }
-
-    /// The ids of the runs that have files beside the output, live ones included.
-    pub fn run_ids(&self) -> Result<BTreeSet<String>, FetchError> {
-        let fetch = self.sibling_name("fetch-", "", "");
-        let old = self.sibling_name("old-", "", "");
-        let mut ids = BTreeSet::new();
-        for name in self.sibling_names()? {
-            let name = name.as_encoded_bytes();
-            let id = match name.strip_prefix(fetch.as_encoded_bytes()) {
-                Some(rest) => rest.strip_suffix(b".lock").unwrap_or(rest),
-                None => match name.strip_prefix(old.as_encoded_bytes()) {
-                    Some(rest) => rest,
-                    None => continue,
-                },
-            };
-            if let Ok(id) = std::str::from_utf8(id)
-                && !id.is_empty()
-            {
-                ids.insert(id.to_owned());
-            }
-        }
-        Ok(ids)
     }
 
     /// `.NAME.ROLEID.SUFFIX` beside the output.
@@ -271,7 +257,6 @@ mod tests {
             }
         );
         assert!(target.run_ids().unwrap().is_empty());
-        assert!(target.journal_ids().unwrap().is_empty());
         for name in [
             ".snapshot.fetch-a",
             ".snapshot.fetch-b.lock",
@@ -288,10 +273,9 @@ mod tests {
         ] {
             fs::write(root.join(name), "").unwrap();
         }
+        // Staging, lock and old snapshot (a, b, c); journal, whole or being written (e, f).
         let ids: Vec<String> = target.run_ids().unwrap().into_iter().collect();
-        assert_eq!(ids, ["a", "b", "c"]);
-        let journals: Vec<String> = target.journal_ids().unwrap().into_iter().collect();
-        assert_eq!(journals, ["e", "f"]);
+        assert_eq!(ids, ["a", "b", "c", "e", "f"]);
         assert!(
             Target::new(&root.join("missing/snapshot"), false)
                 .unwrap()
