@@ -34,7 +34,7 @@ use serde::{Deserialize, Serialize};
 
 use super::FetchError;
 use super::error::{read_error, write_error};
-use super::leftovers::KeptLeftover;
+use super::leftovers::{KeptLeftover, is_dir};
 use super::snapshot_dir;
 use super::staging::Staging;
 use super::target::{RunPaths, Target};
@@ -410,11 +410,6 @@ fn remove_if_present(path: &Path) -> Result<(), FetchError> {
         Err(error) if error.kind() != io::ErrorKind::NotFound => Err(write_error(path)(error)),
         _ => Ok(()),
     }
-}
-
-/// Whether `path` is a directory (not a link to one).
-fn is_dir(path: &Path) -> bool {
-    fs::symlink_metadata(path).is_ok_and(|metadata| metadata.is_dir())
 }
 
 /// Makes the renames in `dir` durable, where the platform can (best effort: the renames are

@@ -87,7 +87,7 @@ fn sweep(target: &Target, paths: &RunPaths) -> Result<Option<KeptLeftover>, Fetc
 }
 
 /// Whether `path` is a directory (not a link to one).
-fn is_dir(path: &Path) -> bool {
+pub fn is_dir(path: &Path) -> bool {
     fs::symlink_metadata(path).is_ok_and(|metadata| metadata.is_dir())
 }
 
