@@ -129,6 +129,12 @@ impl Docs {
         })
     }
 
+    /// Whether these docs and `other` were read from the same pages: the same paths, with
+    /// the same bytes (hidden entries, other files and empty directories are never read).
+    pub fn same_pages(&self, other: &Docs) -> bool {
+        self.snapshot.files == other.snapshot.files
+    }
+
     /// `diagnostics` (of these docs) as the command line prints them, followed by a count:
     /// files named below the docs directory, and in the [`Style::Snippet`] style with each
     /// problem's source line. Empty when there are none.

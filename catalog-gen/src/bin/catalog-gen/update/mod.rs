@@ -140,11 +140,13 @@ impl Files {
         builder
     }
 
-    /// The files that `staged` pages, `code` and `ledger` would change, as the summary names
-    /// them.
-    fn changed_by(&self, staged: &Path, code: &str, ledger: Option<&str>) -> Result<Vec<String>> {
+    /// The files that the `new` docs (read from the staged pages), `code` and `ledger` would
+    /// change, as the summary names them. The pages are compared as `old` and `new` read them:
+    /// every file of a snapshot is a page (the staged one holds only what `fetch` wrote; the
+    /// old one is refused unless it is a snapshot or missing), so that is every file of both.
+    fn changed_by(&self, old: &Docs, new: &Docs, code: &str, ledger: Option<&str>) -> Result<Vec<String>> {
         let mut changed = Vec::new();
-        if !same_tree(&self.docs, staged)? {
+        if !old.same_pages(new) {
             changed.push(self.docs.display().to_string());
         }
         if read_optional(&self.generated)?.as_deref() != Some(code.as_bytes()) {
@@ -177,7 +179,7 @@ fn update(args: &UpdateArgs, quiet: bool) -> Result<ExitCode> {
     let code = generated(&new)?;
     let ledger = new.ledger_json();
 
-    let mut written = files.changed_by(staged.dir(), &code, ledger.as_deref())?;
+    let mut written = files.changed_by(&old, &new, &code, ledger.as_deref())?;
     let bump = if args.bump && !written.is_empty() {
         let root = files.docs.parent().unwrap_or(Path::new(""));
         bump::bump(&files.generated, root, &changes, &date)?
@@ -319,36 +321,4 @@ fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
         Ok(_) => "a special file",
     };
     Err(fail(format!("it is {what}, not a regular file")).into())
-}
-
-/// Whether the directories `a` and `b` hold the same files with the same bytes (a missing
-/// directory holds none).
-fn same_tree(a: &Path, b: &Path) -> io::Result<bool> {
-    Ok(files_below(a)? == files_below(b)?)
-}
-
-/// Every file below `dir`, by relative path, with its bytes.
-fn files_below(dir: &Path) -> io::Result<Vec<(PathBuf, Vec<u8>)>> {
-    let mut files = Vec::new();
-    let mut pending = vec![PathBuf::new()];
-    while let Some(relative) = pending.pop() {
-        let entries = match fs::read_dir(dir.join(&relative)) {
-            Ok(entries) => entries,
-            Err(error) if error.kind() == io::ErrorKind::NotFound && relative.as_os_str().is_empty() => {
-                continue;
-            }
-            Err(error) => return Err(error),
-        };
-        for entry in entries {
-            let entry = entry?;
-            let path = relative.join(entry.file_name());
-            if entry.file_type()?.is_dir() {
-                pending.push(path);
-            } else {
-                files.push((path, fs::read(entry.path())?));
-            }
-        }
-    }
-    files.sort();
-    Ok(files)
 }
