@@ -168,8 +168,7 @@ fn main() -> ExitCode {
                     if !quiet {
                         fetch::show(event, terminal);
                     }
-                })
-                .map_err(|error| fetch::escaped(&error))?;
+                })?;
                 ui.generate(&p)
             }),
             1,

@@ -63,12 +63,13 @@ fn repository_root() -> Result<PathBuf, String> {
     Err(not_found(&current))
 }
 
-/// Why the defaults cannot be used from `current`.
+/// Why the defaults cannot be used from `current` (escaped where it is printed, as every
+/// command's error is).
 fn not_found(current: &Path) -> String {
     format!(
         "no {DOCS_DIR} directory in {} or any directory above it, so there are no default paths: \
          run from the smartcar-errors repository, or name the docs with --docs DIR \
          (and the generated file with --out or --generated FILE)",
-        smartcar_errors_shared::text::escape(&current.to_string_lossy())
+        current.display()
     )
 }

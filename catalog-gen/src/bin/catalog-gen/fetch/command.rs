@@ -7,9 +7,7 @@ use std::time::Duration;
 
 use clap::Args;
 
-use super::{
-    self as fetch, Event, FetchError, FetchOptions, FetchReport, KeptLeftover, Recovered, StagedSnapshot,
-};
+use super::{self as fetch, Event, FetchOptions, FetchReport, KeptLeftover, Recovered, StagedSnapshot};
 use smartcar_errors_shared::text::escape;
 
 /// The policies of `fetch`, shown by `catalog-gen fetch --help`.
@@ -126,10 +124,10 @@ impl FetchArgs {
 
 /// Fetches the snapshot, once what killed runs left is cleaned up; shows one updating progress
 /// line when stderr is a terminal. Text from outside (URLs, page names, what the server said,
-/// paths) is printed escaped.
+/// paths) is printed escaped: here, or where the error returned is printed.
 pub fn run(args: &FetchArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let terminal = std::io::stderr().is_terminal();
-    fetch::finish_interrupted(&args.out, |event| show(event, terminal)).map_err(|error| escaped(&error))?;
+    fetch::finish_interrupted(&args.out, |event| show(event, terminal))?;
     let staged = fetch::stage(&args.options(), |event| show(event, terminal));
     clear_progress(terminal);
     match staged.and_then(StagedSnapshot::commit) {
@@ -137,13 +135,9 @@ pub fn run(args: &FetchArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
             eprintln!("{}", escape(&summary(&report)));
             Ok(ExitCode::SUCCESS)
         }
-        Err(error) => Err(escaped(&error).into()),
+        // Escaped where it is printed, as every command's error is.
+        Err(error) => Err(error.into()),
     }
-}
-
-/// `error`'s message with what came from outside escaped, to print.
-pub fn escaped(error: &FetchError) -> String {
-    escape(&error.to_string()).into_owned()
 }
 
 /// Prints what a fetch tells as it goes: a note for each interrupted update finished or

@@ -32,7 +32,7 @@ mod target;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-pub use command::{DownloadArgs, FetchArgs, clear_progress, escaped, kept_message, run, show};
+pub use command::{DownloadArgs, FetchArgs, clear_progress, kept_message, run, show};
 pub use error::FetchError;
 pub use journal::{Recovered, Replacement};
 pub use leftovers::KeptLeftover;

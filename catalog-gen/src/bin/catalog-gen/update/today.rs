@@ -11,7 +11,7 @@ use smartcar_errors_shared::text::escape;
 const SOURCE_DATE_EPOCH: &str = "SOURCE_DATE_EPOCH";
 
 /// The date to record: `given` (already checked), else the day `SOURCE_DATE_EPOCH` falls on,
-/// else today.
+/// else today. The error is escaped where `update` prints it.
 pub fn date(given: Option<&str>) -> Result<String, String> {
     if let Some(date) = given {
         return Ok(date.to_owned());
@@ -20,10 +20,7 @@ pub fn date(given: Option<&str>) -> Result<String, String> {
         Some(value) => {
             let text = value.to_string_lossy();
             text.parse::<i64>().map_err(|_| {
-                format!(
-                    "{SOURCE_DATE_EPOCH} is `{}`, not a count of seconds since 1970-01-01",
-                    escape(&text)
-                )
+                format!("{SOURCE_DATE_EPOCH} is `{text}`, not a count of seconds since 1970-01-01")
             })?
         }
         None => SystemTime::now()
@@ -34,7 +31,8 @@ pub fn date(given: Option<&str>) -> Result<String, String> {
         .ok_or_else(|| format!("{SOURCE_DATE_EPOCH} is {seconds}, outside the years 1 to 9999"))
 }
 
-/// Reads `--date`: a real day written `YYYY-MM-DD`.
+/// Reads `--date`: a real day written `YYYY-MM-DD`. The error is escaped here: clap prints
+/// it.
 pub fn parse(text: &str) -> Result<String, String> {
     if date::is_valid(text) {
         Ok(text.to_owned())
