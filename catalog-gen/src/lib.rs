@@ -48,3 +48,10 @@ pub use error::Error;
 pub use model::{ApiErrorEntry, Catalog, ConnectErrorEntry, ConnectParameter, Source};
 pub use report::Style;
 pub use smartcar_errors_shared::explain::NotDocumented;
+
+/// What the `catalog-gen` command shares with the library: not part of its API.
+#[cfg(feature = "cli")]
+#[doc(hidden)]
+pub mod cli {
+    pub use crate::report::plain as plain_report;
+}

@@ -68,7 +68,7 @@ pub fn render(diagnostics: &[Diagnostic], snapshot: &Snapshot, style: Style) -> 
 }
 
 /// `diagnostics` in the plain form, one line each, then their count.
-pub(crate) fn plain(diagnostics: &[Diagnostic]) -> String {
+pub fn plain(diagnostics: &[Diagnostic]) -> String {
     render(diagnostics, &Snapshot::default(), Style::Plain)
 }
 

@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use catalog_gen::{ChangeSet, Docs, Error, Lint, Style};
+use catalog_gen::{ChangeSet, Diagnostic, Docs, Error, Lint, Style};
 
 use crate::checked_in::{REGENERATE_COMMAND, checked_in};
 use crate::paths::Paths;
@@ -29,7 +29,7 @@ macro_rules! note {
 }
 
 /// `1 type`, `3 types`.
-fn count(n: usize, noun: &str) -> String {
+pub fn count(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
@@ -58,15 +58,30 @@ impl Ui {
         Ui { style, quiet }
     }
 
-    /// The report of the diagnostics of `docs`: only the errors with `--quiet`.
-    fn report(&self, docs: &Docs) -> String {
-        let shown: Vec<_> = docs
-            .diagnostics()
+    /// Whether `--quiet` was given: only errors and what the command is asked for are printed.
+    pub fn quiet(&self) -> bool {
+        self.quiet
+    }
+
+    /// The diagnostics of `docs` to print: only the errors with `--quiet`.
+    fn shown(&self, docs: &Docs) -> Vec<Diagnostic> {
+        docs.diagnostics()
             .iter()
             .filter(|d| !self.quiet || d.is_error())
             .cloned()
-            .collect();
-        docs.render(&shown, self.style)
+            .collect()
+    }
+
+    /// The report of the diagnostics of `docs`, in the style asked for, files named below the
+    /// docs directory.
+    fn report(&self, docs: &Docs) -> String {
+        docs.render(&self.shown(docs), self.style)
+    }
+
+    /// The report of the diagnostics of `docs`, one line each, files named within the docs
+    /// directory (as when it is not where the docs will stay), then their count.
+    pub fn plain_report(&self, docs: &Docs) -> String {
+        catalog_gen::cli::plain_report(&self.shown(docs))
     }
 
     /// Reads the docs in `dir` as the checked-in catalog is generated from them.

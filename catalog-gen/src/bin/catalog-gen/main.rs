@@ -197,7 +197,7 @@ fn main() -> ExitCode {
             1,
         ),
         Command::Fetch(args) => (fetch::run(&args), 1),
-        Command::Update(args) => (Ok(update::run(&args, quiet)), 2),
+        Command::Update(args) => (Ok(update::run(&args, &ui)), 2),
         Command::Lint { list: true, .. } => (commands::list_lints(), 1),
         Command::Lint { docs, deny, .. } => (
             Paths::resolve(docs, None)

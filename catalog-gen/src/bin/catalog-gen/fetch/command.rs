@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use clap::Args;
 
+use crate::commands::count;
+
 use super::{self as fetch, Event, FetchOptions, FetchReport, KeptLeftover, Recovered, StagedSnapshot};
 use smartcar_errors_shared::text::escape;
 
@@ -193,18 +195,15 @@ pub fn kept_message(kept: &KeptLeftover) -> String {
 /// The line that tells what a fetch wrote: `fetched 4 pages into DIR (3 other links in the
 /// index skipped)`.
 fn summary(report: &FetchReport) -> String {
-    let plural = |count: usize| if count == 1 { "" } else { "s" };
-    let pages = report.pages;
     let mut line = format!(
-        "fetched {pages} page{} into {}",
-        plural(pages),
+        "fetched {} into {}",
+        count(report.pages, "page"),
         report.out.display()
     );
     if report.skipped_links > 0 {
-        let skipped = report.skipped_links;
         line.push_str(&format!(
-            " ({skipped} other link{} in the index skipped)",
-            plural(skipped)
+            " ({} in the index skipped)",
+            count(report.skipped_links, "other link")
         ));
     }
     line

@@ -28,6 +28,7 @@ use clap::Args;
 
 use crate::Format;
 use crate::checked_in::checked_in;
+use crate::commands::Ui;
 use crate::fetch::{self, DownloadArgs, Replacement};
 use crate::paths::Paths;
 use smartcar_errors_shared::text::escape;
@@ -97,10 +98,10 @@ pub struct UpdateArgs {
     download: DownloadArgs,
 }
 
-/// Runs the update; every failure is printed and exits 2. With `quiet`, only errors and the
+/// Runs the update; every failure is printed and exits 2. With `--quiet`, only errors and the
 /// change note are printed.
-pub fn run(args: &UpdateArgs, quiet: bool) -> ExitCode {
-    match update(args, quiet) {
+pub fn run(args: &UpdateArgs, ui: &Ui) -> ExitCode {
+    match update(args, ui) {
         Ok(code) => code,
         Err(error) => {
             let _ = writeln!(io::stderr(), "error: {}", escape(&error.to_string()));
@@ -159,7 +160,8 @@ impl Files {
     }
 }
 
-fn update(args: &UpdateArgs, quiet: bool) -> Result<ExitCode> {
+fn update(args: &UpdateArgs, ui: &Ui) -> Result<ExitCode> {
+    let quiet = ui.quiet();
     let date = today::date(args.date.as_deref())?;
     let files = Files::resolve(args)?;
     let terminal = io::IsTerminal::is_terminal(&io::stderr());
@@ -174,7 +176,7 @@ fn update(args: &UpdateArgs, quiet: bool) -> Result<ExitCode> {
     let options = args.download.options(&args.index, &files.docs);
     let staged = fetch::stage(&options, show)?;
     fetch::clear_progress(terminal && !quiet);
-    let new = read_new(&files, staged.dir(), &args.index, quiet)?;
+    let new = read_new(&files, staged.dir(), &args.index, ui)?;
     let (new, changes) = new.update_from(&old, &date, args.drop_tombstones)?;
     let code = generated(&new)?;
     let ledger = new.ledger_json();
@@ -230,11 +232,11 @@ fn update(args: &UpdateArgs, quiet: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The fetched docs in `dir`, their diagnostics printed; refused when they have errors or
-/// document no error.
-fn read_new(files: &Files, dir: &Path, index: &str, quiet: bool) -> Result<Docs> {
+/// The fetched docs in `dir`, their diagnostics printed, files named within the fetched pages;
+/// refused when they have errors or document no error.
+fn read_new(files: &Files, dir: &Path, index: &str, ui: &Ui) -> Result<Docs> {
     let new = files.builder(dir).read()?;
-    print_diagnostics(&new, quiet);
+    let _ = io::stderr().lock().write_all(ui.plain_report(&new).as_bytes());
     let catalog = new.catalog();
     let reason = if new.has_errors() {
         "have errors"
@@ -278,30 +280,6 @@ fn read_old(files: &Files) -> Result<Docs> {
         }
         Err(error) => Err(error.into()),
     }
-}
-
-/// Prints the diagnostics of the fetched docs, one line each, files named within them (with
-/// `quiet`, only the errors).
-fn print_diagnostics(docs: &Docs, quiet: bool) {
-    let diagnostics: Vec<&catalog_gen::Diagnostic> = docs
-        .diagnostics()
-        .iter()
-        .filter(|d| !quiet || d.is_error())
-        .collect();
-    let mut stderr = io::stderr().lock();
-    for diagnostic in &diagnostics {
-        let _ = writeln!(stderr, "{diagnostic}");
-    }
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
-    let count = |n: usize, noun: &str| format!("{n} {noun}{}", if n == 1 { "" } else { "s" });
-    let line = match (errors, warnings) {
-        (0, 0) => return,
-        (0, w) => count(w, "warning"),
-        (e, 0) => count(e, "error"),
-        (e, w) => format!("{}, {}", count(e, "error"), count(w, "warning")),
-    };
-    let _ = writeln!(stderr, "{line}");
 }
 
 /// The bytes of the regular file at `path`, or `None` when there is none; anything else there
