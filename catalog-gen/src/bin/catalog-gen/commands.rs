@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use catalog_gen::{ChangeSet, Diagnostic, Docs, Error, Lint, Style};
 
 use crate::checked_in::{REGENERATE_COMMAND, checked_in};
+use crate::fetch;
 use crate::paths::Paths;
 use crate::{Color, Diagnostics, Format};
 
@@ -42,25 +43,48 @@ fn out(text: impl std::fmt::Display) -> std::io::Result<()> {
 pub struct Ui {
     style: Style,
     quiet: bool,
+    /// Whether stderr is a terminal.
+    terminal: bool,
 }
 
 impl Ui {
     pub fn new(diagnostics: Diagnostics, color: Color, quiet: bool) -> Self {
+        let terminal = std::io::stderr().is_terminal();
         let color = match color {
             Color::Always => true,
             Color::Never => false,
-            Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            Color::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
         };
         let style = match diagnostics {
             Diagnostics::Plain => Style::Plain,
             Diagnostics::Rich => Style::Snippet { color },
         };
-        Ui { style, quiet }
+        Ui {
+            style,
+            quiet,
+            terminal,
+        }
     }
 
     /// Whether `--quiet` was given: only errors and what the command is asked for are printed.
     pub fn quiet(&self) -> bool {
         self.quiet
+    }
+
+    /// What to tell of cleaning up after killed runs and of fetching, as they go (see
+    /// [`fetch::show`]): nothing with `--quiet`; the progress line only on a terminal.
+    pub fn fetch_observer(&self) -> impl Fn(fetch::Event<'_>) + Copy {
+        let (quiet, terminal) = (self.quiet, self.terminal);
+        move |event| {
+            if !quiet {
+                fetch::show(event, terminal);
+            }
+        }
+    }
+
+    /// Erases the progress line [`Ui::fetch_observer`] shows, if it shows one.
+    pub fn clear_progress(&self) {
+        fetch::clear_progress(self.terminal && !self.quiet);
     }
 
     /// The diagnostics of `docs` to print: only the errors with `--quiet`.

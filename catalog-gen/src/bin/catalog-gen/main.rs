@@ -156,19 +156,13 @@ pub enum Deny {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let quiet = cli.quiet;
-    let ui = commands::Ui::new(cli.diagnostics, cli.color, quiet);
+    let ui = commands::Ui::new(cli.diagnostics, cli.color, cli.quiet);
     // The exit code of a command that cannot run: 2 where the command's contract has one.
     let (result, cannot_run) = match cli.command {
         Command::Generate { docs, out } => (
             Paths::resolve(docs, Some(out)).map_err(Into::into).and_then(|p| {
                 // An update a killed run left is finished (or undone) first.
-                let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
-                fetch::finish_interrupted(&p.docs, |event| {
-                    if !quiet {
-                        fetch::show(event, terminal);
-                    }
-                })?;
+                fetch::finish_interrupted(&p.docs, ui.fetch_observer())?;
                 ui.generate(&p)
             }),
             1,

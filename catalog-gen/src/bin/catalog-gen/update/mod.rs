@@ -164,18 +164,12 @@ fn update(args: &UpdateArgs, ui: &Ui) -> Result<ExitCode> {
     let quiet = ui.quiet();
     let date = today::date(args.date.as_deref())?;
     let files = Files::resolve(args)?;
-    let terminal = io::IsTerminal::is_terminal(&io::stderr());
-    let show = |event: fetch::Event<'_>| {
-        if !quiet {
-            fetch::show(event, terminal);
-        }
-    };
-    fetch::finish_interrupted(&files.docs, show)?;
+    fetch::finish_interrupted(&files.docs, ui.fetch_observer())?;
     let old = read_old(&files)?;
 
     let options = args.download.options(&args.index, &files.docs);
-    let staged = fetch::stage(&options, show)?;
-    fetch::clear_progress(terminal && !quiet);
+    let staged = fetch::stage(&options, ui.fetch_observer())?;
+    ui.clear_progress();
     let new = read_new(&files, staged.dir(), &args.index, ui)?;
     let (new, changes) = new.update_from(&old, &date, args.drop_tombstones)?;
     let code = generated(&new)?;
