@@ -9,6 +9,10 @@ use smartcar_errors_shared::text::Escaped;
 use crate::diagnostic::Diagnostic;
 use crate::report;
 
+/// What [`Error::NoErrorsDocumented`] says after the warnings.
+pub const NO_ERRORS_DOCUMENTED: &str =
+    "the docs document no errors: no page has a code heading or a Connect parameter table";
+
 /// Why the docs could not be read, or a catalog not generated, checked or written.
 ///
 /// `Debug` shows the same text as `Display`, so that a build script whose `main` returns this
@@ -57,10 +61,7 @@ pub enum Error {
     },
     /// No page documents an error (no code heading, no Connect parameter table): generating
     /// would empty the catalog. The warnings about the pages are here.
-    #[error(
-        "{}the docs document no errors: no page has a code heading or a Connect parameter table",
-        report::plain(diagnostics)
-    )]
+    #[error("{}{NO_ERRORS_DOCUMENTED}", report::plain(diagnostics))]
     NoErrorsDocumented {
         /// The warnings about the pages.
         diagnostics: Vec<Diagnostic>,

@@ -53,5 +53,7 @@ pub use smartcar_errors_shared::explain::NotDocumented;
 #[cfg(feature = "cli")]
 #[doc(hidden)]
 pub mod cli {
+    pub use crate::error::NO_ERRORS_DOCUMENTED;
     pub use crate::report::plain as plain_report;
+    pub use crate::write::check_regular;
 }

@@ -30,7 +30,7 @@ pub(crate) fn write_if_changed(path: &Path, contents: &[u8]) -> io::Result<bool>
 /// when it is a regular file, and an error of kind `InvalidInput` that says what it is when it
 /// is anything else (a directory, a symbolic link, a named pipe, a socket, a device), which
 /// is never read, opened or replaced.
-pub(crate) fn check_regular(path: &Path) -> io::Result<bool> {
+pub fn check_regular(path: &Path) -> io::Result<bool> {
     let metadata = match fs::symlink_metadata(path) {
         Ok(metadata) => metadata,
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(false),

@@ -4,6 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use catalog_gen::cli::NO_ERRORS_DOCUMENTED;
 use catalog_gen::{ChangeSet, Diagnostic, Docs, Error, Lint, Style};
 
 use crate::checked_in::{REGENERATE_COMMAND, checked_in};
@@ -145,9 +146,7 @@ impl Ui {
                 Ok(ExitCode::FAILURE)
             }
             Err(Error::NoErrorsDocumented { .. }) => {
-                error!(
-                    "error: the docs document no errors: no page has a code heading or a Connect parameter table"
-                );
+                error!("error: {NO_ERRORS_DOCUMENTED}");
                 error!("nothing written to {}", file.display());
                 Ok(ExitCode::FAILURE)
             }
@@ -172,9 +171,7 @@ impl Ui {
                 Ok(ExitCode::from(2))
             }
             Err(Error::NoErrorsDocumented { .. }) => {
-                error!(
-                    "error: the docs document no errors: no page has a code heading or a Connect parameter table"
-                );
+                error!("error: {NO_ERRORS_DOCUMENTED}");
                 Ok(ExitCode::from(2))
             }
             Err(error) => Err(error.into()),

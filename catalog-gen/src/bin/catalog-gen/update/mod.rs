@@ -23,6 +23,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use catalog_gen::cli::check_regular;
 use catalog_gen::{Builder, Docs, Error};
 use clap::Args;
 
@@ -279,18 +280,9 @@ fn read_old(files: &Files) -> Result<Docs> {
 /// The bytes of the regular file at `path`, or `None` when there is none; anything else there
 /// (a directory, a link) is refused, as it would not be replaced.
 fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
-    let fail = |reason: String| format!("cannot read {}: {reason}", path.display());
-    let what = match fs::symlink_metadata(path) {
-        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(error) => return Err(fail(error.to_string()).into()),
-        Ok(metadata) if metadata.is_file() => {
-            return fs::read(path)
-                .map(Some)
-                .map_err(|error| fail(error.to_string()).into());
-        }
-        Ok(metadata) if metadata.is_dir() => "a directory",
-        Ok(metadata) if metadata.is_symlink() => "a symbolic link",
-        Ok(_) => "a special file",
-    };
-    Err(fail(format!("it is {what}, not a regular file")).into())
+    let fail = |error: io::Error| format!("cannot read {}: {error}", path.display());
+    if !check_regular(path).map_err(fail)? {
+        return Ok(None);
+    }
+    Ok(Some(fs::read(path).map_err(fail)?))
 }
