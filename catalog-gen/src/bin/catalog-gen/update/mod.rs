@@ -261,20 +261,16 @@ fn generated(docs: &Docs) -> Result<String> {
 /// The docs before the update, with their ledger; no docs at all when the snapshot is missing
 /// or empty (a first update), unless a ledger exists, whose tombstones would be lost.
 fn read_old(files: &Files) -> Result<Docs> {
-    match files.builder(&files.docs).read() {
-        Ok(docs) => Ok(docs),
-        Err(Error::NoPages { .. }) if fs::symlink_metadata(&files.ledger).is_err() => {
-            Ok(Docs::from_pages(Vec::new()))
-        }
-        Err(Error::Read { path, source })
-            if source.kind() == io::ErrorKind::NotFound
-                && path == files.docs
-                && fs::symlink_metadata(&files.ledger).is_err() =>
-        {
-            Ok(Docs::from_pages(Vec::new()))
-        }
-        Err(error) => Err(error.into()),
+    let read = files.builder(&files.docs).read();
+    let missing_or_empty = match &read {
+        Err(Error::NoPages { .. }) => true,
+        Err(Error::Read { path, source }) => source.kind() == io::ErrorKind::NotFound && *path == files.docs,
+        _ => false,
+    };
+    if missing_or_empty && fs::symlink_metadata(&files.ledger).is_err() {
+        return Ok(Docs::from_pages(Vec::new()));
     }
+    Ok(read?)
 }
 
 /// The bytes of the regular file at `path`, or `None` when there is none; anything else there
