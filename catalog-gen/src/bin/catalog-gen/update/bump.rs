@@ -47,12 +47,15 @@ pub fn bump(generated: &Path, root: &Path, changes: &ChangeSet, date: &str) -> R
     if impact == Semver::None {
         return Ok(None);
     }
-    let (manifest, mut document) = package_manifest(generated, root)?;
-    let dir = manifest.parent().unwrap_or(Path::new(""));
-    let changelog_path = nearest(dir, root, "CHANGELOG.md").ok_or_else(|| {
+    let dirs = dirs_up_to(generated.parent().unwrap_or(Path::new("")), root);
+    let (at, mut document) = package_manifest(&dirs, generated, root)?;
+    // The manifest's directory and those above it, where the changelog and the lock file are.
+    let dirs = &dirs[at..];
+    let manifest = dirs[0].join("Cargo.toml");
+    let changelog_path = nearest(dirs, "CHANGELOG.md").ok_or_else(|| {
         format!(
             "--bump writes the changes into CHANGELOG.md, and there is none from {} up to {}",
-            display_dir(dir).display(),
+            display_dir(&dirs[0]).display(),
             display_dir(root).display()
         )
     })?;
@@ -71,7 +74,7 @@ pub fn bump(generated: &Path, root: &Path, changes: &ChangeSet, date: &str) -> R
             target: manifest.clone(),
             contents: Some(document.to_string().into_bytes()),
         });
-        if let Some(lock) = nearest(dir, root, "Cargo.lock") {
+        if let Some(lock) = nearest(dirs, "Cargo.lock") {
             let mut locked = parse_toml(&lock, &read_text(&lock)?)?;
             if relock(&mut locked, &name, &from, &to) {
                 replacements.push(Replacement {
@@ -212,15 +215,15 @@ fn last_text_line(lines: &[String], from: usize, to: usize) -> usize {
         .unwrap_or(from)
 }
 
-/// The nearest `Cargo.toml` with a `[package]` table in a directory above `generated`, up to
-/// `root`, and its contents.
-fn package_manifest(generated: &Path, root: &Path) -> Result<(PathBuf, DocumentMut)> {
-    for dir in dirs_up_to(generated.parent().unwrap_or(Path::new("")), root) {
+/// The nearest `Cargo.toml` with a `[package]` table among `dirs` (those above `generated`,
+/// up to `root`): the position of its directory, and its contents.
+fn package_manifest(dirs: &[PathBuf], generated: &Path, root: &Path) -> Result<(usize, DocumentMut)> {
+    for (at, dir) in dirs.iter().enumerate() {
         let candidate = dir.join("Cargo.toml");
         if let Some(bytes) = read_optional(&candidate)? {
             let document = parse_toml(&candidate, &utf8(&candidate, bytes)?)?;
             if document.contains_key("package") {
-                return Ok((candidate, document));
+                return Ok((at, document));
             }
         }
     }
@@ -232,10 +235,9 @@ fn package_manifest(generated: &Path, root: &Path) -> Result<(PathBuf, DocumentM
     .into())
 }
 
-/// The nearest file `name` in `dir` or a directory above it, up to `root`.
-fn nearest(dir: &Path, root: &Path, name: &str) -> Option<PathBuf> {
-    dirs_up_to(dir, root)
-        .into_iter()
+/// The nearest file `name` in `dirs` (a directory and those above it).
+fn nearest(dirs: &[PathBuf], name: &str) -> Option<PathBuf> {
+    dirs.iter()
         .map(|dir| dir.join(name))
         .find(|candidate| candidate.is_file())
 }
