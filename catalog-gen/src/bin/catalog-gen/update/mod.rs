@@ -232,10 +232,9 @@ fn update(args: &UpdateArgs, ui: &Ui) -> Result<ExitCode> {
 fn read_new(files: &Files, dir: &Path, index: &str, ui: &Ui) -> Result<Docs> {
     let new = files.builder(dir).read()?;
     let _ = io::stderr().lock().write_all(ui.plain_report(&new).as_bytes());
-    let catalog = new.catalog();
     let reason = if new.has_errors() {
         "have errors"
-    } else if catalog.api_errors.is_empty() && catalog.connect_errors.is_empty() {
+    } else if new.catalog().is_empty() {
         "document no errors"
     } else {
         return Ok(new);
