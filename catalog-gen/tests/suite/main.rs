@@ -2,6 +2,8 @@
 //! says what it covers.
 
 mod cli;
+#[cfg(feature = "cli")]
+mod docs_site;
 mod escaping;
 #[cfg(feature = "cli")]
 mod fetch;

@@ -205,7 +205,7 @@ fn the_drift_job_fetches_then_reports_what_changed_in_markdown() {
     );
 
     let page = "errors/api-errors/server-errors.md";
-    let edited = String::from_utf8(published_page(page)).unwrap().replacen(
+    let edited = published_text(page).replacen(
         "\"statusCode\": 500,\n  \"requestId\": \"5dea93a1",
         "\"statusCode\": 503,\n  \"requestId\": \"5dea93a1",
         1,

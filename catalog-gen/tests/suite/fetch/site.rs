@@ -1,34 +1,15 @@
 //! The docs site the server plays, and what a fetch of it must write.
 
 use std::collections::BTreeMap;
-use std::fs;
-use std::path::{Path, PathBuf};
 
+pub use crate::docs_site::{INDEX_PATH, PUBLISHED_PAGES, published_docs, published_page, published_text};
 use crate::server::{Reply, Server};
 
-/// The published pages of the repository's snapshot, served as they are.
-pub const PUBLISHED_PAGES: [&str; 3] = [
-    "errors/api-errors/server-errors.md",
-    "errors/connect-errors/configuration-error.md",
-    "errors/connect-errors/server-error.md",
-];
 /// Where the synthetic page is served, below `/docs/`.
 pub const SYNTHETIC_PATH: &str = "errors/api-errors/synthetic-no-source.md";
 /// A synthetic page (not published by Smartcar): no Source line, CRLF line ends, non-ASCII
 /// text and no final newline, so any rewriting would show.
 pub const SYNTHETIC_PAGE: &[u8] = b"# Synthetic\r\n\r\nServed without a Source line \xE2\x80\x94 kept as is.";
-/// The index's path on the server.
-pub const INDEX_PATH: &str = "/docs/llms.txt";
-
-/// The published pages the site serves: frozen copies in this package's fixtures.
-pub fn published_docs() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/docs")
-}
-
-pub fn published_page(page: &str) -> Vec<u8> {
-    fs::read(published_docs().join(page)).expect("a published page of the fixtures")
-}
-
 /// A synthetic llms.txt: absolute, root-relative and relative links to the error pages, a
 /// repeat, and links that are not error pages of this site.
 pub fn index(base: &str) -> String {

@@ -3,23 +3,12 @@
 //! (synthetic edits).
 
 use std::collections::BTreeMap;
-use std::fs;
-use std::path::{Path, PathBuf};
 
+pub use crate::docs_site::{INDEX_PATH, PUBLISHED_PAGES, published_docs, published_text};
 use crate::server::Reply;
 
-/// The index's path on the server.
-pub const INDEX_PATH: &str = "/docs/llms.txt";
-
 /// The page every state edits.
-pub const SERVER_ERRORS: &str = "errors/api-errors/server-errors.md";
-
-/// The published pages.
-pub const PAGES: [&str; 3] = [
-    SERVER_ERRORS,
-    "errors/connect-errors/configuration-error.md",
-    "errors/connect-errors/server-error.md",
-];
+pub const SERVER_ERRORS: &str = PUBLISHED_PAGES[0];
 
 /// The description of `SERVER:INTERNAL` as published.
 pub const INTERNAL_DESCRIPTION: &str = "An internal Smartcar error has occurred. Our team has been notified and is working to resolve this issue.";
@@ -38,20 +27,11 @@ pub enum State {
     Broken,
 }
 
-/// The published pages: frozen copies in this package's fixtures.
-pub fn published_docs() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/docs")
-}
-
-pub fn published_page(page: &str) -> String {
-    fs::read_to_string(published_docs().join(page)).expect("a published page of the fixtures")
-}
-
 /// The pages of `state`, by path below `/docs/`, as served (and as a snapshot holds them).
 pub fn pages(state: State) -> BTreeMap<String, Vec<u8>> {
-    let mut pages: BTreeMap<String, String> = PAGES
+    let mut pages: BTreeMap<String, String> = PUBLISHED_PAGES
         .iter()
-        .map(|page| ((*page).to_owned(), published_page(page)))
+        .map(|page| ((*page).to_owned(), published_text(page)))
         .collect();
     let server = pages.get_mut(SERVER_ERRORS).expect("the server errors page");
     if state != State::Unchanged {

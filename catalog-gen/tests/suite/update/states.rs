@@ -183,7 +183,7 @@ fn pages_that_change_in_form_only_are_written_with_no_semver_impact() {
     let repo = Repo::new("form-only");
     let server = Server::start(|base| {
         let mut routes = site(State::Unchanged)(base);
-        let page = published_page(SERVER_ERRORS).replace(
+        let page = published_text(SERVER_ERRORS).replace(
             "Use this file to discover all available pages before exploring further.",
             "Use this file to find every page.",
         );
