@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
+use crate::scratch::temp_dir;
+
 /// The scratch repository the commands run in, made once per test run.
 fn repo() -> PathBuf {
     static REPO: OnceLock<PathBuf> = OnceLock::new();
@@ -33,36 +35,6 @@ fn catalog_gen(args: &[&str]) -> Output {
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-/// A directory of its own outside any repository, removed when dropped (a failing test
-/// included).
-struct TempDir(PathBuf);
-
-impl std::ops::Deref for TempDir {
-    type Target = Path;
-    fn deref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl AsRef<Path> for TempDir {
-    fn as_ref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn temp_dir(name: &str) -> TempDir {
-    let dir = std::env::temp_dir().join(format!("catalog-gen-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    TempDir(dir)
 }
 
 #[test]
@@ -100,7 +72,7 @@ fn dump_prints_the_snapshot_model_as_json() {
 
 #[test]
 fn generate_reproduces_the_checked_in_file_byte_for_byte() {
-    let dir = temp_dir("generate");
+    let dir = temp_dir("cli-generate");
     let out = dir.join("generated.rs");
     let output = catalog_gen(&["generate", "--out", out.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
@@ -124,7 +96,7 @@ fn generate_reproduces_the_checked_in_file_byte_for_byte() {
 
 #[test]
 fn generate_writes_nothing_when_the_docs_have_errors() {
-    let dir = temp_dir("broken");
+    let dir = temp_dir("cli-broken");
     let docs = dir.join("docs");
     std::fs::create_dir_all(&docs).unwrap();
     std::fs::write(docs.join("page.md"), "# `CODE`\n\n```json\n{ not json\n```\n").unwrap();
@@ -196,7 +168,7 @@ fn edited_copy(dir: &Path) -> PathBuf {
 
 #[test]
 fn check_names_the_drifted_code_and_field_and_generate_fixes_it() {
-    let dir = temp_dir("drift");
+    let dir = temp_dir("cli-drift");
     let docs = edited_copy(&dir);
     let generated = dir.join("generated.rs");
     std::fs::copy(repo().join("catalog/src/generated.rs"), &generated).unwrap();
@@ -237,7 +209,7 @@ fn check_names_the_drifted_code_and_field_and_generate_fixes_it() {
 
 #[test]
 fn check_names_a_hand_edit_when_the_docs_are_unchanged() {
-    let dir = temp_dir("hand-edit");
+    let dir = temp_dir("cli-hand-edit");
     let generated = dir.join("generated.rs");
     let text = std::fs::read_to_string(repo().join("catalog/src/generated.rs")).unwrap();
     std::fs::write(
@@ -257,7 +229,7 @@ fn check_names_a_hand_edit_when_the_docs_are_unchanged() {
 
 #[test]
 fn diff_prints_exactly_one_change_in_each_format() {
-    let dir = temp_dir("diff");
+    let dir = temp_dir("cli-diff");
     let docs = edited_copy(&dir);
     let run = |format: &str| {
         let output = catalog_gen(&[
@@ -303,7 +275,7 @@ fn diff_prints_exactly_one_change_in_each_format() {
 
 #[test]
 fn a_renamed_page_is_no_difference_and_broken_snapshots_are_not_compared() {
-    let dir = temp_dir("rename");
+    let dir = temp_dir("cli-rename");
     let copy = dir.join("docs");
     copy_dir(&repo().join("docs-snapshot"), &copy);
     std::fs::rename(
@@ -383,7 +355,7 @@ fn explain_prints_the_entry_or_the_closest_names() {
 
 #[test]
 fn diff_of_an_unreadable_snapshot_exits_2() {
-    let dir = temp_dir("unreadable");
+    let dir = temp_dir("cli-unreadable");
     let missing = dir.join("missing");
     let output = catalog_gen(&["diff", "docs-snapshot", missing.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
@@ -398,7 +370,7 @@ fn diff_of_an_unreadable_snapshot_exits_2() {
 
 #[test]
 fn docs_that_document_no_errors_never_empty_the_catalog() {
-    let dir = temp_dir("empty-docs");
+    let dir = temp_dir("cli-empty-docs");
     let out = dir.join("generated.rs");
     let empty = dir.join("empty");
     std::fs::create_dir_all(&empty).unwrap();
@@ -475,7 +447,7 @@ fn the_default_paths_are_found_from_a_subdirectory() {
 #[cfg(unix)]
 #[test]
 fn outputs_that_are_not_regular_files_are_refused_without_being_opened() {
-    let dir = temp_dir("special-outputs");
+    let dir = temp_dir("cli-special-outputs");
     let fifo = dir.join("generated.rs");
     let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
     assert!(made.success());
@@ -538,7 +510,7 @@ fn catalog_gen_in(dir: &Path, args: &[&str]) -> Output {
 
 #[test]
 fn outside_the_repository_the_defaults_say_where_they_were_looked_for() {
-    let dir = temp_dir("outside");
+    let dir = temp_dir("cli-outside");
     for (args, code) in [
         (&["check"][..], 2),
         (&["generate"], 1),
@@ -567,7 +539,7 @@ fn outside_the_repository_the_defaults_say_where_they_were_looked_for() {
 
 #[test]
 fn check_exits_2_when_it_cannot_compare() {
-    let dir = temp_dir("check-missing");
+    let dir = temp_dir("cli-check-missing");
     let missing = dir.join("generated.rs");
     let output = catalog_gen(&["check", "--generated", missing.to_str().unwrap(), "--quiet"]);
     assert_eq!(output.status.code(), Some(2));
@@ -644,7 +616,7 @@ fn colors_follow_the_color_flag() {
 
 #[test]
 fn generate_gives_the_same_bytes_under_another_locale_time_zone_and_directory() {
-    let dir = temp_dir("determinism");
+    let dir = temp_dir("cli-determinism");
     let out = dir.join("generated.rs");
     let output = Command::new(env!("CARGO_BIN_EXE_catalog-gen"))
         .args(["--quiet", "generate", "--docs"])

@@ -5,17 +5,12 @@ use std::path::{Path, PathBuf};
 
 use catalog_gen::{Builder, Docs, Error};
 
+use crate::scratch::temp_dir;
+
 fn fixture(dir: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(dir)
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("catalog-gen-generate-file-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 fn read(dir: &str) -> Docs {
@@ -32,7 +27,7 @@ fn the_file_holds_the_generated_code_and_is_rewritten_only_on_change() {
         let dir = "docs";
         let docs = read(dir);
         let expected = docs.code().unwrap();
-        let scratch = scratch("same");
+        let scratch = temp_dir("generate-file-same");
         let out = scratch.join("catalog.rs");
 
         assert!(docs.write(&out).unwrap(), "{dir}");
@@ -53,14 +48,13 @@ fn the_file_holds_the_generated_code_and_is_rewritten_only_on_change() {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["catalog.rs"], "{dir}: no temporary file is left");
-        std::fs::remove_dir_all(&scratch).unwrap();
     }
 }
 
 #[test]
 fn docs_with_errors_write_nothing() {
     let docs = read("broken");
-    let dir = scratch("errors");
+    let dir = temp_dir("generate-file-errors");
     let out = dir.join("catalog.rs");
     match docs.write(&out) {
         Err(Error::Docs { diagnostics }) => {
@@ -75,5 +69,4 @@ fn docs_with_errors_write_nothing() {
         other => panic!("expected docs errors, got {other:?}"),
     }
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
-    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -9,6 +9,7 @@ mod escaping;
 mod fetch;
 mod generate_file;
 mod lints;
+mod scratch;
 #[cfg(feature = "cli")]
 mod server;
 #[cfg(feature = "cli")]

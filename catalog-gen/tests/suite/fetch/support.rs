@@ -6,18 +6,17 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use super::site::{INDEX_PATH, expected_snapshot};
+use crate::scratch::{TempDir, temp_dir};
 use crate::server::Server;
 pub use crate::tree::read_tree;
 
-/// An empty directory for one test; the snapshot goes to `snapshot` inside it.
-pub struct Scratch(pub PathBuf);
+/// An empty directory for one test, removed when dropped; the snapshot goes to `snapshot`
+/// inside it.
+pub struct Scratch(pub TempDir);
 
 impl Scratch {
     pub fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("catalog-gen-fetch-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
+        Scratch(temp_dir(&format!("fetch-{name}")))
     }
 
     pub fn out(&self) -> PathBuf {
@@ -58,12 +57,6 @@ impl Scratch {
             .collect();
         names.sort();
         names
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
     }
 }
 
