@@ -4,31 +4,11 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::OnceLock;
 
+use crate::repo::{catalog_gen_in, copy_dir, fixture, repo};
 use crate::scratch::temp_dir;
 
-/// The scratch repository the commands run in, made once per test run.
-fn repo() -> PathBuf {
-    static REPO: OnceLock<PathBuf> = OnceLock::new();
-    REPO.get_or_init(|| {
-        let repo = Path::new(env!("CARGO_TARGET_TMPDIR")).join("catalog-gen-cli-repo");
-        let _ = std::fs::remove_dir_all(&repo);
-        copy_dir(&fixture("docs"), &repo.join("docs-snapshot"));
-        let output = catalog_gen_in(&repo, &["generate", "--quiet"]);
-        assert!(output.status.success(), "{}", stderr(&output));
-        repo
-    })
-    .clone()
-}
-
-/// A fixture of this package's tests.
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
+/// `catalog-gen ARGS` run in the repository.
 fn catalog_gen(args: &[&str]) -> Output {
     catalog_gen_in(&repo(), args)
 }
@@ -133,19 +113,6 @@ fn generate_writes_nothing_when_the_docs_have_errors() {
 fn check_passes_on_the_checked_in_catalog() {
     let output = catalog_gen(&["check"]);
     assert!(output.status.success(), "{}", stderr(&output));
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 const INTERNAL_DESCRIPTION: &str = "An internal Smartcar error has occurred. Our team has been notified and is working to resolve this issue.";
@@ -497,15 +464,6 @@ fn outputs_that_are_not_regular_files_are_refused_without_being_opened() {
         .collect();
     names.sort();
     assert_eq!(names, ["catalog.rs", "generated.rs"]);
-}
-
-/// `catalog-gen ARGS` run in `dir`.
-fn catalog_gen_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_catalog-gen"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("catalog-gen runs")
 }
 
 #[test]

@@ -9,6 +9,7 @@ mod escaping;
 mod fetch;
 mod generate_file;
 mod lints;
+mod repo;
 mod scratch;
 #[cfg(feature = "cli")]
 mod server;

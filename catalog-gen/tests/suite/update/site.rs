@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-pub use crate::docs_site::{INDEX_PATH, PUBLISHED_PAGES, published_docs, published_text};
+pub use crate::docs_site::{INDEX_PATH, PUBLISHED_PAGES, published_text};
 use crate::server::Reply;
 
 /// The page every state edits.

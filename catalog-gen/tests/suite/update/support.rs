@@ -7,7 +7,8 @@ use std::process::{Command, Output};
 
 use std::sync::OnceLock;
 
-use super::site::{INDEX_PATH, State, pages, published_docs};
+use super::site::{INDEX_PATH, State, pages};
+use crate::repo::repo;
 use crate::server::Server;
 pub use crate::tree::read_tree;
 
@@ -102,27 +103,10 @@ impl Drop for Repo {
 }
 
 /// The files a `Repo` starts with: the published pages, and the catalog `generate` writes
-/// from them (made once per test run).
+/// from them; those of the CLI tests' repository, read once per test run.
 pub fn original() -> BTreeMap<String, Vec<u8>> {
     static ORIGINAL: OnceLock<BTreeMap<String, Vec<u8>>> = OnceLock::new();
-    ORIGINAL
-        .get_or_init(|| {
-            let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("update-original");
-            let _ = fs::remove_dir_all(&root);
-            for (path, bytes) in read_tree(&published_docs()) {
-                write(&root.join("docs-snapshot").join(path), &bytes);
-            }
-            let output = Command::new(env!("CARGO_BIN_EXE_catalog-gen"))
-                .args(["--quiet", "generate"])
-                .current_dir(&root)
-                .output()
-                .expect("catalog-gen runs");
-            assert!(output.status.success(), "{output:?}");
-            let files = read_tree(&root);
-            fs::remove_dir_all(&root).unwrap();
-            files
-        })
-        .clone()
+    ORIGINAL.get_or_init(|| read_tree(&repo())).clone()
 }
 
 /// The files of a repository whose snapshot holds the pages of `state`, whose generated
