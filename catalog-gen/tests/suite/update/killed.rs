@@ -58,20 +58,25 @@ fn run_next(repo: &Repo, server: &Server, next: &str) -> Output {
     }
 }
 
+/// Whether `path` is one of a consistent repository's files: the snapshot, catalog and ledger.
+fn is_repository_file(path: &str) -> bool {
+    path.starts_with("docs-snapshot/") || path == GENERATED || path == LEDGER
+}
+
 /// The files of `repo` that are not those of a consistent repository: what a killed run left.
 fn leftovers(files: &BTreeMap<String, Vec<u8>>) -> Vec<&str> {
     files
         .keys()
         .map(String::as_str)
-        .filter(|path| !(path.starts_with("docs-snapshot/") || *path == GENERATED || *path == LEDGER))
+        .filter(|path| !is_repository_file(path))
         .collect()
 }
 
-/// The files of a consistent repository among `files`: the snapshot, catalog and ledger.
+/// The files of a consistent repository among `files`.
 fn consistent(files: BTreeMap<String, Vec<u8>>) -> BTreeMap<String, Vec<u8>> {
     files
         .into_iter()
-        .filter(|(path, _)| path.starts_with("docs-snapshot/") || path == GENERATED || path == LEDGER)
+        .filter(|(path, _)| is_repository_file(path))
         .collect()
 }
 
