@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Output, Stdio};
-use std::sync::mpsc;
+use std::sync::{OnceLock, mpsc};
 use std::thread;
 use std::time::Duration;
 
@@ -80,12 +80,18 @@ fn consistent(files: BTreeMap<String, Vec<u8>>) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-/// The repository after an uninterrupted update from the published docs to `State::CodeReplaced`.
+/// The repository after an uninterrupted update from the published docs to `State::CodeReplaced`
+/// (made once per test run: the same files whichever server it is fetched from).
 fn updated() -> BTreeMap<String, Vec<u8>> {
-    let server = Server::start(site(State::CodeReplaced));
-    let repo = Repo::new("killed-reference");
-    assert!(repo.update(&server, &["--date", DATE]).status.success());
-    repo.files()
+    static UPDATED: OnceLock<BTreeMap<String, Vec<u8>>> = OnceLock::new();
+    UPDATED
+        .get_or_init(|| {
+            let server = Server::start(site(State::CodeReplaced));
+            let repo = Repo::new("killed-reference");
+            assert!(repo.update(&server, &["--date", DATE]).status.success());
+            repo.files()
+        })
+        .clone()
 }
 
 #[test]
