@@ -29,7 +29,7 @@ fn parse_page(path: &str, page: &[u8]) -> Docs {
 
 /// Every diagnostic of `page` as (id, line, column, message).
 fn findings(path: &str, page: &str) -> Vec<(String, u32, u32, String)> {
-    Docs::from_pages([(path.to_owned(), page.as_bytes().to_vec())])
+    parse_page(path, page.as_bytes())
         .diagnostics()
         .iter()
         .cloned()
