@@ -23,32 +23,30 @@ fn read(dir: &str) -> Docs {
 
 #[test]
 fn the_file_holds_the_generated_code_and_is_rewritten_only_on_change() {
-    {
-        let dir = "docs";
-        let docs = read(dir);
-        let expected = docs.code().unwrap();
-        let scratch = temp_dir("generate-file-same");
-        let out = scratch.join("catalog.rs");
+    let dir = "docs";
+    let docs = read(dir);
+    let expected = docs.code().unwrap();
+    let scratch = temp_dir("generate-file-same");
+    let out = scratch.join("catalog.rs");
 
-        assert!(docs.write(&out).unwrap(), "{dir}");
-        assert_eq!(std::fs::read_to_string(&out).unwrap(), expected, "{dir}");
-        let modified = std::fs::metadata(&out).unwrap().modified().unwrap();
-        assert!(!docs.write(&out).unwrap(), "{dir}");
-        assert_eq!(
-            std::fs::metadata(&out).unwrap().modified().unwrap(),
-            modified,
-            "{dir}"
-        );
+    assert!(docs.write(&out).unwrap(), "{dir}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), expected, "{dir}");
+    let modified = std::fs::metadata(&out).unwrap().modified().unwrap();
+    assert!(!docs.write(&out).unwrap(), "{dir}");
+    assert_eq!(
+        std::fs::metadata(&out).unwrap().modified().unwrap(),
+        modified,
+        "{dir}"
+    );
 
-        std::fs::write(&out, expected.replacen("DO NOT EDIT", "edited", 1)).unwrap();
-        assert!(docs.write(&out).unwrap(), "{dir}");
-        assert_eq!(std::fs::read_to_string(&out).unwrap(), expected, "{dir}");
-        let names: Vec<_> = std::fs::read_dir(&scratch)
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, ["catalog.rs"], "{dir}: no temporary file is left");
-    }
+    std::fs::write(&out, expected.replacen("DO NOT EDIT", "edited", 1)).unwrap();
+    assert!(docs.write(&out).unwrap(), "{dir}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), expected, "{dir}");
+    let names: Vec<_> = std::fs::read_dir(&scratch)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["catalog.rs"], "{dir}: no temporary file is left");
 }
 
 #[test]
