@@ -2,7 +2,9 @@
 //! pages it serves, frozen copies in this package's fixtures.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+use crate::repo::fixture;
 
 /// The index's path on the server.
 pub const INDEX_PATH: &str = "/docs/llms.txt";
@@ -16,7 +18,7 @@ pub const PUBLISHED_PAGES: [&str; 3] = [
 
 /// The published pages: frozen copies in this package's fixtures.
 pub fn published_docs() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/docs")
+    fixture("docs")
 }
 
 /// The bytes of a published page.

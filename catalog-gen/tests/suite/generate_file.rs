@@ -1,17 +1,10 @@
 //! `Docs::write`, which `catalog-gen generate` and the Builder use: it writes exactly what
 //! `Docs::code` returns, only when the file changes, and nothing on docs errors.
 
-use std::path::{Path, PathBuf};
-
 use catalog_gen::{Builder, Docs, Error};
 
+use crate::repo::fixture;
 use crate::scratch::temp_dir;
-
-fn fixture(dir: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(dir)
-}
 
 fn read(dir: &str) -> Docs {
     Builder::new()
