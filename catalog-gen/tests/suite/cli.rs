@@ -396,11 +396,7 @@ fn docs_that_document_no_errors_never_empty_the_catalog() {
 
 #[test]
 fn the_default_paths_are_found_from_a_subdirectory() {
-    let output = Command::new(env!("CARGO_BIN_EXE_catalog-gen"))
-        .args(["--diagnostics", "plain", "check"])
-        .current_dir(repo().join("catalog/src"))
-        .output()
-        .expect("catalog-gen runs");
+    let output = catalog_gen_in(&repo().join("catalog/src"), &["--diagnostics", "plain", "check"]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(
         stderr(&output),
