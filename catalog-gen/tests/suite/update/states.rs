@@ -4,7 +4,7 @@
 
 use super::site::*;
 use super::support::*;
-use crate::server::Server;
+use crate::server::{Reply, Server};
 
 /// The text note of the change from the published docs to [`State::DescriptionChanged`].
 fn description_note() -> String {
@@ -181,18 +181,15 @@ fn the_json_note_says_whether_anything_changed_and_the_semver_impact() {
 #[test]
 fn pages_that_change_in_form_only_are_written_with_no_semver_impact() {
     let repo = Repo::new("form-only");
-    let server = Server::start(|base| {
-        let mut routes = site(State::Unchanged)(base);
-        let page = published_text(SERVER_ERRORS).replace(
-            "Use this file to discover all available pages before exploring further.",
-            "Use this file to find every page.",
-        );
-        routes.insert(
-            format!("/docs/{SERVER_ERRORS}"),
-            crate::server::Reply::Page(page.into_bytes()),
-        );
-        routes
-    });
+    let page = published_text(SERVER_ERRORS).replace(
+        "Use this file to discover all available pages before exploring further.",
+        "Use this file to find every page.",
+    );
+    let server = Server::start(site_with(
+        State::Unchanged,
+        SERVER_ERRORS,
+        Reply::Page(page.into_bytes()),
+    ));
     let output = repo.update(&server, &["--date", DATE, "--format", "json"]);
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     let note: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
