@@ -7,14 +7,7 @@ use std::process::{Command, Output};
 
 use smartcar_errors_tests::{copy_dir, fixture_dir, parse_dir, workspace_root};
 
-fn cargo() -> Command {
-    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
-    command
-        .current_dir(workspace_root())
-        .env("CARGO_TARGET_DIR", crate::nested_target_dir())
-        .env_remove("SMARTCAR_DOCS_DIR");
-    command
-}
+use crate::cargo;
 
 /// The directory of this test's files: inside the target directory the tests were built in,
 /// wherever `CARGO_TARGET_DIR` puts it.

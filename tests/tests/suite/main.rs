@@ -2,7 +2,10 @@
 //! module says what it covers.
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use smartcar_errors_tests::workspace_root;
 
 /// The target directory of the cargo builds that tests run (smartcar-errors with `regenerate`,
 /// and crates that use it): the one the tests were built in, wherever `CARGO_TARGET_DIR` puts
@@ -11,6 +14,17 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 fn nested_target_dir() -> PathBuf {
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
     tmp.parent().unwrap_or(tmp).to_path_buf()
+}
+
+/// `cargo` in the workspace, building in [`nested_target_dir`], with no `SMARTCAR_DOCS_DIR`
+/// from the environment.
+fn cargo() -> Command {
+    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    command
+        .current_dir(workspace_root())
+        .env("CARGO_TARGET_DIR", nested_target_dir())
+        .env_remove("SMARTCAR_DOCS_DIR");
+    command
 }
 
 /// Held for its whole length by each test that builds in [`nested_target_dir`], so that a test

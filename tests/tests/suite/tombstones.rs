@@ -7,7 +7,6 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use catalog_gen::Semver;
 use smartcar_errors_tests::{checked_in, copy_dir, snapshot_dir, workspace_root};
@@ -121,10 +120,10 @@ fn a_crate_naming_errors_that_left_the_docs_compiles_with_deprecation_warnings()
     // downloaded, built as the other nested builds build them.
     fs::copy(workspace_root().join("Cargo.lock"), user.join("Cargo.lock")).unwrap();
 
-    let output = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+    // Nested cargo, run in the user's crate (not the workspace) with the updated docs.
+    let output = crate::cargo()
         .args(["run", "--offline"])
         .current_dir(&user)
-        .env("CARGO_TARGET_DIR", crate::nested_target_dir())
         .env("SMARTCAR_DOCS_DIR", &docs)
         .env_remove("RUSTC_WRAPPER")
         .output()
