@@ -5,7 +5,7 @@
 
 use divan::counter::{BytesCount, ItemsCount};
 use divan::{AllocProfiler, Bencher};
-use smartcar_errors::{ApiError, BatchResponse, Redirect};
+use smartcar_errors::{ApiError, BatchResponse};
 use smartcar_errors_bench::documented;
 
 #[global_allocator]
@@ -24,35 +24,25 @@ const SIZES: [usize; 2] = [1 << 20, 10 << 20];
 #[divan::bench]
 fn api_error(bencher: Bencher) {
     let examples = documented::examples().api_examples;
-    bencher.counter(ItemsCount::new(examples.len())).bench(|| {
-        examples
-            .iter()
-            .filter(|json| serde_json::from_str::<ApiError>(json).is_ok())
-            .count()
-    });
+    bencher
+        .counter(ItemsCount::new(examples.len()))
+        .bench(|| documented::api_errors(&examples));
 }
 
 #[divan::bench]
 fn api_error_from_response(bencher: Bencher) {
     let examples = documented::examples().api_examples;
-    bencher.counter(ItemsCount::new(examples.len())).bench(|| {
-        examples
-            .iter()
-            .map(|json| ApiError::from_response(500, HEADERS, json.as_bytes()))
-            .filter(|error| error.known().is_some())
-            .count()
-    });
+    bencher
+        .counter(ItemsCount::new(examples.len()))
+        .bench(|| documented::api_errors_from_response(&examples, HEADERS));
 }
 
 #[divan::bench]
 fn json_value(bencher: Bencher) {
     let examples = documented::examples().api_examples;
-    bencher.counter(ItemsCount::new(examples.len())).bench(|| {
-        examples
-            .iter()
-            .filter(|json| serde_json::from_str::<serde_json::Value>(json).is_ok())
-            .count()
-    });
+    bencher
+        .counter(ItemsCount::new(examples.len()))
+        .bench(|| documented::json_values(&examples));
 }
 
 #[divan::bench(args = SIZES, sample_count = 10)]
@@ -100,21 +90,15 @@ fn batch_response(bencher: Bencher) {
 #[divan::bench]
 fn connect_redirect(bencher: Bencher) {
     let redirects = documented::redirects(&documented::examples().redirects);
-    bencher.counter(ItemsCount::new(redirects.len())).bench(|| {
-        redirects
-            .iter()
-            .filter(|uri| Redirect::from_uri(uri).is_ok())
-            .count()
-    });
+    bencher
+        .counter(ItemsCount::new(redirects.len()))
+        .bench(|| documented::read_redirects(&redirects));
 }
 
 #[divan::bench]
 fn decode_query(bencher: Bencher) {
     let redirects = documented::redirects(&documented::examples().redirects);
-    bencher.counter(ItemsCount::new(redirects.len())).bench(|| {
-        redirects
-            .iter()
-            .map(|uri| documented::decode_query(uri))
-            .sum::<usize>()
-    });
+    bencher
+        .counter(ItemsCount::new(redirects.len()))
+        .bench(|| documented::decode_queries(&redirects));
 }

@@ -1,4 +1,8 @@
-//! The examples the docs snapshot documents: API error bodies and Connect redirects.
+//! The examples the docs snapshot documents (API error bodies and Connect redirects), the
+//! bodies grown from them, and what the `errors` benchmark and the summary do with them: the
+//! loops over the examples and the redirects, and their baselines.
+
+use smartcar_errors::{ApiError, Redirect};
 
 use crate::builds;
 
@@ -55,6 +59,55 @@ pub fn decode_query(uri: &str) -> usize {
     pairs.len()
 }
 
+/// Reads each example as an `ApiError`; returns how many read.
+pub fn api_errors(examples: &[String]) -> usize {
+    examples
+        .iter()
+        .filter(|json| serde_json::from_str::<ApiError>(json).is_ok())
+        .count()
+}
+
+/// Reads each example as the body of a status 500 response with `headers`, as
+/// `ApiError::from_response` is given them; returns how many are known codes.
+pub fn api_errors_from_response<const N: usize>(examples: &[String], headers: [(&str, &str); N]) -> usize {
+    examples
+        .iter()
+        .map(|json| ApiError::from_response(500, headers, json.as_bytes()))
+        .filter(|error| error.known().is_some())
+        .count()
+}
+
+/// The baseline of [`api_errors`]: parses each example into a `serde_json::Value`; returns how
+/// many parsed.
+pub fn json_values(examples: &[String]) -> usize {
+    examples
+        .iter()
+        .filter(|json| serde_json::from_str::<serde_json::Value>(json).is_ok())
+        .count()
+}
+
+/// [`json_values`] from the examples' bytes, as a response body is read.
+pub fn json_values_from_slice(examples: &[String]) -> usize {
+    examples
+        .iter()
+        .filter(|json| serde_json::from_slice::<serde_json::Value>(json.as_bytes()).is_ok())
+        .count()
+}
+
+/// Reads each redirect with `Redirect::from_uri`; returns how many read.
+pub fn read_redirects(redirects: &[String]) -> usize {
+    redirects
+        .iter()
+        .filter(|uri| Redirect::from_uri(uri).is_ok())
+        .count()
+}
+
+/// The baseline of [`read_redirects`]: [`decode_query`] of each redirect; returns the number
+/// of pairs.
+pub fn decode_queries(redirects: &[String]) -> usize {
+    redirects.iter().map(|uri| decode_query(uri)).sum()
+}
+
 /// A documented error body grown to at least `bytes`: `SERVER:MULTIPLE_RECORDS_FOUND` as the
 /// docs show it, its `detail` repeated with numbers and strings (the shape of the documented
 /// `detail` arrays) until the body is that long.
@@ -92,6 +145,26 @@ pub fn long_description_body(bytes: usize) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_documented_example_reads() {
+        let Examples {
+            api_examples,
+            redirects,
+        } = examples();
+        assert!(!api_examples.is_empty() && !redirects.is_empty());
+        let n = api_examples.len();
+        assert_eq!(api_errors(&api_examples), n);
+        assert_eq!(
+            api_errors_from_response(&api_examples, [("SC-Request-Id", "9c8dd6fa")]),
+            n
+        );
+        assert_eq!(json_values(&api_examples), n);
+        assert_eq!(json_values_from_slice(&api_examples), n);
+        let redirects = super::redirects(&redirects);
+        assert_eq!(read_redirects(&redirects), redirects.len());
+        assert!(decode_queries(&redirects) >= redirects.len());
+    }
 
     #[test]
     fn large_bodies_are_valid_json_of_their_size() {

@@ -5,7 +5,7 @@ use std::hint::black_box;
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
-use smartcar_errors::{ApiError, Redirect};
+use smartcar_errors::ApiError;
 use smartcar_errors_bench::alloc::Counting;
 use smartcar_errors_bench::documented;
 use smartcar_errors_bench::measure::{format_duration, format_secs as ns, per_item};
@@ -48,18 +48,8 @@ fn documented(rows: &mut Vec<Row>) -> Result<(), String> {
 
     let (value, baseline) = compare(
         examples.len(),
-        &mut || {
-            examples
-                .iter()
-                .filter(|json| serde_json::from_str::<ApiError>(json).is_ok())
-                .count()
-        },
-        &mut || {
-            examples
-                .iter()
-                .filter(|json| serde_json::from_str::<serde_json::Value>(json).is_ok())
-                .count()
-        },
+        &mut || documented::api_errors(&examples),
+        &mut || documented::json_values(&examples),
     );
     rows.push(Row::new(
         format!("`ApiError` from the {} documented examples", examples.len()),
@@ -70,19 +60,8 @@ fn documented(rows: &mut Vec<Row>) -> Result<(), String> {
 
     let (value, baseline) = compare(
         examples.len(),
-        &mut || {
-            examples
-                .iter()
-                .map(|json| ApiError::from_response(500, HEADERS, json.as_bytes()))
-                .filter(|error| error.known().is_some())
-                .count()
-        },
-        &mut || {
-            examples
-                .iter()
-                .filter(|json| serde_json::from_slice::<serde_json::Value>(json.as_bytes()).is_ok())
-                .count()
-        },
+        &mut || documented::api_errors_from_response(&examples, HEADERS),
+        &mut || documented::json_values_from_slice(&examples),
     );
     rows.push(Row::new(
         format!(
@@ -95,18 +74,14 @@ fn documented(rows: &mut Vec<Row>) -> Result<(), String> {
     ));
 
     let redirects = documented::redirects(&redirects);
-    let read = |redirects: &[String]| {
-        redirects
-            .iter()
-            .filter(|uri| Redirect::from_uri(uri).is_ok())
-            .count()
-    };
-    if read(&redirects) != redirects.len() {
+    if documented::read_redirects(&redirects) != redirects.len() {
         return Err("a documented redirect does not read".into());
     }
-    let (value, baseline) = compare(redirects.len(), &mut || read(&redirects), &mut || {
-        redirects.iter().map(|uri| documented::decode_query(uri)).sum()
-    });
+    let (value, baseline) = compare(
+        redirects.len(),
+        &mut || documented::read_redirects(&redirects),
+        &mut || documented::decode_queries(&redirects),
+    );
     rows.push(Row::new(
         format!(
             "`Redirect::from_uri`, the {} documented redirects (errors and a success)",
