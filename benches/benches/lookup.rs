@@ -6,21 +6,16 @@
 use divan::counter::ItemsCount;
 use divan::{AllocProfiler, Bencher};
 use smartcar_errors::{ApiErrorCode, ConnectErrorCode};
-use smartcar_errors_bench::builds::target_dir;
-use smartcar_errors_bench::corpus::Shape;
 use smartcar_errors_bench::lookup::{self, SortedKeys};
-use smartcar_errors_bench::probe::Probe;
+use smartcar_errors_bench::probe::{self, Probe};
 
 #[global_allocator]
 static ALLOC: AllocProfiler = AllocProfiler::system();
 
 fn main() {
     divan::main();
-    let root = target_dir().join("bench-builds");
-    for (name, shape) in [
-        ("catalog-probe-60", Shape::realistic()),
-        ("catalog-probe-20000", Shape::of(20_000)),
-    ] {
+    let root = probe::root();
+    for (name, shape) in probe::catalogs() {
         let measured = Probe::write(&root, name, shape).and_then(|probe| probe.measure(&root.join("target")));
         match measured {
             Ok(measured) => {

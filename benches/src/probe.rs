@@ -7,14 +7,30 @@
 //! copied as they are; its binary prints one [`Comparison`] line per lookup, for its catalog
 //! and for smartcar-errors' own.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use catalog_gen::Docs;
 
-use crate::builds::{Crate, Profile};
+use crate::builds::{Crate, Profile, target_dir};
 use crate::corpus::{self, Shape};
 use crate::lookup::Comparison;
+
+/// Where the probe crates, the other throwaway crates of the benchmarks and their target
+/// directory (`target/`) are: `target/bench-builds`.
+pub fn root() -> PathBuf {
+    target_dir().join("bench-builds")
+}
+
+/// The probes the lookup benchmark and the summary measure, smallest first, each as its
+/// crate's name and corpus: a realistic catalog (60 codes, the size of Smartcar's docs) and a
+/// 20,000-code one (the generator benchmark's corpus).
+pub fn catalogs() -> [(&'static str, Shape); 2] {
+    [
+        ("catalog-probe-60", Shape::realistic()),
+        ("catalog-probe-20000", Shape::of(20_000)),
+    ]
+}
 
 /// The probe's library: the catalog, and the lookup measurements of this package.
 const LIB: &str = r#"//! A catalog generated at run time by smartcar-errors-bench, and its lookup measurements.
@@ -137,7 +153,6 @@ fn parse(stdout: &str) -> Option<Measured> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::builds::target_dir;
 
     #[test]
     fn a_probe_prints_two_comparisons_per_catalog() {
@@ -163,7 +178,7 @@ mod tests {
     #[test]
     #[ignore = "builds a crate"]
     fn a_probe_builds_and_measures() {
-        let root = target_dir().join("bench-builds");
+        let root = root();
         let probe = Probe::write(&root, "catalog-probe-test", Shape::realistic()).unwrap();
         let measured = probe.measure(&root.join("target")).unwrap();
         assert_eq!(measured.generated[0].keys, 50);

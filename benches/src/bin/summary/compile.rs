@@ -7,9 +7,10 @@ use std::process::{Command, ExitCode};
 use std::time::Duration;
 
 use smartcar_errors_bench::builds::{self, Build, Crate, Profile};
+use smartcar_errors_bench::probe::root;
 use smartcar_errors_bench::report::{Goal, Row};
 
-use crate::lookups::{Probes, root};
+use crate::lookups::Probes;
 use crate::progress;
 use crate::units::{mb, secs, thousands};
 

@@ -2,17 +2,15 @@
 //! 20,000-code one: the catalogs' hash index against a binary search over the sorted keys and
 //! against a `HashMap`, measured in probe crates built at run time.
 
-use smartcar_errors_bench::builds;
-use smartcar_errors_bench::corpus::Shape;
 use smartcar_errors_bench::lookup::Comparison;
 use smartcar_errors_bench::measure::format_secs;
-use smartcar_errors_bench::probe::Probe;
+use smartcar_errors_bench::probe::{self, Probe, root};
 use smartcar_errors_bench::report::{Goal, Row};
 
 use crate::progress;
 use crate::units::thousands;
 
-/// The probe crates: the realistic catalog, then the 20,000-code one.
+/// The probe crates of [`probe::catalogs`]: the realistic catalog, then the 20,000-code one.
 pub struct Probes {
     /// 60 codes, the size of Smartcar's docs.
     pub realistic: Probe,
@@ -31,15 +29,11 @@ impl Probes {
 pub fn write_probes() -> Result<Probes, String> {
     let root = root();
     progress!("generating the probe catalogs");
+    let [(realistic, realistic_shape), (large, large_shape)] = probe::catalogs();
     Ok(Probes {
-        realistic: Probe::write(&root, "catalog-probe-60", Shape::realistic())?,
-        large: Probe::write(&root, "catalog-probe-20000", Shape::of(20_000))?,
+        realistic: Probe::write(&root, realistic, realistic_shape)?,
+        large: Probe::write(&root, large, large_shape)?,
     })
-}
-
-/// Where the throwaway crates and their target directory are.
-pub fn root() -> std::path::PathBuf {
-    builds::target_dir().join("bench-builds")
 }
 
 /// The lookup rows: two per lookup and catalog, against each baseline.
