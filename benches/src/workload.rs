@@ -1,11 +1,14 @@
 //! The generator's operations on a corpus in memory, as the `catalog-gen` commands run them, and
-//! the baseline that does the least possible work: pulldown-cmark tokenizing the same pages.
+//! the baseline that does the least possible work: pulldown-cmark tokenizing the same pages;
+//! and the rendering of the diagnostics of a page with many warnings.
 //!
 //! Each operation takes the pages by value, as `catalog_gen::Docs::from_pages` does (the command
 //! line reads them from files); the measurements make the copy before the clock starts.
 
-use catalog_gen::Docs;
+use catalog_gen::{Docs, Style};
 use pulldown_cmark::{Options, Parser};
+
+use crate::corpus;
 
 /// A corpus in memory: each page's path and bytes.
 pub type Pages = Vec<(String, Vec<u8>)>;
@@ -82,6 +85,24 @@ pub fn generate(pages: Pages) -> usize {
     code(&read(pages))
 }
 
+/// The sizes of the pages whose diagnostics are rendered: the rich form's time per byte on the
+/// second is compared with the first.
+pub const WARNINGS_PAGE_BYTES: [usize; 2] = [5_000_000, 15_000_000];
+
+/// The page of [`corpus::page_with_warnings`] of `bytes` bytes, read with its warnings; and its
+/// size in bytes.
+pub fn warnings_page(bytes: usize) -> (Docs, usize) {
+    let page = corpus::page_with_warnings(bytes);
+    let size = page.text.len();
+    (Docs::from_pages([(page.path, page.text.into_bytes())]), size)
+}
+
+/// The diagnostics of `docs` rendered in `style`, as the commands print them; returns the
+/// length of the text.
+pub fn render(docs: &Docs, style: Style) -> usize {
+    docs.render(docs.diagnostics(), style).len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,5 +116,15 @@ mod tests {
         let docs = read(pages.clone());
         assert_eq!(json_string(&docs), json(&docs));
         assert!(generate(pages.clone()) > bytes(&pages));
+    }
+
+    #[test]
+    fn the_warnings_page_renders_every_warning() {
+        let (docs, size) = warnings_page(100_000);
+        assert!(size >= 100_000);
+        let warnings = docs.diagnostics().len();
+        assert!(warnings > 100);
+        assert!(render(&docs, Style::Plain) > warnings);
+        assert!(render(&docs, Style::Snippet { color: false }) > render(&docs, Style::Plain));
     }
 }

@@ -2,33 +2,27 @@
 //! each), on a page of about 5 MB with a warning every 850 bytes, and the rich form's scaling
 //! to a page three times as large.
 
-use catalog_gen::{Docs, Style};
-use smartcar_errors_bench::corpus;
+use catalog_gen::Style;
 use smartcar_errors_bench::measure::{format_duration, interleaved};
 use smartcar_errors_bench::report::{Goal, Row};
+use smartcar_errors_bench::workload::{self, WARNINGS_PAGE_BYTES};
 
 use crate::progress;
 use crate::units::{mb, secs};
-
-/// The sizes of the pages: the rich form's time per byte on the second is compared with the
-/// first.
-const PAGE_BYTES: [usize; 2] = [5_000_000, 15_000_000];
 
 const RICH: Style = Style::Snippet { color: false };
 
 /// The rendering rows.
 pub fn rows(rows: &mut Vec<Row>) -> Result<(), String> {
     let mut per_byte = Vec::new();
-    for bytes in PAGE_BYTES {
-        let page = corpus::page_with_warnings(bytes);
-        let size = page.text.len();
-        let docs = Docs::from_pages([(page.path, page.text.into_bytes())]);
+    for bytes in WARNINGS_PAGE_BYTES {
+        let (docs, size) = workload::warnings_page(bytes);
         let warnings = docs.diagnostics().len();
         progress!(
             "rendering {warnings} diagnostics of a {:.1} MB page",
             mb(size as u64)
         );
-        let render = |style| docs.render(docs.diagnostics(), style).len();
+        let render = |style| workload::render(&docs, style);
         let samples = interleaved(3, &mut [&mut || render(RICH), &mut || render(Style::Plain)]);
         let (rich, plain) = (samples[0].median(), samples[1].median());
         if per_byte.is_empty() {
