@@ -1,9 +1,10 @@
 //! Build times and memory: the generated catalogs of 20,000 and 60 codes, and the clean default
 //! build of smartcar-errors against an empty crate.
 
+use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 use std::time::Duration;
 
 use smartcar_errors_bench::builds::{self, Build, Crate, Profile};
@@ -11,8 +12,8 @@ use smartcar_errors_bench::probe::root;
 use smartcar_errors_bench::report::{Goal, Row};
 
 use crate::lookups::Probes;
-use crate::progress;
 use crate::units::{mb, secs, thousands};
+use crate::{progress, run_child, two_numbers};
 
 /// The build rows: the catalogs of 20,000 and 60 codes, and smartcar-errors from clean.
 pub fn rows(rows: &mut Vec<Row>, probes: &Probes) -> Result<(), String> {
@@ -75,27 +76,20 @@ fn catalog_builds(rows: &mut Vec<Row>, probes: &Probes) -> Result<(), String> {
 /// `cargo build --lib` of `krate` in `target`, run by a child process: this one holds too much
 /// memory to measure the compiler's peak (see `machine::run_measured`).
 fn build_in_child(krate: &Crate, target: &Path) -> Result<Build, String> {
-    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
-    let output = Command::new(exe)
-        .arg("--build-lib")
-        .arg(&krate.dir)
-        .arg(&krate.name)
-        .arg(target)
-        .output()
-        .map_err(|e| e.to_string())?;
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let numbers: Vec<u64> = stdout.split_whitespace().filter_map(|n| n.parse().ok()).collect();
-    match numbers[..] {
-        [nanos, peak_rss] => Ok(Build {
-            time: Duration::from_nanos(nanos),
-            peak_rss,
-        }),
-        _ => Err(format!(
-            "the build of {} reported no time and peak: {stdout}{}",
-            krate.name,
-            String::from_utf8_lossy(&output.stderr)
-        )),
-    }
+    let [nanos, peak_rss] = run_child(
+        &[
+            OsStr::new("--build-lib"),
+            krate.dir.as_os_str(),
+            OsStr::new(&krate.name),
+            target.as_os_str(),
+        ],
+        &format!("the build of {} reported no time and peak", krate.name),
+        two_numbers,
+    )?;
+    Ok(Build {
+        time: Duration::from_nanos(nanos),
+        peak_rss,
+    })
 }
 
 /// The child: `cargo build --lib` of the crate `NAME` in `DIR`, in `TARGET`; prints the time in

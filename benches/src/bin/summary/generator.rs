@@ -1,7 +1,8 @@
 //! Generator throughput against pulldown-cmark tokenizing, its scaling, and its peak memory.
 
+use std::ffi::OsStr;
 use std::path::Path;
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 use std::time::Duration;
 
 use catalog_gen::{Builder, Style};
@@ -11,8 +12,8 @@ use smartcar_errors_bench::report::{Goal, Row};
 use smartcar_errors_bench::workload::{self, Pages};
 use smartcar_errors_bench::{builds, machine};
 
-use crate::progress;
 use crate::units::{mb, secs, thousands};
+use crate::{progress, run_child};
 
 /// The corpus of the throughput goals.
 const CODES: usize = 20_000;
@@ -147,24 +148,18 @@ fn peak_memory(rows: &mut Vec<Row>, codes: usize) -> Result<(), String> {
     let bytes =
         corpus::write(&dir, Shape::of(codes)).map_err(|e| format!("cannot write {}: {e}", dir.display()))?;
     progress!("peak memory of generate, {codes} codes");
-    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
-    let output = Command::new(exe)
-        .arg("--peak-generate")
-        .arg(&dir)
-        .output()
-        .map_err(|e| e.to_string())?;
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let field = |name: &str| -> Option<u64> {
-        stdout
-            .split_whitespace()
-            .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('=')?.parse().ok())
-    };
-    let (Some(peak), Some(read), Some(code)) = (field("peak"), field("read"), field("output")) else {
-        return Err(format!(
-            "the child reported no peak: {stdout}{}",
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    };
+    let (peak, read, code) = run_child(
+        &[OsStr::new("--peak-generate"), dir.as_os_str()],
+        "the child reported no peak",
+        |stdout| {
+            let field = |name: &str| -> Option<u64> {
+                stdout
+                    .split_whitespace()
+                    .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('=')?.parse().ok())
+            };
+            Some((field("peak")?, field("read")?, field("output")?))
+        },
+    )?;
     let n = thousands(codes);
     let corpus = (format!("corpus: {:.1} MB", mb(bytes)), bytes as f64);
     rows.push(Row::new(

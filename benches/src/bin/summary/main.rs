@@ -19,7 +19,8 @@ mod lookups;
 mod runtime;
 mod units;
 
-use std::process::ExitCode;
+use std::ffi::OsStr;
+use std::process::{Command, ExitCode};
 use std::time::Instant;
 
 use smartcar_errors_bench::alloc::Counting;
@@ -35,6 +36,22 @@ macro_rules! progress {
     ($($arg:tt)*) => { eprintln!("summary: {}", format_args!($($arg)*)) };
 }
 pub(crate) use progress;
+
+/// Runs this program in the child mode of `args` and reads its stdout with `read`. When `read`
+/// finds nothing there, the error is `unread`, then what the child printed on stdout and stderr.
+fn run_child<T>(args: &[&OsStr], unread: &str, read: impl FnOnce(&str) -> Option<T>) -> Result<T, String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let output = Command::new(exe).args(args).output().map_err(|e| e.to_string())?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    read(&stdout).ok_or_else(|| format!("{unread}: {stdout}{}", String::from_utf8_lossy(&output.stderr)))
+}
+
+/// The two numbers a child printed (a time in nanoseconds and a peak in bytes), if it printed
+/// exactly two.
+fn two_numbers(stdout: &str) -> Option<[u64; 2]> {
+    let numbers: Vec<u64> = stdout.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+    numbers.try_into().ok()
+}
 
 /// One part of the summary: appends its rows.
 type Step<'a> = dyn Fn(&mut Vec<report::Row>) -> Result<(), String> + 'a;

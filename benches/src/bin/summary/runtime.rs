@@ -1,8 +1,9 @@
 //! `ApiError` against `serde_json::Value` (documented examples, 1 MB and 10 MB bodies: time and
 //! peak memory), `Display` of an error from a huge body, and Connect redirects.
 
+use std::ffi::OsStr;
 use std::hint::black_box;
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use smartcar_errors::ApiError;
@@ -11,7 +12,7 @@ use smartcar_errors_bench::documented;
 use smartcar_errors_bench::measure::{format_duration, format_secs as ns, per_item};
 use smartcar_errors_bench::report::{Goal, Row};
 
-use crate::progress;
+use crate::{progress, run_child, two_numbers};
 
 /// Headers of an error response, as `from_response` is given them.
 const HEADERS: [(&str, &str); 3] = [
@@ -176,26 +177,17 @@ fn large_body_in_child(
     bytes: usize,
     runs: usize,
 ) -> Result<(Duration, usize), String> {
-    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
-    let output = Command::new(exe)
-        .args([
-            "--large-body",
-            reader.name(),
-            &bytes.to_string(),
-            &runs.to_string(),
-        ])
-        .output()
-        .map_err(|e| e.to_string())?;
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let numbers: Vec<u64> = stdout.split_whitespace().filter_map(|n| n.parse().ok()).collect();
-    match numbers[..] {
-        [nanos, peak] => Ok((Duration::from_nanos(nanos), peak as usize)),
-        _ => Err(format!(
-            "the {} child reported no time and peak: {stdout}{}",
-            reader.name(),
-            String::from_utf8_lossy(&output.stderr)
-        )),
-    }
+    let [nanos, peak] = run_child(
+        &[
+            OsStr::new("--large-body"),
+            OsStr::new(reader.name()),
+            OsStr::new(&bytes.to_string()),
+            OsStr::new(&runs.to_string()),
+        ],
+        &format!("the {} child reported no time and peak", reader.name()),
+        two_numbers,
+    )?;
+    Ok((Duration::from_nanos(nanos), peak as usize))
 }
 
 /// The child: reads the documented body grown to `bytes` once for its peak memory, then
