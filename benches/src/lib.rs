@@ -7,6 +7,8 @@
 
 pub mod alloc;
 pub mod builds;
+#[path = "../../catalog-gen/src/bin/catalog-gen/checked_in.rs"]
+pub mod checked_in;
 pub mod corpus;
 pub mod documented;
 pub mod lookup;

@@ -5,7 +5,8 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use catalog_gen::{Builder, Style};
+use catalog_gen::Style;
+use smartcar_errors_bench::checked_in::checked_in;
 use smartcar_errors_bench::corpus::{self, Shape};
 use smartcar_errors_bench::measure::{format_duration, interleaved, interleaved_on};
 use smartcar_errors_bench::report::{Goal, Row};
@@ -183,17 +184,14 @@ fn peak_memory(rows: &mut Vec<Row>, codes: usize) -> Result<(), String> {
     Ok(())
 }
 
-/// The child: does what `catalog-gen generate` does with the snapshot in `dir` (read it,
-/// render its diagnostics, write the catalog into a file beside it) and prints `read=BYTES
+/// The child: does what `catalog-gen generate` does with the snapshot in `dir` (read it with
+/// the settings of the checked-in catalog, render its diagnostics, write the catalog into a
+/// file beside it) and prints `read=BYTES
 /// peak=BYTES output=BYTES`: the process's peak resident memory after reading the pages, its
 /// peak over the whole run, and the size of the code.
 pub fn peak_child(dir: &Path) -> ExitCode {
     let out = dir.with_extension("rs");
-    let result = Builder::new()
-        .docs_dir(dir)
-        .docs_name("docs-snapshot")
-        .runtime_crate("crate")
-        .cargo_metadata(false)
+    let result = checked_in(dir)
         .read()
         .and_then(|docs| {
             eprint!("{}", docs.render(docs.diagnostics(), Style::Plain));
