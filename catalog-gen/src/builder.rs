@@ -209,9 +209,7 @@ impl Builder {
             lower::lower(catalog, &Ledger::default()).map_err(|diagnostics| Error::Docs { diagnostics })?;
         let json = serde_json::to_vec(catalog).unwrap_or_default();
         let hash = crate::snapshot::hex(&Sha256::digest(&json));
-        // The file is about twice the size of the model's JSON.
-        let size_hint = json.len().saturating_mul(2);
-        Ok(emit::emit(catalog, &plan, &hash, None, &options, size_hint))
+        Ok(emit::emit(catalog, &plan, &hash, None, &options))
     }
 
     /// The emitter options this builder stands for.

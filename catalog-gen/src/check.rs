@@ -1,51 +1,23 @@
 //! The drift check: does a checked-in generated file say what the docs generate?
 //!
-//! The texts are compared byte for byte. When they differ, the file's rows are read back (with
-//! syn) and compared with the catalog the docs hold now, so the report can say which codes
-//! changed and in which fields, besides showing the unified diff.
+//! The texts are compared byte for byte. When they differ, the rows of both files are read
+//! back (with syn) by the same reader, field by field as the file names them, so the report can
+//! say which codes changed and in which fields, besides showing the unified diff; no list of
+//! fields is kept here, so a row that gains one is compared with it.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
+use proc_macro2::Span;
 use serde_json::{Map, Value};
 use similar::TextDiff;
-use syn::parse::{ParseStream, Parser};
-use syn::{Expr, Ident, Lit, Token, braced, bracketed};
+use syn::{Expr, ImplItem, Item, Lit, Type};
 
 use crate::diff::{ChangeSet, Kind};
 use crate::emit::recorded_hash;
-use crate::model::Catalog;
-use smartcar_errors_shared::key::Key;
 
 /// At most this many lines of unified diff are shown; the semantic summary names the rest.
 const MAX_DIFF_LINES: usize = 400;
-
-/// The fields of an API error the generated file holds, as the model names them.
-const API_FIELDS: &[&str] = &[
-    "type",
-    "code",
-    "status_code",
-    "description",
-    "doc_url",
-    "resolution",
-    "resolution_url",
-    "suggested_resolution",
-    "troubleshooting_steps",
-    "suggested_user_message",
-    "explanation",
-    "page_url",
-];
-
-/// The fields of a Connect error the generated file holds.
-const CONNECT_FIELDS: &[&str] = &[
-    "error",
-    "description",
-    "parameters",
-    "title",
-    "summary",
-    "details",
-    "page_url",
-];
 
 /// How a checked-in generated file differs from what the docs generate.
 #[derive(Debug, Clone)]
@@ -60,12 +32,10 @@ pub struct Drift {
 
 impl Drift {
     /// Compares `existing` (the checked-in text of `file`) with `generated`, the text the docs
-    /// whose catalog is `catalog` and whose hash is `docs_hash` generate; `None` when they are
-    /// the same, byte for byte.
+    /// whose hash is `docs_hash` generate; `None` when they are the same, byte for byte.
     pub(crate) fn find(
         existing: &str,
         generated: &str,
-        catalog: &Catalog,
         docs_hash: &str,
         file: &str,
         fix_command: &str,
@@ -81,11 +51,12 @@ impl Drift {
                 &format!("{file} (generated from the docs)"),
             )
             .to_string();
-        let changes = read_rows(existing).map(|old| {
+        let changes = read_rows(existing).and_then(|old| {
+            let new = read_rows(generated)?;
             let mut set = ChangeSet::default();
-            set.compare(Kind::Api, &old.api, &api_rows(catalog));
-            set.compare(Kind::Connect, &old.connect, &connect_rows(catalog));
-            set
+            set.compare(Kind::Api, &old.api, &new.api);
+            set.compare(Kind::Connect, &old.connect, &new.connect);
+            Ok(set)
         });
         Some(Drift {
             file: file.to_owned(),
@@ -164,189 +135,132 @@ impl fmt::Display for Drift {
 }
 
 /// The rows of a catalog, keyed `TYPE:CODE` and by Connect error, as JSON objects of the
-/// fields a generated file holds.
+/// fields a generated file holds, named as the model names them.
 #[derive(Debug, Default)]
 struct Rows {
     api: BTreeMap<String, Value>,
     connect: BTreeMap<String, Value>,
 }
 
-/// The API rows `catalog` generates.
-fn api_rows(catalog: &Catalog) -> BTreeMap<String, Value> {
-    catalog
-        .api_errors
-        .iter()
-        .map(|e| (e.key().to_string(), only(e, API_FIELDS)))
-        .collect()
-}
-
-/// The Connect rows `catalog` generates.
-fn connect_rows(catalog: &Catalog) -> BTreeMap<String, Value> {
-    catalog
-        .connect_errors
-        .iter()
-        .map(|e| (e.error().to_owned(), only(e, CONNECT_FIELDS)))
-        .collect()
-}
-
-/// `entry` as a JSON object of the `fields` only.
-fn only(entry: &impl serde::Serialize, fields: &[&str]) -> Value {
-    let Ok(Value::Object(mut object)) = serde_json::to_value(entry) else {
-        return Value::Null;
-    };
-    object.retain(|name, _| fields.contains(&name.as_str()));
-    Value::Object(object)
-}
-
-/// Reads the rows of a generated file: the sections of its `catalog!` invocation.
+/// Reads the rows of a generated file: its tables `API_ERRORS` and `CONNECT_ERRORS`, with the
+/// variants of `ErrorType` and `Resolution` they name read as their documented strings.
 fn read_rows(code: &str) -> syn::Result<Rows> {
     let file = syn::parse_file(code)?;
-    let invocation = file
-        .items
-        .iter()
-        .find_map(|item| match item {
-            syn::Item::Macro(item)
-                if item
-                    .mac
-                    .path
-                    .segments
-                    .last()
-                    .is_some_and(|s| s.ident == "catalog") =>
-            {
-                Some(item.mac.tokens.clone())
+    let mut consts: BTreeMap<String, &Expr> = BTreeMap::new();
+    let mut alls: BTreeMap<String, &Expr> = BTreeMap::new();
+    for item in &file.items {
+        match item {
+            Item::Const(item) => {
+                consts.insert(item.ident.to_string(), &item.expr);
             }
-            _ => None,
-        })
-        .ok_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), "no catalog! invocation"))?;
-    Parser::parse2(parse_invocation, invocation)
-}
-
-fn parse_invocation(input: ParseStream<'_>) -> syn::Result<Rows> {
-    keyword(input, "format")?;
-    input.parse::<Token![:]>()?;
-    input.parse::<Lit>()?;
-    input.parse::<Token![;]>()?;
-    let error_types = named_section(input, "error_types")?;
-    let resolutions = named_section(input, "resolutions")?;
+            Item::Impl(item) => {
+                let Type::Path(name) = &*item.self_ty else {
+                    continue;
+                };
+                for inner in &item.items {
+                    if let ImplItem::Const(all) = inner
+                        && all.ident == "ALL"
+                    {
+                        alls.insert(path_text(&name.path), &all.expr);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let table = |name: &str| {
+        consts
+            .get(name)
+            .copied()
+            .ok_or_else(|| syn::Error::new(Span::call_site(), format!("no table {name}")))
+    };
+    let mut names = BTreeMap::new();
+    for (enumeration, strings) in [
+        ("ErrorType", "ERROR_TYPE_NAMES"),
+        ("Resolution", "RESOLUTION_NAMES"),
+    ] {
+        let all = alls
+            .get(enumeration)
+            .ok_or_else(|| syn::Error::new(Span::call_site(), format!("no {enumeration}::ALL")))?;
+        for (variant, string) in elements(all)?.iter().zip(elements(table(strings)?)?) {
+            let variant = path_text(&path(variant)?.path).replace("Self", enumeration);
+            names.insert(variant, value(string, &BTreeMap::new())?);
+        }
+    }
     let mut rows = Rows::default();
-    section(input, "api_errors", |content| {
-        let mut row = row(content)?;
-        let name = |field: &str, names: &BTreeMap<String, String>| -> syn::Result<Value> {
-            Ok(match row.get(field) {
-                Some(Value::String(variant)) => names
-                    .get(variant.rsplit("::").next().unwrap_or_default())
-                    .map(|name| Value::String(name.clone()))
-                    .ok_or_else(|| content.error(format!("unknown variant `{variant}`")))?,
-                _ => Value::Null,
-            })
-        };
-        let error_type = name("error_type", &error_types)?;
-        let resolution = name("resolution", &resolutions)?;
-        row.remove("error_type");
-        row.remove("removed_from_docs");
-        row.insert("type".into(), error_type);
-        row.insert("resolution".into(), resolution);
-        let key = match (&row["type"], row.get("code")) {
-            (Value::String(t), Some(Value::String(c))) => Key::new(t, Some(c)).to_string(),
-            (Value::String(t), _) => t.clone(),
-            _ => return Err(content.error("an API row without an error type")),
-        };
-        rows.api.insert(key, Value::Object(row));
-        Ok(())
-    })?;
-    section(input, "connect_errors", |content| {
-        let mut row = row(content)?;
-        row.remove("removed_from_docs");
-        let parameter = |name: &str| {
-            row.get("parameters")
-                .and_then(Value::as_array)
-                .and_then(|parameters| parameters.iter().find(|p| p["name"] == name))
-                .map_or(Value::Null, |p| p["description"].clone())
-        };
-        let (error, description) = (parameter("error"), parameter("error_description"));
-        let key = error.as_str().unwrap_or_default().to_owned();
-        row.insert("error".into(), error);
-        row.insert("description".into(), description);
-        rows.connect.insert(key, Value::Object(row));
-        Ok(())
-    })?;
+    for (section, table) in [
+        (&mut rows.api, table("API_ERRORS")?),
+        (&mut rows.connect, table("CONNECT_ERRORS")?),
+    ] {
+        for element in elements(table)? {
+            let Expr::Tuple(pair) = element else {
+                return Err(syn::Error::new_spanned(
+                    element,
+                    "a row that is no (name, row) pair",
+                ));
+            };
+            let (Some(name), Some(row)) = (pair.elems.first(), pair.elems.get(1)) else {
+                return Err(syn::Error::new_spanned(pair, "a row that is no (name, row) pair"));
+            };
+            let Value::String(name) = value(name, &names)? else {
+                return Err(syn::Error::new_spanned(name, "a row named by no string"));
+            };
+            let Value::Object(mut row) = value(row, &names)? else {
+                return Err(syn::Error::new_spanned(row, "a row that is no struct"));
+            };
+            row.remove("removed_from_docs");
+            if let Some(error_type) = row.remove("error_type") {
+                row.insert("type".into(), error_type);
+            }
+            section.insert(name, Value::Object(with_connect_names(row)));
+        }
+    }
     Ok(rows)
 }
 
-/// `name {` … `}` whose items `item` reads one at a time, each after its attributes.
-fn section(
-    input: ParseStream<'_>,
-    name: &str,
-    mut item: impl FnMut(ParseStream<'_>) -> syn::Result<()>,
-) -> syn::Result<()> {
-    keyword(input, name)?;
-    let content;
-    braced!(content in input);
-    while !content.is_empty() {
-        content.call(syn::Attribute::parse_outer)?;
-        item(&content)?;
+/// A Connect row with its name and description, which its parameter table holds, as the model
+/// shows them; other rows as they are.
+fn with_connect_names(mut row: Map<String, Value>) -> Map<String, Value> {
+    let Some(Value::Array(parameters)) = row.get("parameters") else {
+        return row;
+    };
+    let parameter = |name: &str| {
+        parameters
+            .iter()
+            .find(|p| p["name"] == name)
+            .map_or(Value::Null, |p| p["description"].clone())
+    };
+    let (error, description) = (parameter("error"), parameter("error_description"));
+    row.insert("error".into(), error);
+    row.insert("description".into(), description);
+    row
+}
+
+/// The elements of `&[a, b, ...]`.
+fn elements(expr: &Expr) -> syn::Result<Vec<&Expr>> {
+    match expr {
+        Expr::Reference(reference) => elements(&reference.expr),
+        Expr::Array(array) => Ok(array.elems.iter().collect()),
+        other => Err(syn::Error::new_spanned(other, "not a table")),
     }
-    Ok(())
 }
 
-/// A section of `Variant = "documented string",` items: the strings by variant.
-fn named_section(input: ParseStream<'_>, name: &str) -> syn::Result<BTreeMap<String, String>> {
-    let mut names = BTreeMap::new();
-    section(input, name, |content| {
-        let variant: Ident = content.parse()?;
-        content.parse::<Token![=]>()?;
-        let documented = string(&content.parse()?)?;
-        content.parse::<Token![,]>()?;
-        names.insert(variant.to_string(), documented);
-        Ok(())
-    })?;
-    Ok(names)
-}
-
-/// `Variant { field: value, ... }` as a JSON object of its fields.
-fn row(input: ParseStream<'_>) -> syn::Result<Map<String, Value>> {
-    input.parse::<Ident>()?;
-    let content;
-    braced!(content in input);
-    fields(&content)
-}
-
-/// `field: value, ...` up to the end of `input`; a value is a literal, `None`, `Some(..)`, a
-/// path, or a list of rows.
-fn fields(input: ParseStream<'_>) -> syn::Result<Map<String, Value>> {
-    let mut object = Map::new();
-    while !input.is_empty() {
-        let name: Ident = input.parse()?;
-        input.parse::<Token![:]>()?;
-        let value = if input.peek(Token![&]) && input.peek2(syn::token::Bracket) {
-            // `&[Type { field: value, ... }, ...]`
-            input.parse::<Token![&]>()?;
-            let list;
-            bracketed!(list in input);
-            let mut items = Vec::new();
-            while !list.is_empty() {
-                list.parse::<Ident>()?;
-                let item;
-                braced!(item in list);
-                items.push(Value::Object(fields(&item)?));
-                if !list.is_empty() {
-                    list.parse::<Token![,]>()?;
-                }
-            }
-            Value::Array(items)
-        } else {
-            value(&input.parse()?)?
-        };
-        object.insert(name.to_string(), value);
-        if !input.is_empty() {
-            input.parse::<Token![,]>()?;
-        }
+fn path(expr: &Expr) -> syn::Result<&syn::ExprPath> {
+    match expr {
+        Expr::Path(path) => Ok(path),
+        other => Err(syn::Error::new_spanned(other, "not a path")),
     }
-    Ok(object)
 }
 
-/// A field's value: a literal, `None`, `Some(..)`, or a path (a variant) as its text.
-fn value(expr: &Expr) -> syn::Result<Value> {
+/// `a::b::c`.
+fn path_text(path: &syn::Path) -> String {
+    let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    segments.join("::")
+}
+
+/// A value of a row as JSON: a literal, `None`, `Some(..)`, a variant of `names` as its
+/// string, a table, or a row (`Row { field: value, .. }.into_info()`) as an object.
+fn value(expr: &Expr, names: &BTreeMap<String, Value>) -> syn::Result<Value> {
     Ok(match expr {
         Expr::Lit(lit) => match &lit.lit {
             Lit::Str(s) => Value::String(s.value()),
@@ -355,38 +269,36 @@ fn value(expr: &Expr) -> syn::Result<Value> {
             other => return Err(syn::Error::new(other.span(), "an unexpected literal")),
         },
         Expr::Path(path) if path.path.is_ident("None") => Value::Null,
-        Expr::Path(path) => Value::String(
-            path.path
-                .segments
-                .iter()
-                .map(|segment| segment.ident.to_string())
-                .collect::<Vec<_>>()
-                .join("::"),
-        ),
+        Expr::Path(path) => {
+            let text = path_text(&path.path);
+            names
+                .get(&text)
+                .cloned()
+                .ok_or_else(|| syn::Error::new_spanned(path, format!("unknown variant `{text}`")))?
+        }
         Expr::Call(call) if matches!(&*call.func, Expr::Path(p) if p.path.is_ident("Some")) => {
             match call.args.first() {
-                Some(inner) => value(inner)?,
+                Some(inner) => value(inner, names)?,
                 None => return Err(syn::Error::new_spanned(call, "Some without a value")),
             }
         }
+        Expr::MethodCall(call) if call.method == "into_info" => value(&call.receiver, names)?,
+        Expr::Struct(row) => {
+            let mut object = Map::new();
+            for field in &row.fields {
+                let syn::Member::Named(name) = &field.member else {
+                    return Err(syn::Error::new_spanned(field, "an unnamed field"));
+                };
+                object.insert(name.to_string(), value(&field.expr, names)?);
+            }
+            Value::Object(object)
+        }
+        Expr::Reference(_) | Expr::Array(_) => Value::Array(
+            elements(expr)?
+                .into_iter()
+                .map(|element| value(element, names))
+                .collect::<syn::Result<_>>()?,
+        ),
         other => return Err(syn::Error::new_spanned(other, "an unexpected expression")),
     })
-}
-
-/// The value of a string literal.
-fn string(expr: &Expr) -> syn::Result<String> {
-    match value(expr)? {
-        Value::String(text) => Ok(text),
-        _ => Err(syn::Error::new_spanned(expr, "not a string")),
-    }
-}
-
-/// The identifier `name`.
-fn keyword(input: ParseStream<'_>, name: &str) -> syn::Result<()> {
-    let ident: Ident = input.parse()?;
-    if ident == name {
-        Ok(())
-    } else {
-        Err(syn::Error::new(ident.span(), format!("expected `{name}`")))
-    }
 }

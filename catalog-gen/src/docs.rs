@@ -154,16 +154,12 @@ impl Docs {
     pub fn code(&self) -> Result<String, Error> {
         let plan = self.plan()?;
         let ledger = (!self.ledger.is_empty()).then_some(self.options.ledger_name.as_str());
-        // The catalog's file is about twice the size of its pages (each text is written in a
-        // doc comment and in a row).
-        let pages: usize = self.snapshot.files.iter().map(|f| f.bytes.len()).sum();
         Ok(emit::emit(
             self.generated(),
             plan,
             self.hash(),
             ledger,
             &self.options,
-            pages.saturating_mul(2),
         ))
     }
 
@@ -237,14 +233,7 @@ impl Docs {
         write::check_regular(path).map_err(read_error)?;
         let existing = std::fs::read_to_string(path).map_err(read_error)?;
         let file = path.display().to_string();
-        Ok(Drift::find(
-            &existing,
-            &code,
-            self.generated(),
-            self.hash(),
-            &file,
-            fix_command,
-        ))
+        Ok(Drift::find(&existing, &code, self.hash(), &file, fix_command))
     }
 
     /// Every directory listed and every page read, and the ledger file if there is one, for a

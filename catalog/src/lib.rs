@@ -151,8 +151,8 @@ mod api_error;
 mod batch;
 mod connect;
 mod explain;
+mod index;
 mod info;
-mod lookup;
 mod macros;
 mod named;
 mod user_message;
@@ -187,8 +187,9 @@ pub use user_message::APP_NAME_PLACEHOLDER;
 /// What the `catalog!` macro expands to refers to: not part of the API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::lookup::{ApiIndex, NameIndex, connect_names};
-    pub use crate::named::{Named, deserialize};
+    pub use crate::index::{Index, find_key, find_name};
+    pub use crate::info::{ApiRow, ConnectRow, ParameterRow};
+    pub use crate::named::deserialize;
     pub use serde;
     pub use smartcar_errors_shared::key::Key;
 }

@@ -1,18 +1,9 @@
-//! What the enums of a catalog share: they are named by documented strings, shown and parsed
-//! by them, and serialized as them.
+//! What the enums of a catalog share: they are named by documented strings, parsed from them
+//! and deserialized from them.
 
 use core::fmt;
 
 use serde::de::{self, Deserializer};
-
-/// An enum of a catalog whose values are documented strings (`ErrorType`, `Resolution`,
-/// `ConnectErrorCode`). Implemented by the `catalog!` macro; each enum also has an inherent
-/// `as_str`, so code that uses a catalog never imports this.
-#[doc(hidden)]
-pub trait Named: Copy + 'static {
-    /// The documented string (`"SERVER"`, `"RETRY_LATER"`, `"server_error"`).
-    fn name(self) -> &'static str;
-}
 
 /// A string that names no documented value.
 #[derive(Debug, Clone, PartialEq, Eq)]

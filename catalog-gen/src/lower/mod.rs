@@ -4,6 +4,7 @@
 //! did. Every naming problem is found here, so that emitting the plan cannot fail on the docs'
 //! content.
 
+mod discriminants;
 mod names;
 
 use std::collections::BTreeMap;
@@ -11,6 +12,7 @@ use std::collections::BTreeMap;
 use crate::diagnostic::{Diagnostic, Lint};
 use crate::ledger::Ledger;
 use crate::model::{Catalog, Source};
+use discriminants::discriminants;
 
 /// The generated catalog, item by item, in the order the file lists them. It refers to the
 /// catalog's entries by their place in it.
@@ -30,6 +32,8 @@ pub(crate) struct Plan {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ErrorTypePlan {
     pub variant: String,
+    /// Its discriminant, which the docs' other changes never move.
+    pub discriminant: i64,
     /// The first API error of the type, whose page describes the type.
     pub first: usize,
     /// When its last code left the docs, if none of its codes is documented.
@@ -40,6 +44,8 @@ pub(crate) struct ErrorTypePlan {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ResolutionPlan {
     pub variant: String,
+    /// Its discriminant, which the docs' other changes never move.
+    pub discriminant: i64,
     pub name: String,
     /// How many documented codes suggest it.
     pub codes: usize,
@@ -51,6 +57,8 @@ pub(crate) struct ResolutionPlan {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ApiPlan {
     pub variant: String,
+    /// Its discriminant, which the docs' other changes never move.
+    pub discriminant: i64,
     /// Its type's place in [`Plan::error_types`].
     pub error_type: usize,
     /// Its resolution's place in [`Plan::resolutions`], if it has one.
@@ -63,6 +71,8 @@ pub(crate) struct ApiPlan {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ConnectPlan {
     pub variant: String,
+    /// Its discriminant, which the docs' other changes never move.
+    pub discriminant: i64,
     /// When it left the docs, if it did.
     pub removed: Option<String>,
 }
@@ -71,42 +81,58 @@ pub(crate) struct ConnectPlan {
 /// nothing the docs document — or every naming problem in it: a string with no letter or
 /// digit to name a variant after, or two strings that would name the same variant.
 pub(crate) fn lower(catalog: &Catalog, ledger: &Ledger) -> Result<Plan, Vec<Diagnostic>> {
-    let api = &catalog.api_errors;
     let mut problems = Vec::new();
+    let error_types = error_types(catalog, ledger, &mut problems);
+    let resolutions = resolutions(catalog, ledger, &mut problems);
+    let api_errors = api_errors(catalog, ledger, &error_types, &resolutions, &mut problems);
+    let connect_errors = connect_errors(catalog, ledger, &mut problems);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Plan {
+        error_types,
+        resolutions,
+        api_errors,
+        connect_errors,
+    })
+}
 
-    // The first entry of each type (the entries are sorted by type) and when the type left
-    // the docs, if it did (the latest date of its codes, none of them documented); each
-    // resolution's first entry and count of documented codes.
-    let mut firsts: Vec<usize> = Vec::new();
-    let mut type_removed: Vec<Option<&str>> = Vec::new();
-    let mut type_of: Vec<usize> = Vec::with_capacity(api.len());
-    let mut removed: Vec<Option<&str>> = Vec::with_capacity(api.len());
-    let mut resolutions: BTreeMap<&str, (&Source, usize)> = BTreeMap::new();
+/// One variant per error type, in the order of the API errors (sorted by type): the first
+/// entry of each describes it, and it left the docs when every one of its codes did, on the
+/// latest of their dates.
+fn error_types(catalog: &Catalog, ledger: &Ledger, problems: &mut Vec<Diagnostic>) -> Vec<ErrorTypePlan> {
+    let api = &catalog.api_errors;
+    let mut groups: Vec<(usize, Option<&str>)> = Vec::new();
     for (index, entry) in api.iter().enumerate() {
         let left = ledger.api_removed(entry.key());
-        if firsts
-            .last()
-            .is_none_or(|&first| api[first].error_type != entry.error_type)
-        {
-            firsts.push(index);
-            type_removed.push(left);
-        } else if let Some(date) = type_removed.last_mut() {
-            *date = date.zip(left).map(|(a, b)| a.max(b));
-        }
-        type_of.push(firsts.len() - 1);
-        removed.push(left);
-        if let Some(resolution) = &entry.resolution {
-            let (_, codes) = resolutions.entry(resolution).or_insert((&entry.source, 0));
-            *codes += usize::from(left.is_none());
+        match groups.last_mut() {
+            Some((first, removed)) if api[*first].error_type == entry.error_type => {
+                *removed = removed.zip(left).map(|(a, b)| a.max(b));
+            }
+            _ => groups.push((index, left)),
         }
     }
-    for (name, _) in ledger.resolutions() {
-        resolutions.entry(name).or_insert((ledger.origin(), 0));
+    for &(first, _) in &groups {
+        let entry = &api[first];
+        if entry.error_type.contains(':') {
+            problems.push(Diagnostic::new(
+                Lint::InvalidName,
+                format!(
+                    "`{}` cannot name an error type: `:` separates the type from the code in `TYPE:CODE`",
+                    entry.error_type
+                ),
+                entry.source.clone(),
+                0..0,
+            ));
+        }
     }
-
-    let type_variants = assign(
+    let names: Vec<&str> = groups
+        .iter()
+        .map(|&(first, _)| api[first].error_type.as_str())
+        .collect();
+    let variants = assign(
         "ErrorType",
-        firsts.iter().map(|&first| {
+        groups.iter().map(|&(first, _)| {
             let entry = &api[first];
             (
                 entry.error_type.clone(),
@@ -114,96 +140,120 @@ pub(crate) fn lower(catalog: &Catalog, ledger: &Ledger) -> Result<Plan, Vec<Diag
                 &entry.source,
             )
         }),
-        &mut problems,
+        problems,
     );
-    let resolution_variants = assign(
+    groups
+        .into_iter()
+        .zip(variants)
+        .zip(discriminants(names.into_iter()))
+        .map(|(((first, removed), variant), discriminant)| ErrorTypePlan {
+            variant,
+            discriminant,
+            first,
+            removed: removed.map(str::to_owned),
+        })
+        .collect()
+}
+
+/// One variant per resolution type a code suggests or the ledger keeps, sorted by name, with
+/// how many documented codes suggest it.
+fn resolutions(catalog: &Catalog, ledger: &Ledger, problems: &mut Vec<Diagnostic>) -> Vec<ResolutionPlan> {
+    let mut found: BTreeMap<&str, (&Source, usize)> = BTreeMap::new();
+    for entry in &catalog.api_errors {
+        if let Some(resolution) = &entry.resolution {
+            let (_, codes) = found.entry(resolution).or_insert((&entry.source, 0));
+            *codes += usize::from(ledger.api_removed(entry.key()).is_none());
+        }
+    }
+    for (name, _) in ledger.resolutions() {
+        found.entry(name).or_insert((ledger.origin(), 0));
+    }
+    let variants = assign(
         "Resolution",
-        resolutions
+        found
             .iter()
             .map(|(name, (source, _))| (name.to_string(), names::upper_camel(name), *source)),
-        &mut problems,
+        problems,
     );
-    let api_variants = assign(
+    let removed: BTreeMap<&str, &str> = ledger.resolutions().collect();
+    found
+        .iter()
+        .zip(variants)
+        .zip(discriminants(found.keys().copied()))
+        .map(|(((name, (_, codes)), variant), discriminant)| ResolutionPlan {
+            variant,
+            discriminant,
+            name: (*name).to_owned(),
+            codes: *codes,
+            removed: removed
+                .get(name)
+                .filter(|_| *codes == 0)
+                .map(|date| (*date).to_owned()),
+        })
+        .collect()
+}
+
+/// One variant per API error, in the catalog's order, with its type's and resolution's place.
+fn api_errors(
+    catalog: &Catalog,
+    ledger: &Ledger,
+    error_types: &[ErrorTypePlan],
+    resolutions: &[ResolutionPlan],
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<ApiPlan> {
+    let api = &catalog.api_errors;
+    let variants = assign(
         "ApiErrorCode",
         api.iter().map(|entry| {
             let variant = names::api_variant(&entry.error_type, entry.code.as_deref());
             (entry.key().to_string(), variant, &entry.source)
         }),
-        &mut problems,
+        problems,
     );
-    let connect_variants = assign(
+    let keys: Vec<String> = api.iter().map(|entry| entry.key().to_string()).collect();
+    let type_place = |name: &str| error_types.iter().position(|t| api[t.first].error_type == name);
+    let resolution_place = |name: &str| resolutions.binary_search_by(|r| r.name.as_str().cmp(name)).ok();
+    api.iter()
+        .zip(variants)
+        .zip(discriminants(keys.iter().map(String::as_str)))
+        .map(|((entry, variant), discriminant)| ApiPlan {
+            variant,
+            discriminant,
+            error_type: type_place(&entry.error_type).unwrap_or_default(),
+            resolution: entry.resolution.as_deref().and_then(resolution_place),
+            removed: ledger.api_removed(entry.key()).map(str::to_owned),
+        })
+        .collect()
+}
+
+/// One variant per Connect error, in the catalog's order (sorted by name).
+fn connect_errors(catalog: &Catalog, ledger: &Ledger, problems: &mut Vec<Diagnostic>) -> Vec<ConnectPlan> {
+    let connect = &catalog.connect_errors;
+    let variants = assign(
         "ConnectErrorCode",
-        catalog.connect_errors.iter().map(|entry| {
+        connect.iter().map(|entry| {
             (
                 entry.error().to_owned(),
                 names::upper_camel(entry.error()),
                 &entry.source,
             )
         }),
-        &mut problems,
+        problems,
     );
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-
-    let resolution_index: BTreeMap<&str, usize> = resolutions
-        .keys()
-        .enumerate()
-        .map(|(index, name)| (*name, index))
-        .collect();
-    let api_errors = api
+    connect
         .iter()
-        .zip(api_variants)
-        .zip(type_of.into_iter().zip(removed))
-        .map(|((entry, variant), (error_type, removed))| ApiPlan {
+        .zip(variants)
+        .zip(discriminants(connect.iter().map(|entry| entry.error())))
+        .map(|((entry, variant), discriminant)| ConnectPlan {
             variant,
-            error_type,
-            resolution: entry
-                .resolution
-                .as_deref()
-                .and_then(|resolution| resolution_index.get(resolution).copied()),
-            removed: removed.map(str::to_owned),
+            discriminant,
+            removed: ledger.connect_removed(entry.error()).map(str::to_owned),
         })
-        .collect();
-    let resolution_removed: BTreeMap<&str, &str> = ledger.resolutions().collect();
-    Ok(Plan {
-        error_types: firsts
-            .into_iter()
-            .zip(type_variants)
-            .zip(type_removed)
-            .map(|((first, variant), removed)| ErrorTypePlan {
-                variant,
-                first,
-                removed: removed.map(str::to_owned),
-            })
-            .collect(),
-        resolutions: resolutions
-            .into_iter()
-            .zip(resolution_variants)
-            .map(|((name, (_, codes)), variant)| ResolutionPlan {
-                variant,
-                name: name.to_owned(),
-                codes,
-                removed: resolution_removed
-                    .get(name)
-                    .filter(|_| codes == 0)
-                    .map(|date| (*date).to_owned()),
-            })
-            .collect(),
-        api_errors,
-        connect_errors: catalog
-            .connect_errors
-            .iter()
-            .zip(connect_variants)
-            .map(|(entry, variant)| ConnectPlan {
-                variant,
-                removed: ledger.connect_removed(entry.error()).map(str::to_owned),
-            })
-            .collect(),
-    })
+        .collect()
 }
 
-/// A variant name for each `(documented string, name, where)` of one enum, or a problem.
+/// A variant name for each `(documented string, name, where)` of one enum; an empty one, and a
+/// problem, for a string that cannot name a variant.
 fn assign<'s>(
     enum_name: &str,
     items: impl Iterator<Item = (String, String, &'s Source)>,
@@ -219,6 +269,7 @@ fn assign<'s>(
                 source.clone(),
                 0..0,
             ));
+            variants.push(String::new());
             continue;
         };
         if let Some(other) = taken.get(&variant) {
@@ -228,6 +279,7 @@ fn assign<'s>(
                 source.clone(),
                 0..0,
             ));
+            variants.push(String::new());
             continue;
         }
         taken.insert(variant.clone(), documented);

@@ -1,8 +1,8 @@
 //! Property tests: any string from the docs reaches the generated code exactly, and any name
 //! either becomes a valid, unique identifier or is rejected with a diagnostic.
 //!
-//! The generated file is parsed with syn (the items of its `catalog!` invocation, read here
-//! independently of catalog-gen's own reader); its string literals are compared with the model,
+//! The generated file is parsed with syn (its enums and tables, read here independently of
+//! catalog-gen's own reader); its string literals are compared with the model,
 //! and its doc comments are rendered as rustdoc renders markdown (pulldown-cmark) and must show
 //! the model's text and nothing that could run or link: no code block (a doctest), no HTML, no
 //! link other than the documentation link and autolinked web addresses.
@@ -162,65 +162,96 @@ prop_compose! {
     }
 }
 
-/// One item of a section of the generated `catalog!` invocation: its doc comment, its variant
-/// and its fields (a documented name's string is the field `name`).
+/// One variant of an enum of the generated file: its doc comment, its name and the fields of
+/// its row (a documented name's string is the field `name`).
 struct Item {
     doc: String,
     variant: syn::Ident,
     fields: BTreeMap<String, syn::Expr>,
 }
 
-/// The items of each section of the generated file's `catalog!` invocation.
+/// The variants of each enum of the generated file, with their rows, by section: the enums
+/// `ErrorType`, `Resolution`, `ApiErrorCode` and `ConnectErrorCode`, and the tables that list
+/// their rows in the order of the variants.
 fn sections(code: &str) -> BTreeMap<String, Vec<Item>> {
-    use syn::parse::{ParseStream, Parser};
     let file = syn::parse_file(code).expect("the generated code parses");
-    let [syn::Item::Macro(invocation)] = file.items.as_slice() else {
-        panic!("the generated file is not one macro invocation")
-    };
-    let parse = |input: ParseStream<'_>| -> syn::Result<BTreeMap<String, Vec<Item>>> {
-        input.parse::<syn::Ident>()?;
-        input.parse::<syn::Token![:]>()?;
-        input.parse::<syn::LitInt>()?;
-        input.parse::<syn::Token![;]>()?;
-        let mut sections = BTreeMap::new();
-        while !input.is_empty() {
-            let name: syn::Ident = input.parse()?;
-            let content;
-            syn::braced!(content in input);
-            let mut items = Vec::new();
-            while !content.is_empty() {
-                let attrs = content.call(syn::Attribute::parse_outer)?;
-                let variant: syn::Ident = content.parse()?;
+    let mut enums = BTreeMap::new();
+    let mut tables = BTreeMap::new();
+    for item in &file.items {
+        match item {
+            syn::Item::Enum(e) => {
+                enums.insert(e.ident.to_string(), e);
+            }
+            syn::Item::Const(c) => {
+                tables.insert(c.ident.to_string(), elements(&c.expr));
+            }
+            _ => {}
+        }
+    }
+    let mut sections = BTreeMap::new();
+    for (section, enumeration, table) in [
+        ("error_types", "ErrorType", "ERROR_TYPE_NAMES"),
+        ("resolutions", "Resolution", "RESOLUTION_NAMES"),
+        ("api_errors", "ApiErrorCode", "API_ERRORS"),
+        ("connect_errors", "ConnectErrorCode", "CONNECT_ERRORS"),
+    ] {
+        let variants = &enums[enumeration].variants;
+        let rows = &tables[table];
+        assert_eq!(variants.len(), rows.len(), "{table} has a row for each variant");
+        let items = variants
+            .iter()
+            .zip(rows)
+            .map(|(variant, row)| {
                 let mut fields = BTreeMap::new();
-                if content.peek(syn::Token![=]) {
-                    content.parse::<syn::Token![=]>()?;
-                    fields.insert("name".to_owned(), content.parse()?);
-                    content.parse::<syn::Token![,]>()?;
-                } else {
-                    let body;
-                    syn::braced!(body in content);
-                    let values =
-                        body.parse_terminated(<syn::FieldValue as syn::parse::Parse>::parse, syn::Token![,])?;
-                    for value in values {
-                        let syn::Member::Named(name) = value.member else {
-                            panic!("unnamed field")
-                        };
-                        fields.insert(name.to_string(), value.expr);
+                match row {
+                    syn::Expr::Tuple(pair) => {
+                        fields.insert("name".to_owned(), pair.elems[0].clone());
+                        fields.extend(row_fields(&pair.elems[1]));
+                    }
+                    name => {
+                        fields.insert("name".to_owned(), name.clone());
                     }
                 }
-                items.push(Item {
-                    doc: doc_text(&attrs),
-                    variant,
+                Item {
+                    doc: doc_text(&variant.attrs),
+                    variant: variant.ident.clone(),
                     fields,
-                });
-            }
-            sections.insert(name.to_string(), items);
-        }
-        Ok(sections)
+                }
+            })
+            .collect();
+        sections.insert(section.to_owned(), items);
+    }
+    sections
+}
+
+/// The elements of `&[a, b, ...]`.
+fn elements(expr: &syn::Expr) -> Vec<syn::Expr> {
+    let syn::Expr::Reference(reference) = expr else {
+        panic!("not &[..]")
     };
-    parse
-        .parse2(invocation.mac.tokens.clone())
-        .expect("the catalog! invocation parses")
+    let syn::Expr::Array(array) = &*reference.expr else {
+        panic!("not an array")
+    };
+    array.elems.iter().cloned().collect()
+}
+
+/// The fields of `Row { field: value, .. }.into_info()`.
+fn row_fields(expr: &syn::Expr) -> BTreeMap<String, syn::Expr> {
+    let syn::Expr::MethodCall(call) = expr else {
+        panic!("not a row's .into_info()")
+    };
+    let syn::Expr::Struct(row) = &*call.receiver else {
+        panic!("not a row")
+    };
+    row.fields
+        .iter()
+        .map(|field| {
+            let syn::Member::Named(name) = &field.member else {
+                panic!("unnamed field")
+            };
+            (name.to_string(), field.expr.clone())
+        })
+        .collect()
 }
 
 impl Item {
@@ -231,26 +262,11 @@ impl Item {
 
     /// The `(name, description)` of each of a Connect error's parameters.
     fn parameters(&self) -> Vec<(String, String)> {
-        let syn::Expr::Reference(reference) = &self.fields["parameters"] else {
-            panic!("not &[..]")
-        };
-        let syn::Expr::Array(array) = &*reference.expr else {
-            panic!("not an array")
-        };
-        array
-            .elems
+        elements(&self.fields["parameters"])
             .iter()
             .map(|row| {
-                let syn::Expr::Struct(row) = row else {
-                    panic!("not a struct")
-                };
-                let field = |wanted: &str| {
-                    row.fields
-                        .iter()
-                        .find(|f| matches!(&f.member, syn::Member::Named(n) if n == wanted))
-                        .and_then(|f| string_value(&f.expr))
-                        .unwrap()
-                };
+                let fields = row_fields(row);
+                let field = |wanted: &str| string_value(&fields[wanted]).unwrap();
                 (field("name"), field("description"))
             })
             .collect()

@@ -668,12 +668,12 @@ fn the_whole_synthetic_snapshot_generates_without_name_collisions() {
     let code = docs.code().unwrap();
     assert_eq!(docs.catalog().api_errors.len(), 21);
     assert_eq!(docs.catalog().connect_errors.len(), 5);
-    // Each variant starts its item's line: `Name {` for a row, `Name = "NAME",` for a type.
+    // Each variant is a line of its enum: `    Name = discriminant,`.
     let variants: Vec<&str> = code
         .lines()
-        .filter(|line| line.starts_with("        ") && !line.starts_with("         "))
-        .filter_map(|line| line.trim().split([' ', '=']).next())
-        .filter(|word| word.starts_with(char::is_uppercase))
+        .filter_map(|line| line.strip_prefix("    ")?.split_once(" = "))
+        .filter(|(name, value)| name.starts_with(char::is_uppercase) && value.ends_with(','))
+        .map(|(name, _)| name)
         .collect();
     for variant in [
         "PermissionNull",

@@ -15,7 +15,7 @@ fn description_note() -> String {
 
 /// The line of the generated catalog that deprecates `SERVER:RECORD_NOT_FOUND`, and the start
 /// of its row.
-const TOMBSTONE: &str = "        #[deprecated = \"no longer documented: it left Smartcar's docs on 2026-03-02; kept until the next major release so that code naming it still compiles\"]\n        ServerRecordNotFound {\n";
+const TOMBSTONE: &str = "    #[deprecated = \"no longer documented: it left Smartcar's docs on 2026-03-02; kept until the next major release so that code naming it still compiles\"]\n    ServerRecordNotFound = 1398441432,\n";
 
 #[test]
 fn update_takes_the_repository_through_three_states_of_the_docs() {
@@ -94,7 +94,7 @@ fn update_takes_the_repository_through_three_states_of_the_docs() {
     assert!(text.contains(TOMBSTONE), "{text}");
     assert!(text.contains("            removed_from_docs: Some(\"2026-03-02\"),\n"));
     assert_eq!(text.matches("removed_from_docs: Some(").count(), 1);
-    assert!(text.contains("        ServerBatteryStale {\n"));
+    assert!(text.contains("    ServerBatteryStale = 956761179,\n"));
 
     // explain finds the tombstone and says when it left.
     let output = repo.run(&["explain", "SERVER.RECORD_NOT_FOUND"]);
