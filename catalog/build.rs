@@ -1,8 +1,10 @@
 //! With feature `regenerate`, regenerates the catalog from `$SMARTCAR_DOCS_DIR` (in this
 //! repository, `docs-snapshot` when the variable is not set) into `OUT_DIR`, keeping the
 //! errors that left the docs as its ledger beside it records them (`NAME.ledger.json` beside
-//! the docs directory `NAME`, when it exists). Without it, does nothing: the checked-in
-//! `src/generated.rs` is used.
+//! the docs directory `NAME`, when it exists), and every variant of the checked-in
+//! `src/generated.rs`: features only add, so a crate that enables `regenerate` on docs that lack
+//! a code must not break another crate of the build that names it (it becomes deprecated).
+//! Without the feature, does nothing: the checked-in `src/generated.rs` is used.
 //!
 //! A failure is reported to Cargo as `cargo::error` lines, never as a panic.
 
@@ -40,6 +42,7 @@ mod regenerate {
         catalog_gen::Builder::new()
             .docs_dir(&docs)
             .out_file(&out)
+            .keep_variants_of(manifest_dir.join("src/generated.rs"))
             .runtime_crate("crate")
             .regenerate_command("cargo build -p smartcar-errors --features regenerate")
             .cargo_metadata(true)

@@ -31,6 +31,7 @@ pub struct Builder {
     docs_name: Option<String>,
     ledger_file: Option<PathBuf>,
     out_file: Option<PathBuf>,
+    kept_catalog: Option<PathBuf>,
     runtime: String,
     regenerate: String,
     cargo_metadata: bool,
@@ -72,6 +73,7 @@ impl Builder {
             docs_name: None,
             ledger_file: None,
             out_file: None,
+            kept_catalog: None,
             runtime: DEFAULT_RUNTIME.into(),
             regenerate: DEFAULT_REGENERATE.into(),
             cargo_metadata: env::var_os("CARGO").is_some() && env::var_os("OUT_DIR").is_some(),
@@ -103,6 +105,16 @@ impl Builder {
     /// The file [`generate`](Builder::generate) writes (default: `$OUT_DIR/smartcar_errors.rs`).
     pub fn out_file(&mut self, file: impl AsRef<Path>) -> &mut Self {
         self.out_file = Some(file.as_ref().to_path_buf());
+        self
+    }
+
+    /// A catalog generated before, whose every variant the generated one keeps: each of its
+    /// errors the docs do not document becomes a deprecated tombstone (dated the day it left
+    /// the docs if it was one already, else today, or the day of `SOURCE_DATE_EPOCH`), so that
+    /// code written against it still compiles. A Cargo feature that regenerates a crate's
+    /// checked-in catalog needs this: features only add.
+    pub fn keep_variants_of(&mut self, generated: impl AsRef<Path>) -> &mut Self {
+        self.kept_catalog = Some(generated.as_ref().to_path_buf());
         self
     }
 
@@ -138,7 +150,11 @@ impl Builder {
             Some(ledger) => (ledger, path),
             None => (Ledger::empty_at(Ledger::origin_of(path.as_deref())), None),
         };
-        Ok(Docs::new(snapshot, ledger, file, options))
+        let docs = Docs::new(snapshot, ledger, file, options);
+        match &self.kept_catalog {
+            Some(path) => docs.keeping(path),
+            None => Ok(docs),
+        }
     }
 
     /// The ledger file [`read`](Builder::read) reads if it exists: the one given, or
@@ -166,6 +182,7 @@ impl Builder {
         if self.cargo_metadata {
             let lines = docs
                 .watched()
+                .chain(self.kept_catalog.iter().cloned())
                 .map(|path| directive_path(&path).map(|path| format!("cargo::rerun-if-changed={path}")))
                 .collect::<Result<Vec<_>, _>>()?;
             for line in lines {

@@ -13,6 +13,7 @@ use crate::emit::{self, EmitOptions};
 use crate::ledger::Ledger;
 use crate::lower::{self, Plan};
 use crate::model::Catalog;
+use crate::read_back::Rows;
 use crate::report::{self, Style};
 use crate::snapshot::Snapshot;
 use crate::write;
@@ -210,6 +211,29 @@ impl Docs {
         };
         self.set_ledger(ledger);
         Ok((self, changes))
+    }
+
+    /// These docs with the ledger's tombstones and every error of the catalog generated at
+    /// `path` that they do not document ([`Builder::keep_variants_of`](crate::Builder::keep_variants_of)).
+    pub(crate) fn keeping(mut self, path: &Path) -> Result<Docs, Error> {
+        let invalid = |reason: String| Error::KeptCatalog {
+            path: path.to_path_buf(),
+            reason,
+        };
+        write::check_regular(path).map_err(|error| invalid(error.to_string()))?;
+        let code = std::fs::read_to_string(path).map_err(|error| invalid(error.to_string()))?;
+        let rows = Rows::read(&code).map_err(|error| invalid(error.to_string()))?;
+        let kept = rows
+            .entries(&Ledger::origin_of(Some(path)))
+            .map_err(|error| invalid(error.to_string()))?;
+        let mut ledger = self.ledger.clone();
+        for date in kept.removal_dates() {
+            ledger = ledger.advance(&kept.removed_on(Some(&date)), &self.catalog, &date);
+        }
+        let today = date::today().map_err(invalid)?;
+        ledger = ledger.advance(&kept.removed_on(None), &self.catalog, &today);
+        self.set_ledger(ledger);
+        Ok(self)
     }
 
     /// Writes the generated catalog to `path` if its contents change, atomically; returns

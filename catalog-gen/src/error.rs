@@ -96,6 +96,15 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
+    /// The catalog whose variants [`Builder::keep_variants_of`](crate::Builder::keep_variants_of)
+    /// keeps is not a file catalog-gen generated, or today's date cannot be told.
+    #[error("cannot keep the variants of {}: {}", shown(path), Escaped(reason))]
+    KeptCatalog {
+        /// The generated file.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
     /// A date given for the ledger is not a real date written `YYYY-MM-DD`.
     #[error("`{}` is not a date written YYYY-MM-DD", Escaped(.0))]
     InvalidDate(String),

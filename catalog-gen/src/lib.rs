@@ -35,6 +35,7 @@ mod ledger;
 mod lower;
 mod model;
 mod parse;
+mod read_back;
 mod report;
 mod snapshot;
 mod write;

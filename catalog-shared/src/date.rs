@@ -37,6 +37,27 @@ pub fn is_valid(text: &str) -> bool {
         && civil_from_days(days_from_civil(year, month, day)) == (year, month, day)
 }
 
+/// The variable reproducible builds set to the time to use, in seconds since 1970.
+const SOURCE_DATE_EPOCH: &str = "SOURCE_DATE_EPOCH";
+
+/// The day to record as today, in UTC: the day `SOURCE_DATE_EPOCH` falls on when it is set
+/// (for reproducible runs), else today. The error says what is wrong with the variable.
+pub fn today() -> Result<String, String> {
+    let seconds = match std::env::var_os(SOURCE_DATE_EPOCH) {
+        Some(value) => {
+            let text = value.to_string_lossy();
+            text.parse::<i64>().map_err(|_| {
+                format!("{SOURCE_DATE_EPOCH} is `{text}`, not a count of seconds since 1970-01-01")
+            })?
+        }
+        None => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |elapsed| i64::try_from(elapsed.as_secs()).unwrap_or(i64::MAX)),
+    };
+    from_unix_seconds(seconds)
+        .ok_or_else(|| format!("{SOURCE_DATE_EPOCH} is {seconds}, outside the years 1 to 9999"))
+}
+
 /// The day, written `YYYY-MM-DD`, of the UTC time `seconds` after 1970-01-01T00:00:00Z;
 /// `None` outside the years 1 to 9999.
 ///

@@ -73,13 +73,27 @@ fn the_regenerate_feature_builds_the_catalog_of_smartcar_docs_dir_and_reruns_onl
     let _ = std::fs::remove_dir_all(&docs);
     copy_dir(&fixture_dir("synthetic"), &docs);
 
+    // The synthetic docs, and every variant of the checked-in catalog, which they lack: the
+    // feature only adds.
     let (listing, _) = list_codes(&docs);
-    assert_eq!(listing, expected_listing(&docs));
+    let kept = [
+        "SERVER:INTERNAL 500",
+        "SERVER:MULTIPLE_RECORDS_FOUND 500",
+        "SERVER:RECORD_NOT_FOUND 500",
+        "configuration_error",
+        "server_error",
+    ];
+    let mut expected: BTreeSet<String> = expected_listing(&docs).lines().map(str::to_owned).collect();
+    expected.extend(kept.map(str::to_owned));
+    assert_eq!(
+        listing.lines().map(str::to_owned).collect::<BTreeSet<_>>(),
+        expected
+    );
     assert!(
         listing.starts_with("AUTHENTICATION 401\nBILLING:INVALID_PLAN 402\n"),
         "{listing}"
     );
-    assert_eq!(listing.lines().count(), 21 + 5);
+    assert_eq!(listing.lines().count(), 21 + 5 + kept.len());
 
     // Nothing changed: the build script does not run again.
     let (again, ran) = list_codes(&docs);
@@ -102,13 +116,88 @@ fn the_regenerate_feature_builds_the_catalog_of_smartcar_docs_dir_and_reruns_onl
     std::fs::write(docs.join("errors/api-errors/server-errors.md"), page).unwrap();
     let (with_server, ran) = list_codes(&docs);
     assert!(ran, "the build script did not see the added page");
-    assert_eq!(with_server, expected_listing(&docs));
+    let mut expected: BTreeSet<String> = expected_listing(&docs).lines().map(str::to_owned).collect();
+    expected.extend(["configuration_error", "server_error"].map(str::to_owned));
+    assert_eq!(
+        with_server.lines().map(str::to_owned).collect::<BTreeSet<_>>(),
+        expected
+    );
     assert!(
         with_server.contains(
             "\nSERVER:INTERNAL 500\nSERVER:MULTIPLE_RECORDS_FOUND 500\nSERVER:RECORD_NOT_FOUND 500\n"
         )
     );
     std::fs::remove_dir_all(&docs).unwrap();
+}
+
+/// Crate `a` names a code with smartcar-errors' default features; crate `b`, in the same
+/// workspace, enables `regenerate` on docs without that code. Cargo unifies the features, so
+/// `a` is built against the regenerated catalog: it still compiles, with a deprecation warning.
+#[test]
+fn regenerating_on_docs_without_a_code_breaks_no_other_crate_of_the_build() {
+    let _builds = crate::nested_builds();
+    let root = scratch().join("additive");
+    let _ = std::fs::remove_dir_all(&root);
+    let docs = root.join("docs");
+    copy_dir(&fixture_dir("synthetic"), &docs);
+    let catalog = workspace_root().join("catalog");
+    let manifest = |name: &str, dependencies: &str| {
+        format!(
+            "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\n{dependencies}\n"
+        )
+    };
+    let files = [
+        (
+            "Cargo.toml",
+            "[workspace]\nmembers = [\"a\", \"b\"]\nresolver = \"3\"\n\n[profile.dev]\ndebug = \"line-tables-only\"\n\n\
+             [profile.dev.build-override]\ndebug = \"line-tables-only\"\n"
+                .to_owned(),
+        ),
+        ("a/Cargo.toml", manifest("a", &format!("smartcar-errors = {{ path = {catalog:?} }}"))),
+        (
+            "a/src/lib.rs",
+            "pub fn is_missing_record(code: smartcar_errors::ApiErrorCode) -> bool {\n    \
+             code == smartcar_errors::ApiErrorCode::ServerRecordNotFound\n}\n"
+                .to_owned(),
+        ),
+        (
+            "b/Cargo.toml",
+            manifest(
+                "b",
+                &format!("a = {{ path = \"../a\" }}\nsmartcar-errors = {{ path = {catalog:?}, features = [\"regenerate\"] }}"),
+            ),
+        ),
+        (
+            "b/src/main.rs",
+            "fn main() {\n    let code: smartcar_errors::ApiErrorCode = \"SERVER:RECORD_NOT_FOUND\".parse().unwrap();\n    \
+             println!(\"{code} {} {:?}\", a::is_missing_record(code), code.info().removed_from_docs.is_some());\n}\n"
+                .to_owned(),
+        ),
+    ];
+    for (path, text) in files {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    // The workspace's lock file: the same versions, all of them already downloaded.
+    std::fs::copy(workspace_root().join("Cargo.lock"), root.join("Cargo.lock")).unwrap();
+
+    let output = run(cargo()
+        .args(["run", "--offline", "-p", "b"])
+        .current_dir(&root)
+        .env("SMARTCAR_DOCS_DIR", &docs));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "SERVER:RECORD_NOT_FOUND true true\n"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(
+            "warning: use of deprecated unit variant `smartcar_errors::ApiErrorCode::ServerRecordNotFound`"
+        ),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&root).unwrap();
 }
 
 #[test]

@@ -1,34 +1,17 @@
 //! The date `update` records for what leaves the docs: given (`--date`), the day of
 //! `SOURCE_DATE_EPOCH` (for reproducible runs), or today; always in UTC, written `YYYY-MM-DD`.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use smartcar_errors_shared::date;
 
 use smartcar_errors_shared::text::escape;
 
-/// The variable reproducible builds set to the time to use, in seconds since 1970.
-const SOURCE_DATE_EPOCH: &str = "SOURCE_DATE_EPOCH";
-
 /// The date to record: `given` (already checked), else the day `SOURCE_DATE_EPOCH` falls on,
 /// else today. The error is escaped where `update` prints it.
 pub fn date(given: Option<&str>) -> Result<String, String> {
-    if let Some(date) = given {
-        return Ok(date.to_owned());
+    match given {
+        Some(date) => Ok(date.to_owned()),
+        None => date::today(),
     }
-    let seconds = match std::env::var_os(SOURCE_DATE_EPOCH) {
-        Some(value) => {
-            let text = value.to_string_lossy();
-            text.parse::<i64>().map_err(|_| {
-                format!("{SOURCE_DATE_EPOCH} is `{text}`, not a count of seconds since 1970-01-01")
-            })?
-        }
-        None => SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |elapsed| i64::try_from(elapsed.as_secs()).unwrap_or(i64::MAX)),
-    };
-    date::from_unix_seconds(seconds)
-        .ok_or_else(|| format!("{SOURCE_DATE_EPOCH} is {seconds}, outside the years 1 to 9999"))
 }
 
 /// Reads `--date`: a real day written `YYYY-MM-DD`. The error is escaped here: clap prints
