@@ -492,6 +492,60 @@ mod tests {
         }
     }
 
+    /// The names of the fields `value` serializes to.
+    fn keys(value: impl Serialize) -> BTreeSet<String> {
+        match serde_json::to_value(value).unwrap() {
+            serde_json::Value::Object(fields) => fields.keys().cloned().collect(),
+            other => panic!("not an object: {other}"),
+        }
+    }
+
+    #[test]
+    fn a_tombstone_keeps_every_field_of_the_entry_the_catalog_shows() {
+        // Every field, set, so that none is left out as empty.
+        let mut entry = api("FULL", Some("RETRY_LATER"));
+        for field in [
+            &mut entry.resolution_url,
+            &mut entry.suggested_user_message,
+            &mut entry.suggested_resolution,
+            &mut entry.troubleshooting_steps,
+            &mut entry.explanation,
+            &mut entry.page_summary,
+            &mut entry.page_url,
+        ] {
+            *field = Some("set".into());
+        }
+        // What a tombstone need not keep: the page's example and where the entry stood.
+        let mut expected = keys(&entry);
+        for example_only in ["example", "example_headers", "example_user_message", "source"] {
+            assert!(expected.remove(example_only), "{example_only}");
+        }
+        expected.insert("removed_from_docs".into());
+        let tombstone = ApiTombstone::new(&entry, "2026-03-02");
+        assert_eq!(keys(&tombstone), expected);
+        let back = tombstone.entry(&origin());
+        assert_eq!(keys(&back), keys(&entry));
+        for (field, value) in serde_json::to_value(&back).unwrap().as_object().unwrap() {
+            if !["example", "example_headers", "example_user_message", "source"].contains(&field.as_str()) {
+                assert_eq!(value, &serde_json::to_value(&entry).unwrap()[field], "{field}");
+            }
+        }
+
+        let mut connect = connect("gone");
+        connect.title = Some("Gone".into());
+        connect.summary = Some("set".into());
+        connect.details = Some("set".into());
+        connect.page_url = Some("set".into());
+        let mut expected = keys(&connect);
+        for example_only in ["example_redirect", "source", "description"] {
+            assert!(expected.remove(example_only), "{example_only}");
+        }
+        expected.insert("removed_from_docs".into());
+        let tombstone = ConnectTombstone::new(&connect, "2026-03-02");
+        assert_eq!(keys(&tombstone), expected);
+        assert_eq!(tombstone.entry(&origin()).parameters, connect.parameters);
+    }
+
     fn connect(error: &str) -> ConnectErrorEntry {
         let parameter = |name: &str, description: &str| ConnectParameter {
             name: name.into(),

@@ -39,6 +39,7 @@ mod build_integration;
 mod connect_redirects;
 mod determinism;
 mod explain;
+mod field_lists;
 mod generated_in_sync;
 mod hostile_catalog;
 mod hostile_pages;
