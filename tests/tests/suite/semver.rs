@@ -21,7 +21,7 @@ use std::process::Command;
 use catalog_gen::Semver;
 use smartcar_errors_tests::{checked_in, copy_dir, fixture_dir, snapshot_dir, workspace_root};
 
-/// The cargo-semver-checks release `.ci/run` installs.
+/// The cargo-semver-checks release `.ci/run` and the refresh workflow install.
 const CARGO_SEMVER_CHECKS: &str = "0.51.0";
 
 /// The day the tests record for what leaves the docs.
@@ -400,4 +400,24 @@ fn cargo_semver_checks_requires_the_level_update_says_for_every_change_class() {
     }
     println!("{table}");
     assert_eq!(disagreements, Vec::<String>::new(), "\n{table}");
+}
+
+#[test]
+fn ci_and_the_refresh_workflow_install_the_release_this_test_names() {
+    for (file, pin) in [
+        (
+            ".ci/run",
+            format!("\nsemver_checks_version={CARGO_SEMVER_CHECKS}\n"),
+        ),
+        (
+            ".github/workflows/docs-drift.yml",
+            format!("\n  CARGO_SEMVER_CHECKS_VERSION: \"{CARGO_SEMVER_CHECKS}\"\n"),
+        ),
+    ] {
+        let text = fs::read_to_string(workspace_root().join(file)).unwrap();
+        assert!(
+            text.contains(&pin),
+            "{file} pins cargo-semver-checks {CARGO_SEMVER_CHECKS}: {pin:?}"
+        );
+    }
 }
