@@ -314,14 +314,13 @@ fn semver_checks(before: &Repository, after: &Repository) -> Verdict {
     }
 }
 
-/// `cargo` for cargo-semver-checks: offline, with one target directory for every build it
-/// makes here, apart from the other tests' builds (it documents with flags of its own).
+/// The tests' `cargo`, for cargo-semver-checks: offline, with one target directory for every
+/// build it makes here, apart from the other tests' builds (it documents with flags of its own).
 fn cargo_semver_checks() -> Command {
-    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    let mut command = crate::cargo();
     command
         .env("CARGO_TARGET_DIR", scratch().join("target"))
-        .env("CARGO_NET_OFFLINE", "true")
-        .env_remove("SMARTCAR_DOCS_DIR");
+        .env("CARGO_NET_OFFLINE", "true");
     command
 }
 
