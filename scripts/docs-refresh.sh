@@ -8,12 +8,15 @@
 #    CHANGELOG.md and, if the last release needs a new version, catalog/Cargo.toml and
 #    Cargo.lock; its change note, in markdown, is the pull request's body.
 # 2. Nothing changed: nothing to do.
-# 3. Something changed: these paths are committed on one branch (REFRESH_BRANCH), made
-#    anew from the current commit and force-pushed, unless it already holds exactly this
-#    tree; then the one open pull request from it is updated, or opened. Its title carries
-#    the semver impact of the change (none, patch, minor or major).
-# The docs cannot be read or parsed: the script fails, with the reasons in the log (and the
-# job summary), and proposes nothing.
+# 3. Something changed: cargo-semver-checks compares smartcar-errors at the current commit
+#    with the refreshed one, and its verdict goes into the body beside update's.
+# 4. These paths are committed on one branch (REFRESH_BRANCH), made anew from the current
+#    commit and force-pushed, unless it already holds exactly this tree; then the one open
+#    pull request from it is updated, or opened. Its title carries the semver impact of the
+#    change (none, patch, minor or major): update's, or cargo-semver-checks' when that is
+#    higher, and the body then says which checks demand it.
+# The docs cannot be read or parsed, or cargo-semver-checks cannot check the crates: the
+# script fails, with the reasons in the log (and the job summary), and proposes nothing.
 #
 # Environment (all optional):
 #   DOCS_INDEX_URL   the docs index to read (https://smartcar.com/docs/llms.txt)
@@ -22,7 +25,8 @@
 #   BASE_BRANCH      the branch it targets (the branch checked out)
 #   GIT_REMOTE       where the branch is pushed (origin)
 #   GITHUB_STEP_SUMMARY  set by GitHub Actions: the change note or the failure goes there
-# gh (GitHub's command line, authenticated through GH_TOKEN) is the last step only.
+# cargo-semver-checks must be on PATH (the workflow installs it); gh (GitHub's command line,
+# authenticated through GH_TOKEN) is the last step only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,6 +49,21 @@ summary() {
     fi
 }
 
+# The order of semver levels: none < patch < minor < major.
+rank() {
+    case "$1" in
+    none) echo 0 ;;
+    patch) echo 1 ;;
+    minor) echo 2 ;;
+    major) echo 3 ;;
+    esac
+}
+
+if ! command -v cargo-semver-checks >/dev/null; then
+    echo "error: cargo-semver-checks is not on PATH: install it as .github/workflows/docs-drift.yml does (cargo install --locked cargo-semver-checks --version VERSION)" >&2
+    exit 1
+fi
+
 if ! "${catalog_gen[@]}" --diagnostics plain update --index "$index" --bump --format markdown \
     >"$note" 2>"$work/log"; then
     cat "$work/log" >&2
@@ -56,9 +75,9 @@ if ! "${catalog_gen[@]}" --diagnostics plain update --index "$index" --bump --fo
     exit 1
 fi
 cat "$work/log" >&2
-summary <"$note"
 
 if [ -z "$(git status --porcelain -- "${paths[@]}")" ]; then
+    summary <"$note"
     echo "docs-snapshot matches the docs at $index: nothing to propose"
     exit 0
 fi
@@ -71,7 +90,50 @@ none | patch | minor | major) ;;
     exit 1
     ;;
 esac
-title="Refresh the Smartcar error docs (semver: $semver)"
+
+# The level cargo-semver-checks requires of smartcar-errors from the current commit to the
+# refreshed crate. The release type is given as patch so that every minor and major check
+# counts, whatever the versions (a 0.y.z crate would otherwise be assumed a minor release).
+base_commit="$(git rev-parse HEAD)"
+checks_log="$work/semver-checks.log"
+checks_status=0
+cargo-semver-checks semver-checks check-release --color never --default-features --release-type patch \
+    --baseline-rev "$base_commit" --manifest-path catalog/Cargo.toml >"$checks_log" 2>&1 || checks_status=$?
+cat "$checks_log" >&2
+case "$(sed -n 's/^ *Summary //p' "$checks_log")" in
+"no semver update required") checked=none ;;
+"semver requires new minor version"*) checked=minor ;;
+"semver requires new major version"*) checked=major ;;
+*)
+    echo "::error::cargo-semver-checks could not check smartcar-errors against $base_commit (exit $checks_status, see the log); nothing proposed" >&2
+    {
+        printf '### Smartcar docs refresh failed\n\ncargo-semver-checks could not check smartcar-errors against %s; nothing was proposed.\n\n' "$base_commit"
+        sed 's/^/    /' "$checks_log"
+    } | summary
+    exit 1
+    ;;
+esac
+
+level="$semver"
+{
+    printf '\n### cargo-semver-checks\n\n| | semver |\n| --- | --- |\n'
+    printf '| `catalog-gen update`: the docs change | %s |\n' "$semver"
+    printf '| %s: smartcar-errors at %s and refreshed | %s |\n\n' \
+        "$(cargo-semver-checks semver-checks --version)" "$(git rev-parse --short HEAD)" "$checked"
+    if [ "$(rank "$checked")" -gt "$(rank "$semver")" ]; then
+        level="$checked"
+        printf '**This refresh is %s, not %s**: cargo-semver-checks requires a new %s version, for these checks:\n\n' \
+            "$checked" "$semver" "$checked"
+        sed -n 's/^--- failure \([a-z0-9_]*\): \(.*\) ---$/- `\1`: \2/p' "$checks_log"
+        printf "\nThe version and CHANGELOG.md entries that \`update --bump\` wrote follow \`update\`'s %s: raise them before releasing. The job log has cargo-semver-checks' full report.\n" "$semver"
+    elif [ "$(rank "$checked")" -lt "$(rank "$semver")" ] && [ "$semver" != patch ]; then
+        printf 'cargo-semver-checks requires less than `update` says; the pull request keeps %s.\n' "$semver"
+    else
+        printf 'cargo-semver-checks agrees.\n'
+    fi
+} >>"$note"
+summary <"$note"
+title="Refresh the Smartcar error docs (semver: $level)"
 
 git switch -q -C "$branch"
 git add -A -- "${paths[@]}"

@@ -48,6 +48,7 @@ mod responses;
 mod runtime;
 mod sdk_api_errors;
 mod sdk_connect_redirects;
+mod semver;
 mod snapshot_catalog;
 mod synthetic_pages;
 mod tombstones;

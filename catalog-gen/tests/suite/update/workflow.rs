@@ -1,6 +1,8 @@
 //! `scripts/docs-refresh.sh`, the scheduled job of `.github/workflows/docs-drift.yml`, run in
 //! a git repository laid out as smartcar-errors' is, pushing to a local bare repository, with
-//! a stand-in for `gh` on `PATH` that records its arguments and the pull request's body.
+//! stand-ins on `PATH` for `gh`, which records its arguments and the pull request's body, and
+//! for cargo-semver-checks, which records its arguments and prints the report it is given
+//! (the real one is run by the semver test of the repository's tests package).
 //!
 //! The script is the repository's, not this package's: where the package is tested on its
 //! own, unpacked, there is no script to run, and the test says so.
@@ -38,7 +40,56 @@ if [ "$1 $2" = "pr list" ] && [ -f "$GH_RECORD/open-pr" ]; then cat "$GH_RECORD/
 exit 0
 "#;
 
-/// A repository with a remote, a `gh` stand-in and the script, in a directory of its own.
+/// The stand-in for cargo-semver-checks (run as `cargo-semver-checks semver-checks ARGS`):
+/// `--version` names the release; otherwise the arguments, one per line, go to
+/// `$SEMVER_CHECKS_RECORD/call`, and it prints `$SEMVER_CHECKS_RECORD/report` and exits with
+/// `$SEMVER_CHECKS_RECORD/status`.
+const SEMVER_CHECKS: &str = r#"#!/bin/sh
+if [ "$2" = "--version" ]; then echo "cargo-semver-checks 0.51.0"; exit 0; fi
+printf '%s\n' "$@" > "$SEMVER_CHECKS_RECORD/call"
+cat "$SEMVER_CHECKS_RECORD/report"
+exit "$(cat "$SEMVER_CHECKS_RECORD/status")"
+"#;
+
+/// What cargo-semver-checks reports of a change that needs a minor release, in its format.
+const MINOR_REPORT: &str = "    Building smartcar-errors v1.5.0 (current)
+    Checking smartcar-errors v1.4.0 -> v1.5.0 (assume patch change)
+     Checked [   0.081s] 229 checks: 228 pass, 1 fail, 0 warn, 31 skip
+
+--- failure enum_variant_marked_deprecated: enum variant #[deprecated] added ---
+
+Description:
+An enum variant is now #[deprecated]. Downstream crates will get a compiler warning when using this variant.
+
+Failed in:
+  variant smartcar_errors::ApiErrorCode::ServerRecordNotFound in catalog/src/generated.rs:4
+
+     Summary semver requires new minor version: 0 major and 1 minor checks failed
+";
+
+/// What cargo-semver-checks reports of the same change when it finds it breaking.
+const MAJOR_REPORT: &str = "    Checking smartcar-errors v1.4.0 -> v1.5.0 (assume patch change)
+     Checked [   0.081s] 229 checks: 227 pass, 2 fail, 0 warn, 31 skip
+
+--- failure enum_no_repr_variant_discriminant_changed: enum variant had its discriminant change value ---
+
+Failed in:
+  variant ApiErrorCode::ServerInternal 0 -> 1 in catalog/src/generated.rs:4
+
+--- failure enum_variant_marked_deprecated: enum variant #[deprecated] added ---
+
+Failed in:
+  variant smartcar_errors::ApiErrorCode::ServerRecordNotFound in catalog/src/generated.rs:4
+
+     Summary semver requires new major version: 1 major and 1 minor checks failed
+";
+
+/// What cargo-semver-checks prints when it cannot build a crate: no summary.
+const FAILED_REPORT: &str = "error: running cargo-doc on crate 'smartcar-errors' failed with output:
+error: aborting due to failure to build rustdoc for crate smartcar-errors v1.4.0
+";
+
+/// A repository with a remote, the stand-ins and the script, in a directory of its own.
 struct Checkout {
     dir: PathBuf,
 }
@@ -58,8 +109,17 @@ impl Checkout {
         write(&checkout.repo().join("scripts/docs-refresh.sh"), &script);
         write(&checkout.dir.join("bin/gh"), GH.as_bytes());
         fs::create_dir_all(checkout.dir.join("gh")).unwrap();
+        write(
+            &checkout.dir.join("bin/cargo-semver-checks"),
+            SEMVER_CHECKS.as_bytes(),
+        );
+        fs::create_dir_all(checkout.dir.join("semver-checks")).unwrap();
         #[cfg(unix)]
-        for file in ["bin/gh", "repo/scripts/docs-refresh.sh"] {
+        for file in [
+            "bin/gh",
+            "bin/cargo-semver-checks",
+            "repo/scripts/docs-refresh.sh",
+        ] {
             use std::os::unix::fs::PermissionsExt;
             fs::set_permissions(checkout.dir.join(file), fs::Permissions::from_mode(0o755)).unwrap();
         }
@@ -118,6 +178,7 @@ impl Checkout {
             .env("DOCS_INDEX_URL", server.url(INDEX_PATH))
             .env("SOURCE_DATE_EPOCH", DATE_EPOCH)
             .env("GH_RECORD", self.dir.join("gh"))
+            .env("SEMVER_CHECKS_RECORD", self.dir.join("semver-checks"))
             .env("GITHUB_STEP_SUMMARY", self.dir.join("summary.md"))
             .env("NO_PROXY", "127.0.0.1")
             .env("no_proxy", "127.0.0.1")
@@ -145,6 +206,21 @@ impl Checkout {
         (calls, bodies)
     }
 
+    /// What the cargo-semver-checks stand-in prints from now on, and its exit status; forgets
+    /// its last call.
+    fn semver_checks_report(&self, report: &str, status: u8) {
+        let record = self.dir.join("semver-checks");
+        let _ = fs::remove_file(record.join("call"));
+        fs::write(record.join("report"), report).unwrap();
+        fs::write(record.join("status"), status.to_string()).unwrap();
+    }
+
+    /// The arguments of the last check cargo-semver-checks was asked for, if any.
+    fn semver_checks_call(&self) -> Option<Vec<String>> {
+        let call = fs::read_to_string(self.dir.join("semver-checks/call")).ok()?;
+        Some(call.lines().map(str::to_owned).collect())
+    }
+
     /// Forgets the calls made to `gh` so far.
     fn clear_gh(&self) {
         fs::remove_dir_all(self.dir.join("gh")).unwrap();
@@ -170,8 +246,8 @@ impl Drop for Checkout {
     }
 }
 
-/// The pull request's body for the update from the published docs to `State::CodeReplaced`.
-fn expected_body() -> String {
+/// The change note of the update from the published docs to `State::CodeReplaced`.
+fn expected_note() -> String {
     format!(
         "<!-- semver: minor -->\n### Smartcar error docs changed: minor\n\n\
          Semver impact: **minor**\n\n\
@@ -188,7 +264,27 @@ fn expected_body() -> String {
     )
 }
 
+/// The pull request's body for that update: the note, then cargo-semver-checks' verdict (at
+/// `base`, the short commit the refresh starts from) and what it means, `verdict`.
+fn expected_body(base: &str, checked: &str, verdict: &str) -> String {
+    format!(
+        "{}\n### cargo-semver-checks\n\n| | semver |\n| --- | --- |\n\
+         | `catalog-gen update`: the docs change | minor |\n\
+         | cargo-semver-checks 0.51.0: smartcar-errors at {base} and refreshed | {checked} |\n\n{verdict}",
+        expected_note()
+    )
+}
+
 const TITLE: &str = "Refresh the Smartcar error docs (semver: minor)";
+
+/// The title when cargo-semver-checks finds the same change breaking.
+const MAJOR_TITLE: &str = "Refresh the Smartcar error docs (semver: major)";
+
+/// What the body says when cargo-semver-checks requires more than `update` says.
+const MAJOR_VERDICT: &str = "**This refresh is major, not minor**: cargo-semver-checks requires a new major version, for these checks:\n\n\
+    - `enum_no_repr_variant_discriminant_changed`: enum variant had its discriminant change value\n\
+    - `enum_variant_marked_deprecated`: enum variant #[deprecated] added\n\n\
+    The version and CHANGELOG.md entries that `update --bump` wrote follow `update`'s minor: raise them before releasing. The job log has cargo-semver-checks' full report.\n";
 
 #[test]
 fn the_scheduled_job_opens_one_pull_request_and_updates_it_later() {
@@ -215,11 +311,35 @@ fn the_scheduled_job_opens_one_pull_request_and_updates_it_later() {
     assert_eq!(checkout.gh_calls().0, Vec::<Vec<String>>::new());
     assert_eq!(checkout.remote_branch("docs-refresh"), None);
 
-    // A code removed, another added, a description changed: a pull request is opened.
+    assert_eq!(checkout.semver_checks_call(), None);
+
+    // A code removed, another added, a description changed: cargo-semver-checks agrees that
+    // it is minor, and a pull request is opened.
+    let main = checkout.git(&["rev-parse", "HEAD"]).trim().to_owned();
+    let base = checkout.git(&["rev-parse", "--short", "HEAD"]).trim().to_owned();
+    let body = expected_body(&base, "minor", "cargo-semver-checks agrees.\n");
+    checkout.semver_checks_report(MINOR_REPORT, 1);
     let changed = Server::start(site(State::CodeReplaced));
     let output = checkout.refresh(&changed);
     assert!(output.status.success(), "{output:?}");
     assert_eq!(stdout(&output), format!("opened a pull request: {TITLE}\n"));
+    assert_eq!(
+        checkout.semver_checks_call().expect("cargo-semver-checks ran"),
+        [
+            "semver-checks",
+            "check-release",
+            "--color",
+            "never",
+            "--default-features",
+            "--release-type",
+            "patch",
+            "--baseline-rev",
+            &main,
+            "--manifest-path",
+            "catalog/Cargo.toml"
+        ]
+    );
+    assert!(stderr(&output).contains(MINOR_REPORT), "{output:?}");
     let (calls, bodies) = checkout.gh_calls();
     assert_eq!(calls.len(), 2, "{calls:?}");
     assert_eq!(
@@ -254,11 +374,8 @@ fn the_scheduled_job_opens_one_pull_request_and_updates_it_later() {
     );
     assert_eq!(calls[1][8], "--body-file");
     assert_eq!(calls[1].len(), 10);
-    assert_eq!(bodies[&2], expected_body());
-    assert_eq!(
-        fs::read_to_string(checkout.dir.join("summary.md")).unwrap(),
-        expected_body()
-    );
+    assert_eq!(bodies[&2], body);
+    assert_eq!(fs::read_to_string(checkout.dir.join("summary.md")).unwrap(), body);
     // One commit on top of main, changing exactly the snapshot's page, the catalog, the
     // ledger, and the release: changelog, manifest and lock.
     let pushed = checkout
@@ -281,22 +398,53 @@ fn the_scheduled_job_opens_one_pull_request_and_updates_it_later() {
         code_replaced_ledger()
     );
 
-    // The next day's run finds the same change: the branch already holds it, and the open
-    // pull request is updated, not a second one opened.
+    // The next day's run finds the same change, and cargo-semver-checks finds it breaking:
+    // the branch already holds it, and the open pull request is updated, not a second one
+    // opened, its title raised to major and its body saying why.
     checkout.fresh_checkout();
     checkout.clear_gh();
+    checkout.semver_checks_report(MAJOR_REPORT, 1);
     fs::write(checkout.dir.join("gh/open-pr"), "7\n").unwrap();
     let output = checkout.refresh(&changed);
     assert!(output.status.success(), "{output:?}");
     assert_eq!(
         stdout(&output),
-        format!("origin/docs-refresh already holds this refresh\nupdated pull request #7: {TITLE}\n")
+        format!("origin/docs-refresh already holds this refresh\nupdated pull request #7: {MAJOR_TITLE}\n")
     );
     let (calls, bodies) = checkout.gh_calls();
     assert_eq!(calls.len(), 2, "{calls:?}");
-    assert_eq!(calls[1][..5], ["pr", "edit", "7", "--title", TITLE]);
-    assert_eq!(bodies[&2], expected_body());
+    assert_eq!(calls[1][..5], ["pr", "edit", "7", "--title", MAJOR_TITLE]);
+    let body = expected_body(&base, "major", MAJOR_VERDICT);
+    assert_eq!(bodies[&2], body);
+    assert_eq!(fs::read_to_string(checkout.dir.join("summary.md")).unwrap(), body);
+    assert_eq!(checkout.remote_branch("docs-refresh"), Some(pushed.clone()));
+
+    // cargo-semver-checks cannot check the crates: the job fails, and proposes nothing.
+    checkout.fresh_checkout();
+    checkout.clear_gh();
+    checkout.semver_checks_report(FAILED_REPORT, 1);
+    let output = checkout.refresh(&changed);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    assert_eq!(stdout(&output), "");
+    assert!(
+        stderr(&output).ends_with(&format!(
+            "{FAILED_REPORT}::error::cargo-semver-checks could not check smartcar-errors against {main} (exit 1, see the log); nothing proposed\n"
+        )),
+        "{output:?}"
+    );
+    assert_eq!(checkout.gh_calls().0, Vec::<Vec<String>>::new());
+    assert_eq!(checkout.git(&["branch", "--show-current"]), "main\n");
     assert_eq!(checkout.remote_branch("docs-refresh"), Some(pushed));
+    let indented: String = FAILED_REPORT
+        .lines()
+        .map(|line| format!("    {line}\n"))
+        .collect();
+    assert_eq!(
+        fs::read_to_string(checkout.dir.join("summary.md")).unwrap(),
+        format!(
+            "### Smartcar docs refresh failed\n\ncargo-semver-checks could not check smartcar-errors against {main}; nothing was proposed.\n\n{indented}"
+        )
+    );
 
     // Docs that cannot be parsed: the job fails, and proposes nothing.
     checkout.fresh_checkout();
