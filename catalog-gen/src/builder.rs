@@ -43,8 +43,9 @@ impl Default for Builder {
     }
 }
 
-/// What [`Builder::generate`] did.
+/// What [`Builder::generate`] did. It may gain fields in a minor release.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Report {
     /// The file generated.
     pub out_file: PathBuf,

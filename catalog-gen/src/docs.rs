@@ -56,7 +56,7 @@ impl Docs {
         options: EmitOptions,
     ) -> Docs {
         let parsed = parse::parse_snapshot(&snapshot);
-        let mut docs = Docs {
+        let docs = Docs {
             snapshot,
             catalog: parsed.catalog,
             parse_diagnostics: parsed.diagnostics,
@@ -68,12 +68,12 @@ impl Docs {
             options,
             hash: OnceLock::new(),
         };
-        docs.set_ledger(ledger);
-        docs
+        docs.with_ledger(ledger)
     }
 
-    /// Uses `ledger` (without what the docs document again) and plans the catalog anew.
-    fn set_ledger(&mut self, ledger: Ledger) {
+    /// These docs with `ledger` (without what the docs document again), the catalog planned
+    /// anew.
+    fn with_ledger(mut self, ledger: Ledger) -> Docs {
         let ledger = ledger.without_documented(&self.catalog);
         self.generated = ledger.keeps_errors().then(|| ledger.merge(&self.catalog));
         let generated = self.generated.as_ref().unwrap_or(&self.catalog);
@@ -88,6 +88,7 @@ impl Docs {
         };
         self.ledger = ledger;
         self.hash = OnceLock::new();
+        self
     }
 
     /// Docs made of the pages given, each `(path, bytes)` with a `/`-separated path (for
@@ -180,7 +181,7 @@ impl Docs {
     /// changes are those between the two docs (and the drops), with their semver impact
     /// ([`ChangeSet::semver`]).
     pub fn update_from(
-        mut self,
+        self,
         old: &Docs,
         date: &str,
         drop_tombstones: bool,
@@ -209,13 +210,12 @@ impl Docs {
         } else {
             ledger
         };
-        self.set_ledger(ledger);
-        Ok((self, changes))
+        Ok((self.with_ledger(ledger), changes))
     }
 
     /// These docs with the ledger's tombstones and every error of the catalog generated at
     /// `path` that they do not document ([`Builder::keep_variants_of`](crate::Builder::keep_variants_of)).
-    pub(crate) fn keeping(mut self, path: &Path) -> Result<Docs, Error> {
+    pub(crate) fn keeping(self, path: &Path) -> Result<Docs, Error> {
         let invalid = |reason: String| Error::KeptCatalog {
             path: path.to_path_buf(),
             reason,
@@ -232,8 +232,7 @@ impl Docs {
         }
         let today = date::today().map_err(invalid)?;
         ledger = ledger.advance(&kept.removed_on(None), &self.catalog, &today);
-        self.set_ledger(ledger);
-        Ok(self)
+        Ok(self.with_ledger(ledger))
     }
 
     /// Writes the generated catalog to `path` if its contents change, atomically; returns
