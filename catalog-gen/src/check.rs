@@ -83,7 +83,7 @@ impl Drift {
                 short(recorded)
             ),
             Some(recorded) => format!(
-                "The docs changed since {} was generated (sha256 {} -> {}).",
+                "The docs changed since {} was generated (sha256 {} -> {}). If a `catalog-gen update` was interrupted, run it again: it finishes the refresh.",
                 self.file,
                 short(recorded),
                 short(&self.current_hash)

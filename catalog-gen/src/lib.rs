@@ -56,5 +56,5 @@ pub use smartcar_errors_shared::explain::NotDocumented;
 pub mod cli {
     pub use crate::error::NO_ERRORS_DOCUMENTED;
     pub use crate::report::plain as plain_report;
-    pub use crate::write::check_regular;
+    pub use crate::write::{check_regular, sync_dir, write_if_changed, write_synced};
 }

@@ -30,6 +30,8 @@ pub enum Reply {
     DropMidBody(Vec<u8>),
     /// 200 announcing the whole body, then one byte of it per interval.
     Trickle(Vec<u8>, Duration),
+    /// 200 announcing the whole body, then half of it, then nothing until the server stops.
+    Stall(Vec<u8>),
     /// No answer for this long, then the connection closes.
     Silence(Duration),
 }
@@ -39,6 +41,7 @@ pub struct Server {
     pub base: String,
     requests: Arc<Mutex<Vec<String>>>,
     stop: Arc<AtomicBool>,
+    stalled: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -52,14 +55,16 @@ impl Server {
         let routes = routes(&base);
         let requests = Arc::new(Mutex::new(Vec::new()));
         let stop = Arc::new(AtomicBool::new(false));
+        let stalled = Arc::new(AtomicBool::new(false));
         let thread = {
-            let (requests, stop) = (Arc::clone(&requests), Arc::clone(&stop));
-            thread::spawn(move || serve(&listener, &routes, &requests, &stop))
+            let (requests, stop, stalled) = (Arc::clone(&requests), Arc::clone(&stop), Arc::clone(&stalled));
+            thread::spawn(move || serve(&listener, &routes, &requests, &stop, &stalled))
         };
         Server {
             base,
             requests,
             stop,
+            stalled,
             thread: Some(thread),
         }
     }
@@ -91,6 +96,11 @@ impl Server {
     pub fn page_requests(&self, page: &str) -> usize {
         self.requests(&format!("/docs/{page}"))
     }
+
+    /// Whether a [`Reply::Stall`] has sent its half of the body and is stalling.
+    pub fn stalled(&self) -> bool {
+        self.stalled.load(Ordering::SeqCst)
+    }
 }
 
 impl Drop for Server {
@@ -107,6 +117,7 @@ fn serve(
     routes: &BTreeMap<String, Reply>,
     requests: &Mutex<Vec<String>>,
     stop: &AtomicBool,
+    stalled: &AtomicBool,
 ) {
     let deadline = Instant::now() + SERVER_LIFETIME;
     let mut connections = 0;
@@ -114,7 +125,7 @@ fn serve(
         match listener.accept() {
             Ok((stream, _)) => {
                 connections += 1;
-                let _ = answer(stream, routes, requests, stop);
+                let _ = answer(stream, routes, requests, stop, stalled);
             }
             Err(error) if error.kind() == std::io::ErrorKind::WouldBlock => {
                 thread::sleep(Duration::from_millis(2));
@@ -129,6 +140,7 @@ fn answer(
     routes: &BTreeMap<String, Reply>,
     requests: &Mutex<Vec<String>>,
     stop: &AtomicBool,
+    stalled: &AtomicBool,
 ) -> std::io::Result<()> {
     stream.set_nonblocking(false)?;
     stream.set_read_timeout(Some(Duration::from_secs(5)))?;
@@ -167,6 +179,17 @@ fn answer(
                 stream.write_all(&[*byte])?;
                 stream.flush()?;
                 thread::sleep(*interval);
+            }
+            Ok(())
+        }
+        Some(Reply::Stall(body)) => {
+            stream.write_all(&head(200, &[], body.len()))?;
+            stream.write_all(&body[..body.len() / 2])?;
+            stream.flush()?;
+            stalled.store(true, Ordering::SeqCst);
+            let until = Instant::now() + SERVER_LIFETIME;
+            while !stop.load(Ordering::SeqCst) && Instant::now() < until {
+                thread::sleep(Duration::from_millis(10));
             }
             Ok(())
         }

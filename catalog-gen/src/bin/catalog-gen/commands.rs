@@ -8,7 +8,6 @@ use catalog_gen::cli::NO_ERRORS_DOCUMENTED;
 use catalog_gen::{ChangeSet, Diagnostic, Docs, Error, Lint, Style};
 
 use crate::checked_in::{REGENERATE_COMMAND, checked_in};
-use crate::fetch;
 use crate::paths::Paths;
 use crate::{Color, Diagnostics, Format};
 
@@ -44,8 +43,6 @@ fn out(text: impl std::fmt::Display) -> std::io::Result<()> {
 pub struct Ui {
     style: Style,
     quiet: bool,
-    /// Whether stderr is a terminal.
-    terminal: bool,
 }
 
 impl Ui {
@@ -60,11 +57,7 @@ impl Ui {
             Diagnostics::Plain => Style::Plain,
             Diagnostics::Rich => Style::Snippet { color },
         };
-        Ui {
-            style,
-            quiet,
-            terminal,
-        }
+        Ui { style, quiet }
     }
 
     /// Whether `--quiet` was given: only errors and what the command is asked for are printed.
@@ -72,20 +65,14 @@ impl Ui {
         self.quiet
     }
 
-    /// What to tell of cleaning up after killed runs and of fetching, as they go (see
-    /// [`fetch::show`]): nothing with `--quiet`; the progress line only on a terminal.
-    pub fn fetch_observer(&self) -> impl Fn(fetch::Event<'_>) + Copy {
-        let (quiet, terminal) = (self.quiet, self.terminal);
-        move |event| {
+    /// Prints a note to stderr, escaped; nothing with `--quiet`.
+    pub fn note(&self) -> impl Fn(&str) + Copy {
+        let quiet = self.quiet;
+        move |note| {
             if !quiet {
-                fetch::show(event, terminal);
+                error!("{}", smartcar_errors_shared::text::escape(note));
             }
         }
-    }
-
-    /// Erases the progress line [`Ui::fetch_observer`] shows, if it shows one.
-    pub fn clear_progress(&self) {
-        fetch::clear_progress(self.terminal && !self.quiet);
     }
 
     /// The diagnostics of `docs` to print: only the errors with `--quiet`.

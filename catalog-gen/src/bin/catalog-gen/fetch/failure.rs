@@ -74,14 +74,7 @@ impl DownloadFailure {
             DownloadFailure::Timeout(_) | DownloadFailure::Connection(_) | DownloadFailure::Protocol(_) => {
                 true
             }
-            DownloadFailure::Deadline(_)
-            | DownloadFailure::TooLarge(_)
-            | DownloadFailure::TotalTooLarge(_)
-            | DownloadFailure::ContentEncoding(_)
-            | DownloadFailure::RedirectElsewhere(_)
-            | DownloadFailure::BadRedirect(_)
-            | DownloadFailure::TooManyRedirects(_)
-            | DownloadFailure::Other(_) => false,
+            _ => false,
         }
     }
 }

@@ -8,63 +8,25 @@
 //! proxy's error page or a binary file fails the rule; markdown with inline HTML or MDX
 //! components (`<Note>`, `<Frame>`) passes it.
 
-use std::fmt;
-
 /// The tags that start an HTML or XML document, lowercase.
 const DOCUMENT_TAGS: [&str; 5] = ["<!doctype", "<html", "<head", "<body", "<?xml"];
 
-/// Why a body is not markdown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NotMarkdown {
-    /// The bytes from this offset on are not UTF-8.
-    InvalidUtf8 {
-        /// The offset of the first byte that is not UTF-8.
-        at: usize,
-    },
-    /// A control character other than tab, line feed and carriage return.
-    ControlCharacter {
-        /// The character.
-        character: char,
-        /// Its byte offset.
-        at: usize,
-    },
-    /// The body is an HTML or XML document.
-    Document {
-        /// The tag it starts with, lowercase.
-        tag: &'static str,
-    },
-}
-
-impl fmt::Display for NotMarkdown {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            NotMarkdown::InvalidUtf8 { at } => write!(f, "not UTF-8 (at byte {at})"),
-            NotMarkdown::ControlCharacter { character, at } => write!(
-                f,
-                "control character U+{:04X} at byte {at}",
-                u32::from(*character)
-            ),
-            NotMarkdown::Document { tag } => write!(f, "an HTML document (it starts with {tag})"),
-        }
-    }
-}
-
-/// `body` as text, if it is markdown by the rule of this module.
-pub fn as_markdown(body: &[u8]) -> Result<&str, NotMarkdown> {
-    let text = std::str::from_utf8(body).map_err(|error| NotMarkdown::InvalidUtf8 {
-        at: error.valid_up_to(),
-    })?;
+/// `body` as text if it is markdown by the rule of this module; otherwise what gave it away.
+pub fn as_markdown(body: &[u8]) -> Result<&str, String> {
+    let text =
+        std::str::from_utf8(body).map_err(|error| format!("not UTF-8 (at byte {})", error.valid_up_to()))?;
     let control = text
         .char_indices()
         .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
     if let Some((at, character)) = control {
-        return Err(NotMarkdown::ControlCharacter { character, at });
+        let code = u32::from(character);
+        return Err(format!("control character U+{code:04X} at byte {at}"));
     }
     let start = text
         .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
         .as_bytes();
     if let Some(tag) = DOCUMENT_TAGS.into_iter().find(|tag| starts_with_tag(start, tag)) {
-        return Err(NotMarkdown::Document { tag });
+        return Err(format!("an HTML document (it starts with {tag})"));
     }
     Ok(text)
 }
@@ -117,7 +79,7 @@ mod tests {
         ] {
             assert_eq!(
                 as_markdown(page.as_bytes()),
-                Err(NotMarkdown::Document { tag }),
+                Err(format!("an HTML document (it starts with {tag})")),
                 "{page:?}"
             );
         }
@@ -125,38 +87,15 @@ mod tests {
 
     #[test]
     fn refuses_binary_and_control_characters() {
-        assert_eq!(
-            as_markdown(b"# Title\n\xff\xfe"),
-            Err(NotMarkdown::InvalidUtf8 { at: 8 })
-        );
-        assert_eq!(
-            as_markdown(b"# Title\0"),
-            Err(NotMarkdown::ControlCharacter {
-                character: '\0',
-                at: 7
-            })
-        );
-        assert_eq!(
-            as_markdown("a\u{1b}[31m".as_bytes()),
-            Err(NotMarkdown::ControlCharacter {
-                character: '\u{1b}',
-                at: 1
-            })
-        );
-        assert_eq!(
-            as_markdown("é\u{85}".as_bytes()),
-            Err(NotMarkdown::ControlCharacter {
-                character: '\u{85}',
-                at: 2
-            })
-        );
-        assert_eq!(
-            as_markdown(b"\x7f").unwrap_err().to_string(),
-            "control character U+007F at byte 0"
-        );
-        assert_eq!(
-            as_markdown(b"\x89PNG").unwrap_err().to_string(),
-            "not UTF-8 (at byte 0)"
-        );
+        for (body, problem) in [
+            (&b"# Title\n\xff\xfe"[..], "not UTF-8 (at byte 8)"),
+            (b"\x89PNG", "not UTF-8 (at byte 0)"),
+            (b"# Title\0", "control character U+0000 at byte 7"),
+            ("a\u{1b}[31m".as_bytes(), "control character U+001B at byte 1"),
+            ("é\u{85}".as_bytes(), "control character U+0085 at byte 2"),
+            (b"\x7f", "control character U+007F at byte 0"),
+        ] {
+            assert_eq!(as_markdown(body), Err(problem.to_owned()), "{body:?}");
+        }
     }
 }

@@ -6,7 +6,6 @@
 //! fetch writes, and what the repository's `docs-snapshot/` holds, with no marker file among
 //! the published pages. A missing or empty directory qualifies too.
 
-use std::fmt;
 use std::fs::{self, DirEntry, File};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -19,61 +18,25 @@ use super::{FetchError, SOURCE_LINE_START};
 pub struct ForeignEntry {
     /// Its path relative to the directory checked (empty for the directory itself).
     pub path: PathBuf,
-    /// What it is instead.
-    pub reason: Foreign,
-}
-
-/// What makes an entry foreign to a snapshot.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Foreign {
-    /// Its name starts with `.`.
-    Hidden,
-    /// Its name is not UTF-8.
-    NameNotUtf8,
-    /// A file whose name does not end in `.md`.
-    NotMarkdownName,
-    /// A `.md` file whose first line does not start with `# Source:`.
-    NoSourceLine,
-    /// A symbolic link.
-    SymbolicLink,
-    /// Neither a file, a directory nor a symbolic link (a FIFO, a socket, a device).
-    Special,
-    /// The path checked is not a directory.
-    NotADirectory,
-}
-
-impl fmt::Display for Foreign {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Foreign::Hidden => "is hidden",
-            Foreign::NameNotUtf8 => "has a name that is not UTF-8",
-            Foreign::NotMarkdownName => "is not a .md file",
-            Foreign::NoSourceLine => "does not start with a \"# Source:\" line",
-            Foreign::SymbolicLink => "is a symbolic link",
-            Foreign::Special => "is neither a file nor a directory",
-            Foreign::NotADirectory => "is not a directory",
-        })
-    }
+    /// What it is instead: `is hidden`, `is not a .md file`...
+    pub reason: &'static str,
 }
 
 /// The first entry below `dir`, in name order depth first, that a snapshot does not hold;
 /// `None` when `dir` is a snapshot (or missing).
 pub fn first_foreign_entry(dir: &Path) -> Result<Option<ForeignEntry>, FetchError> {
-    let root = match fs::symlink_metadata(dir) {
-        Ok(metadata) => metadata.file_type(),
+    let foreign = |path: &Path, reason| {
+        Ok(Some(ForeignEntry {
+            path: path.to_path_buf(),
+            reason,
+        }))
+    };
+    match fs::symlink_metadata(dir) {
+        Ok(root) if root.is_symlink() => return foreign(Path::new(""), "is a symbolic link"),
+        Ok(root) if !root.is_dir() => return foreign(Path::new(""), "is not a directory"),
+        Ok(_) => {}
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(source) => return Err(read_error(dir)(source)),
-    };
-    if !root.is_dir() {
-        let reason = if root.is_symlink() {
-            Foreign::SymbolicLink
-        } else {
-            Foreign::NotADirectory
-        };
-        return Ok(Some(ForeignEntry {
-            path: PathBuf::new(),
-            reason,
-        }));
     }
     let mut pending = vec![(PathBuf::new(), sorted_entries(dir)?.into_iter())];
     while let Some((relative, entries)) = pending.last_mut() {
@@ -83,30 +46,24 @@ pub fn first_foreign_entry(dir: &Path) -> Result<Option<ForeignEntry>, FetchErro
         };
         let path = relative.join(entry.file_name());
         let file_type = entry.file_type().map_err(read_error(entry.path()))?;
-        let foreign = |reason| {
-            Ok(Some(ForeignEntry {
-                path: path.clone(),
-                reason,
-            }))
-        };
         let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
-            return foreign(Foreign::NameNotUtf8);
+            return foreign(&path, "has a name that is not UTF-8");
         };
         if name.starts_with('.') {
-            return foreign(Foreign::Hidden);
+            return foreign(&path, "is hidden");
         }
         if file_type.is_symlink() {
-            return foreign(Foreign::SymbolicLink);
+            return foreign(&path, "is a symbolic link");
         }
         if file_type.is_dir() {
             let entries = sorted_entries(&entry.path())?;
             pending.push((path, entries.into_iter()));
         } else if !file_type.is_file() {
-            return foreign(Foreign::Special);
+            return foreign(&path, "is neither a file nor a directory");
         } else if !name.ends_with(".md") {
-            return foreign(Foreign::NotMarkdownName);
+            return foreign(&path, "is not a .md file");
         } else if !starts_with_source_line(&entry.path())? {
-            return foreign(Foreign::NoSourceLine);
+            return foreign(&path, "does not start with a \"# Source:\" line");
         }
     }
     Ok(None)
@@ -144,7 +101,7 @@ mod tests {
         fs::write(file, bytes).unwrap();
     }
 
-    fn foreign(path: &str, reason: Foreign) -> Option<ForeignEntry> {
+    fn foreign(path: &str, reason: &'static str) -> Option<ForeignEntry> {
         Some(ForeignEntry {
             path: PathBuf::from(path),
             reason,
@@ -180,18 +137,15 @@ mod tests {
         write(&root, "errors/d.md", b"# Title\n");
         assert_eq!(
             first_foreign_entry(&root).unwrap(),
-            foreign("errors/c/notes.txt", Foreign::NotMarkdownName)
+            foreign("errors/c/notes.txt", "is not a .md file")
         );
         write(&root, "errors/a.md", b"# Sou");
         assert_eq!(
             first_foreign_entry(&root).unwrap(),
-            foreign("errors/a.md", Foreign::NoSourceLine)
+            foreign("errors/a.md", "does not start with a \"# Source:\" line")
         );
         write(&root, ".git/HEAD", b"ref: refs/heads/main\n");
-        assert_eq!(
-            first_foreign_entry(&root).unwrap(),
-            foreign(".git", Foreign::Hidden)
-        );
+        assert_eq!(first_foreign_entry(&root).unwrap(), foreign(".git", "is hidden"));
         fs::remove_dir_all(&root).unwrap();
     }
 
@@ -203,17 +157,17 @@ mod tests {
         std::os::unix::fs::symlink(root.join("errors/a.md"), root.join("errors/b.md")).unwrap();
         assert_eq!(
             first_foreign_entry(&root).unwrap(),
-            foreign("errors/b.md", Foreign::SymbolicLink)
+            foreign("errors/b.md", "is a symbolic link")
         );
         assert_eq!(
             first_foreign_entry(&root.join("errors/b.md")).unwrap(),
-            foreign("", Foreign::SymbolicLink)
+            foreign("", "is a symbolic link")
         );
         fs::remove_file(root.join("errors/b.md")).unwrap();
         let socket = std::os::unix::net::UnixListener::bind(root.join("errors/c.md")).unwrap();
         assert_eq!(
             first_foreign_entry(&root).unwrap(),
-            foreign("errors/c.md", Foreign::Special)
+            foreign("errors/c.md", "is neither a file nor a directory")
         );
         drop(socket);
         fs::remove_dir_all(&root).unwrap();

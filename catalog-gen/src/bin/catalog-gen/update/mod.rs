@@ -1,16 +1,19 @@
 //! `catalog-gen update`: refresh the docs snapshot from the live docs, and with it the
-//! generated catalog and the ledger of what left the docs — all three or none — and say what
-//! changed and what it means under semver.
+//! generated catalog and the ledger of what left the docs, and say what changed and what it
+//! means under semver. In five steps:
 //!
-//! 1. Updates that killed runs left are finished or undone first (see `fetch::journal`), so
-//!    that the snapshot, catalog and ledger read are consistent.
-//! 2. The pages are fetched into a staging directory beside the snapshot (as `fetch` does)
-//!    and parsed. Docs with errors, or that document no error, stop the update: nothing is
-//!    written, and the diagnostics are printed, their files named within the fetched pages.
-//! 3. The new ledger and catalog are computed ([`catalog_gen::Docs::update_from`]); when the
-//!    snapshot, catalog and ledger are already what they would become, nothing is written.
-//!    Otherwise all three are replaced together ([`crate::fetch::StagedSnapshot::commit_with`]).
-//! 4. The change note goes to stdout; what was written, to stderr.
+//! 1. fetch: the pages are downloaded beside the snapshot, as `fetch` does (which first
+//!    repairs what a killed run left);
+//! 2. read: the docs before, with their ledger, and the fetched pages. Docs with errors, or
+//!    that document no error, stop the update: nothing is written, and the diagnostics are
+//!    printed, their files named within the fetched pages;
+//! 3. update from the docs before: the new ledger and the changes
+//!    ([`catalog_gen::Docs::update_from`]);
+//! 4. write, when anything changes: the catalog, the ledger (and with `--bump` the release),
+//!    then the snapshot last ([`crate::fetch::StagedSnapshot::commit_with`]: each file old or
+//!    new, never a part; a run killed in between leaves the old snapshot, so `check` fails and
+//!    the next update computes the same files again);
+//! 5. print: the change note on stdout; what was written, on stderr.
 //!
 //! Exit 0 when the update ran (whether or not anything changed), 2 when it could not.
 
@@ -24,13 +27,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use catalog_gen::cli::check_regular;
-use catalog_gen::{Builder, Docs, Error};
+use catalog_gen::{Builder, ChangeSet, Docs, Error};
 use clap::Args;
 
 use crate::Format;
 use crate::checked_in::checked_in;
 use crate::commands::Ui;
-use crate::fetch::{self, DownloadArgs, Replacement};
+use crate::fetch::{self, DownloadArgs, Replacement, StagedSnapshot};
 use crate::paths::Paths;
 use smartcar_errors_shared::text::escape;
 
@@ -40,10 +43,13 @@ type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 const POLICIES: &str = "\
 What it replaces:
   The snapshot (fetched as `fetch` fetches it: same rules, flags and limits), the generated
-  catalog and the ledger of errors that left the docs, together: all three or none, even if
-  the run is killed. A journal beside the snapshot (.NAME.update-ID.json) records a run; the
-  next update, generate or fetch undoes one killed before its commit point and finishes one
-  killed after it. Docs with errors, or that document no error, replace nothing.
+  catalog and the ledger of errors that left the docs, when anything changes; docs with
+  errors, or that document no error, replace nothing. Each file is replaced whole, old or new,
+  never a part: the catalog and the ledger first, the snapshot last. The refresh runs in a git
+  checkout or a throwaway CI runner, where git records what it did: a run killed between two
+  files leaves the old snapshot with files of another generation, `check` then fails and says
+  so, and running the same update again writes what the whole run would have (with --bump,
+  restore CHANGELOG.md from git first, or its new entries are added twice).
 
 What it keeps:
   An error, error type or resolution that leaves the docs stays in the catalog as a
@@ -92,7 +98,7 @@ pub struct UpdateArgs {
     /// Also write the release the change calls for: the next version in the manifest of the
     /// catalog's crate (the nearest Cargo.toml above --generated) and in Cargo.lock, and the
     /// changes in CHANGELOG.md under [Unreleased] (both looked for up to the snapshot's
-    /// directory's parent); replaced with the rest, all or none.
+    /// directory's parent); written with the rest, before the snapshot.
     #[arg(long)]
     bump: bool,
     #[command(flatten)]
@@ -162,69 +168,92 @@ impl Files {
 }
 
 fn update(args: &UpdateArgs, ui: &Ui) -> Result<ExitCode> {
-    let quiet = ui.quiet();
     let date = today::date(args.date.as_deref())?;
     let files = Files::resolve(args)?;
-    fetch::finish_interrupted(&files.docs, ui.fetch_observer())?;
+    let staged = fetch::stage(&args.index, &files.docs, false, &args.download, ui.note())?;
     let old = read_old(&files)?;
-
-    let options = args.download.options(&args.index, &files.docs);
-    let staged = fetch::stage(&options, ui.fetch_observer())?;
-    ui.clear_progress();
     let new = read_new(&files, staged.dir(), &args.index, ui)?;
     let (new, changes) = new.update_from(&old, &date, args.drop_tombstones)?;
-    let code = generated(&new)?;
-    let ledger = new.ledger_json();
+    let written = write(args, &files, &old, &new, &changes, &date, staged)?;
+    print(args, ui, &files, &changes, &written)?;
+    Ok(ExitCode::SUCCESS)
+}
 
-    let mut written = files.changed_by(&old, &new, &code, ledger.as_deref())?;
-    let bump = if args.bump && !written.is_empty() {
+/// What an update wrote: the files, as the summary names them, and the release it bumped.
+struct Written {
+    files: Vec<String>,
+    bump: Option<bump::Bump>,
+}
+
+/// Writes what the update from the docs `old` to `new` changes: nothing when the snapshot,
+/// catalog and ledger already are what they would become; otherwise the catalog, the ledger
+/// and the release (`--bump`), then the snapshot, from `staged`.
+fn write(
+    args: &UpdateArgs,
+    files: &Files,
+    old: &Docs,
+    new: &Docs,
+    changes: &ChangeSet,
+    date: &str,
+    staged: StagedSnapshot,
+) -> Result<Written> {
+    let code = generated(new)?;
+    let ledger = new.ledger_json();
+    let mut written = files.changed_by(old, new, &code, ledger.as_deref())?;
+    if written.is_empty() {
+        return Ok(Written {
+            files: written,
+            bump: None,
+        });
+    }
+    let bump = if args.bump {
         let root = files.docs.parent().unwrap_or(Path::new(""));
-        bump::bump(&files.generated, root, &changes, &date)?
+        bump::bump(&files.generated, root, changes, date)?
     } else {
         None
     };
-    if written.is_empty() {
-        drop(staged);
-    } else {
-        let mut replacements = vec![
-            Replacement {
-                target: files.generated.clone(),
-                contents: Some(code.into_bytes()),
-            },
-            Replacement {
-                target: files.ledger.clone(),
-                contents: ledger.map(String::into_bytes),
-            },
-        ];
-        if let Some(bump) = &bump {
-            written.extend(
-                bump.replacements
-                    .iter()
-                    .map(|file| file.target.display().to_string()),
-            );
-            replacements.extend(bump.replacements.iter().cloned());
-        }
-        let (_, kept) = staged.commit_with(&replacements)?;
-        if let Some(kept) = kept.filter(|_| !quiet) {
-            let _ = writeln!(io::stderr(), "warning: {}", escape(&fetch::kept_message(&kept)));
-        }
+    // The catalog first: it records the hash of the docs and ledger it came from, so that
+    // `check` sees every state a run killed from here on leaves.
+    let mut replacements = vec![
+        Replacement {
+            target: files.generated.clone(),
+            contents: Some(code.into_bytes()),
+        },
+        Replacement {
+            target: files.ledger.clone(),
+            contents: ledger.map(String::into_bytes),
+        },
+    ];
+    if let Some(bump) = &bump {
+        written.extend(
+            bump.replacements
+                .iter()
+                .map(|file| file.target.display().to_string()),
+        );
+        replacements.extend(bump.replacements.iter().cloned());
     }
-    let versions = bump.as_ref().map(|bump| (&bump.from, &bump.to));
-    let note = note::note(&changes, !written.is_empty(), versions, args.format);
+    staged.commit_with(&replacements)?;
+    Ok(Written { files: written, bump })
+}
+
+/// Prints the change note on stdout and, unless `--quiet`, what was written on stderr.
+fn print(args: &UpdateArgs, ui: &Ui, files: &Files, changes: &ChangeSet, written: &Written) -> Result<()> {
+    let versions = written.bump.as_ref().map(|bump| (&bump.from, &bump.to));
+    let note = note::note(changes, !written.files.is_empty(), versions, args.format);
     io::stdout().lock().write_all(note.as_bytes())?;
-    if !quiet {
-        let summary = if written.is_empty() {
+    if !ui.quiet() {
+        let summary = if written.files.is_empty() {
             format!(
                 "{} is up to date with {}; nothing written",
                 files.docs.display(),
                 args.index
             )
         } else {
-            format!("updated {} from {}", written.join(", "), args.index)
+            format!("updated {} from {}", written.files.join(", "), args.index)
         };
         let _ = writeln!(io::stderr(), "{}", escape(&summary));
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// The fetched docs in `dir`, their diagnostics printed, files named within the fetched pages;

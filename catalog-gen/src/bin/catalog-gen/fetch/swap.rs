@@ -1,0 +1,334 @@
+//! Putting a new snapshot in place of the old one so that the snapshot directory is never
+//! lost, wherever the run is killed.
+//!
+//! For a snapshot `DIR/NAME`, a run uses two directories beside it, on its file system so
+//! that a rename is atomic: `.NAME.new`, into which the pages are downloaded (each synced),
+//! and `.NAME.old`, where the old snapshot waits while the new one moves in. Once every page
+//! is there, `NAME` is renamed to `.NAME.old`, `.NAME.new` to `NAME`, the renames are synced,
+//! and `.NAME.old` is removed. `NAME` is thus a whole snapshot, old or new, at every moment
+//! but between the two renames, when the old one is whole at `.NAME.old`.
+//!
+//! A run first repairs what a killed one left: `.NAME.old` is moved back when `NAME` is
+//! missing (killed between the renames) and removed when `NAME` is there (killed after them,
+//! so `NAME` is the new snapshot); `.NAME.new` is removed (killed before). Both names belong
+//! to fetch. So that it never takes the directories of a live run for a killed one's, a run
+//! holds an advisory lock on `DIR` from the repair to the end of the swap, and a second run
+//! meanwhile is refused. (On Unix; elsewhere a directory cannot be opened to be locked.)
+
+use std::ffi::OsString;
+use std::fs::{self, File, TryLockError};
+use std::io;
+use std::path::{Path, PathBuf};
+
+use catalog_gen::cli::{sync_dir, write_synced};
+
+use super::error::{read_error, write_error};
+use super::{FetchError, Replacement, snapshot_dir};
+
+/// The pages of a fetch, downloaded beside the snapshot they have not replaced yet, with the
+/// lock of their directory. Dropping it removes them.
+#[derive(Debug)]
+pub struct StagedSnapshot {
+    /// How many pages were fetched.
+    pub pages: usize,
+    /// How many of the index's links were not fetched (see
+    /// [`crate::docs_index::IndexPages`]).
+    pub skipped_links: usize,
+    out: PathBuf,
+    /// The directory that holds the snapshot and the two beside it.
+    parent: PathBuf,
+    /// `.NAME.new`: the pages downloaded.
+    new: PathBuf,
+    /// `.NAME.old`: the old snapshot during the swap.
+    old: PathBuf,
+    /// Whether any directory may be replaced, not only a snapshot (`--force`).
+    force: bool,
+    /// Held until the swap is done or abandoned.
+    _lock: Option<File>,
+}
+
+impl StagedSnapshot {
+    /// Checks that `out` ends in a name, takes the lock of its directory, repairs what a killed
+    /// run left (with a `note` of what was done), checks that `out` may be replaced (see
+    /// [`StagedSnapshot::check_replaceable`]), and creates the empty `.NAME.new`.
+    pub(super) fn begin(out: &Path, force: bool, note: impl FnOnce(&str)) -> Result<Self, FetchError> {
+        let Some(name) = out.file_name() else {
+            let message = format!("output {} does not end in a directory name", out.display());
+            return Err(FetchError::new(message));
+        };
+        let dir = match out.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&dir).map_err(write_error(&dir))?;
+        let beside = |suffix: &str| {
+            let mut sibling = OsString::from(".");
+            sibling.push(name);
+            sibling.push(suffix);
+            dir.join(sibling)
+        };
+        let staged = StagedSnapshot {
+            pages: 0,
+            skipped_links: 0,
+            _lock: lock(out, &dir)?,
+            out: out.to_path_buf(),
+            new: beside(".new"),
+            old: beside(".old"),
+            parent: dir,
+            force,
+        };
+        staged.repair(note)?;
+        staged.check_replaceable()?;
+        fs::create_dir(&staged.new).map_err(write_error(&staged.new))?;
+        Ok(staged)
+    }
+
+    /// The directory the pages were downloaded into, to be read before they replace anything.
+    pub fn dir(&self) -> &Path {
+        &self.new
+    }
+
+    /// Writes and syncs a downloaded page at `path`, a `/`-separated path already checked to
+    /// stay inside.
+    pub(super) fn write(&self, path: &str, bytes: &[u8]) -> Result<(), FetchError> {
+        let file = path.split('/').fold(self.new.clone(), |dir, part| dir.join(part));
+        let error = || write_error(self.out.join(path));
+        if let Some(dir) = file.parent() {
+            fs::create_dir_all(dir).map_err(error())?;
+        }
+        write_synced(&file, bytes).map_err(error())
+    }
+
+    /// Fails unless the output may be replaced: it is a directory (not a link to one), or
+    /// nothing yet; and a snapshot (see [`snapshot_dir`]) unless `--force` was given.
+    fn check_replaceable(&self) -> Result<(), FetchError> {
+        let out = self.out.display();
+        match snapshot_dir::first_foreign_entry(&self.out)? {
+            Some(foreign) if foreign.path.as_os_str().is_empty() => Err(FetchError::new(format!(
+                "output {out} {}; name a directory",
+                foreign.reason
+            ))),
+            Some(foreign) if !self.force => Err(FetchError::new(format!(
+                "refusing to replace {out}: {} {}; fetch replaces only a snapshot (directories \
+                 and .md files whose first line starts with \"# Source:\", none hidden), or \
+                 any directory with --force",
+                self.out.join(&foreign.path).display(),
+                foreign.reason
+            ))),
+            _ => Ok(()),
+        }
+    }
+
+    /// Replaces the snapshot with the downloaded pages.
+    pub fn commit(self) -> Result<(), FetchError> {
+        self.commit_with(&[])
+    }
+
+    /// Writes each of `files`, then puts the new snapshot in place of the old one, and removes
+    /// the old one: the snapshot last (see [`super`]). Nothing is written when the snapshot
+    /// stopped being one during the download.
+    pub fn commit_with(self, files: &[Replacement]) -> Result<(), FetchError> {
+        self.check_replaceable()?;
+        for file in files {
+            file.write()?;
+        }
+        let had_old = match fs::rename(&self.out, &self.old) {
+            Ok(()) => true,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => false,
+            Err(source) => return Err(write_error(&self.out)(source)),
+        };
+        if let Err(source) = fs::rename(&self.new, &self.out) {
+            if had_old {
+                // If this fails too, the next run moves it back.
+                let _ = fs::rename(&self.old, &self.out);
+            }
+            return Err(write_error(&self.out)(source));
+        }
+        sync_dir(&self.parent);
+        if had_old {
+            fs::remove_dir_all(&self.old).map_err(write_error(&self.old))?;
+        }
+        Ok(())
+    }
+
+    /// Moves back or removes what a killed run left aside, and removes the pages it left
+    /// (see the module's documentation).
+    fn repair(&self, note: impl FnOnce(&str)) -> Result<(), FetchError> {
+        let (old, out) = (self.old.display(), self.out.display());
+        if self.old.is_dir() && self.out.exists() {
+            fs::remove_dir_all(&self.old).map_err(write_error(&self.old))?;
+            note(&format!(
+                "removed {old}, where an interrupted run had moved the old {out}"
+            ));
+        } else if self.old.is_dir() {
+            fs::rename(&self.old, &self.out).map_err(write_error(&self.out))?;
+            note(&format!(
+                "restored {out} from {old}, where an interrupted run had moved it"
+            ));
+        }
+        if self.new.is_dir() {
+            fs::remove_dir_all(&self.new).map_err(write_error(&self.new))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for StagedSnapshot {
+    fn drop(&mut self) {
+        // After a commit there is nothing left to remove.
+        let _ = fs::remove_dir_all(&self.new);
+    }
+}
+
+/// The lock on `dir` that keeps a second run out until this one is done; `None` where a
+/// directory cannot be opened as a file.
+fn lock(out: &Path, dir: &Path) -> Result<Option<File>, FetchError> {
+    if cfg!(not(unix)) {
+        return Ok(None);
+    }
+    let file = File::open(dir).map_err(read_error(dir))?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(file)),
+        Err(TryLockError::WouldBlock) => Err(FetchError::new(format!(
+            "cannot replace {}: another fetch or update is replacing a snapshot in {} (it holds \
+             the lock on that directory); run again once it is done",
+            out.display(),
+            dir.display()
+        ))),
+        Err(TryLockError::Error(source)) => Err(read_error(dir)(source)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fetch::tests::{entries, scratch};
+
+    /// A page of a snapshot at `dir/path`.
+    fn page(dir: &Path, path: &str) {
+        let file = dir.join(path);
+        fs::create_dir_all(file.parent().unwrap()).unwrap();
+        fs::write(file, format!("# Source: {path}\n")).unwrap();
+    }
+
+    fn begin(out: &Path, force: bool) -> Result<StagedSnapshot, String> {
+        StagedSnapshot::begin(out, force, |note| panic!("nothing to repair: {note}"))
+            .map_err(|error| error.to_string())
+    }
+
+    #[test]
+    fn refuses_outputs_that_are_not_directories_even_with_force() {
+        let root = scratch("swap-not-directories");
+        fs::write(root.join("file"), "mine").unwrap();
+        let file = root.join("file");
+        assert_eq!(
+            begin(&file, true).unwrap_err(),
+            format!("output {} is not a directory; name a directory", file.display())
+        );
+        assert_eq!(
+            begin(Path::new("/"), true).unwrap_err(),
+            "output / does not end in a directory name"
+        );
+        #[cfg(unix)]
+        {
+            let link = root.join("link");
+            std::os::unix::fs::symlink(&root, &link).unwrap();
+            assert_eq!(
+                begin(&link, true).unwrap_err(),
+                format!("output {} is a symbolic link; name a directory", link.display())
+            );
+        }
+        assert_eq!(fs::read(&file).unwrap(), b"mine");
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn commit_replaces_the_old_snapshot_and_leaves_nothing_beside_it() {
+        let root = scratch("swap-commit");
+        let out = root.join("snapshot");
+        page(&out, "errors/old.md");
+        let staged = begin(&out, false).unwrap();
+        assert_eq!(entries(&root), [".snapshot.new", "snapshot"]);
+        staged.write("errors/a/new.md", b"# Source: new\n").unwrap();
+        staged.commit().unwrap();
+        assert_eq!(entries(&root), ["snapshot"]);
+        assert_eq!(entries(&out.join("errors")), ["a"]);
+        assert_eq!(fs::read(out.join("errors/a/new.md")).unwrap(), b"# Source: new\n");
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn dropped_before_its_commit_it_removes_the_new_pages_only() {
+        let root = scratch("swap-drop");
+        let out = root.join("snapshot");
+        page(&out, "errors/old.md");
+        let staged = begin(&out, false).unwrap();
+        staged.write("errors/new.md", b"# Source: new\n").unwrap();
+        drop(staged);
+        assert_eq!(entries(&root), ["snapshot"]);
+        assert_eq!(entries(&out.join("errors")), ["old.md"]);
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn nothing_is_written_when_the_output_stopped_being_a_snapshot() {
+        let root = scratch("swap-refused");
+        let out = root.join("snapshot");
+        let staged = begin(&out, false).unwrap();
+        staged.write("errors/a.md", b"# Source: a\n").unwrap();
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("notes.txt"), "mine").unwrap();
+        let ledger = Replacement {
+            target: root.join("ledger.json"),
+            contents: Some(b"{}".to_vec()),
+        };
+        let message = staged.commit_with(&[ledger]).unwrap_err().to_string();
+        assert!(
+            message.starts_with(&format!(
+                "refusing to replace {}: {} is not a .md file;",
+                out.display(),
+                out.join("notes.txt").display()
+            )),
+            "{message}"
+        );
+        assert_eq!(entries(&root), ["snapshot"]);
+        assert_eq!(entries(&out), ["notes.txt"]);
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    /// The notes of a run into `out` that repairs what a killed one left, and stops there.
+    fn repair_notes(out: &Path) -> Vec<String> {
+        let mut notes = Vec::new();
+        drop(StagedSnapshot::begin(out, false, |note| notes.push(note.to_owned())).unwrap());
+        notes
+    }
+
+    #[test]
+    fn the_next_run_moves_back_or_removes_what_a_killed_one_left_aside() {
+        let root = scratch("swap-repair");
+        let (out, old) = (root.join("snapshot"), root.join(".snapshot.old"));
+        // Killed between the two renames: the old snapshot aside, no snapshot.
+        page(&old, "errors/old.md");
+        page(&root.join(".snapshot.new"), "errors/new.md");
+        let restored = format!(
+            "restored {} from {}, where an interrupted run had moved it",
+            out.display(),
+            old.display()
+        );
+        assert_eq!(repair_notes(&out), [restored]);
+        assert_eq!(entries(&root), ["snapshot"]);
+        assert_eq!(entries(&out.join("errors")), ["old.md"]);
+
+        // Killed after them: the new snapshot in place, what is left of the old one aside.
+        page(&old, "errors/older.md");
+        let removed = format!(
+            "removed {}, where an interrupted run had moved the old {}",
+            old.display(),
+            out.display()
+        );
+        assert_eq!(repair_notes(&out), [removed]);
+        assert_eq!(entries(&root), ["snapshot"]);
+        assert_eq!(entries(&out.join("errors")), ["old.md"]);
+        fs::remove_dir_all(&root).unwrap();
+    }
+}
