@@ -4,9 +4,9 @@ use std::ops::Range;
 
 use std::collections::BTreeMap;
 
+use serde_json::Value;
 use serde_json::error::Category;
 use serde_json::value::RawValue;
-use serde_json::{Map, Value};
 
 use super::FileCtx;
 use crate::diagnostic::{Diagnostic, Lint};
@@ -87,170 +87,183 @@ pub(crate) fn read_example(
     map: &ContentMap,
     ctx: &FileCtx<'_>,
 ) -> Result<Example, Vec<Diagnostic>> {
-    let at = |content_offset: usize| {
-        let offset = map.file_offset(content_offset);
-        offset..offset + 1
-    };
-    // One pass over the example: each member's value is kept as its raw text, and only the
-    // members the catalog reads are turned into values. Of a repeated key, the last counts.
-    let members: BTreeMap<String, &RawValue> = match serde_json::from_str(json) {
-        Ok(members) => members,
-        Err(error) if error.classify() == Category::Data => {
-            return Err(vec![ctx.report(
-                Lint::InvalidExample,
-                "the JSON example is not an object",
-                at(leading_ws(json)),
-            )]);
-        }
-        Err(error) => {
-            let offset = content_offset_of(json, error.line(), error.column());
-            let message = format!(
-                "the JSON example is not valid JSON: {}",
-                strip_position(&error.to_string())
-            );
-            return Err(vec![ctx.report(Lint::InvalidJson, message, at(offset))]);
-        }
-    };
-    let mut object = Map::new();
-    let mut offsets: BTreeMap<&str, usize> = BTreeMap::new();
-    for key in READ {
-        let Some(raw) = members.get(*key) else { continue };
-        // The raw text is a slice of `json`: where it starts is where the member's value is.
-        let offset = (raw.get().as_ptr() as usize).saturating_sub(json.as_ptr() as usize);
-        offsets.insert(key, offset);
-        match serde_json::from_str(raw.get()) {
-            Ok(value) => {
-                object.insert((*key).to_owned(), value);
-            }
-            // Valid JSON that serde_json will not build (nested deeper than it allows).
-            Err(error) => {
-                let message = format!(
-                    "the JSON example is not valid JSON: {}",
-                    strip_position(&error.to_string())
-                );
-                return Err(vec![ctx.report(Lint::InvalidJson, message, at(offset))]);
-            }
-        }
-    }
-    let key_offset = |key: &str| offsets.get(key).copied().unwrap_or_else(|| leading_ws(json));
-    let mut problems = Vec::new();
-    let mut problem = |key: &str, message: String| {
-        problems.push(ctx.report(Lint::InvalidExample, message, at(key_offset(key))));
-    };
-
-    let error_type = required_string(&object, "type", &mut problem);
-    let code = match object.get("code") {
-        None => None,
-        Some(Value::Null) => Some(None),
-        Some(Value::String(code)) => Some(Some(code.clone())),
-        Some(_) => {
-            problem("code", "`code` must be a string or null".into());
-            None
-        }
-    };
-    let status_code = match object.get("statusCode") {
-        Some(Value::Number(n)) => match n.as_u64().and_then(|n| u16::try_from(n).ok()) {
-            Some(status @ 100..=599) => Some(status),
-            _ => {
-                problem(
-                    "statusCode",
-                    format!("`statusCode` {n} is not an HTTP status code"),
-                );
-                None
-            }
-        },
-        Some(_) => {
-            problem("statusCode", "`statusCode` must be a number".into());
-            None
-        }
-        None => {
-            problem("statusCode", "the JSON example has no `statusCode`".into());
-            None
-        }
-    };
-    let description = required_string(&object, "description", &mut problem);
-    let doc_url = required_string(&object, "docURL", &mut problem);
-    let (resolution, resolution_url) = match object.get("resolution") {
-        None | Some(Value::Null) => (None, None),
-        Some(Value::Object(resolution)) => {
-            let kind = optional_string(resolution, "type", "resolution", &mut problem);
-            let url = optional_string(resolution, "url", "resolution", &mut problem);
-            (kind, url)
-        }
-        Some(_) => {
-            problem("resolution", "`resolution` must be an object or null".into());
-            (None, None)
-        }
-    };
-    let user_message = optional_string(
-        &object,
-        "suggestedUserMessage",
-        "suggestedUserMessage",
-        &mut problem,
-    );
-
+    let mut fields = Fields::read(json, map, ctx).map_err(|problem| vec![problem])?;
+    let error_type = fields.string("type");
+    let code = fields.code();
+    let status_code = fields.status_code();
+    let description = fields.string("description");
+    let doc_url = fields.string("docURL");
+    let (resolution, resolution_url) = fields.resolution();
+    let user_message = fields.user_message();
     match (error_type, status_code, description, doc_url) {
-        (Some(error_type), Some(status_code), Some(description), Some(doc_url)) if problems.is_empty() => {
-            let offset = |key: &str| map.file_offset(key_offset(key));
+        (Some(error_type), Some(status_code), Some(description), Some(doc_url))
+            if fields.problems.is_empty() =>
+        {
             Ok(Example {
-                error_type: Located {
-                    value: error_type,
-                    offset: offset("type"),
-                },
-                code: code.map(|value| Located {
-                    value,
-                    offset: offset("code"),
-                }),
+                error_type,
+                code,
                 status_code,
-                description,
-                doc_url: Located {
-                    value: doc_url,
-                    offset: offset("docURL"),
-                },
+                description: description.value,
+                doc_url,
                 resolution,
                 resolution_url,
-                user_message: user_message.map(|value| Located {
-                    value,
-                    offset: offset("suggestedUserMessage"),
-                }),
+                user_message,
             })
         }
-        _ => Err(problems),
+        _ => Err(fields.problems),
     }
 }
 
-fn required_string(
-    object: &Map<String, Value>,
-    key: &str,
-    problem: &mut impl FnMut(&str, String),
-) -> Option<String> {
-    match object.get(key) {
-        Some(Value::String(text)) => Some(text.clone()),
-        Some(_) => {
-            problem(key, format!("`{key}` must be a string"));
-            None
+/// The members of an example the catalog reads, and the problems found in them so far.
+struct Fields<'a> {
+    /// Each member present: its value and the file offset of the value.
+    members: BTreeMap<&'static str, (Value, usize)>,
+    /// The file offset where the example starts: where a missing member is reported.
+    start: usize,
+    ctx: &'a FileCtx<'a>,
+    problems: Vec<Diagnostic>,
+}
+
+impl<'a> Fields<'a> {
+    /// Reads `json` in one pass: each member's value is kept as its raw text, and only the
+    /// members the catalog reads are turned into values. Of a repeated key, the last counts.
+    fn read(json: &str, map: &ContentMap, ctx: &'a FileCtx<'a>) -> Result<Self, Diagnostic> {
+        let start = map.file_offset(leading_ws(json));
+        let raw: BTreeMap<String, &RawValue> = serde_json::from_str(json).map_err(|error| {
+            if error.classify() == Category::Data {
+                ctx.report(
+                    Lint::InvalidExample,
+                    "the JSON example is not an object",
+                    start..start + 1,
+                )
+            } else {
+                let at = map.file_offset(content_offset_of(json, error.line(), error.column()));
+                invalid_json(ctx, &error, at)
+            }
+        })?;
+        let mut members = BTreeMap::new();
+        for key in READ {
+            let Some(raw) = raw.get(*key) else { continue };
+            // The raw text is a slice of `json`: where it starts is where the member's value is.
+            let offset =
+                map.file_offset((raw.get().as_ptr() as usize).saturating_sub(json.as_ptr() as usize));
+            // Valid JSON that serde_json will not build (nested deeper than it allows).
+            let value = serde_json::from_str(raw.get()).map_err(|error| invalid_json(ctx, &error, offset))?;
+            members.insert(*key, (value, offset));
         }
-        None => {
-            problem(key, format!("the JSON example has no `{key}`"));
-            None
+        Ok(Fields {
+            members,
+            start,
+            ctx,
+            problems: Vec::new(),
+        })
+    }
+
+    fn get(&self, key: &str) -> Option<&Value> {
+        self.members.get(key).map(|(value, _)| value)
+    }
+
+    /// `value`, located at the value of `key` (or at the example's start, when it has none).
+    fn located<T>(&self, key: &str, value: T) -> Located<T> {
+        let offset = self.members.get(key).map_or(self.start, |&(_, offset)| offset);
+        Located { value, offset }
+    }
+
+    /// Reports `message` about the member `key`, at its value.
+    fn problem(&mut self, key: &str, message: String) {
+        let offset = self.located(key, ()).offset;
+        self.problems
+            .push(self.ctx.report(Lint::InvalidExample, message, offset..offset + 1));
+    }
+
+    /// The member `key`, which must be a string.
+    fn string(&mut self, key: &str) -> Option<Located<String>> {
+        let problem = match self.get(key) {
+            Some(Value::String(text)) => return Some(self.located(key, text.clone())),
+            Some(_) => format!("`{key}` must be a string"),
+            None => format!("the JSON example has no `{key}`"),
+        };
+        self.problem(key, problem);
+        None
+    }
+
+    /// `code`: `None` when the example has none, a string or `None` for `null` when it has.
+    fn code(&mut self) -> Option<Located<Option<String>>> {
+        match optional_string(Some(self.get("code")?), "code") {
+            Ok(code) => Some(self.located("code", code)),
+            Err(problem) => {
+                self.problem("code", problem);
+                None
+            }
         }
+    }
+
+    /// `statusCode`, which must be an HTTP status.
+    fn status_code(&mut self) -> Option<u16> {
+        let problem = match self.get("statusCode") {
+            Some(Value::Number(n)) => match n.as_u64().and_then(|n| u16::try_from(n).ok()) {
+                Some(status @ 100..=599) => return Some(status),
+                _ => format!("`statusCode` {n} is not an HTTP status code"),
+            },
+            Some(_) => "`statusCode` must be a number".to_owned(),
+            None => "the JSON example has no `statusCode`".to_owned(),
+        };
+        self.problem("statusCode", problem);
+        None
+    }
+
+    /// The `type` and `url` of `resolution`, an object or null.
+    fn resolution(&mut self) -> (Option<String>, Option<String>) {
+        let (kind, url) = match self.get("resolution") {
+            None | Some(Value::Null) => return (None, None),
+            Some(Value::Object(resolution)) => (
+                optional_string(resolution.get("type"), "type"),
+                optional_string(resolution.get("url"), "url"),
+            ),
+            Some(_) => {
+                self.problem("resolution", "`resolution` must be an object or null".into());
+                return (None, None);
+            }
+        };
+        (
+            self.reported("resolution", kind),
+            self.reported("resolution", url),
+        )
+    }
+
+    /// `suggestedUserMessage`, a string or null.
+    fn user_message(&mut self) -> Option<Located<String>> {
+        let key = "suggestedUserMessage";
+        let message = optional_string(self.get(key), key);
+        self.reported(key, message)
+            .map(|message| self.located(key, message))
+    }
+
+    /// The value read from a part of member `key`, or `None` with its problem reported.
+    fn reported(&mut self, key: &str, read: Result<Option<String>, String>) -> Option<String> {
+        read.unwrap_or_else(|problem| {
+            self.problem(key, problem);
+            None
+        })
     }
 }
 
-fn optional_string(
-    object: &Map<String, Value>,
-    key: &str,
-    reported_key: &str,
-    problem: &mut impl FnMut(&str, String),
-) -> Option<String> {
-    match object.get(key) {
-        None | Some(Value::Null) => None,
-        Some(Value::String(text)) => Some(text.clone()),
-        Some(_) => {
-            problem(reported_key, format!("`{key}` must be a string or null"));
-            None
-        }
+/// `value`, the member `key`, when it is a string or null (or absent); else the problem.
+fn optional_string(value: Option<&Value>, key: &str) -> Result<Option<String>, String> {
+    match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text.clone())),
+        Some(_) => Err(format!("`{key}` must be a string or null")),
     }
+}
+
+/// The diagnostic of JSON that serde_json could not read, at file offset `at`.
+fn invalid_json(ctx: &FileCtx<'_>, error: &serde_json::Error, at: usize) -> Diagnostic {
+    let message = format!(
+        "the JSON example is not valid JSON: {}",
+        strip_position(&error.to_string())
+    );
+    ctx.report(Lint::InvalidJson, message, at..at + 1)
 }
 
 /// serde_json's message without its trailing " at line L column C".

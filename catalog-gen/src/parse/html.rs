@@ -4,85 +4,14 @@
 //! starting with an uppercase letter) and comments. Anything else that looks like a tag,
 //! such as the docs' `<app name>` placeholder, is text and stays.
 
-/// HTML elements removed as markup.
-const HTML_ELEMENTS: &[&str] = &[
-    "a",
-    "abbr",
-    "article",
-    "aside",
-    "b",
-    "blockquote",
-    "br",
-    "button",
-    "caption",
-    "center",
-    "code",
-    "col",
-    "colgroup",
-    "dd",
-    "del",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "figcaption",
-    "figure",
-    "font",
-    "footer",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "i",
-    "iframe",
-    "img",
-    "input",
-    "ins",
-    "kbd",
-    "label",
-    "li",
-    "main",
-    "mark",
-    "nav",
-    "ol",
-    "p",
-    "path",
-    "picture",
-    "pre",
-    "q",
-    "s",
-    "samp",
-    "section",
-    "small",
-    "source",
-    "span",
-    "strike",
-    "strong",
-    "sub",
-    "summary",
-    "sup",
-    "svg",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "tt",
-    "u",
-    "ul",
-    "var",
-    "video",
-    "wbr",
+/// HTML elements removed as markup that leave the text on its line.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "button", "code", "col", "colgroup", "del", "em", "font", "i", "iframe", "img",
+    "input", "ins", "kbd", "label", "mark", "path", "picture", "q", "s", "samp", "small", "source", "span",
+    "strike", "strong", "sub", "sup", "svg", "tt", "u", "var", "video", "wbr",
 ];
 
-/// Elements after which the text continues on a new line.
+/// HTML elements removed as markup after which the text continues on a new line.
 const LINE_BREAKING: &[&str] = &[
     "article",
     "aside",
@@ -183,7 +112,11 @@ struct ParsedTag<'a> {
 }
 
 fn is_markup(name: &str) -> bool {
-    starts_uppercase(name) || HTML_ELEMENTS.iter().any(|known| known.eq_ignore_ascii_case(name))
+    starts_uppercase(name)
+        || INLINE
+            .iter()
+            .chain(LINE_BREAKING)
+            .any(|known| known.eq_ignore_ascii_case(name))
 }
 
 fn starts_uppercase(name: &str) -> bool {

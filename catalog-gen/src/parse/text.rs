@@ -85,26 +85,16 @@ impl PlainText {
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(*tag),
-            Event::Text(text) => {
-                if self.in_code_block {
-                    self.write(text);
-                } else {
-                    self.write_inline(text);
-                }
-            }
-            Event::Code(code) => self.write_inline(code),
-            Event::InlineMath(math) | Event::DisplayMath(math) => self.write_inline(math),
+            Event::Text(text) if self.in_code_block => self.write(text),
+            Event::Text(text) | Event::Code(text) => self.write_inline(text),
             Event::Html(html) => self.push_html_block(html),
             Event::InlineHtml(html) => self.push_inline_html(html),
-            Event::FootnoteReference(label) => {
-                self.write_inline("[");
-                self.write_inline(label);
-                self.write_inline("]");
-            }
             Event::SoftBreak => self.write_inline(" "),
             Event::HardBreak => self.separate(Separator::Line),
             Event::Rule => self.separate(Separator::Paragraph),
-            Event::TaskListMarker(done) => self.write_inline(if *done { "[x] " } else { "[ ] " }),
+            // Math, footnotes and task lists: [`markdown_options`](super::markdown_options)
+            // leaves them off.
+            _ => {}
         }
     }
 
@@ -123,12 +113,9 @@ impl PlainText {
 
     fn start(&mut self, tag: &Tag<'_>) {
         match tag {
-            Tag::Paragraph => {
-                if !self.at_item_start {
-                    self.separate(Separator::Paragraph);
-                }
-            }
-            Tag::Heading { .. } | Tag::BlockQuote(_) | Tag::Table(_) | Tag::DefinitionList => {
+            // An item's first paragraph goes on the line of its marker.
+            Tag::Paragraph if self.at_item_start => {}
+            Tag::Paragraph | Tag::Heading { .. } | Tag::BlockQuote(_) | Tag::Table(_) => {
                 self.separate(Separator::Paragraph);
             }
             Tag::CodeBlock(kind) => {
@@ -170,29 +157,17 @@ impl PlainText {
                 }
                 self.cell_index += 1;
             }
-            Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {
-                self.separate(Separator::Line);
-            }
             Tag::Image { .. } => self.image_depth = 1,
-            Tag::FootnoteDefinition(_)
-            | Tag::Emphasis
-            | Tag::Strong
-            | Tag::Strikethrough
-            | Tag::Superscript
-            | Tag::Subscript
-            | Tag::Link { .. }
-            | Tag::MetadataBlock(_) => {}
+            // Emphasis, strikethrough and links: only their text stays.
+            _ => {}
         }
     }
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph
-            | TagEnd::Heading(_)
-            | TagEnd::BlockQuote(_)
-            | TagEnd::Table
-            | TagEnd::DefinitionList
-            | TagEnd::FootnoteDefinition => self.separate(Separator::Paragraph),
+            TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::BlockQuote(_) | TagEnd::Table => {
+                self.separate(Separator::Paragraph)
+            }
             TagEnd::CodeBlock => {
                 self.in_code_block = false;
                 let trimmed = self.out.trim_end_matches('\n').len();

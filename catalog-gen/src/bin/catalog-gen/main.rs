@@ -160,13 +160,13 @@ fn main() -> ExitCode {
     // The exit code of a command that cannot run: 2 where the command's contract has one.
     let (result, cannot_run) = match cli.command {
         Command::Generate { docs, out } => (
-            Paths::resolve(docs, Some(out))
+            Paths::resolve(docs, out)
                 .map_err(Into::into)
                 .and_then(|p| ui.generate(&p)),
             1,
         ),
         Command::Check { docs, generated } => (
-            Paths::resolve(docs, Some(generated))
+            Paths::resolve(docs, generated)
                 .map_err(Into::into)
                 .and_then(|p| ui.check(&p)),
             2,
@@ -176,25 +176,25 @@ fn main() -> ExitCode {
             ..
         } => (commands::json_schema(), 1),
         Command::Dump { docs, .. } => (
-            Paths::resolve(docs, None)
+            paths::docs_dir(docs)
                 .map_err(Into::into)
-                .and_then(|p| ui.dump(&p.docs)),
+                .and_then(|docs| ui.dump(&docs)),
             1,
         ),
         Command::Diff { old, new, format } => (ui.diff(&old, &new, format), 2),
         Command::Explain { query, docs } => (
-            Paths::resolve(docs, None)
+            paths::docs_dir(docs)
                 .map_err(Into::into)
-                .and_then(|p| ui.explain(&p.docs, &query)),
+                .and_then(|docs| ui.explain(&docs, &query)),
             1,
         ),
         Command::Fetch(args) => (fetch::run(&args), 1),
         Command::Update(args) => (Ok(update::run(&args, &ui)), 2),
         Command::Lint { list: true, .. } => (commands::list_lints(), 1),
         Command::Lint { docs, deny, .. } => (
-            Paths::resolve(docs, None)
+            paths::docs_dir(docs)
                 .map_err(Into::into)
-                .and_then(|p| ui.lint(&p.docs, deny.is_some())),
+                .and_then(|docs| ui.lint(&docs, deny.is_some())),
             1,
         ),
     };

@@ -22,29 +22,37 @@ pub struct Paths {
 }
 
 impl Paths {
-    /// `docs` and `generated` as given, each defaulting to its place in the nearest directory,
-    /// from the current one up, that holds `docs-snapshot/`. `generated` is `None` for the
-    /// commands that read only the docs. Fails, saying where the defaults were looked for,
-    /// when a default is needed and there is no such directory.
-    pub fn resolve(docs: Option<PathBuf>, generated: Option<Option<PathBuf>>) -> Result<Paths, String> {
+    /// The docs snapshot and the generated file of `generate`, `check` and `update`: each as
+    /// given, or its place in the nearest directory, from the current one up, that holds
+    /// `docs-snapshot/`. Fails, saying where the defaults were looked for, when a default is
+    /// needed and there is no such directory.
+    pub fn resolve(docs: Option<PathBuf>, generated: Option<PathBuf>) -> Result<Paths, String> {
         let mut flags = String::new();
         if let Some(docs) = &docs {
             flags.push_str(&format!(" --docs {}", docs.display()));
         }
-        if let Some(Some(generated)) = &generated {
+        if let Some(generated) = &generated {
             flags.push_str(&format!(" --out {}", generated.display()));
         }
-        let needs_root = docs.is_none() || matches!(generated, Some(None));
-        let root = if needs_root {
-            repository_root()?
-        } else {
-            PathBuf::new()
-        };
         Ok(Paths {
-            docs: docs.unwrap_or_else(|| root.join(DOCS_DIR)),
-            generated: generated.flatten().unwrap_or_else(|| root.join(GENERATED_FILE)),
+            docs: docs_dir(docs)?,
+            generated: or_default(generated, GENERATED_FILE)?,
             flags,
         })
+    }
+}
+
+/// The docs snapshot of a command that reads only the docs (`dump`, `lint`, `explain`): as
+/// given, or the repository's, found as [`Paths::resolve`] finds it.
+pub fn docs_dir(docs: Option<PathBuf>) -> Result<PathBuf, String> {
+    or_default(docs, DOCS_DIR)
+}
+
+/// `given`, or `default` (relative to the repository root) in the repository.
+fn or_default(given: Option<PathBuf>, default: &str) -> Result<PathBuf, String> {
+    match given {
+        Some(path) => Ok(path),
+        None => Ok(repository_root()?.join(default)),
     }
 }
 

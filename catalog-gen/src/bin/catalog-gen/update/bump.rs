@@ -14,6 +14,7 @@
 //!   releases bump once; a crate that was never released keeps its version.
 
 use std::fs;
+use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 
 use catalog_gen::{ChangeSet, Semver};
@@ -124,71 +125,15 @@ fn last_release(changelog: &str) -> Option<Version> {
 /// Changelog's order. Line endings (LF or CRLF) and a final newline are kept.
 fn with_entries(changelog: &str, entries: &[(&str, String)]) -> String {
     let mut lines: Vec<String> = changelog.lines().map(str::to_owned).collect();
-    let start = match lines.iter().position(|line| is_unreleased(line)) {
-        Some(start) => start,
-        None => {
-            // Above the first release, or at the end.
-            let at = lines
-                .iter()
-                .position(|line| line.starts_with("## "))
-                .unwrap_or(lines.len());
-            let mut heading = vec![UNRELEASED.to_owned(), String::new()];
-            if at > 0 && !lines[at - 1].trim().is_empty() {
-                heading.insert(0, String::new());
-            }
-            let offset = heading.len() - 2;
-            lines.splice(at..at, heading);
-            at + offset
-        }
-    };
-    for section in SECTIONS {
+    let unreleased = unreleased_heading(&mut lines);
+    for (rank, section) in SECTIONS.into_iter().enumerate() {
         let items: Vec<String> = entries
             .iter()
             .filter(|(name, _)| *name == section)
             .map(|(_, text)| format!("- {text}"))
             .collect();
-        if items.is_empty() {
-            continue;
-        }
-        let end = lines[start + 1..]
-            .iter()
-            .position(|line| line.starts_with("## "))
-            .map_or(lines.len(), |i| start + 1 + i);
-        let heading = format!("### {section}");
-        let existing = (start + 1..end).find(|&i| lines[i].trim_end() == heading);
-        match existing {
-            Some(at) => {
-                let next = (at + 1..end)
-                    .find(|&i| lines[i].starts_with("### "))
-                    .unwrap_or(end);
-                let last = last_text_line(&lines, at, next);
-                lines.splice(last + 1..last + 1, items);
-            }
-            None => {
-                let later = (start + 1..end).find(|&i| {
-                    lines[i]
-                        .strip_prefix("### ")
-                        .and_then(|name| SECTIONS.iter().position(|s| *s == name.trim_end()))
-                        .is_some_and(|order| order > SECTIONS.iter().position(|s| *s == section).unwrap_or(0))
-                });
-                match later {
-                    Some(at) => {
-                        let mut block = vec![heading, String::new()];
-                        block.extend(items);
-                        block.push(String::new());
-                        lines.splice(at..at, block);
-                    }
-                    None => {
-                        let last = last_text_line(&lines, start, end);
-                        let mut block = vec![String::new(), heading, String::new()];
-                        block.extend(items);
-                        if lines.get(last + 1).is_some_and(|line| !line.trim().is_empty()) {
-                            block.push(String::new());
-                        }
-                        lines.splice(last + 1..last + 1, block);
-                    }
-                }
-            }
+        if !items.is_empty() {
+            add_items(&mut lines, unreleased, rank, items);
         }
     }
     while lines.last().is_some_and(|line| line.trim().is_empty()) {
@@ -200,6 +145,66 @@ fn with_entries(changelog: &str, entries: &[(&str, String)]) -> String {
         text.push_str(newline);
     }
     text
+}
+
+/// The line of the `## [Unreleased]` heading in `lines`; where there is none, one is added
+/// above the first release (or at the end).
+fn unreleased_heading(lines: &mut Vec<String>) -> usize {
+    if let Some(at) = lines.iter().position(|line| is_unreleased(line)) {
+        return at;
+    }
+    let at = next_line_starting(lines, 0..lines.len(), "## ");
+    let mut heading = vec![UNRELEASED.to_owned(), String::new()];
+    if at > 0 && !lines[at - 1].trim().is_empty() {
+        heading.insert(0, String::new());
+    }
+    let offset = heading.len() - 2;
+    lines.splice(at..at, heading);
+    at + offset
+}
+
+/// Adds `items` at the end of the section `SECTIONS[rank]` of the release whose heading is
+/// line `release`; a missing section is added before the first later one, or at the end.
+fn add_items(lines: &mut Vec<String>, release: usize, rank: usize, items: Vec<String>) {
+    let end = next_line_starting(lines, release + 1..lines.len(), "## ");
+    let heading = format!("### {}", SECTIONS[rank]);
+    if let Some(at) = (release + 1..end).find(|&i| lines[i].trim_end() == heading) {
+        let next = next_line_starting(lines, at + 1..end, "### ");
+        let last = last_text_line(lines, at, next);
+        lines.splice(last + 1..last + 1, items);
+        return;
+    }
+    let later = (release + 1..end).find(|&i| {
+        lines[i]
+            .strip_prefix("### ")
+            .and_then(|name| SECTIONS.iter().position(|s| *s == name.trim_end()))
+            .is_some_and(|order| order > rank)
+    });
+    let mut block = vec![heading, String::new()];
+    block.extend(items);
+    match later {
+        Some(at) => {
+            block.push(String::new());
+            lines.splice(at..at, block);
+        }
+        None => {
+            let last = last_text_line(lines, release, end);
+            block.insert(0, String::new());
+            if lines.get(last + 1).is_some_and(|line| !line.trim().is_empty()) {
+                block.push(String::new());
+            }
+            lines.splice(last + 1..last + 1, block);
+        }
+    }
+}
+
+/// The first line in `range` that starts with `prefix`, or the range's end.
+fn next_line_starting(lines: &[String], range: Range<usize>, prefix: &str) -> usize {
+    let end = range.end;
+    range
+        .into_iter()
+        .find(|&i| lines[i].starts_with(prefix))
+        .unwrap_or(end)
 }
 
 /// Whether `line` is the heading of the unreleased changes.

@@ -127,7 +127,7 @@ struct Files {
 impl Files {
     /// The paths given, or the repository's defaults.
     fn resolve(args: &UpdateArgs) -> Result<Files> {
-        let paths = Paths::resolve(args.docs.clone(), Some(args.generated.clone()))?;
+        let paths = Paths::resolve(args.docs.clone(), args.generated.clone())?;
         let ledger = match &args.ledger {
             Some(ledger) => ledger.clone(),
             None => checked_in(&paths.docs)
