@@ -150,6 +150,8 @@
 mod api_error;
 mod batch;
 mod connect;
+#[cfg(feature = "miette")]
+mod diagnostic;
 mod explain;
 mod index;
 mod info;

@@ -44,6 +44,7 @@ mod generated_in_sync;
 mod hostile_catalog;
 mod hostile_pages;
 mod json_schema;
+mod miette_reports;
 mod responses;
 mod runtime;
 mod sdk_api_errors;
