@@ -11,6 +11,7 @@ use crate::model::Source;
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Severity {
     /// The docs cannot become a catalog; nothing is written.
     Error,
@@ -133,6 +134,7 @@ impl Serialize for Lint {
 
 /// One problem found in the docs, with its lint and its position.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Error or warning (the lint's severity).
     pub severity: Severity,

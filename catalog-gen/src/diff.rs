@@ -15,6 +15,7 @@ use crate::model::Catalog;
 /// Which part of the catalog a change is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Kind {
     /// An API error code (`TYPE:CODE`).
     Api,
@@ -40,6 +41,7 @@ impl Kind {
 /// What happened to one error, error type or resolution.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase", tag = "change")]
+#[non_exhaustive]
 pub enum Change {
     /// Documented in the new catalog only.
     Added {
@@ -198,6 +200,7 @@ impl fmt::Display for Semver {
 
 /// One field's old and new value, rendered as JSON (`null` when absent).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct FieldChange {
     /// The field's name in the model (`description`, `status_code`).
     pub field: String,
@@ -210,6 +213,7 @@ pub struct FieldChange {
 /// Every change between two catalogs: API errors, then Connect errors, error types and
 /// resolutions, each sorted by key.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct ChangeSet {
     /// The changes.
     pub changes: Vec<Change>,

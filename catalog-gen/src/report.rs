@@ -15,6 +15,7 @@ use crate::snapshot::Snapshot;
 
 /// How diagnostics are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Style {
     /// `error[invalid-json]: file:line:col: message`, one line each.
     Plain,
