@@ -117,8 +117,10 @@ mod tests {
         .unwrap();
         assert!(small.status.success() && large.status.success());
         assert_eq!(large.stderr, "done\n");
+        // A child's peak counts the parent's pages it had before it exec'd, and sort's buffer
+        // depends on the machine's memory: only a clear difference is asserted.
         assert!(
-            large.peak_rss > small.peak_rss + (32 << 20),
+            large.peak_rss > small.peak_rss + (16 << 20),
             "{large:?} {small:?}"
         );
     }
