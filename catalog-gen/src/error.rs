@@ -22,12 +22,13 @@ pub const NO_ERRORS_DOCUMENTED: &str =
 #[non_exhaustive]
 pub enum Error {
     /// A file or directory could not be read.
-    #[error("cannot read {}: {source}", shown(path))]
+    #[error("cannot read {}: {error}", shown(path))]
     Read {
         /// The path that failed.
         path: PathBuf,
-        /// The underlying error.
-        source: io::Error,
+        /// Why: shown in the message, so not also returned as the error's `source()` (which
+        /// would make anyhow and miette print it twice).
+        error: io::Error,
     },
     /// The docs directory holds no `.md` page (a wrong path, most likely).
     #[error("no .md pages below {}", shown(path))]
@@ -109,12 +110,12 @@ pub enum Error {
     #[error("`{}` is not a date written YYYY-MM-DD", Escaped(.0))]
     InvalidDate(String),
     /// A file could not be written (or is not a regular file, which is never replaced).
-    #[error("cannot write {}: {source}", shown(path))]
+    #[error("cannot write {}: {error}", shown(path))]
     Write {
         /// The file.
         path: PathBuf,
-        /// The underlying error.
-        source: io::Error,
+        /// Why: shown in the message, not returned as `source()`.
+        error: io::Error,
     },
 }
 
@@ -127,4 +128,19 @@ impl fmt::Debug for Error {
 /// A path as an error message shows it: lossily decoded and escaped.
 fn shown(path: &std::path::Path) -> String {
     Escaped(&path.to_string_lossy()).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_io_cause_is_shown_once_in_an_error_chain() {
+        let error = Error::Read {
+            path: PathBuf::from("docs/a.md"),
+            error: io::Error::new(io::ErrorKind::PermissionDenied, "permission denied"),
+        };
+        assert_eq!(error.to_string(), "cannot read docs/a.md: permission denied");
+        assert!(std::error::Error::source(&error).is_none());
+    }
 }
