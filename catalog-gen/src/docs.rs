@@ -239,9 +239,9 @@ impl Docs {
     /// whether it wrote. Nothing is written when the docs have errors or document no error.
     pub fn write(&self, path: &Path) -> Result<bool, Error> {
         let code = self.code()?;
-        write::write_if_changed(path, code.as_bytes()).map_err(|error| Error::Write {
+        write::write_if_changed(path, code.as_bytes()).map_err(|source| Error::Write {
             path: path.to_path_buf(),
-            error,
+            source,
         })
     }
 
@@ -249,9 +249,9 @@ impl Docs {
     /// `None` when they are the same. `fix_command` is the command the report gives.
     pub fn check(&self, path: &Path, fix_command: &str) -> Result<Option<Drift>, Error> {
         let code = self.code()?;
-        let read_error = |error| Error::Read {
+        let read_error = |source| Error::Read {
             path: path.to_path_buf(),
-            error,
+            source,
         };
         write::check_regular(path).map_err(read_error)?;
         let existing = std::fs::read_to_string(path).map_err(read_error)?;

@@ -15,82 +15,64 @@ pub const NO_ERRORS_DOCUMENTED: &str =
 
 /// Why the docs could not be read, or a catalog not generated, checked or written.
 ///
+/// The message is whole: a variant with an underlying I/O error shows it after its own text
+/// (`cannot read docs: permission denied`), and `source()` returns none, so that a report that
+/// walks the chain (anyhow, miette) shows the cause once. The I/O error itself is the variant's
+/// `source` field.
+///
 /// `Debug` shows the same text as `Display`, so that a build script whose `main` returns this
 /// error prints the docs' problems as the command line does, one line each. Every path and
 /// every piece of docs text in the message is escaped: it cannot break the line it is on.
-#[derive(thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// A file or directory could not be read.
-    #[error("cannot read {}: {error}", shown(path))]
     Read {
         /// The path that failed.
         path: PathBuf,
-        /// Why: shown in the message, so not also returned as the error's `source()` (which
-        /// would make anyhow and miette print it twice).
-        error: io::Error,
+        /// The underlying error, shown at the end of the message.
+        source: io::Error,
     },
     /// The docs directory holds no `.md` page (a wrong path, most likely).
-    #[error("no .md pages below {}", shown(path))]
     NoPages {
         /// The docs directory.
         path: PathBuf,
     },
     /// The name of a page, or of a directory that may hold pages, is not UTF-8, so it cannot
     /// be named in the catalog. (Other files with such names are skipped.)
-    #[error("file name is not UTF-8: {}", shown(path))]
     NonUtf8Name {
         /// The offending path.
         path: PathBuf,
     },
     /// A page is larger than 16 MiB; no published page comes near it.
-    #[error(
-        "{} is larger than {} bytes, the most a docs page may have",
-        shown(path),
-        crate::snapshot::MAX_PAGE_BYTES
-    )]
     PageTooLarge {
         /// The page.
         path: PathBuf,
     },
     /// The docs have errors; every diagnostic, warnings too, is here, its file named below the
     /// docs directory.
-    #[error("{}", report::plain(diagnostics))]
     Docs {
         /// The diagnostics, sorted.
         diagnostics: Vec<Diagnostic>,
     },
     /// No page documents an error (no code heading, no Connect parameter table): generating
     /// would empty the catalog. The warnings about the pages are here.
-    #[error("{}{NO_ERRORS_DOCUMENTED}", report::plain(diagnostics))]
     NoErrorsDocumented {
         /// The warnings about the pages.
         diagnostics: Vec<Diagnostic>,
     },
     /// The path given for the runtime crate is not a Rust path.
-    #[error("`{}` is not a Rust path to the runtime crate", Escaped(.0))]
     RuntimePath(String),
     /// No output file was set and `OUT_DIR` is not set (not running under Cargo).
-    #[error("no output file: set one with Builder::out_file or run from a build script")]
     NoOutFile,
     /// A path that Cargo must watch cannot be printed as a build-script directive: it is not
     /// UTF-8, or it holds a control or text-direction character that would end or disguise
     /// the directive's line.
-    #[error(
-        "cannot tell Cargo to watch `{}`: the path is not UTF-8 or holds a control character",
-        shown(path)
-    )]
     UnprintablePath {
         /// The path.
         path: PathBuf,
     },
     /// The ledger file is not one: not JSON of the ledger's layout, an entry twice, a date
     /// that is not a date.
-    #[error(
-        "{} is not a ledger of errors that left the docs: {}",
-        shown(path),
-        Escaped(reason)
-    )]
     Ledger {
         /// The ledger file.
         path: PathBuf,
@@ -99,7 +81,6 @@ pub enum Error {
     },
     /// The catalog whose variants [`Builder::keep_variants_of`](crate::Builder::keep_variants_of)
     /// keeps is not a file catalog-gen generated, or today's date cannot be told.
-    #[error("cannot keep the variants of {}: {}", shown(path), Escaped(reason))]
     KeptCatalog {
         /// The generated file.
         path: PathBuf,
@@ -107,17 +88,65 @@ pub enum Error {
         reason: String,
     },
     /// A date given for the ledger is not a real date written `YYYY-MM-DD`.
-    #[error("`{}` is not a date written YYYY-MM-DD", Escaped(.0))]
     InvalidDate(String),
     /// A file could not be written (or is not a regular file, which is never replaced).
-    #[error("cannot write {}: {error}", shown(path))]
     Write {
         /// The file.
         path: PathBuf,
-        /// Why: shown in the message, not returned as `source()`.
-        error: io::Error,
+        /// The underlying error, shown at the end of the message.
+        source: io::Error,
     },
 }
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Read { path, source } => write!(f, "cannot read {}: {source}", shown(path)),
+            Error::NoPages { path } => write!(f, "no .md pages below {}", shown(path)),
+            Error::NonUtf8Name { path } => write!(f, "file name is not UTF-8: {}", shown(path)),
+            Error::PageTooLarge { path } => write!(
+                f,
+                "{} is larger than {} bytes, the most a docs page may have",
+                shown(path),
+                crate::snapshot::MAX_PAGE_BYTES
+            ),
+            Error::Docs { diagnostics } => f.write_str(&report::plain(diagnostics)),
+            Error::NoErrorsDocumented { diagnostics } => {
+                write!(f, "{}{NO_ERRORS_DOCUMENTED}", report::plain(diagnostics))
+            }
+            Error::RuntimePath(path) => {
+                write!(f, "`{}` is not a Rust path to the runtime crate", Escaped(path))
+            }
+            Error::NoOutFile => {
+                f.write_str("no output file: set one with Builder::out_file or run from a build script")
+            }
+            Error::UnprintablePath { path } => write!(
+                f,
+                "cannot tell Cargo to watch `{}`: the path is not UTF-8 or holds a control character",
+                shown(path)
+            ),
+            Error::Ledger { path, reason } => write!(
+                f,
+                "{} is not a ledger of errors that left the docs: {}",
+                shown(path),
+                Escaped(reason)
+            ),
+            Error::KeptCatalog { path, reason } => {
+                write!(
+                    f,
+                    "cannot keep the variants of {}: {}",
+                    shown(path),
+                    Escaped(reason)
+                )
+            }
+            Error::InvalidDate(date) => write!(f, "`{}` is not a date written YYYY-MM-DD", Escaped(date)),
+            Error::Write { path, source } => write!(f, "cannot write {}: {source}", shown(path)),
+        }
+    }
+}
+
+/// No `source()`: the message already ends with the underlying error.
+impl std::error::Error for Error {}
 
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -135,12 +164,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_io_cause_is_shown_once_in_an_error_chain() {
+    fn a_report_that_walks_the_chain_shows_the_cause_once() {
         let error = Error::Read {
-            path: PathBuf::from("docs/a.md"),
-            error: io::Error::new(io::ErrorKind::PermissionDenied, "permission denied"),
+            path: "docs\nsnapshot".into(),
+            source: io::Error::new(io::ErrorKind::PermissionDenied, "permission denied"),
         };
-        assert_eq!(error.to_string(), "cannot read docs/a.md: permission denied");
-        assert!(std::error::Error::source(&error).is_none());
+        let mut chain = vec![error.to_string()];
+        let mut next = std::error::Error::source(&error);
+        while let Some(cause) = next {
+            chain.push(cause.to_string());
+            next = cause.source();
+        }
+        assert_eq!(chain, [r"cannot read docs\nsnapshot: permission denied"]);
+        assert_eq!(format!("{error:?}"), chain[0]);
     }
 }

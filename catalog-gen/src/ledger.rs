@@ -202,9 +202,9 @@ impl Ledger {
     /// The ledger at `path`; `None` when there is no file there. Fails on a file that is not a
     /// regular file, is not a ledger, or holds an entry twice or a date that is not a date.
     pub(crate) fn read(path: &Path) -> Result<Option<Ledger>, Error> {
-        let read_error = |error| Error::Read {
+        let read_error = |source| Error::Read {
             path: path.to_path_buf(),
-            error,
+            source,
         };
         if !write::check_regular(path).map_err(read_error)? {
             return Ok(None);

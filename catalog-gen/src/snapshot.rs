@@ -38,9 +38,9 @@ impl Snapshot {
         let mut snapshot = Snapshot::default();
         let mut pending = vec![root.to_path_buf()];
         while let Some(dir) = pending.pop() {
-            let io_error = |error| Error::Read {
+            let io_error = |source| Error::Read {
                 path: dir.clone(),
-                error,
+                source,
             };
             let mut entries = fs::read_dir(&dir)
                 .map_err(io_error)?
@@ -55,9 +55,9 @@ impl Snapshot {
                 if name_bytes.starts_with(b".") {
                     continue;
                 }
-                let file_type = entry.file_type().map_err(|error| Error::Read {
+                let file_type = entry.file_type().map_err(|source| Error::Read {
                     path: path.clone(),
-                    error,
+                    source,
                 })?;
                 let page = file_type.is_file() && name_bytes.ends_with(b".md");
                 if !(page || file_type.is_dir()) {
@@ -136,9 +136,9 @@ impl Snapshot {
 /// The bytes of the page at `path`, at most [`MAX_PAGE_BYTES`] of them.
 fn read_page(path: &Path) -> Result<Vec<u8>, Error> {
     read_capped(path, MAX_PAGE_BYTES)
-        .map_err(|error| Error::Read {
+        .map_err(|source| Error::Read {
             path: path.to_path_buf(),
-            error,
+            source,
         })?
         .ok_or_else(|| Error::PageTooLarge {
             path: path.to_path_buf(),

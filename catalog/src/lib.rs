@@ -39,7 +39,7 @@
 //! type is kept in [`ApiError::extra`], and coerced where one reading is obvious), and bodies
 //! that are no JSON object keep their raw text. Headers may be any pairs of names and text or
 //! bytes, an `&http::HeaderMap` included; with the feature `http`, `ApiError::from_http`
-//! reads a whole `http::Response`, the response type of reqwest, ureq, hyper and axum.
+//! reads an `http::Response` whose body is in memory (ureq 3's, once its body is read).
 //!
 //! ```
 //! use std::time::Duration;

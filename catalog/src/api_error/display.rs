@@ -19,6 +19,17 @@ const BODY_CHARS: usize = 120;
 /// object). Every part is cut to a bounded excerpt (white space folded, `…` where cut) and its
 /// control and bidirectional characters are escaped (`\n`, `\u{1b}`), so the line costs the
 /// same for a 50 MB body as for a small one and no body can start a line of its own.
+///
+/// The official Python and Node.js SDKs word their errors `TYPE:CODE - description`, without
+/// the status: a search of logs written by both should look for `TYPE:CODE`.
+///
+/// ```
+/// use smartcar_errors::ApiError;
+///
+/// let body = br#"{"type": "SERVER", "code": "INTERNAL", "description": "Try again later."}"#;
+/// let error = ApiError::from_response(500, [("SC-Request-Id", "5dea93a1")], body);
+/// assert_eq!(error.to_string(), "SERVER:INTERNAL (500): Try again later.");
+/// ```
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.shape == BodyShape::Other {

@@ -1,11 +1,23 @@
-//! Feature `http`: reading an `http::Response`, the response type of reqwest, ureq 3, hyper
-//! and axum.
+//! Feature `http`: reading an `http::Response` whose body is in memory.
 
 use super::ApiError;
 
 impl ApiError {
     /// Reads an error response of the `http` crate (1.x), status, headers and body, as
     /// [`from_response`](Self::from_response) does. Needs the feature `http`.
+    ///
+    /// The body must be in memory (`Vec<u8>`, `Bytes`, `String`, `&[u8]`...). HTTP clients
+    /// and servers hand over a streaming body instead, so read it first:
+    ///
+    /// - ureq 3 answers an `http::Response<ureq::Body>`: read the body with
+    ///   `Body::read_to_vec` and put it back with `http::Response::from_parts`.
+    /// - hyper and axum have `http::Response<Incoming>` and `http::Response<axum::body::Body>`:
+    ///   collect the body into bytes (`http_body_util::BodyExt::collect`) first, the same way.
+    /// - reqwest's `Response` is not an `http::Response`: give `from_response` its status,
+    ///   headers and bytes; that needs no feature.
+    ///
+    /// The ureq and reqwest recipes, compiled and tested, are in the repository's
+    /// [examples](https://github.com/smartcar-errors/smartcar-errors/tree/main/examples).
     ///
     /// ```
     /// use smartcar_errors::{ApiError, ApiErrorCode};

@@ -1,6 +1,7 @@
 //! Calling the Smartcar API with a blocking HTTP client (ureq) and turning every error
 //! response into a typed [`ApiError`], then into what the app should do about it. ureq
-//! answers `http::Response` values, which smartcar-errors reads directly (feature `http`).
+//! answers an `http::Response` with a streaming body; once the body is read into memory,
+//! smartcar-errors reads the whole response (feature `http`).
 
 use std::time::Duration;
 

@@ -38,6 +38,7 @@ mod api_error_properties;
 mod build_integration;
 mod connect_redirects;
 mod determinism;
+mod example_recipes;
 mod explain;
 mod field_lists;
 mod generated_in_sync;

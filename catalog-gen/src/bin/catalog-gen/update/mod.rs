@@ -292,7 +292,7 @@ fn read_old(files: &Files) -> Result<Docs> {
     let read = files.builder(&files.docs).read();
     let missing_or_empty = match &read {
         Err(Error::NoPages { .. }) => true,
-        Err(Error::Read { path, error }) => error.kind() == io::ErrorKind::NotFound && *path == files.docs,
+        Err(Error::Read { path, source }) => source.kind() == io::ErrorKind::NotFound && *path == files.docs,
         _ => false,
     };
     if missing_or_empty && fs::symlink_metadata(&files.ledger).is_err() {
