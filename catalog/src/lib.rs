@@ -1,18 +1,26 @@
-//! Typed Smartcar errors, generated from Smartcar's own documentation.
+//! Typed Smartcar errors, generated from the error pages Smartcar publishes. An independent
+//! project: not affiliated with or endorsed by Smartcar.
 //!
-//! Smartcar documents every error its API and its Connect flow return: type, code, HTTP
-//! status, description, resolution and the message to show users. This crate turns those
-//! pages into types, and its tables are regenerated from a snapshot of the docs, with a check
-//! that fails the moment code and docs disagree.
+//! # What the catalog covers
 //!
-//! - [`ApiErrorCode`] names every documented API error; [`ApiErrorCode::info`] says what the
-//!   docs say of it ([`ApiErrorInfo`]).
+//! The checked-in catalog types the pages of its docs snapshot: the API errors of type
+//! `SERVER` (`INTERNAL`, `MULTIPLE_RECORDS_FOUND`, `RECORD_NOT_FOUND`) and the Connect errors
+//! `configuration_error` and `server_error`. Every other error still parses: [`ApiError`] and
+//! [`ConnectError`] keep its strings, and `known()` is `None`. For the full catalog, fetch a
+//! snapshot of the live docs with `catalog-gen fetch`, then either generate a catalog of your
+//! own from it with `catalog_gen::Builder` in a build script (its enums have the API of the
+//! ones here), or enable the feature `regenerate` with `SMARTCAR_DOCS_DIR` naming it (see
+//! [below](#keeping-in-sync-with-the-docs)). The repository's scheduled refresh proposes new
+//! pages as a pull request.
+//!
+//! - [`ApiErrorCode`] names the catalog's API errors; [`ApiErrorCode::info`] says what the
+//!   docs say of one ([`ApiErrorInfo`]), and [`ApiErrorCode::as_str`] is its `TYPE:CODE`.
 //! - [`ApiError`] reads an error response — the v2 body, the OAuth and v1 bodies, or anything
 //!   else — and tells you what to do next; [`BatchResponse`] reads the answer of a batch
 //!   request, an `ApiError` for each item that failed.
 //! - [`Redirect`] reads the redirect Smartcar Connect sends back to your application: an
 //!   [`Authorization`] with the code to exchange, or a [`ConnectError`]; [`ConnectErrorCode`]
-//!   names the documented errors.
+//!   names the catalog's Connect errors.
 //! - [`explain`] finds an error by name or doc URL and prints what the docs say, like
 //!   `rustc --explain`.
 //!
@@ -35,11 +43,14 @@
 //! # Handling an API error response
 //!
 //! Give [`ApiError::from_response`] the status, headers and body of any response that is not
-//! a success. It never fails: every member of a JSON body is read on its own (one of the wrong
-//! type is kept in [`ApiError::extra`], and coerced where one reading is obvious), and bodies
-//! that are no JSON object keep their raw text. Headers may be any pairs of names and text or
-//! bytes, an `&http::HeaderMap` included; with the feature `http`, `ApiError::from_http`
-//! reads an `http::Response` whose body is in memory (ureq 3's, once its body is read).
+//! a success. It never fails: a JSON body is read member by member, without a copy of the
+//! object (a member of the wrong type is kept in [`ApiError::extra`], and coerced where one
+//! reading is obvious), and a body that is no JSON object is kept whole as
+//! [`ApiError::raw_body`]. Headers may be any pairs of names and text or bytes, an
+//! `&http::HeaderMap` included. With reqwest, pass `response.status().as_u16()`,
+//! `response.headers()` and the bytes of the body. With the feature `http`,
+//! `ApiError::from_http` reads an `http::Response` whose body is bytes: ureq 3's once its
+//! body is read, hyper's or axum's once it is collected.
 //!
 //! ```
 //! use std::time::Duration;
@@ -62,13 +73,18 @@
 //! );
 //! ```
 //!
-//! The error's `Display` is one line for a log: each part is cut to a short excerpt and its
-//! control characters are escaped, whatever the body holds.
+//! The error's `Display` is `TYPE:CODE (status): description` (the official SDKs print
+//! `TYPE:CODE - description`), one line for a log: each part is cut to a short excerpt and its
+//! control characters are escaped, whatever the body holds. With the feature `miette`,
+//! [`ApiError`] and [`ConnectError`] are `miette::Diagnostic`s: `code()` is `TYPE:CODE` (a
+//! Connect error's `error`), `url()` the doc URL the body or the catalog gives, and `help()`
+//! the resolution the docs suggest, or what the resolution type asks of the app.
 //!
 //! # Reading a batch response
 //!
-//! `POST /vehicles/{id}/batch` answers one response per path. Successes are yours to read;
-//! each failed item is an [`ApiError`] with the item's status and headers.
+//! `POST /vehicles/{id}/batch` answers one response per path. [`BatchResponse`] parses the
+//! whole body into a `serde_json::Value`; successes are yours to read, and each failed item is
+//! an [`ApiError`] with the item's status and headers.
 //!
 //! ```
 //! use smartcar_errors::BatchResponse;
@@ -143,8 +159,12 @@
 //!
 //! The tables in this crate are generated by `catalog-gen` from a snapshot of the docs and
 //! checked in. With the feature `regenerate`, the build script regenerates them from
-//! `$SMARTCAR_DOCS_DIR` instead. A crate can also generate a catalog of its own with
-//! `catalog_gen::Builder`: its enums have the same API as the ones here.
+//! `$SMARTCAR_DOCS_DIR` instead (an absolute path, or one Cargo resolves in
+//! `.cargo/config.toml` with `relative = true`). The regenerated catalog keeps every variant of
+//! the checked-in one, deprecated when the docs it reads lack it, so enabling the feature
+//! anywhere in a build never breaks another crate that names a variant. A crate can also
+//! generate a catalog of its own with `catalog_gen::Builder`: its enums have the same API as
+//! the ones here.
 #![deny(missing_docs)]
 
 mod api_error;

@@ -1,10 +1,15 @@
-//! Feature `http`: reading an `http::Response` whose body is in memory.
+//! Feature `http`: reading an `http::Response` whose body is in memory: ureq 3's response
+//! once its body is read, a hyper or axum response once its body is collected. reqwest's
+//! `Response` is no `http::Response`; its status, headers and bytes go to
+//! [`ApiError::from_response`], which needs no feature.
 
 use super::ApiError;
 
 impl ApiError {
     /// Reads an error response of the `http` crate (1.x), status, headers and body, as
-    /// [`from_response`](Self::from_response) does. Needs the feature `http`.
+    /// [`from_response`](Self::from_response) does. Needs the feature `http`. The body must be
+    /// bytes already (`AsRef<[u8]>`): a streaming body (hyper's `Incoming`, axum's `Body`) is
+    /// collected first; with reqwest, call `from_response` with the status, headers and bytes.
     ///
     /// The body must be in memory (`Vec<u8>`, `Bytes`, `String`, `&[u8]`...). HTTP clients
     /// and servers hand over a streaming body instead, so read it first:
