@@ -1,6 +1,8 @@
 //! The answer of `POST /vehicles/{id}/batch`: one response per requested path, each a
 //! success for the caller to read or an [`ApiError`].
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use crate::ApiError;
@@ -64,8 +66,8 @@ impl BatchResponse {
         K: AsRef<str>,
         V: AsRef<[u8]>,
     {
-        let headers = ErrorHeaders::read(headers);
-        let not_a_batch = || ApiError::read_body(Some(status), &headers, body);
+        let headers = ErrorHeaders::read(headers, true);
+        let not_a_batch = || ApiError::read_body(Some(status), headers.clone(), body);
         if !is_success(status) {
             return Err(not_a_batch());
         }
@@ -81,7 +83,7 @@ impl BatchResponse {
                 .into_iter()
                 .map(|item| BatchItem::read(item, &headers))
                 .collect(),
-            request_id: headers.request_id,
+            request_id: headers.request_id.map(Cow::into_owned),
         })
     }
 
@@ -130,7 +132,11 @@ impl BatchItem {
                 path: String::new(),
                 status: None,
                 headers: Map::new(),
-                outcome: Err(ApiError::from_value(None, batch, item)),
+                outcome: Err(ApiError::from_value(
+                    None,
+                    ErrorHeaders::default().within(batch),
+                    item,
+                )),
             };
         };
         let path = match item.remove("path") {
@@ -147,7 +153,7 @@ impl BatchItem {
             Some(status) if is_success(status) => Ok(body),
             _ => {
                 let headers = item_headers(&headers).within(batch);
-                Err(ApiError::from_value(status, &headers, body))
+                Err(ApiError::from_value(status, headers, body))
             }
         };
         BatchItem {
@@ -195,12 +201,12 @@ fn is_success(status: u16) -> bool {
 }
 
 /// The headers of an item, whose values are JSON strings or numbers.
-fn item_headers(headers: &Map<String, Value>) -> ErrorHeaders {
+fn item_headers(headers: &Map<String, Value>) -> ErrorHeaders<'_> {
     let mut read = ErrorHeaders::default();
     for (name, value) in headers {
         match value {
-            Value::String(text) => read.add(name, text.as_bytes()),
-            Value::Number(number) => read.add(name, number.to_string().as_bytes()),
+            Value::String(text) => read.add(name, text),
+            Value::Number(number) => read.add_copy(name, &number.to_string()),
             _ => {}
         }
     }

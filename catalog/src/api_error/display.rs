@@ -32,7 +32,7 @@ const BODY_CHARS: usize = 120;
 /// ```
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.shape == BodyShape::Other {
+        if self.shape() == BodyShape::Other {
             return self.fmt_other(f);
         }
         write_excerpt(f, self.error_type(), NAME_CHARS)?;
@@ -124,7 +124,7 @@ mod tests {
             "HTTP 502: JSON body without `type` or `error`"
         );
         assert_eq!(show(" \n "), "HTTP 502: empty body");
-        let unknown_status = ApiError::read_body(None, &Default::default(), b"down");
+        let unknown_status = ApiError::read_body(None, Default::default(), b"down");
         assert_eq!(unknown_status.to_string(), "HTTP: down");
     }
 }

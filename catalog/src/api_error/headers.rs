@@ -2,6 +2,7 @@
 //! `Date` a `Retry-After` date is counted from.
 
 use core::time::Duration;
+use std::borrow::Cow;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::http_date;
@@ -9,9 +10,9 @@ use super::http_date;
 /// What a response's headers say of its error. Names are matched in any case; of a header
 /// sent twice, the first counts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct ErrorHeaders {
-    /// `SC-Request-Id`, trimmed.
-    pub request_id: Option<String>,
+pub(crate) struct ErrorHeaders<'a> {
+    /// `SC-Request-Id`, trimmed: borrowed from headers that outlive the error's reading.
+    pub request_id: Option<Cow<'a, str>>,
     /// `Retry-After`, read.
     retry_after: Option<RetryAfter>,
     /// `Date`, in seconds since the epoch (`None` inside when it is no HTTP date).
@@ -29,41 +30,85 @@ enum RetryAfter {
     Invalid,
 }
 
-impl ErrorHeaders {
-    /// Reads the headers that matter from `headers`.
-    pub(crate) fn read<K, V>(headers: impl IntoIterator<Item = (K, V)>) -> ErrorHeaders
+/// A header that matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Header {
+    RequestId,
+    RetryAfter,
+    Date,
+}
+
+impl Header {
+    fn named(name: &str) -> Option<Header> {
+        [
+            ("sc-request-id", Header::RequestId),
+            ("retry-after", Header::RetryAfter),
+            ("date", Header::Date),
+        ]
+        .into_iter()
+        .find_map(|(known, header)| name.eq_ignore_ascii_case(known).then_some(header))
+    }
+}
+
+impl<'a> ErrorHeaders<'a> {
+    /// Reads the headers that matter from `headers`; `SC-Request-Id` only with
+    /// `request_id`, so that an error whose body has its own copies none.
+    pub(crate) fn read<K, V>(headers: impl IntoIterator<Item = (K, V)>, request_id: bool) -> ErrorHeaders<'a>
     where
         K: AsRef<str>,
         V: AsRef<[u8]>,
     {
         let mut read = ErrorHeaders::default();
         for (name, value) in headers {
-            read.add(name.as_ref(), value.as_ref());
+            match Header::named(name.as_ref()) {
+                Some(Header::RequestId) if !request_id => {}
+                Some(header) => read.take(header, &String::from_utf8_lossy(value.as_ref()), own),
+                None => {}
+            }
         }
         read
     }
 
     /// Takes `value` for `name` if it is a header that matters and not seen yet.
-    pub(crate) fn add(&mut self, name: &str, value: &[u8]) {
-        let text = || String::from_utf8_lossy(value);
-        if name.eq_ignore_ascii_case("sc-request-id") {
-            self.request_id.get_or_insert_with(|| text().trim().to_owned());
-        } else if name.eq_ignore_ascii_case("retry-after") {
-            self.retry_after
-                .get_or_insert_with(|| RetryAfter::read(text().trim()));
-        } else if name.eq_ignore_ascii_case("date") {
-            self.date
-                .get_or_insert_with(|| http_date::parse(text().trim(), now));
+    pub(crate) fn add(&mut self, name: &str, value: &'a str) {
+        if let Some(header) = Header::named(name) {
+            self.take(header, value, Cow::Borrowed);
+        }
+    }
+
+    /// [`add`](Self::add), for a value that does not outlive the call.
+    pub(crate) fn add_copy(&mut self, name: &str, value: &str) {
+        if let Some(header) = Header::named(name) {
+            self.take(header, value, own);
+        }
+    }
+
+    /// Takes `value` for `header` if not seen yet; `keep` keeps the request id.
+    fn take<'v>(&mut self, header: Header, value: &'v str, keep: impl FnOnce(&'v str) -> Cow<'a, str>) {
+        let value = value.trim();
+        match header {
+            Header::RequestId => {
+                self.request_id.get_or_insert_with(|| keep(value));
+            }
+            Header::RetryAfter => {
+                self.retry_after.get_or_insert_with(|| RetryAfter::read(value));
+            }
+            Header::Date => {
+                self.date.get_or_insert_with(|| http_date::parse(value, now));
+            }
         }
     }
 
     /// Fills in the request id and the date that `self` lacks from `batch`: the headers of
     /// the batch response around an item. (A `Retry-After` of the batch is not the item's.)
-    pub(crate) fn within(self, batch: &ErrorHeaders) -> ErrorHeaders {
+    pub(crate) fn within<'b>(self, batch: &'b ErrorHeaders<'_>) -> ErrorHeaders<'b>
+    where
+        'a: 'b,
+    {
         ErrorHeaders {
-            request_id: self.request_id.or_else(|| batch.request_id.clone()),
+            request_id: (self.request_id).or_else(|| batch.request_id.as_deref().map(Cow::Borrowed)),
             date: self.date.or(batch.date),
-            ..self
+            retry_after: self.retry_after,
         }
     }
 
@@ -80,6 +125,11 @@ impl ErrorHeaders {
             RetryAfter::Invalid => None,
         }
     }
+}
+
+/// A copy of a request id.
+fn own<'a>(id: &str) -> Cow<'a, str> {
+    Cow::Owned(id.to_owned())
 }
 
 impl RetryAfter {
@@ -105,7 +155,7 @@ mod tests {
     use super::*;
 
     fn wait(headers: &[(&str, &str)]) -> Option<Duration> {
-        ErrorHeaders::read(headers.iter().copied()).retry_after()
+        ErrorHeaders::read(headers.iter().copied(), true).retry_after()
     }
 
     #[test]
@@ -136,10 +186,12 @@ mod tests {
 
     #[test]
     fn the_first_of_repeated_headers_counts_and_bytes_may_be_anything() {
-        let read = ErrorHeaders::read([
-            ("SC-REQUEST-ID", b"a\xffb".as_slice()),
+        let headers = [
+            ("SC-REQUEST-ID", b" a\xffb ".as_slice()),
             ("sc-request-id", b"second".as_slice()),
-        ]);
+        ];
+        let read = ErrorHeaders::read(headers, true);
         assert_eq!(read.request_id.as_deref(), Some("a\u{FFFD}b"));
+        assert_eq!(ErrorHeaders::read(headers, false).request_id, None);
     }
 }

@@ -6,18 +6,21 @@ mod http_date;
 #[cfg(feature = "http")]
 mod http_response;
 mod members;
+mod read;
 mod response;
 mod serde_impls;
+mod texts;
 
 use core::time::Duration;
+use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
 use crate::{ApiErrorCode, ErrorType, Resolution, user_message};
 
 pub(crate) use headers::ErrorHeaders;
-pub(crate) use members::lenient_status;
-use members::{Known, Members};
+use members::{Known, Members, ResolutionMember};
+pub(crate) use read::lenient_status;
 
 /// An error response of the Smartcar API.
 ///
@@ -44,8 +47,8 @@ use members::{Known, Members};
 pub struct ApiError {
     /// Boxed, so that a `Result<T, ApiError>` stays small.
     members: Box<Members>,
-    shape: BodyShape,
     http_status: Option<u16>,
+    /// `SC-Request-Id`, kept only when the body has no `requestId`.
     header_request_id: Option<String>,
     header_retry_after: Option<Duration>,
     raw_body: Option<String>,
@@ -108,36 +111,35 @@ impl ApiError {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn from_json(body: &[u8]) -> Result<ApiError, serde_json::Error> {
-        serde_json::from_slice(strip_bom(body))
-    }
-
-    /// An error read from the members of a JSON object body, with what the response adds.
-    fn from_members(mut members: Members, status: Option<u16>, headers: &ErrorHeaders) -> ApiError {
-        let shape = members.settle();
-        ApiError {
-            members: Box::new(members),
-            shape,
-            ..ApiError::from_response_alone(status, headers)
+        let body = strip_bom(body);
+        // UTF-8 checked in one pass, so that the parser need not check each string; a body
+        // that is not UTF-8 gets the parser's own error, with its position.
+        match core::str::from_utf8(body) {
+            Ok(text) => serde_json::from_str(text),
+            Err(_) => serde_json::from_slice(body),
         }
     }
 
-    /// An error for a body that is no JSON object, kept as `raw`.
-    fn from_raw(raw: String, status: Option<u16>, headers: &ErrorHeaders) -> ApiError {
+    /// An error of a body's `members` (none: the body is no JSON object, kept as `raw_body`)
+    /// and what the response adds.
+    fn assemble(
+        members: Option<Box<Members>>,
+        raw_body: Option<String>,
+        status: Option<u16>,
+        headers: ErrorHeaders<'_>,
+    ) -> ApiError {
+        let members = members.unwrap_or_default();
+        let header_retry_after = headers.retry_after();
+        let header_request_id = match members.text(Known::RequestId) {
+            Some(_) => None,
+            None => headers.request_id.map(Cow::into_owned),
+        };
         ApiError {
-            raw_body: Some(raw),
-            ..ApiError::from_response_alone(status, headers)
-        }
-    }
-
-    /// An error that knows only what the response's status and headers say.
-    fn from_response_alone(status: Option<u16>, headers: &ErrorHeaders) -> ApiError {
-        ApiError {
-            members: Box::default(),
-            shape: BodyShape::Other,
+            members,
             http_status: status,
-            header_request_id: headers.request_id.clone(),
-            header_retry_after: headers.retry_after(),
-            raw_body: None,
+            header_request_id,
+            header_retry_after,
+            raw_body,
         }
     }
 
@@ -263,12 +265,12 @@ impl ApiError {
 
     /// The `resolution.type` as sent (a `resolution` sent as a string is its type).
     pub fn resolution(&self) -> Option<&str> {
-        self.resolution_member("type")
+        self.members.resolution_text(ResolutionMember::Type)
     }
 
     /// The `resolution.url` as sent (where to send the user, for some errors).
     pub fn resolution_url(&self) -> Option<&str> {
-        self.resolution_member("url")
+        self.members.resolution_text(ResolutionMember::Url)
     }
 
     /// The whole `resolution` object as sent, members this crate does not read included; a
@@ -283,11 +285,7 @@ impl ApiError {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn resolution_object(&self) -> Option<&Map<String, Value>> {
-        self.members.resolution.as_ref()
-    }
-
-    fn resolution_member(&self, key: &str) -> Option<&str> {
-        self.resolution_object()?.get(key)?.as_str()
+        self.members.resolution_object()
     }
 
     /// The `suggestedUserMessage` as sent, placeholder and all.
@@ -320,7 +318,7 @@ impl ApiError {
 
     /// The kind of body this error was read from.
     pub fn shape(&self) -> BodyShape {
-        self.shape
+        self.members.shape
     }
 
     /// The body as received (lossily decoded) when it was no JSON object: an HTML page from

@@ -3,7 +3,8 @@
 
 use serde_json::Value;
 
-use super::members::{Members, Mode};
+use super::members::{Known, Members};
+use super::read::Mode;
 use super::{ApiError, ErrorHeaders, strip_bom};
 
 impl ApiError {
@@ -56,22 +57,43 @@ impl ApiError {
         K: AsRef<str>,
         V: AsRef<[u8]>,
     {
-        ApiError::read_body(Some(status), &ErrorHeaders::read(headers), body)
+        let members = Members::read_json(strip_bom(body));
+        // The header's request id is kept only for a body without its own.
+        let request_id = members
+            .as_ref()
+            .is_none_or(|members| members.text(Known::RequestId).is_none());
+        ApiError::from_members(
+            members,
+            body,
+            Some(status),
+            ErrorHeaders::read(headers, request_id),
+        )
     }
 
     /// Reads a body's bytes with the status and headers of its response.
-    pub(crate) fn read_body(status: Option<u16>, headers: &ErrorHeaders, body: &[u8]) -> ApiError {
-        match Members::read_json(strip_bom(body)) {
-            Some(members) => ApiError::from_members(members, status, headers),
-            None => ApiError::from_raw(String::from_utf8_lossy(body).into_owned(), status, headers),
-        }
+    pub(crate) fn read_body(status: Option<u16>, headers: ErrorHeaders<'_>, body: &[u8]) -> ApiError {
+        ApiError::from_members(Members::read_json(strip_bom(body)), body, status, headers)
     }
 
-    /// Reads a body already parsed as JSON (the body of a batch item).
-    pub(crate) fn from_value(status: Option<u16>, headers: &ErrorHeaders, body: Value) -> ApiError {
+    /// The error of `members` read from `body`, or of `body` as text when it is no JSON object.
+    fn from_members(
+        members: Option<Box<Members>>,
+        body: &[u8],
+        status: Option<u16>,
+        headers: ErrorHeaders<'_>,
+    ) -> ApiError {
+        let raw_body = match members {
+            Some(_) => None,
+            None => Some(String::from_utf8_lossy(body).into_owned()),
+        };
+        ApiError::assemble(members, raw_body, status, headers)
+    }
+
+    /// Reads a body already parsed as JSON (an item of a batch that is no object).
+    pub(crate) fn from_value(status: Option<u16>, headers: ErrorHeaders<'_>, body: Value) -> ApiError {
         let raw = match body {
             Value::Object(_) => match Members::read(body, Mode::Lenient) {
-                Ok(members) => return ApiError::from_members(members, status, headers),
+                Ok(members) => return ApiError::assemble(Some(members), None, status, headers),
                 // Reading a `Value` leniently cannot fail; keep the body as text if it did.
                 Err(problem) => problem.to_string(),
             },
@@ -79,7 +101,7 @@ impl ApiError {
             Value::String(text) => text,
             other => other.to_string(),
         };
-        ApiError::from_raw(raw, status, headers)
+        ApiError::assemble(None, Some(raw), status, headers)
     }
 }
 
@@ -99,8 +121,57 @@ mod tests {
     }
 
     #[test]
+    fn a_body_that_is_not_utf8_is_kept_as_text() {
+        let body = b"{\"type\": \"SERVER\xff\"}";
+        let error = ApiError::from_response(502, [("SC-Request-Id", "r-1")], body);
+        assert_eq!(error.shape(), BodyShape::Other);
+        assert_eq!(error.raw_body(), Some("{\"type\": \"SERVER\u{FFFD}\"}"));
+        assert_eq!(error.request_id(), Some("r-1"));
+        let strict = ApiError::from_json(body).unwrap_err();
+        assert_eq!(
+            strict.to_string(),
+            "invalid unicode code point at line 1 column 17"
+        );
+    }
+
+    #[test]
+    fn the_request_id_header_stands_in_only_for_a_missing_member() {
+        let headers = [("sc-request-id", " from-header ")];
+        let own = ApiError::from_response(500, headers, br#"{"type": "SERVER", "requestId": "own"}"#);
+        assert_eq!(own.request_id(), Some("own"));
+        let no_headers: [(&str, &str); 0] = [];
+        let without = ApiError::from_response(500, no_headers, br#"{"type": "SERVER", "requestId": "own"}"#);
+        assert_eq!(own, without);
+        let none = ApiError::from_response(500, headers, br#"{"type": "SERVER", "requestId": 7.5}"#);
+        assert_eq!(none.request_id(), Some("from-header"));
+        assert_eq!(none.extra()["requestId"], 7.5);
+    }
+
+    #[test]
+    fn a_member_of_the_wrong_type_costs_only_itself() {
+        let body = br#"{"type": "SERVER", "code": {"nested": [1]}, "description": "Down.",
+            "resolution": {"type": "RETRY_LATER", "ticket": 42}, "statusCode": true}"#;
+        let error = ApiError::from_response(503, [("Retry-After", "5")], body);
+        assert_eq!(error.to_string(), "SERVER (503): Down.");
+        assert_eq!(error.code(), None);
+        assert_eq!(error.resolution(), Some("RETRY_LATER"));
+        assert_eq!(error.resolution_object().unwrap()["ticket"], 42);
+        let extra: Vec<(&str, String)> = (error.extra().iter())
+            .map(|(key, value)| (key.as_str(), value.to_string()))
+            .collect();
+        assert_eq!(
+            extra,
+            [
+                ("code", r#"{"nested":[1]}"#.to_owned()),
+                ("statusCode", "true".to_owned())
+            ]
+        );
+        assert_eq!(error.retry_after(), Some(core::time::Duration::from_secs(5)));
+    }
+
+    #[test]
     fn values_that_are_no_object_keep_their_text() {
-        let read = |body: Value| ApiError::from_value(Some(500), &ErrorHeaders::default(), body);
+        let read = |body: Value| ApiError::from_value(Some(500), ErrorHeaders::default(), body);
         assert_eq!(read(Value::from("Bad Gateway")).raw_body(), Some("Bad Gateway"));
         assert_eq!(read(serde_json::json!([1, "a"])).raw_body(), Some(r#"[1,"a"]"#));
         let object = read(serde_json::json!({"error": "x", "message": 5}));

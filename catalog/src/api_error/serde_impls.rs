@@ -4,7 +4,8 @@ use serde::de::{self, Deserialize, Deserializer};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
-use super::members::{Known, Members, Mode};
+use super::members::{Known, Members};
+use super::read::Mode;
 use super::{ApiError, ErrorHeaders};
 
 /// Strict: see [`ApiError::from_json`].
@@ -14,7 +15,12 @@ impl<'de> Deserialize<'de> for ApiError {
         if members.text(Known::Type).is_none() {
             return Err(de::Error::missing_field(Known::Type.key()));
         }
-        Ok(ApiError::from_members(members, None, &ErrorHeaders::default()))
+        Ok(ApiError::assemble(
+            Some(members),
+            None,
+            None,
+            ErrorHeaders::default(),
+        ))
     }
 }
 
