@@ -376,6 +376,10 @@ mod tests {
 
     #[test]
     fn checks_relative_paths() {
+        assert_eq!(
+            PathProblem::ControlOrInvisible('\u{202e}').to_string(),
+            "contains the control or invisible character U+202E"
+        );
         assert_eq!(check_relative_path("errors/api-errors/server-errors.md"), Ok(()));
         assert_eq!(check_relative_path(""), Err(PathProblem::Empty));
         assert_eq!(check_relative_path("/etc/passwd"), Err(PathProblem::Absolute));
