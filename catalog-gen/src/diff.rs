@@ -152,21 +152,15 @@ pub enum Semver {
     Major,
 }
 
-impl Semver {
-    /// `none`, `patch`, `minor` or `major`.
-    pub fn as_str(self) -> &'static str {
-        match self {
+/// `none`, `patch`, `minor` or `major`.
+impl fmt::Display for Semver {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
             Semver::None => "none",
             Semver::Patch => "patch",
             Semver::Minor => "minor",
             Semver::Major => "major",
-        }
-    }
-}
-
-impl fmt::Display for Semver {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        })
     }
 }
 
