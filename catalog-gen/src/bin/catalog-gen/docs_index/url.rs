@@ -115,10 +115,8 @@ fn without_fragment(text: &str) -> &str {
 }
 
 fn split_query(text: &str) -> (&str, Option<&str>) {
-    match text.split_once('?') {
-        Some((path, query)) => (path, Some(query)),
-        None => (text, None),
-    }
+    text.split_once('?')
+        .map_or((text, None), |(path, query)| (path, Some(query)))
 }
 
 /// Splits `scheme:rest` when `text` starts with a syntactically valid scheme.
