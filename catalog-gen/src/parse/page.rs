@@ -220,13 +220,7 @@ impl PageReader<'_, '_> {
             }
             return;
         }
-        let only_breaks = inner(block).all(|event| match event {
-            Event::InlineHtml(html) => html::is_line_break(html),
-            Event::SoftBreak | Event::HardBreak => true,
-            Event::Text(text) => text.trim().is_empty(),
-            _ => false,
-        });
-        if only_breaks {
+        if inner(block).all(|event| is_break(event, false)) {
             self.separator();
         } else {
             self.feed(block);
@@ -751,20 +745,23 @@ fn pseudo_heading(block: &[Spanned<'_>]) -> Option<(Section, usize)> {
         .iter()
         .position(|(event, _)| matches!(event, Event::End(TagEnd::Strong)))?;
     let section = Section::named(&plain_text(block[2..end].iter().map(|(event, _)| event))?)?;
-    let mut rest = end + 1;
-    while let Some((event, _)) = block.get(rest) {
-        let skip = match event {
-            Event::InlineHtml(html) => html::is_line_break(html),
-            Event::SoftBreak | Event::HardBreak => true,
-            Event::Text(text) => text.trim().trim_start_matches(':').trim().is_empty(),
-            _ => false,
-        };
-        if !skip {
-            break;
-        }
-        rest += 1;
+    let breaks = block[end + 1..]
+        .iter()
+        .take_while(|(event, _)| is_break(event, true))
+        .count();
+    Some((section, end + 1 + breaks))
+}
+
+/// Whether `event` shows only a line break or blank space (or, `after_heading`, the colon
+/// that ends a bold pseudo-heading).
+fn is_break(event: &Event<'_>, after_heading: bool) -> bool {
+    match event {
+        Event::InlineHtml(html) => html::is_line_break(html),
+        Event::SoftBreak | Event::HardBreak => true,
+        Event::Text(text) if after_heading => text.trim().trim_start_matches(':').trim().is_empty(),
+        Event::Text(text) => text.trim().is_empty(),
+        _ => false,
     }
-    Some((section, rest))
 }
 
 /// The cells of each row (the header first) as plain text with their spans in `text`, which
