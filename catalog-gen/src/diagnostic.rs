@@ -113,11 +113,6 @@ impl Lint {
     pub fn summary(self) -> &'static str {
         self.describe().2
     }
-
-    /// The lint with this id.
-    pub fn from_id(id: &str) -> Option<Lint> {
-        Lint::ALL.iter().copied().find(|lint| lint.id() == id)
-    }
 }
 
 impl fmt::Display for Lint {
@@ -249,7 +244,6 @@ mod tests {
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
             assert!(kebab, "{lint}");
-            assert_eq!(Lint::from_id(lint.id()), Some(*lint));
         }
         let first_warning = Lint::ALL
             .iter()

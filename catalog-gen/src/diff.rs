@@ -38,78 +38,53 @@ impl Kind {
     }
 }
 
-/// What happened to one error, error type or resolution.
+/// What happened to one error, error type or resolution. It may gain fields in a minor release.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Change {
+    /// What happened to it.
+    #[serde(flatten)]
+    pub what: What,
+    /// What it is.
+    pub kind: Kind,
+    /// `TYPE:CODE`, the Connect error, type or resolution name.
+    pub key: String,
+}
+
+/// What happened to an error, error type or resolution.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase", tag = "change")]
 #[non_exhaustive]
-pub enum Change {
+pub enum What {
     /// Documented in the new catalog only.
-    Added {
-        /// What it is.
-        kind: Kind,
-        /// `TYPE:CODE`, the Connect error, type or resolution name.
-        key: String,
-    },
+    Added,
     /// Documented in the old catalog only. The generated catalog keeps it as a deprecated
     /// variant (a tombstone of the ledger).
-    Removed {
-        /// What it is.
-        kind: Kind,
-        /// `TYPE:CODE`, the Connect error, type or resolution name.
-        key: String,
-    },
+    Removed,
     /// Documented in both, with different values.
     Changed {
-        /// What it is.
-        kind: Kind,
-        /// `TYPE:CODE`, the Connect error, type or resolution name.
-        key: String,
         /// The fields that differ, in field order.
         fields: Vec<FieldChange>,
     },
     /// A tombstone dropped from the generated catalog: its variant is gone.
-    Dropped {
-        /// What it is.
-        kind: Kind,
-        /// `TYPE:CODE`, the Connect error, type or resolution name.
-        key: String,
-    },
+    Dropped,
 }
 
 impl Change {
-    /// The error, type or resolution the change is about.
-    pub fn key(&self) -> &str {
-        match self {
-            Change::Added { key, .. }
-            | Change::Removed { key, .. }
-            | Change::Changed { key, .. }
-            | Change::Dropped { key, .. } => key,
-        }
-    }
-
-    fn kind(&self) -> Kind {
-        match self {
-            Change::Added { kind, .. }
-            | Change::Removed { kind, .. }
-            | Change::Changed { kind, .. }
-            | Change::Dropped { kind, .. } => *kind,
-        }
-    }
-
     fn verb(&self) -> &'static str {
-        match self {
-            Change::Added { .. } => "added",
-            Change::Removed { .. } => "removed",
-            Change::Changed { .. } => "changed",
-            Change::Dropped { .. } => "dropped",
+        match self.what {
+            What::Added => "added",
+            What::Removed => "removed",
+            What::Changed { .. } => "changed",
+            What::Dropped => "dropped",
         }
     }
 
     /// What the change means for code using the generated catalog; see [`Semver`].
     pub fn semver(&self) -> Semver {
-        match self {
-            Change::Added { .. } | Change::Removed { .. } => Semver::Minor,
-            Change::Changed { fields, .. } => fields
+        match &self.what {
+            What::Added | What::Removed => Semver::Minor,
+            What::Changed { fields } => fields
                 .iter()
                 .map(|field| match field.field.as_str() {
                     "resolution" => Semver::Minor,
@@ -117,38 +92,38 @@ impl Change {
                 })
                 .max()
                 .unwrap_or(Semver::None),
-            Change::Dropped { .. } => Semver::Major,
+            What::Dropped => Semver::Major,
         }
     }
 
     /// Why it has its semver impact, in a few words.
     fn reason(&self) -> &'static str {
-        match (self, self.semver()) {
-            (Change::Added { .. }, _) => {
+        match (&self.what, self.semver()) {
+            (What::Added, _) => {
                 "new variants: the enums are `#[non_exhaustive]`, so code that matches on them still compiles"
             }
-            (Change::Removed { .. }, _) => {
+            (What::Removed, _) => {
                 "errors that left the docs stay as deprecated variants until the next major release: code that names them still compiles, with a warning"
             }
-            (Change::Changed { .. }, Semver::Minor) => {
+            (What::Changed { .. }, Semver::Minor) => {
                 "a code's suggested resolution changed, and with it what `is_retryable` answers"
             }
-            (Change::Changed { .. }, _) => "only text, HTTP statuses or URLs changed",
-            (Change::Dropped { .. }, _) => "variants were removed: code that names them no longer compiles",
+            (What::Changed { .. }, _) => "only text, HTTP statuses or URLs changed",
+            (What::Dropped, _) => "variants were removed: code that names them no longer compiles",
         }
     }
 
     /// What it does to the generated catalog, in a few words.
     fn effect(&self) -> String {
-        match self {
-            Change::Added { .. } => "new variant".to_owned(),
-            Change::Removed { .. } => "left the docs: kept as a deprecated variant".to_owned(),
-            Change::Changed { fields, .. } => fields
+        match &self.what {
+            What::Added => "new variant".to_owned(),
+            What::Removed => "left the docs: kept as a deprecated variant".to_owned(),
+            What::Changed { fields } => fields
                 .iter()
                 .map(|f| format!("`{}`", f.field))
                 .collect::<Vec<_>>()
                 .join(", "),
-            Change::Dropped { .. } => "variant removed".to_owned(),
+            What::Dropped => "variant removed".to_owned(),
         }
     }
 }
@@ -180,21 +155,15 @@ pub enum Semver {
     Major,
 }
 
-impl Semver {
-    /// `none`, `patch`, `minor` or `major`.
-    pub fn as_str(self) -> &'static str {
-        match self {
+/// `none`, `patch`, `minor` or `major`.
+impl fmt::Display for Semver {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
             Semver::None => "none",
             Semver::Patch => "patch",
             Semver::Minor => "minor",
             Semver::Major => "major",
-        }
-    }
-}
-
-impl fmt::Display for Semver {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        })
     }
 }
 
@@ -276,25 +245,22 @@ impl ChangeSet {
     /// them becomes its drop.
     pub(crate) fn record_dropped(&mut self, kind: Kind, keys: Vec<String>) {
         for key in keys {
-            self.changes.retain(
-                |c| !matches!(c, Change::Removed { kind: k, key: removed } if *k == kind && *removed == key),
-            );
-            self.changes.push(Change::Dropped { kind, key });
+            self.changes
+                .retain(|c| !(c.what == What::Removed && c.kind == kind && c.key == key));
+            self.changes.push(Change {
+                what: What::Dropped,
+                kind,
+                key,
+            });
         }
         self.sort();
     }
 
     fn sort(&mut self) {
         self.changes
-            .sort_by(|a, b| (a.kind(), a.key()).cmp(&(b.kind(), b.key())));
+            .sort_by(|a, b| (a.kind, &a.key).cmp(&(b.kind, &b.key)));
     }
-}
 
-fn to_value(entry: &impl Serialize) -> Value {
-    serde_json::to_value(entry).unwrap_or(Value::Null)
-}
-
-impl ChangeSet {
     /// Whether the two catalogs say the same.
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
@@ -307,29 +273,26 @@ impl ChangeSet {
         old: &BTreeMap<String, Value>,
         new: &BTreeMap<String, Value>,
     ) {
+        let mut push = |what, key: &String| {
+            self.changes.push(Change {
+                what,
+                kind,
+                key: key.clone(),
+            })
+        };
         for (key, old_value) in old {
             match new.get(key) {
-                None => self.changes.push(Change::Removed {
-                    kind,
-                    key: key.clone(),
-                }),
+                None => push(What::Removed, key),
                 Some(new_value) => {
                     let fields = field_changes(old_value, new_value);
                     if !fields.is_empty() {
-                        self.changes.push(Change::Changed {
-                            kind,
-                            key: key.clone(),
-                            fields,
-                        });
+                        push(What::Changed { fields }, key);
                     }
                 }
             }
         }
         for key in new.keys().filter(|key| !old.contains_key(*key)) {
-            self.changes.push(Change::Added {
-                kind,
-                key: key.clone(),
-            });
+            push(What::Added, key);
         }
         self.sort();
     }
@@ -356,8 +319,8 @@ impl ChangeSet {
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         for change in &self.changes {
-            let _ = write!(out, "{} {} {}", change.verb(), change.kind().noun(), change.key());
-            if let Change::Changed { fields, .. } = change {
+            let _ = write!(out, "{} {} {}", change.verb(), change.kind.noun(), change.key);
+            if let What::Changed { fields } = &change.what {
                 let names: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
                 let _ = writeln!(out, ": {}", names.join(", "));
                 for field in fields {
@@ -392,8 +355,8 @@ impl ChangeSet {
         let _ = writeln!(out, "{}\n", self.summary());
         out.push_str("| change | error | fields |\n| --- | --- | --- |\n");
         for change in &self.changes {
-            let fields = match change {
-                Change::Changed { .. } => change.effect(),
+            let fields = match change.what {
+                What::Changed { .. } => change.effect(),
                 _ => String::new(),
             };
             let _ = writeln!(out, "| {} | {fields} |", self.item_cells(change));
@@ -409,27 +372,18 @@ impl ChangeSet {
         self.changes
             .iter()
             .map(|change| {
-                let item = format!(
-                    "{} `{}`",
-                    capitalized(change.kind().noun()),
-                    code_span(change.key())
-                );
-                match change {
-                    Change::Added { .. } => ("Added", format!("{item}, new in Smartcar's docs.")),
-                    Change::Changed { fields, .. } => {
-                        let fields: Vec<String> = fields.iter().map(|f| format!("`{}`", f.field)).collect();
-                        (
-                            "Changed",
-                            format!("{item}: {} changed in Smartcar's docs.", fields.join(", ")),
-                        )
-                    }
-                    Change::Removed { .. } => (
+                let item = format!("{} `{}`", capitalized(change.kind.noun()), code_span(&change.key));
+                match change.what {
+                    What::Added => ("Added", format!("{item}, new in Smartcar's docs.")),
+                    What::Changed { .. } => (
+                        "Changed",
+                        format!("{item}: {} changed in Smartcar's docs.", change.effect()),
+                    ),
+                    What::Removed => (
                         "Deprecated",
                         format!("{item}: left Smartcar's docs on {date}; kept as a deprecated variant."),
                     ),
-                    Change::Dropped { .. } => {
-                        ("Removed", format!("{item}: its deprecated variant is removed."))
-                    }
+                    What::Dropped => ("Removed", format!("{item}: its deprecated variant is removed.")),
                 }
             })
             .collect()
@@ -479,16 +433,20 @@ impl ChangeSet {
         format!(
             "{} | {} `{}`",
             change.verb(),
-            change.kind().noun(),
-            table_cell(change.key())
+            change.kind.noun(),
+            table_cell(&change.key)
         )
     }
 
     /// The old and new values of every changed field, one collapsed section per change.
     fn push_details(&self, out: &mut String) {
         for change in &self.changes {
-            if let Change::Changed { key, fields, .. } = change {
-                let _ = write!(out, "\n<details><summary>{}</summary>\n\n", html_escape(key));
+            if let What::Changed { fields } = &change.what {
+                let _ = write!(
+                    out,
+                    "\n<details><summary>{}</summary>\n\n",
+                    html_escape(&change.key)
+                );
                 for field in fields {
                     // A fence longer than any run of backticks in the values, which come from
                     // the docs: nothing in them can close it.
@@ -532,6 +490,10 @@ fn field_changes(old: &Value, new: &Value) -> Vec<FieldChange> {
             })
         })
         .collect()
+}
+
+fn to_value(entry: &impl Serialize) -> Value {
+    serde_json::to_value(entry).unwrap_or(Value::Null)
 }
 
 /// Each line of `text` after `prefix`, so that multi-line values stay marked.
@@ -627,17 +589,19 @@ mod tests {
 
     /// A change of `fields` of `SERVER:A`.
     fn changed(fields: &[&str]) -> Change {
-        Change::Changed {
+        Change {
             kind: Kind::Api,
             key: "SERVER:A".into(),
-            fields: fields
-                .iter()
-                .map(|field| FieldChange {
-                    field: (*field).into(),
-                    old: "1".into(),
-                    new: "2".into(),
-                })
-                .collect(),
+            what: What::Changed {
+                fields: fields
+                    .iter()
+                    .map(|field| FieldChange {
+                        field: (*field).into(),
+                        old: "1".into(),
+                        new: "2".into(),
+                    })
+                    .collect(),
+            },
         }
     }
 
@@ -650,35 +614,40 @@ mod tests {
             (changed(&["parameters"]), Semver::Patch),
             (changed(&["description", "resolution"]), Semver::Minor),
             (
-                Change::Added {
+                Change {
+                    what: What::Added,
                     kind: Kind::Api,
                     key: key(),
                 },
                 Semver::Minor,
             ),
             (
-                Change::Added {
+                Change {
+                    what: What::Added,
                     kind: Kind::Resolution,
                     key: key(),
                 },
                 Semver::Minor,
             ),
             (
-                Change::Removed {
+                Change {
+                    what: What::Removed,
                     kind: Kind::Connect,
                     key: key(),
                 },
                 Semver::Minor,
             ),
             (
-                Change::Removed {
+                Change {
+                    what: What::Removed,
                     kind: Kind::ErrorType,
                     key: key(),
                 },
                 Semver::Minor,
             ),
             (
-                Change::Dropped {
+                Change {
+                    what: What::Dropped,
                     kind: Kind::Api,
                     key: key(),
                 },
@@ -691,7 +660,8 @@ mod tests {
         assert_eq!(set.semver(), Semver::None);
         set.changes.push(changed(&["description"]));
         assert_eq!(set.semver(), Semver::Patch);
-        set.changes.push(Change::Removed {
+        set.changes.push(Change {
+            what: What::Removed,
             kind: Kind::Api,
             key: "SERVER:B".into(),
         });
@@ -730,14 +700,16 @@ mod tests {
     #[test]
     fn the_note_says_the_impact_and_why_and_docs_text_cannot_close_its_fence() {
         let mut set = ChangeSet::default();
-        set.changes.push(Change::Changed {
+        set.changes.push(Change {
             kind: Kind::Api,
             key: "SERVER:<A>".into(),
-            fields: vec![FieldChange {
-                field: "description".into(),
-                old: "Broke.".into(),
-                new: "```\n[x](https://evil.example)".into(),
-            }],
+            what: What::Changed {
+                fields: vec![FieldChange {
+                    field: "description".into(),
+                    old: "Broke.".into(),
+                    new: "```\n[x](https://evil.example)".into(),
+                }],
+            },
         });
         assert_eq!(
             set.to_markdown_note(),
@@ -786,24 +758,29 @@ mod tests {
     fn changelog_entries_take_their_sections_and_stay_one_line() {
         let set = ChangeSet {
             changes: vec![
-                Change::Added {
+                Change {
+                    what: What::Added,
                     kind: Kind::Connect,
                     key: "new_error".into(),
                 },
-                Change::Changed {
+                Change {
                     kind: Kind::Api,
                     key: "SERVER:B".into(),
-                    fields: vec![FieldChange {
-                        field: "status_code".into(),
-                        old: "500".into(),
-                        new: "503".into(),
-                    }],
+                    what: What::Changed {
+                        fields: vec![FieldChange {
+                            field: "status_code".into(),
+                            old: "500".into(),
+                            new: "503".into(),
+                        }],
+                    },
                 },
-                Change::Removed {
+                Change {
+                    what: What::Removed,
                     kind: Kind::ErrorType,
                     key: "GONE`\n## [9.9.9]".into(),
                 },
-                Change::Dropped {
+                Change {
+                    what: What::Dropped,
                     kind: Kind::Resolution,
                     key: "RETRY_LATER".into(),
                 },

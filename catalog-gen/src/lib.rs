@@ -43,7 +43,7 @@ mod write;
 pub use builder::{Builder, Report};
 pub use check::Drift;
 pub use diagnostic::{Diagnostic, Lint, Severity};
-pub use diff::{Change, ChangeSet, FieldChange, Kind, Semver};
+pub use diff::{Change, ChangeSet, FieldChange, Kind, Semver, What};
 pub use docs::Docs;
 pub use error::Error;
 pub use model::{ApiErrorEntry, Catalog, ConnectErrorEntry, ConnectParameter, Source};

@@ -30,10 +30,10 @@ pub enum Style {
 /// a newline. Empty when there are none. Files are named as the user can open them: below the
 /// snapshot's directory when it was read from one.
 ///
-/// The cost is linear: each file is decoded and indexed once, and a snippet shows at most
-/// [`CONTEXT_CHARS`] characters on each side of the problem, however long its line. Text from
-/// the docs is escaped or replaced (control and text-direction characters), so it cannot
-/// forge a line or drive the terminal.
+/// The cost is linear: each file is decoded and indexed once, and a snippet of a long line
+/// shows the window around the problem that fits a terminal. Text from the docs is escaped or
+/// replaced (control and text-direction characters), so it cannot forge a line or drive the
+/// terminal.
 pub fn render(diagnostics: &[Diagnostic], snapshot: &Snapshot, style: Style) -> String {
     let mut out = String::new();
     let mut files: BTreeMap<&str, Option<(Cow<'_, str>, LineIndex)>> = BTreeMap::new();
@@ -111,26 +111,14 @@ fn render_one(
             .char_column(shown.source.column as usize);
         return renderer.render(&[title.element(origin)]);
     };
-    let (excerpt, span) = excerpt(line, span_in_line(line, line_start, diagnostic));
+    let (line, span) = safe(line, span_in_line(line, line_start, diagnostic));
     let report = [title.element(
-        Snippet::source(excerpt.as_str())
+        Snippet::source(line.as_str())
             .line_start(diagnostic.source.line as usize)
             .path(path.as_str())
-            .annotation(AnnotationKind::Primary.span(span.clone())),
+            .annotation(AnnotationKind::Primary.span(span)),
     )];
-    let rendered = renderer.render(&report);
-    // The snippet shows a window of a long line: its location names the window's column,
-    // which becomes the line's.
-    let window_column = excerpt[..span.start].chars().count() + 1;
-    if window_column == shown.source.column as usize {
-        return rendered;
-    }
-    let line_number = shown.source.line;
-    rendered.replacen(
-        &format!("--> {path}:{line_number}:{window_column}\n"),
-        &format!("--> {path}:{line_number}:{}\n", shown.source.column),
-        1,
-    )
+    renderer.render(&report)
 }
 
 /// `diagnostic` as shown to the user: its file below the directory `snapshot` was read
@@ -150,9 +138,6 @@ pub(crate) fn shown_under<'d>(diagnostic: &'d Diagnostic, root: Option<&Path>) -
         None => Cow::Borrowed(diagnostic),
     }
 }
-
-/// The characters a snippet shows on each side of the problem (and of the problem itself).
-pub const CONTEXT_CHARS: usize = 80;
 
 /// The byte range within `line` (which starts at `line_start` in its file) that the diagnostic
 /// points at: its span when the span starts at its column, else the character at its column;
@@ -176,48 +161,17 @@ fn span_in_line(line: &str, line_start: usize, diagnostic: &Diagnostic) -> Range
     start..end
 }
 
-/// The part of `line` around `span` that a snippet shows, and where `span` is in it: at most
-/// [`CONTEXT_CHARS`] characters before the span, of the span and after it, `…` where the line
-/// goes on, and every unsafe character (control, text direction) shown as U+FFFD.
-fn excerpt(line: &str, span: Range<usize>) -> (String, Range<usize>) {
-    let from = line[..span.start]
-        .char_indices()
-        .rev()
-        .take(CONTEXT_CHARS)
-        .last()
-        .map_or(span.start, |(i, _)| i);
-    let span_end = line[span.start..span.end]
-        .char_indices()
-        .nth(CONTEXT_CHARS)
-        .map_or(span.end, |(i, _)| span.start + i);
-    let to = line[span_end..]
-        .char_indices()
-        .nth(CONTEXT_CHARS)
-        .map_or(line.len(), |(i, _)| span_end + i);
-    let mut shown = String::new();
-    if from > 0 {
-        shown.push('…');
-    }
-    let mut shown_span = 0..0;
-    for (i, c) in line[from..to].char_indices() {
-        if from + i == span.start {
-            shown_span.start = shown.len();
-        }
-        if from + i == span_end {
-            shown_span.end = shown.len();
-        }
-        shown.push(if is_unsafe(c) { '\u{FFFD}' } else { c });
-    }
-    if span_end == to {
-        shown_span.end = shown.len();
-    }
-    if span.start == to {
-        shown_span.start = shown.len();
-    }
-    if to < line.len() {
-        shown.push('…');
-    }
-    (shown, shown_span)
+/// `line` with every unsafe character (control, text direction) shown as U+FFFD, and where
+/// `span` (on character boundaries) is in it.
+fn safe(line: &str, span: Range<usize>) -> (String, Range<usize>) {
+    let replaced = |text: &str| -> String {
+        let safe = |c| if is_unsafe(c) { '\u{FFFD}' } else { c };
+        text.chars().map(safe).collect()
+    };
+    let before = replaced(&line[..span.start]);
+    let inside = replaced(&line[span.clone()]);
+    let shown_span = before.len()..before.len() + inside.len();
+    (before + &inside + &replaced(&line[span.end..]), shown_span)
 }
 
 #[cfg(test)]
@@ -283,27 +237,21 @@ mod tests {
 
     #[test]
     fn snippets_of_long_lines_show_a_window_around_the_problem() {
-        let line = format!("{}\u{202e}ab\u{1b}c{}", "x".repeat(500), "y".repeat(500));
-        let start = 500 + '\u{202e}'.len_utf8();
-        let (shown, span) = excerpt(&line, start..start + 1);
-        assert_eq!(
-            shown,
-            format!("…{}\u{FFFD}ab\u{FFFD}c{}…", "x".repeat(79), "y".repeat(77))
-        );
-        assert_eq!(&shown[span], "a");
-        let (shown, span) = excerpt("abc", 3..3);
-        assert_eq!((shown.as_str(), span), ("abc", 3..3));
-        let page = format!(
-            "# `LONG`\n\n```json\n{{\"description\": \"{}\", oops}}\n```\n",
-            "x".repeat(1000)
-        );
-        let snapshot = snapshot(&page);
+        let (x, y) = ("x".repeat(1000), "y".repeat(1000));
+        let page = format!("{{\"description\": \"{x}\u{202e}\u{85}\u{200b}\", oops {y}}}");
+        let snapshot = snapshot(&format!("# `LONG`\n\n```json\n{page}\n```\n"));
         let parsed = parse_snapshot(&snapshot);
         let rendered = render(&parsed.diagnostics, &snapshot, Style::Snippet { color: false });
-        assert!(rendered.contains(" --> docs/page.md:4:1021\n"), "{rendered}");
-        let long_span = "z".repeat(1000);
-        let (shown, span) = excerpt(&long_span, 0..1000);
-        assert_eq!(shown, format!("{}…", "z".repeat(160)));
-        assert_eq!(span, 0..80);
+        assert_eq!(
+            rendered,
+            format!(
+                "error[invalid-json]: the JSON example is not valid JSON: key must be a string\n \
+                 --> docs/page.md:4:1024\n  |\n4 | ...{}\u{FFFD}\u{FFFD}\u{FFFD}\", oops {}...\n  |{}^\n\n\
+                 1 error\n",
+                "x".repeat(58),
+                "y".repeat(61),
+                " ".repeat(68)
+            )
+        );
     }
 }

@@ -36,8 +36,9 @@ impl Snapshot {
     /// page, or when a page is larger than [`MAX_PAGE_BYTES`].
     pub(crate) fn read(root: &Path) -> Result<Snapshot, Error> {
         let mut snapshot = Snapshot::default();
-        let mut pending = vec![root.to_path_buf()];
-        while let Some(dir) = pending.pop() {
+        // Each directory to list, with its path relative to the root (`errors/`).
+        let mut pending = vec![(root.to_path_buf(), String::new())];
+        while let Some((dir, prefix)) = pending.pop() {
             let io_error = |source| Error::Read {
                 path: dir.clone(),
                 source,
@@ -63,14 +64,14 @@ impl Snapshot {
                 if !(page || file_type.is_dir()) {
                     continue;
                 }
-                if name.to_str().is_none() {
+                let Some(name) = name.to_str() else {
                     return Err(Error::NonUtf8Name { path });
-                }
+                };
+                let relative = format!("{prefix}{name}");
                 if file_type.is_dir() {
-                    pending.push(path);
+                    pending.push((path, format!("{relative}/")));
                 } else {
                     let bytes = read_page(&path)?;
-                    let relative = relative_path(root, &path)?;
                     snapshot.files.push(DocFile {
                         path: relative,
                         bytes,
@@ -151,22 +152,6 @@ pub(crate) fn read_capped(path: &Path, max: u64) -> io::Result<Option<Vec<u8>>> 
     // One byte more than allowed tells a file that is too large, even one still growing.
     fs::File::open(path)?.take(max + 1).read_to_end(&mut bytes)?;
     Ok((bytes.len() as u64 <= max).then_some(bytes))
-}
-
-fn relative_path(root: &Path, path: &Path) -> Result<String, Error> {
-    let relative = path.strip_prefix(root).unwrap_or(path);
-    let mut parts = Vec::new();
-    for component in relative.components() {
-        match component.as_os_str().to_str() {
-            Some(part) => parts.push(part),
-            None => {
-                return Err(Error::NonUtf8Name {
-                    path: path.to_path_buf(),
-                });
-            }
-        }
-    }
-    Ok(parts.join("/"))
 }
 
 /// Lowercase hex of `bytes`.

@@ -104,43 +104,22 @@ fn finish(parsed: &mut Parsed) {
     catalog.sort();
     let diagnostics = &mut parsed.diagnostics;
     // A name documented twice cannot be one variant: keep the first, report the rest.
-    keep_first(
-        &mut catalog.api_errors,
-        |a, b| a.key() == b.key(),
-        |e| e.key().to_string(),
-        |e| &e.source,
-        diagnostics,
-    );
-    keep_first(
-        &mut catalog.connect_errors,
-        |a, b| a.error() == b.error(),
-        |e| e.error().to_owned(),
-        |e| &e.source,
-        diagnostics,
-    );
+    catalog.api_errors.dedup_by(|later, first| {
+        let twice = later.key() == first.key();
+        if twice {
+            diagnostics.push(duplicate(&later.source, &first.source, &later.key().to_string()));
+        }
+        twice
+    });
+    catalog.connect_errors.dedup_by(|later, first| {
+        let twice = later.error() == first.error();
+        if twice {
+            diagnostics.push(duplicate(&later.source, &first.source, later.error()));
+        }
+        twice
+    });
     status_consistency(catalog, diagnostics);
     crate::diagnostic::sort(diagnostics);
-}
-
-/// Keeps the first of each run of `entries` (sorted) that are the `same`, reporting the others
-/// by their `name`.
-fn keep_first<T>(
-    entries: &mut Vec<T>,
-    same: impl Fn(&T, &T) -> bool,
-    name: impl Fn(&T) -> String,
-    source: impl Fn(&T) -> &Source,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    let mut kept: Vec<T> = Vec::with_capacity(entries.len());
-    for entry in std::mem::take(entries) {
-        match kept.last() {
-            Some(first) if same(first, &entry) => {
-                diagnostics.push(duplicate(source(&entry), source(first), &name(&entry)));
-            }
-            _ => kept.push(entry),
-        }
-    }
-    *entries = kept;
 }
 
 fn duplicate(at: &Source, first: &Source, name: &str) -> Diagnostic {

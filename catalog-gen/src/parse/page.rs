@@ -63,12 +63,8 @@ fn next_block<'a>(events: &mut OffsetIter<'a>) -> Option<Vec<Spanned<'a>>> {
 
 /// The inner events of a block (without its own start and end).
 fn inner<'b, 'a>(block: &'b [Spanned<'a>]) -> impl Iterator<Item = &'b Event<'a>> {
-    let end = if block.len() > 1 {
-        block.len() - 1
-    } else {
-        block.len()
-    };
-    block[1.min(block.len())..end].iter().map(|(event, _)| event)
+    let inner = block.get(1..block.len() - 1).unwrap_or_default();
+    inner.iter().map(|(event, _)| event)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,6 +140,10 @@ struct PageReader<'c, 'd> {
 }
 
 impl PageReader<'_, '_> {
+    fn report(&mut self, lint: Lint, message: impl Into<String>, span: Range<usize>) {
+        self.diagnostics.push(self.ctx.report(lint, message, span));
+    }
+
     fn block(&mut self, block: &[Spanned<'_>]) {
         let (first, _) = &block[0];
         match first {
@@ -220,13 +220,7 @@ impl PageReader<'_, '_> {
             }
             return;
         }
-        let only_breaks = inner(block).all(|event| match event {
-            Event::InlineHtml(html) => html::is_line_break(html),
-            Event::SoftBreak | Event::HardBreak => true,
-            Event::Text(text) => text.trim().is_empty(),
-            _ => false,
-        });
-        if only_breaks {
+        if inner(block).all(|event| is_break(event, false)) {
             self.separator();
         } else {
             self.feed(block);
@@ -339,11 +333,11 @@ impl PageReader<'_, '_> {
                 if row.iter().all(|(text, _)| text.is_empty()) {
                     continue;
                 }
-                self.diagnostics.push(self.ctx.report(
+                self.report(
                     Lint::InvalidParameter,
                     "a parameter row has no name",
                     name_span.clone(),
-                ));
+                );
                 continue;
             }
             let required = match cell(required_column) {
@@ -351,11 +345,11 @@ impl PageReader<'_, '_> {
                 Some((text, _)) if text.eq_ignore_ascii_case("false") => false,
                 other => {
                     let (text, span) = other.unwrap_or(("", name_span.clone()));
-                    self.diagnostics.push(self.ctx.report(
+                    self.report(
                         Lint::InvalidParameter,
                         format!("parameter `{name}`: Required must be `true` or `false`, not `{text}`"),
                         span,
-                    ));
+                    );
                     continue;
                 }
             };
@@ -363,11 +357,11 @@ impl PageReader<'_, '_> {
                 Some((text, span)) if !text.is_empty() => (text.to_owned(), span),
                 other => {
                     let span = other.map_or(name_span.clone(), |(_, span)| span);
-                    self.diagnostics.push(self.ctx.report(
+                    self.report(
                         Lint::InvalidParameter,
                         format!("parameter `{name}` has no description"),
                         span,
-                    ));
+                    );
                     continue;
                 }
             };
@@ -403,30 +397,28 @@ impl PageReader<'_, '_> {
     fn report_mixed(&mut self, span: Range<usize>) {
         if !self.mixed_reported {
             self.mixed_reported = true;
-            self.diagnostics.push(self.ctx.report(
+            self.report(
                 Lint::MixedPage,
                 "the page has both code headings and a Connect parameter table",
                 span,
-            ));
+            );
         }
     }
 
     fn switch_section(&mut self, section: Section, span: Range<usize>) {
         let Some(code) = &mut self.current else { return };
-        let index = section as usize;
-        if code.sections_seen[index] {
+        code.section = section;
+        if std::mem::replace(&mut code.sections_seen[section as usize], true) {
             let name = display_code(code.code.as_deref());
-            self.diagnostics.push(self.ctx.report(
+            self.report(
                 Lint::DuplicateSection,
                 format!(
                     "`{name}` has a second {} section; its text is appended",
                     section.title()
                 ),
                 span,
-            ));
+            );
         }
-        code.sections_seen[index] = true;
-        code.section = section;
     }
 
     fn separator(&mut self) {
@@ -494,11 +486,11 @@ impl PageReader<'_, '_> {
             page.connect_error = self.connect_entry(connect);
         }
         if documents_nothing {
-            self.diagnostics.push(self.ctx.report(
+            self.report(
                 Lint::NoCodes,
                 "the page documents no errors: it has no code headings and no Parameter table",
                 0..0,
-            ));
+            );
         }
         page
     }
@@ -517,11 +509,11 @@ impl PageReader<'_, '_> {
     ) -> Option<ApiErrorEntry> {
         let name = display_code(code.code.as_deref());
         let Some(block) = &code.example else {
-            self.diagnostics.push(self.ctx.report(
+            self.report(
                 Lint::MissingExample,
                 format!("`{name}` has no JSON example, so its type and status are unknown"),
                 code.heading.clone(),
-            ));
+            );
             return None;
         };
         let example = match example::read_example(&block.json, &block.map, self.ctx) {
@@ -547,10 +539,10 @@ impl PageReader<'_, '_> {
             && section.trim() != example_message.value.trim()
         {
             let at = example_message.offset;
-            self.diagnostics.push(self.ctx.report(Lint::UserMessageMismatch,
+            self.report(Lint::UserMessageMismatch,
                     format!("`{name}`: the example's suggestedUserMessage differs from the Suggested User Message section"),
                     at..at + 1,
-                ));
+                );
         }
         Some(ApiErrorEntry {
             error_type: example.error_type.value,
@@ -575,11 +567,11 @@ impl PageReader<'_, '_> {
     }
 
     fn missing_section(&mut self, heading: &Range<usize>, name: &str, section: Section) {
-        self.diagnostics.push(self.ctx.report(
+        self.report(
             Lint::MissingSection,
             format!("`{name}` has no {} section", section.title()),
             heading.clone(),
-        ));
+        );
     }
 
     /// Lints the examples' types: the page's type is the one most of them show (the first
@@ -600,14 +592,14 @@ impl PageReader<'_, '_> {
         for (name, error_type) in types {
             if error_type.value != page_type {
                 let at = error_type.offset..error_type.offset + 1;
-                self.diagnostics.push(self.ctx.report(
+                self.report(
                     Lint::ExampleTypeMismatch,
                     format!(
                         "`{name}`: the example's type `{}` differs from the page's `{page_type}`",
                         error_type.value
                     ),
                     at,
-                ));
+                );
             }
         }
     }
@@ -617,19 +609,19 @@ impl PageReader<'_, '_> {
         let name = display_code(code.code.as_deref());
         let at = |offset: usize| offset..offset + 1;
         match &example.code {
-            None => self.diagnostics.push(self.ctx.report(
+            None => self.report(
                 Lint::ExampleCodeMismatch,
                 format!("`{name}`: the example has no `code`"),
                 code.heading.clone(),
-            )),
-            Some(located) if located.value != code.code => self.diagnostics.push(self.ctx.report(
+            ),
+            Some(located) if located.value != code.code => self.report(
                 Lint::ExampleCodeMismatch,
                 format!(
                     "`{name}`: the example's code `{}` differs from its heading",
                     display_code(located.value.as_deref())
                 ),
                 at(located.offset),
-            )),
+            ),
             Some(_) => {}
         }
         if let Some(problem) = doc_url_problem(
@@ -637,14 +629,14 @@ impl PageReader<'_, '_> {
             code.code.as_deref(),
             self.page_url().as_deref(),
         ) {
-            self.diagnostics.push(self.ctx.report(
+            self.report(
                 Lint::DocUrlMismatch,
                 format!(
                     "`{}`: {problem}",
                     Key::new(&example.error_type.value, code.code.as_deref())
                 ),
                 at(example.doc_url.offset),
-            ));
+            );
         }
     }
 
@@ -659,56 +651,56 @@ impl PageReader<'_, '_> {
         let (error, error_span) = match row("error") {
             Some(found) => found,
             None => {
-                self.diagnostics.push(self.ctx.report(
+                self.report(
                     Lint::MissingParameter,
                     "the parameter table has no `error` row naming the error",
                     connect.table.clone(),
-                ));
+                );
                 return None;
             }
         };
         if error.is_empty() || error.chars().any(char::is_whitespace) {
-            self.diagnostics.push(self.ctx.report(
+            self.report(
                 Lint::InvalidErrorName,
                 format!("the `error` row's value `{error}` is not an error name"),
                 error_span,
-            ));
+            );
             return None;
         }
         if row("error_description").is_none() {
-            self.diagnostics.push(self.ctx.report(
+            self.report(
                 Lint::MissingParameter,
                 format!("`{error}`: the parameter table has no `error_description` row"),
                 connect.table.clone(),
-            ));
+            );
             return None;
         }
         if let Some((redirect, span)) = &connect.redirect {
             let query = redirect.split_once('?').map_or("", |(_, query)| query);
             let shown = parse_query(query).map(|pairs| pairs.into_iter().find(|(key, _)| key == "error"));
             match shown {
-                Err(problem) => self.diagnostics.push(self.ctx.report(
+                Err(problem) => self.report(
                     Lint::RedirectMismatch,
                     format!("`{error}`: the example redirect cannot be read: {problem}"),
                     span.clone(),
-                )),
+                ),
                 Ok(Some((_, shown))) if shown != error.as_str() => {
                     // Point at the parameter itself where it is written plainly.
                     let block = &self.ctx.text[span.clone()];
                     let at = block
                         .find(&format!("error={shown}"))
                         .map_or(span.clone(), |i| span.start + i..span.start + i + 6 + shown.len());
-                    self.diagnostics.push(self.ctx.report(
+                    self.report(
                         Lint::RedirectMismatch,
                         format!("`{error}`: the example redirect shows `error={shown}`, not `{error}`"),
                         at,
-                    ));
+                    );
                 }
-                Ok(None) => self.diagnostics.push(self.ctx.report(
+                Ok(None) => self.report(
                     Lint::RedirectMismatch,
                     format!("`{error}`: the example redirect has no `error` parameter"),
                     span.clone(),
-                )),
+                ),
                 Ok(Some(_)) => {}
             }
         }
@@ -753,20 +745,23 @@ fn pseudo_heading(block: &[Spanned<'_>]) -> Option<(Section, usize)> {
         .iter()
         .position(|(event, _)| matches!(event, Event::End(TagEnd::Strong)))?;
     let section = Section::named(&plain_text(block[2..end].iter().map(|(event, _)| event))?)?;
-    let mut rest = end + 1;
-    while let Some((event, _)) = block.get(rest) {
-        let skip = match event {
-            Event::InlineHtml(html) => html::is_line_break(html),
-            Event::SoftBreak | Event::HardBreak => true,
-            Event::Text(text) => text.trim().trim_start_matches(':').trim().is_empty(),
-            _ => false,
-        };
-        if !skip {
-            break;
-        }
-        rest += 1;
+    let breaks = block[end + 1..]
+        .iter()
+        .take_while(|(event, _)| is_break(event, true))
+        .count();
+    Some((section, end + 1 + breaks))
+}
+
+/// Whether `event` shows only a line break or blank space (or, `after_heading`, the colon
+/// that ends a bold pseudo-heading).
+fn is_break(event: &Event<'_>, after_heading: bool) -> bool {
+    match event {
+        Event::InlineHtml(html) => html::is_line_break(html),
+        Event::SoftBreak | Event::HardBreak => true,
+        Event::Text(text) if after_heading => text.trim().trim_start_matches(':').trim().is_empty(),
+        Event::Text(text) => text.trim().is_empty(),
+        _ => false,
     }
-    Some((section, rest))
 }
 
 /// The cells of each row (the header first) as plain text with their spans in `text`, which

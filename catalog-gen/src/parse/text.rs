@@ -8,15 +8,16 @@ use super::html;
 /// How many times HTML block content is re-read as markdown (MDX components hold markdown).
 const MAX_HTML_DEPTH: u8 = 2;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Separator {
+    #[default]
     None,
     Line,
     Paragraph,
 }
 
 /// Accumulates plain text from markdown events, block by block.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct PlainText {
     out: String,
     pending: Separator,
@@ -29,27 +30,7 @@ pub(crate) struct PlainText {
     html_depth: u8,
 }
 
-impl Default for PlainText {
-    fn default() -> Self {
-        PlainText::at_html_depth(0)
-    }
-}
-
 impl PlainText {
-    fn at_html_depth(html_depth: u8) -> Self {
-        PlainText {
-            out: String::new(),
-            pending: Separator::None,
-            lists: Vec::new(),
-            at_item_start: false,
-            in_code_block: false,
-            image_depth: 0,
-            cell_index: 0,
-            html_block: None,
-            html_depth,
-        }
-    }
-
     /// Appends text that is already plain, as a paragraph of its own.
     pub(crate) fn push_paragraph(&mut self, text: &str) {
         self.separate(Separator::Paragraph);
@@ -214,7 +195,10 @@ impl PlainText {
         if self.html_depth >= MAX_HTML_DEPTH {
             self.write(dedented.trim());
         } else {
-            let mut inner = PlainText::at_html_depth(self.html_depth + 1);
+            let mut inner = PlainText {
+                html_depth: self.html_depth + 1,
+                ..PlainText::default()
+            };
             for event in Parser::new_ext(&dedented, super::markdown_options()) {
                 inner.push(&event);
             }

@@ -13,12 +13,11 @@
 mod url;
 
 use std::collections::BTreeSet;
-use std::fmt;
 
+use percent_encoding::percent_decode_str;
 use pulldown_cmark::{Event, LinkType, Parser, Tag};
 
 use smartcar_errors_shared::text::is_unsafe;
-use url::percent_decode;
 pub use url::{HttpUrl, UrlError};
 
 /// A page the index links to, and its place in the snapshot.
@@ -64,50 +63,37 @@ pub enum IndexError {
 }
 
 /// What makes a snapshot path unsafe to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum PathProblem {
     /// The path is empty.
+    #[error("empty path")]
     Empty,
     /// The path starts with `/`.
+    #[error("absolute path")]
     Absolute,
     /// The path contains a backslash.
+    #[error("contains a backslash")]
     Backslash,
     /// The path contains a control character or one a reader cannot see: a bidi control, a
     /// zero-width character, a space other than U+0020 (see
     /// [`is_unsafe`]).
+    #[error("contains the control or invisible character U+{:04X}", u32::from(*.0))]
     ControlOrInvisible(char),
     /// The path contains `:` (a drive or stream name on some systems).
+    #[error("contains a colon")]
     Colon,
     /// The path has an empty segment (`a//b`).
+    #[error("has an empty segment")]
     EmptySegment,
     /// A segment is `.` or `..`.
+    #[error("has a `.` or `..` segment")]
     DotSegment,
     /// A segment starts with `.` (snapshot reading skips hidden names).
+    #[error("has a name starting with `.`")]
     HiddenName,
     /// The URL path does not decode to UTF-8.
+    #[error("is not UTF-8 once percent-decoded")]
     NotUtf8,
-}
-
-impl fmt::Display for PathProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            PathProblem::Empty => "empty path",
-            PathProblem::Absolute => "absolute path",
-            PathProblem::Backslash => "contains a backslash",
-            PathProblem::ControlOrInvisible(c) => {
-                return write!(
-                    f,
-                    "contains the control or invisible character U+{:04X}",
-                    u32::from(*c)
-                );
-            }
-            PathProblem::Colon => "contains a colon",
-            PathProblem::EmptySegment => "has an empty segment",
-            PathProblem::DotSegment => "has a `.` or `..` segment",
-            PathProblem::HiddenName => "has a name starting with `.`",
-            PathProblem::NotUtf8 => "is not UTF-8 once percent-decoded",
-        })
-    }
 }
 
 /// The URL to download the index from: `index_url` checked to be an absolute http(s) URL,
@@ -212,7 +198,7 @@ fn page_in_directory(index: &HttpUrl, destination: &str) -> Option<LinkedPage> {
         return None;
     }
     let relative = page.path().strip_prefix(index.directory())?;
-    let path = String::from_utf8(percent_decode(relative))
+    let path = String::from_utf8(percent_decode_str(relative).collect())
         .map_err(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
     Some(LinkedPage { url: page, path })
 }
@@ -390,6 +376,10 @@ mod tests {
 
     #[test]
     fn checks_relative_paths() {
+        assert_eq!(
+            PathProblem::ControlOrInvisible('\u{202e}').to_string(),
+            "contains the control or invisible character U+202E"
+        );
         assert_eq!(check_relative_path("errors/api-errors/server-errors.md"), Ok(()));
         assert_eq!(check_relative_path(""), Err(PathProblem::Empty));
         assert_eq!(check_relative_path("/etc/passwd"), Err(PathProblem::Absolute));

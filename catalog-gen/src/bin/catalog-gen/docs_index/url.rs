@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+
 /// Why a URL was not usable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum UrlError {
@@ -113,10 +115,8 @@ fn without_fragment(text: &str) -> &str {
 }
 
 fn split_query(text: &str) -> (&str, Option<&str>) {
-    match text.split_once('?') {
-        Some((path, query)) => (path, Some(query)),
-        None => (text, None),
-    }
+    text.split_once('?')
+        .map_or((text, None), |(path, query)| (path, Some(query)))
 }
 
 /// Splits `scheme:rest` when `text` starts with a syntactically valid scheme.
@@ -154,18 +154,22 @@ fn normalize_authority(scheme: &str, authority: &str) -> Result<String, UrlError
     })
 }
 
-/// Percent-encodes the bytes that may not appear in a URL (spaces, controls, non-ASCII...).
+/// The bytes that may not appear in a URL as they are, besides controls and non-ASCII ones.
+const NOT_IN_URL: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'<')
+    .add(b'>')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// `text` with the bytes that may not appear in a URL percent-encoded.
 fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        let allowed = byte.is_ascii_graphic() && !b"\"<>\\^`{|}".contains(&byte);
-        if allowed {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    utf8_percent_encode(text, NOT_IN_URL).to_string()
 }
 
 /// RFC 3986 section 5.2.4, for a path starting with `/`.
@@ -189,36 +193,6 @@ fn remove_dot_segments(path: &str) -> String {
         }
     }
     format!("/{}", kept.join("/"))
-}
-
-/// Decodes `%XX` escapes; malformed escapes stay as written.
-pub(crate) fn percent_decode(text: &str) -> Vec<u8> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut at = 0;
-    while at < bytes.len() {
-        let escaped = match (bytes[at], bytes.get(at + 1..at + 3)) {
-            (b'%', Some(&[high, low])) => hex_value(high).zip(hex_value(low)),
-            _ => None,
-        };
-        match escaped {
-            Some((high, low)) => {
-                out.push(high << 4 | low);
-                at += 3;
-            }
-            None => {
-                out.push(bytes[at]);
-                at += 1;
-            }
-        }
-    }
-    out
-}
-
-fn hex_value(digit: u8) -> Option<u8> {
-    char::from(digit)
-        .to_digit(16)
-        .and_then(|value| u8::try_from(value).ok())
 }
 
 #[cfg(test)]
@@ -273,15 +247,5 @@ mod tests {
         assert_eq!(resolve(base, "a b.md"), "https://smartcar.com/docs/a%20b.md");
         assert_eq!(resolve(base, "é.md"), "https://smartcar.com/docs/%C3%A9.md");
         assert!(HttpUrl::parse(base).unwrap().join("mailto:a@b.c").is_err());
-    }
-
-    #[test]
-    fn decodes_percent_escapes() {
-        assert_eq!(percent_decode("a%20b%2Fc"), b"a b/c");
-        assert_eq!(percent_decode("%2e%2E"), b"..");
-        assert_eq!(percent_decode("100%"), b"100%");
-        assert_eq!(percent_decode("%zz%4"), b"%zz%4");
-        assert_eq!(percent_decode("%C3%A9"), "é".as_bytes());
-        assert_eq!(percent_decode("%FF"), [0xFF]);
     }
 }
