@@ -13,4 +13,3 @@ pub mod grammar;
 pub mod page;
 pub mod redirect;
 pub mod text;
-pub mod weights;
