@@ -77,6 +77,46 @@ pub fn api_errors_from_response<const N: usize>(examples: &[String], headers: [(
         .count()
 }
 
+/// What an application writes instead of [`ApiError`]: the members of an error body, owned, in a
+/// `#[derive(Deserialize)]` struct.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+struct DerivedError {
+    #[serde(rename = "type")]
+    error_type: Option<String>,
+    error: Option<String>,
+    code: Option<String>,
+    description: Option<String>,
+    error_description: Option<String>,
+    message: Option<String>,
+    #[serde(rename = "docURL")]
+    doc_url: Option<String>,
+    request_id: Option<String>,
+    suggested_user_message: Option<String>,
+    status_code: Option<u16>,
+    resolution: Option<DerivedResolution>,
+    detail: Option<serde_json::Value>,
+    retry_after: Option<u64>,
+}
+
+#[derive(serde::Deserialize)]
+#[allow(dead_code)]
+struct DerivedResolution {
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    url: Option<String>,
+}
+
+/// The baseline of [`api_errors_from_response`]: reads each example's bytes into a
+/// `#[derive(Deserialize)]` struct of the same members; returns how many read.
+pub fn derived_structs(examples: &[String]) -> usize {
+    examples
+        .iter()
+        .filter(|json| serde_json::from_slice::<DerivedError>(json.as_bytes()).is_ok())
+        .count()
+}
+
 /// The baseline of [`api_errors`]: parses each example into a `serde_json::Value`; returns how
 /// many parsed.
 pub fn json_values(examples: &[String]) -> usize {

@@ -74,6 +74,24 @@ fn documented(rows: &mut Vec<Row>) -> Result<(), String> {
         Goal::AtMost(1.0),
     ));
 
+    let (value, baseline) = compare(
+        examples.len(),
+        &mut || documented::api_errors_from_response(&examples, HEADERS),
+        &mut || documented::derived_structs(&examples),
+    );
+    rows.push(Row::new(
+        format!(
+            "`ApiError::from_response` and `known()`, the {} documented examples",
+            examples.len()
+        ),
+        (format!("{}/example", ns(value)), value),
+        (
+            format!("`#[derive(Deserialize)]` struct: {}", ns(baseline)),
+            baseline,
+        ),
+        Goal::AtMost(1.0),
+    ));
+
     let redirects = documented::redirects(&redirects);
     if documented::read_redirects(&redirects) != redirects.len() {
         return Err("a documented redirect does not read".into());
