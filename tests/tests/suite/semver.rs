@@ -1,7 +1,7 @@
 //! cargo-semver-checks confirms `update`'s semver verdicts. For each change class of the
-//! README's semver table, the docs snapshot is changed as the live docs could change it, the
-//! new catalog and ledger are computed as `update` computes them (`Docs::update_from` on the
-//! docs read with the checked-in settings; the verdict is `ChangeSet::semver`, which
+//! semver table in docs/semver.md, the docs snapshot is changed as the live docs could change
+//! it, the new catalog and ledger are computed as `update` computes them (`Docs::update_from`
+//! on the docs read with the checked-in settings; the verdict is `ChangeSet::semver`, which
 //! `update --format json` prints as `semver`), and the smartcar-errors crate generated before
 //! and after, both at version 1.0.0 so that the usual levels apply, goes through
 //! `cargo semver-checks check-release`. The level it requires must be the one `update` says:
@@ -33,7 +33,7 @@ const DATE: &str = "2026-03-02";
 /// The published API errors page the classes change.
 const SERVER_PAGE: &str = "errors/api-errors/server-errors.md";
 
-/// A change of the docs, as the README's semver table classes it.
+/// A change of the docs, as docs/semver.md's table classes it.
 struct Class {
     /// The class, as the table prints it.
     name: &'static str,

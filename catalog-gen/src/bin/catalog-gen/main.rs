@@ -17,7 +17,7 @@ use paths::Paths;
 
 /// Reading docs makes and frees many small strings beside long-lived ones (the pages, the
 /// model); with glibc's allocator `generate` takes about 1.3x as long at any snapshot size
-/// (the README's performance section).
+/// (`benches/`).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
