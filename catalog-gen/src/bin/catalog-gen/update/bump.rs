@@ -12,6 +12,9 @@
 //!   `patch` the patch part (all three bump the patch part of a `0.0.z` version). A manifest
 //!   already at or past that version is left alone, so that several refreshes between two
 //!   releases bump once; a crate that was never released keeps its version.
+//! - A changelog entry already under `## [Unreleased]` is not added again, and the lock
+//!   follows the manifest's version: a run killed between these files is finished by the
+//!   next, which writes what the whole run would have.
 
 use std::fs;
 use std::ops::Range;
@@ -42,7 +45,7 @@ pub struct Bump {
 }
 
 /// The bump `changes` call for in the crate of the catalog `generated`; `None` when they
-/// change nothing the catalog holds.
+/// change nothing the catalog holds. Only the files whose contents change are replaced.
 pub fn bump(generated: &Path, root: &Path, changes: &ChangeSet, date: &str) -> Result<Option<Bump>> {
     let impact = changes.semver();
     if impact == Semver::None {
@@ -65,25 +68,25 @@ pub fn bump(generated: &Path, root: &Path, changes: &ChangeSet, date: &str) -> R
     let to = next_version(&from, last_release(&changelog).as_ref(), impact)
         .ok_or_else(|| format!("{}: version {from} cannot be bumped further", manifest.display()))?;
 
-    let mut replacements = vec![Replacement {
-        target: changelog_path,
-        contents: Some(with_entries(&changelog, &changes.to_changelog(date)).into_bytes()),
-    }];
-    if to != from {
-        set_version(&mut document, &to);
-        replacements.push(Replacement {
-            target: manifest.clone(),
-            contents: Some(document.to_string().into_bytes()),
-        });
-        if let Some(lock) = nearest(dirs, "Cargo.lock") {
-            let mut locked = parse_toml(&lock, &read_text(&lock)?)?;
-            if relock(&mut locked, &name, &from, &to) {
-                replacements.push(Replacement {
-                    target: lock,
-                    contents: Some(locked.to_string().into_bytes()),
-                });
-            }
+    let mut replacements = Vec::new();
+    let mut replace = |target: PathBuf, old: &str, new: String| {
+        if old != new {
+            replacements.push(Replacement {
+                target,
+                contents: Some(new.into_bytes()),
+            });
         }
+    };
+    let entries = with_entries(&changelog, &changes.to_changelog(date));
+    replace(changelog_path, &changelog, entries);
+    let old_manifest = document.to_string();
+    set_version(&mut document, &to);
+    replace(manifest, &old_manifest, document.to_string());
+    if let Some(lock) = nearest(dirs, "Cargo.lock") {
+        let text = read_text(&lock)?;
+        let mut locked = parse_toml(&lock, &text)?;
+        relock(&mut locked, &name, &to);
+        replace(lock, &text, locked.to_string());
     }
     Ok(Some(Bump {
         from,
@@ -121,19 +124,22 @@ fn last_release(changelog: &str) -> Option<Version> {
 }
 
 /// `changelog` with `entries` (section, text) added as items under `## [Unreleased]`, each
-/// at the end of its section; the heading and sections are added where missing, in Keep a
-/// Changelog's order. Line endings (LF or CRLF) and a final newline are kept.
+/// at the end of its section, unless it is there already; the heading and sections are added
+/// where missing, in Keep a Changelog's order. Line endings (LF or CRLF) and a final newline
+/// are kept.
 fn with_entries(changelog: &str, entries: &[(&str, String)]) -> String {
     let mut lines: Vec<String> = changelog.lines().map(str::to_owned).collect();
     let unreleased = unreleased_heading(&mut lines);
     for (rank, section) in SECTIONS.into_iter().enumerate() {
+        let end = next_line_starting(&lines, unreleased + 1..lines.len(), "## ");
         let items: Vec<String> = entries
             .iter()
             .filter(|(name, _)| *name == section)
             .map(|(_, text)| format!("- {text}"))
+            .filter(|item| !lines[unreleased..end].contains(item))
             .collect();
         if !items.is_empty() {
-            add_items(&mut lines, unreleased, rank, items);
+            add_items(&mut lines, unreleased..end, rank, items);
         }
     }
     while lines.last().is_some_and(|line| line.trim().is_empty()) {
@@ -163,10 +169,11 @@ fn unreleased_heading(lines: &mut Vec<String>) -> usize {
     at + offset
 }
 
-/// Adds `items` at the end of the section `SECTIONS[rank]` of the release whose heading is
-/// line `release`; a missing section is added before the first later one, or at the end.
-fn add_items(lines: &mut Vec<String>, release: usize, rank: usize, items: Vec<String>) {
-    let end = next_line_starting(lines, release + 1..lines.len(), "## ");
+/// Adds `items` at the end of the section `SECTIONS[rank]` of the release whose lines are
+/// `release` (its heading first); a missing section is added before the first later one, or
+/// at the end.
+fn add_items(lines: &mut Vec<String>, release: Range<usize>, rank: usize, items: Vec<String>) {
+    let Range { start: release, end } = release;
     let heading = format!("### {}", SECTIONS[rank]);
     if let Some(at) = (release + 1..end).find(|&i| lines[i].trim_end() == heading) {
         let next = next_line_starting(lines, at + 1..end, "### ");
@@ -305,21 +312,29 @@ fn set_version(document: &mut DocumentMut, version: &Version) {
     }
 }
 
-/// Moves the workspace package `name` from `from` to `to` in a `Cargo.lock`: its entry and
-/// the dependencies that name its version. Whether it was there.
-fn relock(lock: &mut DocumentMut, name: &str, from: &Version, to: &Version) -> bool {
+/// Moves the workspace package `name` to version `to` in a `Cargo.lock`: its entry and the
+/// dependencies that name its version.
+fn relock(lock: &mut DocumentMut, name: &str, to: &Version) {
     let Some(packages) = lock.get_mut("package").and_then(Item::as_array_of_tables_mut) else {
-        return false;
+        return;
+    };
+    let ours = |package: &toml_edit::Table| {
+        package.get("name").and_then(Item::as_str) == Some(name) && !package.contains_key("source")
+    };
+    let Some(from) = packages
+        .iter()
+        .find(|package| ours(package))
+        .and_then(|package| package.get("version")?.as_str())
+        .map(str::to_owned)
+    else {
+        return;
     };
     let (old, new) = (format!("{name} {from}"), format!("{name} {to}"));
-    let mut found = false;
     for package in packages.iter_mut() {
-        let ours = package.get("name").and_then(Item::as_str) == Some(name)
-            && package.get("version").and_then(Item::as_str) == Some(from.to_string().as_str())
-            && !package.contains_key("source");
-        if ours && let Some(Item::Value(value)) = package.get_mut("version") {
+        if ours(package)
+            && let Some(Item::Value(value)) = package.get_mut("version")
+        {
             replace(value, to.to_string());
-            found = true;
         }
         if let Some(Item::Value(Value::Array(dependencies))) = package.get_mut("dependencies") {
             for dependency in dependencies.iter_mut() {
@@ -329,7 +344,6 @@ fn relock(lock: &mut DocumentMut, name: &str, from: &Version, to: &Version) -> b
             }
         }
     }
-    found
 }
 
 /// Replaces the string `value` with `text`, keeping the spacing and comments around it.
@@ -414,6 +428,17 @@ mod tests {
     }
 
     #[test]
+    fn entries_already_under_unreleased_are_not_added_again() {
+        let changelog = "# Changelog\n\n## [Unreleased]\n\n### Fixed\n\n- A typo.\n\n## [0.1.0]\n\n### Added\n\n- API error `SERVER:NEW`, new.\n";
+        let once = with_entries(changelog, &entries());
+        assert_eq!(
+            once,
+            "# Changelog\n\n## [Unreleased]\n\n### Added\n\n- API error `SERVER:NEW`, new.\n\n### Deprecated\n\n- API error `SERVER:OLD`: left.\n\n### Fixed\n\n- A typo.\n\n## [0.1.0]\n\n### Added\n\n- API error `SERVER:NEW`, new.\n"
+        );
+        assert_eq!(with_entries(&once, &entries()), once);
+    }
+
+    #[test]
     fn the_unreleased_heading_and_sections_are_made_where_missing() {
         let released = "# Changelog\n\n## [0.1.0] - 2026-01-01\n\n- First.\n";
         assert_eq!(
@@ -448,16 +473,17 @@ mod tests {
         );
         let text = "version = 4\n\n[[package]]\nname = \"app\"\nversion = \"1.0.0\"\ndependencies = [\n \"errors 0.1.0\",\n \"serde\",\n]\n\n[[package]]\nname = \"errors\"\nversion = \"0.1.0\"\n\n[[package]]\nname = \"errors\"\nversion = \"0.1.0\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n";
         let mut lock: DocumentMut = text.parse().unwrap();
-        assert!(relock(&mut lock, "errors", &v("0.1.0"), &v("0.2.0")));
-        assert_eq!(
-            lock.to_string(),
-            text.replacen("\"errors 0.1.0\"", "\"errors 0.2.0\"", 1).replacen(
-                "name = \"errors\"\nversion = \"0.1.0\"\n\n",
-                "name = \"errors\"\nversion = \"0.2.0\"\n\n",
-                1
-            )
+        relock(&mut lock, "errors", &v("0.2.0"));
+        let relocked = text.replacen("\"errors 0.1.0\"", "\"errors 0.2.0\"", 1).replacen(
+            "name = \"errors\"\nversion = \"0.1.0\"\n\n",
+            "name = \"errors\"\nversion = \"0.2.0\"\n\n",
+            1,
         );
-        assert!(!relock(&mut lock, "other", &v("0.1.0"), &v("0.2.0")));
+        assert_eq!(lock.to_string(), relocked);
+        // Again, or for a package the lock does not hold: nothing changes.
+        relock(&mut lock, "errors", &v("0.2.0"));
+        relock(&mut lock, "other", &v("0.3.0"));
+        assert_eq!(lock.to_string(), relocked);
     }
 
     #[test]

@@ -48,8 +48,8 @@ What it replaces:
   never a part: the catalog and the ledger first, the snapshot last. The refresh runs in a git
   checkout or a throwaway CI runner, where git records what it did: a run killed between two
   files leaves the old snapshot with files of another generation, `check` then fails and says
-  so, and running the same update again writes what the whole run would have (with --bump,
-  restore CHANGELOG.md from git first, or its new entries are added twice).
+  so, and running the same update again writes what the whole run would have (--bump too: an
+  entry already under [Unreleased] is not added again).
 
 What it keeps:
   An error, error type or resolution that leaves the docs stays in the catalog as a
