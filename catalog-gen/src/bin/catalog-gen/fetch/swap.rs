@@ -22,8 +22,7 @@ use std::path::{Path, PathBuf};
 
 use catalog_gen::cli::{sync_dir, write_synced};
 
-use super::error::{read_error, write_error};
-use super::{FetchError, Replacement, snapshot_dir};
+use super::{FetchError, Replacement, read_error, snapshot_dir, write_error};
 
 /// The pages of a fetch, downloaded beside the snapshot they have not replaced yet, with the
 /// lock of their directory. Dropping it removes them.
@@ -54,7 +53,7 @@ impl StagedSnapshot {
     pub(super) fn begin(out: &Path, force: bool, note: impl FnOnce(&str)) -> Result<Self, FetchError> {
         let Some(name) = out.file_name() else {
             let message = format!("output {} does not end in a directory name", out.display());
-            return Err(FetchError::new(message));
+            return Err(message);
         };
         let dir = match out.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
@@ -104,17 +103,16 @@ impl StagedSnapshot {
     fn check_replaceable(&self) -> Result<(), FetchError> {
         let out = self.out.display();
         match snapshot_dir::first_foreign_entry(&self.out)? {
-            Some(foreign) if foreign.path.as_os_str().is_empty() => Err(FetchError::new(format!(
-                "output {out} {}; name a directory",
-                foreign.reason
-            ))),
-            Some(foreign) if !self.force => Err(FetchError::new(format!(
+            Some(foreign) if foreign.path.as_os_str().is_empty() => {
+                Err(format!("output {out} {}; name a directory", foreign.reason))
+            }
+            Some(foreign) if !self.force => Err(format!(
                 "refusing to replace {out}: {} {}; fetch replaces only a snapshot (directories \
                  and .md files whose first line starts with \"# Source:\", none hidden), or \
                  any directory with --force",
                 self.out.join(&foreign.path).display(),
                 foreign.reason
-            ))),
+            )),
             _ => Ok(()),
         }
     }
@@ -189,12 +187,12 @@ fn lock(out: &Path, dir: &Path) -> Result<Option<File>, FetchError> {
     let file = File::open(dir).map_err(read_error(dir))?;
     match file.try_lock() {
         Ok(()) => Ok(Some(file)),
-        Err(TryLockError::WouldBlock) => Err(FetchError::new(format!(
+        Err(TryLockError::WouldBlock) => Err(format!(
             "cannot replace {}: another fetch or update is replacing a snapshot in {} (it holds \
              the lock on that directory); run again once it is done",
             out.display(),
             dir.display()
-        ))),
+        )),
         Err(TryLockError::Error(source)) => Err(read_error(dir)(source)),
     }
 }
