@@ -6,12 +6,15 @@ use std::process::ExitCode;
 
 use catalog_gen::cli::NO_ERRORS_DOCUMENTED;
 use catalog_gen::{ChangeSet, Diagnostic, Docs, Error, Lint, Style};
+use smartcar_errors_shared::text::{Escaped, escape};
 
 use crate::checked_in::{REGENERATE_COMMAND, checked_in};
 use crate::paths::Paths;
 use crate::{Color, Diagnostics, Format};
 
-type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+/// What a command returns: its exit code, or why it could not run (printed escaped, with the
+/// command's exit code for that).
+pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 /// A line to stderr; a failing stderr is no reason to fail the command.
 macro_rules! error {
@@ -42,7 +45,8 @@ fn out(text: impl std::fmt::Display) -> std::io::Result<()> {
 /// How the commands talk to the user.
 pub struct Ui {
     style: Style,
-    quiet: bool,
+    /// `--quiet`: only errors and what the command is asked for are printed.
+    pub quiet: bool,
 }
 
 impl Ui {
@@ -60,17 +64,12 @@ impl Ui {
         Ui { style, quiet }
     }
 
-    /// Whether `--quiet` was given: only errors and what the command is asked for are printed.
-    pub fn quiet(&self) -> bool {
-        self.quiet
-    }
-
     /// Prints a note to stderr, escaped; nothing with `--quiet`.
     pub fn note(&self) -> impl Fn(&str) + Copy {
         let quiet = self.quiet;
         move |note| {
             if !quiet {
-                error!("{}", smartcar_errors_shared::text::escape(note));
+                error!("{}", escape(note));
             }
         }
     }
@@ -96,14 +95,10 @@ impl Ui {
         catalog_gen::cli::plain_report(&self.shown(docs))
     }
 
-    /// Reads the docs in `dir` as the checked-in catalog is generated from them.
-    fn read_quietly(&self, dir: &Path) -> Result<Docs> {
-        Ok(checked_in(dir).read()?)
-    }
-
-    /// Reads the docs in `dir` and prints their diagnostics.
+    /// Reads the docs in `dir`, as the checked-in catalog is generated from them, and prints
+    /// their diagnostics.
     fn read(&self, dir: &Path) -> Result<Docs> {
-        let docs = self.read_quietly(dir)?;
+        let docs = checked_in(dir).read()?;
         let _ = std::io::stderr().lock().write_all(self.report(&docs).as_bytes());
         Ok(docs)
     }
@@ -183,16 +178,10 @@ impl Ui {
         // diagnostics of a snapshot are printed once, even when both are the same.
         let mut printed = String::new();
         let mut read = |dir: &Path| -> Option<Docs> {
-            let docs = match self.read_quietly(dir) {
-                Ok(docs) => docs,
-                Err(error) => {
-                    error!(
-                        "error: {}",
-                        smartcar_errors_shared::text::escape(&error.to_string())
-                    );
-                    return None;
-                }
-            };
+            let docs = checked_in(dir)
+                .read()
+                .map_err(|error| error!("error: {}", escape(&error.to_string())))
+                .ok()?;
             let text = self.report(&docs);
             if text != printed {
                 let _ = std::io::stderr().lock().write_all(text.as_bytes());
@@ -232,7 +221,7 @@ impl Ui {
             Err(_) if docs.has_errors() => {
                 error!(
                     "error: the docs have errors (above), so what they say of `{}` cannot be told: an entry may be on a page that could not be read",
-                    smartcar_errors_shared::text::Escaped(query)
+                    Escaped(query)
                 );
                 Ok(ExitCode::FAILURE)
             }

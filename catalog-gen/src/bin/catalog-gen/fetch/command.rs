@@ -98,7 +98,7 @@ pub struct DownloadArgs {
 
 /// Fetches the snapshot. Text from outside (URLs, page names, what the server said, paths) is
 /// printed escaped: here, or where the error returned is printed.
-pub fn run(args: &FetchArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
+pub fn run(args: &FetchArgs) -> crate::commands::Result<ExitCode> {
     let note = |note: &str| eprintln!("{}", escape(note));
     let staged = fetch::stage(&args.index, &args.out, args.force, &args.download, note)?;
     let summary = summary(&staged, &args.out);

@@ -1,29 +1,15 @@
 //! `catalog-gen fetch`: replacing a docs snapshot with the error pages the live docs index
-//! (llms.txt) links to.
+//! (llms.txt) links to, by the policies `fetch --help` states ([`command`]).
 //!
 //! [`stage`] reads the index, selects the pages it links to (see [`crate::docs_index`]) and
-//! downloads each into a directory beside the snapshot, which is not touched yet; a directory
-//! that is not a snapshot ([`snapshot_dir`]) is refused up front. [`StagedSnapshot::commit`]
-//! then puts the new pages in its place; a command can read them in between, as `update`
-//! does, and write files of its own first ([`StagedSnapshot::commit_with`]). What is accepted
-//! from the server is described in [`download`] and [`markdown`]. Every page file starts with
-//! `# Source: URL` and a blank line: a page served without that line gets it prepended;
-//! otherwise the bytes are written exactly as served.
-//!
-//! # Killed runs
-//!
-//! The refresh runs in a git checkout or on a throwaway CI runner, so git is its transaction
-//! log. What a run guarantees, wherever it is killed:
-//!
-//! - every file it writes is old or new, never a part (a temporary file beside it, synced and
-//!   renamed over it: [`catalog_gen::cli::write_if_changed`]);
-//! - the snapshot directory is never lost: the new one is staged beside it and moved in only
-//!   once it is whole, and the next run repairs what a killed one left ([`swap`]);
-//! - files written along with the snapshot ([`StagedSnapshot::commit_with`]) are written
-//!   before it, so a run killed between two files leaves the old snapshot: the files may then
-//!   be of different generations, which `check` reports (the generated file records the
-//!   hash of the docs it came from), and running `update` again computes the same files from
-//!   the same old snapshot and finishes the refresh.
+//! downloads each ([`download`], [`markdown`]) into a directory beside the snapshot, which is
+//! not touched yet ([`swap`]); [`StagedSnapshot::commit`] then puts the new pages in its
+//! place. A command can read them in between, as `update` does, and write files of its own
+//! first ([`StagedSnapshot::commit_with`]), each old or new, never a part
+//! ([`catalog_gen::cli::write_if_changed`]). Git is the refresh's transaction log: a run
+//! killed between two files leaves the old snapshot, the files of different generations,
+//! which `check` reports (the generated file records the hash of the docs it came from), and
+//! running `update` again computes the same files from the same old snapshot.
 
 mod command;
 mod download;

@@ -1,17 +1,12 @@
-//! `update --bump`: the release a docs refresh calls for, written where a maintainer would
-//! write it: the next version in the manifest of the crate the generated catalog belongs to
-//! (and in `Cargo.lock`), and the changes in `CHANGELOG.md` under `## [Unreleased]`.
+//! `update --bump`: the release a docs refresh calls for, by the rules `update --help` states
+//! (What it bumps; see [`next_version`]), written where a maintainer would write it: the next
+//! version in the manifest of the crate the generated catalog belongs to (and in
+//! `Cargo.lock`), and the changes in `CHANGELOG.md` under `## [Unreleased]`.
 //!
 //! - The manifest is the nearest `Cargo.toml` with a `[package]` table above the generated
 //!   file; `CHANGELOG.md` the nearest one from the manifest's directory up; `Cargo.lock` too,
 //!   if there is one (a package without one has nothing to update there). None is looked for
 //!   above the snapshot's directory's parent, as an update writes nothing there.
-//! - The next version is counted from the last release the changelog records (its highest
-//!   `## [X.Y.Z]` heading) by the impact of the change, as Cargo reads versions: `major` bumps
-//!   the first non-zero part, `minor` the minor part from 1.0.0 on and the patch part before,
-//!   `patch` the patch part (all three bump the patch part of a `0.0.z` version). A manifest
-//!   already at or past that version is left alone, so that several refreshes between two
-//!   releases bump once; a crate that was never released keeps its version.
 //! - A changelog entry already under `## [Unreleased]` is not added again, and the lock
 //!   follows the manifest's version: a run killed between these files is finished by the
 //!   next, which writes what the whole run would have.
@@ -40,12 +35,12 @@ pub struct Bump {
     pub from: Version,
     /// The version it suggests (`from` when the change calls for no new one).
     pub to: Version,
-    /// The files that change, with their new contents.
+    /// The files it writes, with their new contents (which may be what they hold).
     pub replacements: Vec<Replacement>,
 }
 
 /// The bump `changes` call for in the crate of the catalog `generated`; `None` when they
-/// change nothing the catalog holds. Only the files whose contents change are replaced.
+/// change nothing the catalog holds.
 pub fn bump(generated: &Path, root: &Path, changes: &ChangeSet, date: &str) -> Result<Option<Bump>> {
     let impact = changes.semver();
     if impact == Semver::None {
@@ -68,25 +63,22 @@ pub fn bump(generated: &Path, root: &Path, changes: &ChangeSet, date: &str) -> R
     let to = next_version(&from, last_release(&changelog).as_ref(), impact)
         .ok_or_else(|| format!("{}: version {from} cannot be bumped further", manifest.display()))?;
 
-    let mut replacements = Vec::new();
-    let mut replace = |target: PathBuf, old: &str, new: String| {
-        if old != new {
-            replacements.push(Replacement {
-                target,
-                contents: Some(new.into_bytes()),
-            });
-        }
-    };
-    let entries = with_entries(&changelog, &changes.to_changelog(date));
-    replace(changelog_path, &changelog, entries);
-    let old_manifest = document.to_string();
+    let mut replacements = vec![Replacement {
+        target: changelog_path,
+        contents: Some(with_entries(&changelog, &changes.to_changelog(date)).into_bytes()),
+    }];
     set_version(&mut document, &to);
-    replace(manifest, &old_manifest, document.to_string());
+    replacements.push(Replacement {
+        target: manifest,
+        contents: Some(document.to_string().into_bytes()),
+    });
     if let Some(lock) = nearest(dirs, "Cargo.lock") {
-        let text = read_text(&lock)?;
-        let mut locked = parse_toml(&lock, &text)?;
+        let mut locked = parse_toml(&lock, &read_text(&lock)?)?;
         relock(&mut locked, &name, &to);
-        replace(lock, &text, locked.to_string());
+        replacements.push(Replacement {
+            target: lock,
+            contents: Some(locked.to_string().into_bytes()),
+        });
     }
     Ok(Some(Bump {
         from,
@@ -95,8 +87,11 @@ pub fn bump(generated: &Path, root: &Path, changes: &ChangeSet, date: &str) -> R
     }))
 }
 
-/// The version after `released` that a change of `impact` calls for, or `current` if it is
-/// already past it; `current` when nothing was released. `None` on overflow.
+/// The version after `released` that a change of `impact` calls for, as Cargo reads versions
+/// (`major` bumps the first non-zero part, `minor` the minor part from 1.0.0 on and the patch
+/// part before, `patch` the patch part; all three the patch part of a `0.0.z` version), or
+/// `current` if it is already past it, so that several refreshes between two releases bump
+/// once; `current` when nothing was released. `None` on overflow.
 fn next_version(current: &Version, released: Option<&Version>, impact: Semver) -> Option<Version> {
     let Some(released) = released else {
         return Some(current.clone());
