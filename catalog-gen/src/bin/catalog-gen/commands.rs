@@ -165,11 +165,7 @@ impl Ui {
         if docs.has_errors() {
             return Ok(ExitCode::FAILURE);
         }
-        // Streamed: the JSON of a large snapshot is never held whole in memory.
-        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-        serde_json::to_writer_pretty(&mut stdout, docs.catalog()).map_err(std::io::Error::from)?;
-        writeln!(stdout)?;
-        stdout.flush()?;
+        out(serde_json::to_string_pretty(docs.catalog())?)?;
         Ok(ExitCode::SUCCESS)
     }
 
@@ -204,11 +200,7 @@ impl Ui {
             Format::Markdown => changes.to_markdown(),
         };
         std::io::stdout().lock().write_all(text.as_bytes())?;
-        Ok(if changes.is_empty() {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::FAILURE
-        })
+        Ok(ExitCode::from(u8::from(!changes.is_empty())))
     }
 
     pub fn explain(&self, dir: &Path, query: &str) -> Result<ExitCode> {
@@ -239,11 +231,7 @@ impl Ui {
         if diagnostics.is_empty() {
             note!(self, "{}: no problems found", dir.display());
         }
-        Ok(if failed {
-            ExitCode::FAILURE
-        } else {
-            ExitCode::SUCCESS
-        })
+        Ok(ExitCode::from(u8::from(failed)))
     }
 }
 

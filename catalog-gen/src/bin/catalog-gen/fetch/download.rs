@@ -33,24 +33,17 @@ struct Failure {
 impl Failure {
     /// A failure that another try would meet again.
     fn lasting(reason: impl Into<String>) -> Failure {
+        let reason = reason.into();
         Failure {
-            reason: reason.into(),
+            reason,
             transient: false,
         }
     }
 
-    fn transient(reason: impl Into<String>) -> Failure {
-        Failure {
-            reason: reason.into(),
-            transient: true,
-        }
-    }
-
     fn status(status: u16) -> Failure {
-        Failure {
-            reason: format!("HTTP status {status}"),
-            transient: status == 429 || (500..600).contains(&status),
-        }
+        let transient = status == 429 || (500..600).contains(&status);
+        let reason = format!("HTTP status {status}");
+        Failure { reason, transient }
     }
 
     fn deadline(deadline: Duration) -> Failure {
@@ -62,23 +55,27 @@ impl Failure {
 
     /// What `error` means for a request that had `deadline` to complete.
     fn from_ureq(error: ureq::Error, deadline: Duration) -> Failure {
-        match error {
-            ureq::Error::StatusCode(status) => Failure::status(status),
-            ureq::Error::Timeout(ureq::Timeout::Global) => Failure::deadline(deadline),
-            ureq::Error::Timeout(phase) => Failure::transient(format!("timed out ({phase})")),
+        let reason = match error {
+            ureq::Error::StatusCode(status) => return Failure::status(status),
+            ureq::Error::Timeout(ureq::Timeout::Global) => return Failure::deadline(deadline),
             ureq::Error::BodyExceedsLimit(limit) => {
-                Failure::lasting(format!("body larger than {limit} bytes"))
+                return Failure::lasting(format!("body larger than {limit} bytes"));
             }
+            ureq::Error::Timeout(phase) => format!("timed out ({phase})"),
             ureq::Error::Io(error)
                 if matches!(error.kind(), io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock) =>
             {
-                Failure::transient(format!("timed out ({error})"))
+                format!("timed out ({error})")
             }
-            ureq::Error::Io(error) => Failure::transient(format!("connection failed: {error}")),
-            ureq::Error::HostNotFound => Failure::transient("connection failed: host not found"),
-            ureq::Error::ConnectionFailed => Failure::transient("connection failed: no connection"),
-            ureq::Error::Protocol(error) => Failure::transient(format!("invalid HTTP response: {error}")),
-            other => Failure::lasting(other.to_string()),
+            ureq::Error::Io(error) => format!("connection failed: {error}"),
+            ureq::Error::HostNotFound => "connection failed: host not found".to_owned(),
+            ureq::Error::ConnectionFailed => "connection failed: no connection".to_owned(),
+            ureq::Error::Protocol(error) => format!("invalid HTTP response: {error}"),
+            other => return Failure::lasting(other.to_string()),
+        };
+        Failure {
+            reason,
+            transient: true,
         }
     }
 }
@@ -319,11 +316,17 @@ mod tests {
         let failure = |error| Failure::from_ureq(error, deadline);
         assert_eq!(
             failure(ureq::Error::Timeout(ureq::Timeout::PerRead)),
-            Failure::transient("timed out (per read)")
+            Failure {
+                reason: "timed out (per read)".to_owned(),
+                transient: true
+            }
         );
         assert_eq!(
             failure(ureq::Error::Io(io::Error::from(io::ErrorKind::ConnectionReset))),
-            Failure::transient("connection failed: connection reset")
+            Failure {
+                reason: "connection failed: connection reset".to_owned(),
+                transient: true
+            }
         );
         assert_eq!(
             failure(ureq::Error::Timeout(ureq::Timeout::Global)),
