@@ -57,30 +57,22 @@ pub fn select_pages(index: &HttpUrl, markdown: &str, prefix: &str) -> Result<Ind
     let mut selected = IndexPages::default();
     let mut seen = BTreeSet::new();
     for destination in link_destinations(markdown) {
-        let Some(page) = page_in_directory(index, &destination) else {
+        let Some((url, decoded)) = page_in_directory(index, &destination) else {
             selected.skipped += 1;
             continue;
         };
-        let wanted = |path: &str| path.starts_with(prefix) && path.ends_with(".md");
-        let path = match page.path {
-            Ok(path) if wanted(&path) => path,
-            Err(lossy) if wanted(&lossy) => {
-                return Err(unsafe_path(
-                    &page.url,
-                    &lossy,
-                    "is not UTF-8 once percent-decoded",
-                ));
-            }
-            Ok(_) | Err(_) => {
-                selected.skipped += 1;
-                continue;
-            }
-        };
-        if let Err(problem) = check_relative_path(&path) {
-            return Err(unsafe_path(&page.url, &path, &problem));
+        let path = String::from_utf8_lossy(&decoded);
+        if !path.starts_with(prefix) || !path.ends_with(".md") {
+            selected.skipped += 1;
+            continue;
         }
-        if seen.insert(path.clone()) {
-            selected.pages.push(IndexPage { url: page.url, path });
+        if std::str::from_utf8(&decoded).is_err() {
+            return Err(unsafe_path(&url, &path, "is not UTF-8 once percent-decoded"));
+        }
+        check_relative_path(&path).map_err(|problem| unsafe_path(&url, &path, &problem))?;
+        if seen.insert(path.to_string()) {
+            let path = path.into_owned();
+            selected.pages.push(IndexPage { url, path });
         } else {
             selected.skipped += 1;
         }
@@ -131,25 +123,16 @@ fn link_destinations(markdown: &str) -> Vec<String> {
         .collect()
 }
 
-/// A link inside the index's directory.
-struct LinkedPage {
-    /// The absolute URL.
-    url: HttpUrl,
-    /// The percent-decoded path relative to the index's directory, or, when that is not
-    /// UTF-8, the same with the invalid bytes replaced.
-    path: Result<String, String>,
-}
-
-/// Resolves `destination`; `None` when it is not an http(s) link inside the index's directory.
-fn page_in_directory(index: &HttpUrl, destination: &str) -> Option<LinkedPage> {
-    let page = index.join(destination).ok()?;
-    if !index.same_origin(&page) {
-        return None;
-    }
+/// Resolves `destination`: its URL and its path relative to the index's directory,
+/// percent-decoded; `None` when it is not an http(s) link inside the index's directory.
+fn page_in_directory(index: &HttpUrl, destination: &str) -> Option<(HttpUrl, Vec<u8>)> {
+    let page = index
+        .join(destination)
+        .ok()
+        .filter(|page| index.same_origin(page))?;
     let relative = page.path().strip_prefix(index.directory())?;
-    let path = String::from_utf8(percent_decode_str(relative).collect())
-        .map_err(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
-    Some(LinkedPage { url: page, path })
+    let decoded = percent_decode_str(relative).collect();
+    Some((page, decoded))
 }
 
 fn unsafe_path(url: &HttpUrl, path: &str, problem: &str) -> String {

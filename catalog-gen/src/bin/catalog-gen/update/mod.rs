@@ -18,6 +18,7 @@
 //! Exit 0 when the update ran (whether or not anything changed), 2 when it could not.
 
 mod bump;
+mod changelog;
 mod note;
 mod today;
 
