@@ -22,9 +22,10 @@ What fetch replaces:
 
 What it writes:
   The .md pages under --prefix that the index links to on its own origin (scheme, host and
-  port) and below its directory, each starting with a \"# Source: URL\" line. They go to
-  .NAME.new beside DIR, each synced; once all have arrived, DIR is renamed to .NAME.old,
-  .NAME.new to DIR, and .NAME.old is removed. On any failure DIR is left as it was.
+  port; a link with user info is not) and below its directory, each starting with a
+  \"# Source: URL\" line. They go to .NAME.new beside DIR, each synced; once all have
+  arrived, DIR is renamed to .NAME.old, .NAME.new to DIR, and .NAME.old is removed. On any
+  failure DIR is left as it was.
 
 What it accepts:
   A 200 OK whose Content-Encoding headers, every one of them, name no coding but identity,
