@@ -193,7 +193,7 @@ fn run(command: Command, ui: &commands::Ui) -> commands::Result<ExitCode> {
         Command::Dump { docs, .. } => ui.dump(&paths::docs_dir(docs)?),
         Command::Diff { old, new, format } => ui.diff(&old, &new, format),
         Command::Explain { query, docs } => ui.explain(&paths::docs_dir(docs)?, &query),
-        Command::Fetch(args) => fetch::run(&args),
+        Command::Fetch(args) => fetch::run(&args, ui),
         Command::Update(args) => update::run(&args, ui),
         Command::Lint { list: true, .. } => commands::list_lints(),
         Command::Lint { docs, deny, .. } => ui.lint(&paths::docs_dir(docs)?, deny.is_some()),

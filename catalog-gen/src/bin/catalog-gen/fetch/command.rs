@@ -5,10 +5,9 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::commands::count;
+use crate::commands::{Ui, count};
 
 use super::{self as fetch, StagedSnapshot};
-use smartcar_errors_shared::text::escape;
 
 /// The policies of `fetch`, shown by `catalog-gen fetch --help`.
 const POLICIES: &str = "\
@@ -98,13 +97,13 @@ pub struct DownloadArgs {
 }
 
 /// Fetches the snapshot. Text from outside (URLs, page names, what the server said, paths) is
-/// printed escaped: here, or where the error returned is printed.
-pub fn run(args: &FetchArgs) -> crate::commands::Result<ExitCode> {
-    let note = |note: &str| eprintln!("{}", escape(note));
+/// printed escaped: here, or where the error returned is printed. With `--quiet`, only errors.
+pub fn run(args: &FetchArgs, ui: &Ui) -> crate::commands::Result<ExitCode> {
+    let note = ui.note();
     let staged = fetch::stage(&args.index, &args.out, args.force, &args.download, note)?;
     let summary = summary(&staged, &args.out);
     staged.commit()?;
-    eprintln!("{}", escape(&summary));
+    note(&summary);
     Ok(ExitCode::SUCCESS)
 }
 
