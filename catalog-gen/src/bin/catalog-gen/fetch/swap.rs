@@ -1,19 +1,11 @@
 //! Putting a new snapshot in place of the old one so that the snapshot directory is never
-//! lost, wherever the run is killed.
-//!
-//! For a snapshot `DIR/NAME`, a run uses two directories beside it, on its file system so
-//! that a rename is atomic: `.NAME.new`, into which the pages are downloaded (each synced),
-//! and `.NAME.old`, where the old snapshot waits while the new one moves in. Once every page
-//! is there, `NAME` is renamed to `.NAME.old`, `.NAME.new` to `NAME`, the renames are synced,
-//! and `.NAME.old` is removed. `NAME` is thus a whole snapshot, old or new, at every moment
-//! but between the two renames, when the old one is whole at `.NAME.old`.
-//!
-//! A run first repairs what a killed one left: `.NAME.old` is moved back when `NAME` is
-//! missing (killed between the renames) and removed when `NAME` is there (killed after them,
-//! so `NAME` is the new snapshot); `.NAME.new` is removed (killed before). Both names belong
-//! to fetch. So that it never takes the directories of a live run for a killed one's, a run
-//! holds an advisory lock on `DIR` from the repair to the end of the swap, and a second run
-//! meanwhile is refused. (On Unix; elsewhere a directory cannot be opened to be locked.)
+//! lost, wherever the run is killed, as `fetch --help` states (What it writes, Killed runs).
+//! The pages go to `.NAME.new` beside `DIR/NAME`, on its file system so that a rename is
+//! atomic; `NAME` is renamed to `.NAME.old`, `.NAME.new` to `NAME`, the renames are synced,
+//! and `.NAME.old` is removed. A run first moves back or removes what a killed one left: both
+//! names belong to fetch. So that it never takes the directories of a live run for a killed
+//! one's, a run holds an advisory lock on `DIR` from the repair to the end of the swap. (On
+//! Unix; elsewhere a directory cannot be opened to be locked.)
 
 use std::ffi::OsString;
 use std::fs::{self, File, TryLockError};
@@ -149,8 +141,9 @@ impl StagedSnapshot {
         Ok(())
     }
 
-    /// Moves back or removes what a killed run left aside, and removes the pages it left
-    /// (see the module's documentation).
+    /// Moves back or removes what a killed run left aside: `.NAME.old` is moved back when
+    /// `NAME` is missing (killed between the renames) and removed when `NAME` is there (killed
+    /// after them, so `NAME` is the new snapshot); `.NAME.new` is removed (killed before).
     fn repair(&self, note: impl FnOnce(&str)) -> Result<(), FetchError> {
         let (old, out) = (self.old.display(), self.out.display());
         if self.old.is_dir() && self.out.exists() {
