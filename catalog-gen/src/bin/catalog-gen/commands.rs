@@ -23,15 +23,6 @@ macro_rules! error {
     }};
 }
 
-/// A line to stderr that `--quiet` leaves out.
-macro_rules! note {
-    ($ui:expr, $($arg:tt)*) => {{
-        if !$ui.quiet {
-            let _ = writeln!(std::io::stderr(), $($arg)*);
-        }
-    }};
-}
-
 /// `1 type`, `3 types`.
 pub fn count(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
@@ -65,12 +56,9 @@ impl Ui {
     }
 
     /// Prints a note to stderr, escaped; nothing with `--quiet`.
-    pub fn note(&self) -> impl Fn(&str) + Copy {
-        let quiet = self.quiet;
-        move |note| {
-            if !quiet {
-                error!("{}", escape(note));
-            }
+    pub fn note(&self, note: &str) {
+        if !self.quiet {
+            error!("{}", escape(note));
         }
     }
 
@@ -109,15 +97,14 @@ impl Ui {
         match docs.write(file) {
             Ok(written) => {
                 let catalog = docs.catalog();
-                note!(
-                    self,
+                self.note(&format!(
                     "{} {} ({} in {}, {})",
                     if written { "wrote" } else { "unchanged:" },
                     file.display(),
                     count(catalog.api_errors.len(), "API error"),
                     count(catalog.error_types().len(), "type"),
                     count(catalog.connect_errors.len(), "Connect error"),
-                );
+                ));
                 Ok(ExitCode::SUCCESS)
             }
             Err(Error::Docs { .. }) => {
@@ -141,7 +128,7 @@ impl Ui {
         let docs = self.read(dir)?;
         match docs.check(file, &format!("{REGENERATE_COMMAND}{}", paths.flags)) {
             Ok(None) => {
-                note!(self, "{} is in sync with {}", file.display(), dir.display());
+                self.note(&format!("{} is in sync with {}", file.display(), dir.display()));
                 Ok(ExitCode::SUCCESS)
             }
             Ok(Some(drift)) => {
@@ -229,7 +216,7 @@ impl Ui {
         let diagnostics = docs.diagnostics();
         let failed = diagnostics.iter().any(|d| d.is_error() || deny_warnings);
         if diagnostics.is_empty() {
-            note!(self, "{}: no problems found", dir.display());
+            self.note(&format!("{}: no problems found", dir.display()));
         }
         Ok(ExitCode::from(u8::from(failed)))
     }

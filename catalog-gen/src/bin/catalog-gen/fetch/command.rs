@@ -99,7 +99,7 @@ pub struct DownloadArgs {
 /// Fetches the snapshot. Text from outside (URLs, page names, what the server said, paths) is
 /// printed escaped: here, or where the error returned is printed. With `--quiet`, only errors.
 pub fn run(args: &FetchArgs, ui: &Ui) -> crate::commands::Result<ExitCode> {
-    let note = ui.note();
+    let note = |note: &str| ui.note(note);
     let staged = fetch::stage(&args.index, &args.out, args.force, &args.download, note)?;
     let summary = summary(&staged, &args.out);
     staged.commit()?;

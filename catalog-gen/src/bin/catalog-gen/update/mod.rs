@@ -36,7 +36,6 @@ use crate::checked_in::checked_in;
 use crate::commands::{Result, Ui};
 use crate::fetch::{self, DownloadArgs, Replacement, StagedSnapshot};
 use crate::paths::Paths;
-use smartcar_errors_shared::text::escape;
 
 /// What `update` does, shown by `catalog-gen update --help`.
 const POLICIES: &str = "\
@@ -141,7 +140,9 @@ impl Files {
 pub fn run(args: &UpdateArgs, ui: &Ui) -> Result<ExitCode> {
     let date = today::date(args.date.as_deref())?;
     let files = Files::resolve(args)?;
-    let staged = fetch::stage(&args.index, &files.docs, false, &args.download, ui.note())?;
+    let staged = fetch::stage(&args.index, &files.docs, false, &args.download, |note| {
+        ui.note(note)
+    })?;
     let old = read_old(&files)?;
     let new = read_new(&files, staged.dir(), &args.index, ui)?;
     let (new, changes) = new.update_from(&old, &date, args.drop_tombstones)?;
@@ -224,18 +225,12 @@ fn print(args: &UpdateArgs, ui: &Ui, files: &Files, changes: &ChangeSet, written
     let versions = written.bump.as_ref().map(|bump| (&bump.from, &bump.to));
     let note = note::note(changes, !written.files.is_empty(), versions, args.format);
     io::stdout().lock().write_all(note.as_bytes())?;
-    if !ui.quiet {
-        let summary = if written.files.is_empty() {
-            format!(
-                "{} is up to date with {}; nothing written",
-                files.docs.display(),
-                args.index
-            )
-        } else {
-            format!("updated {} from {}", written.files.join(", "), args.index)
-        };
-        let _ = writeln!(io::stderr(), "{}", escape(&summary));
-    }
+    ui.note(&if written.files.is_empty() {
+        let docs = files.docs.display();
+        format!("{docs} is up to date with {}; nothing written", args.index)
+    } else {
+        format!("updated {} from {}", written.files.join(", "), args.index)
+    });
     Ok(())
 }
 
