@@ -6,26 +6,20 @@ use std::process::ExitCode;
 
 use catalog_gen::cli::NO_ERRORS_DOCUMENTED;
 use catalog_gen::{ChangeSet, Diagnostic, Docs, Error, Lint, Style};
+use smartcar_errors_shared::text::{Escaped, escape};
 
 use crate::checked_in::{REGENERATE_COMMAND, checked_in};
 use crate::paths::Paths;
 use crate::{Color, Diagnostics, Format};
 
-type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+/// What a command returns: its exit code, or why it could not run (printed escaped, with the
+/// command's exit code for that).
+pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 /// A line to stderr; a failing stderr is no reason to fail the command.
 macro_rules! error {
     ($($arg:tt)*) => {{
         let _ = writeln!(std::io::stderr(), $($arg)*);
-    }};
-}
-
-/// A line to stderr that `--quiet` leaves out.
-macro_rules! note {
-    ($ui:expr, $($arg:tt)*) => {{
-        if !$ui.quiet {
-            let _ = writeln!(std::io::stderr(), $($arg)*);
-        }
     }};
 }
 
@@ -42,7 +36,8 @@ fn out(text: impl std::fmt::Display) -> std::io::Result<()> {
 /// How the commands talk to the user.
 pub struct Ui {
     style: Style,
-    quiet: bool,
+    /// `--quiet`: only errors and what the command is asked for are printed.
+    pub quiet: bool,
 }
 
 impl Ui {
@@ -60,18 +55,10 @@ impl Ui {
         Ui { style, quiet }
     }
 
-    /// Whether `--quiet` was given: only errors and what the command is asked for are printed.
-    pub fn quiet(&self) -> bool {
-        self.quiet
-    }
-
     /// Prints a note to stderr, escaped; nothing with `--quiet`.
-    pub fn note(&self) -> impl Fn(&str) + Copy {
-        let quiet = self.quiet;
-        move |note| {
-            if !quiet {
-                error!("{}", smartcar_errors_shared::text::escape(note));
-            }
+    pub fn note(&self, note: &str) {
+        if !self.quiet {
+            error!("{}", escape(note));
         }
     }
 
@@ -96,14 +83,10 @@ impl Ui {
         catalog_gen::cli::plain_report(&self.shown(docs))
     }
 
-    /// Reads the docs in `dir` as the checked-in catalog is generated from them.
-    fn read_quietly(&self, dir: &Path) -> Result<Docs> {
-        Ok(checked_in(dir).read()?)
-    }
-
-    /// Reads the docs in `dir` and prints their diagnostics.
+    /// Reads the docs in `dir`, as the checked-in catalog is generated from them, and prints
+    /// their diagnostics.
     fn read(&self, dir: &Path) -> Result<Docs> {
-        let docs = self.read_quietly(dir)?;
+        let docs = checked_in(dir).read()?;
         let _ = std::io::stderr().lock().write_all(self.report(&docs).as_bytes());
         Ok(docs)
     }
@@ -114,15 +97,14 @@ impl Ui {
         match docs.write(file) {
             Ok(written) => {
                 let catalog = docs.catalog();
-                note!(
-                    self,
+                self.note(&format!(
                     "{} {} ({} in {}, {})",
                     if written { "wrote" } else { "unchanged:" },
                     file.display(),
                     count(catalog.api_errors.len(), "API error"),
                     count(catalog.error_types().len(), "type"),
                     count(catalog.connect_errors.len(), "Connect error"),
-                );
+                ));
                 Ok(ExitCode::SUCCESS)
             }
             Err(Error::Docs { .. }) => {
@@ -146,7 +128,7 @@ impl Ui {
         let docs = self.read(dir)?;
         match docs.check(file, &format!("{REGENERATE_COMMAND}{}", paths.flags)) {
             Ok(None) => {
-                note!(self, "{} is in sync with {}", file.display(), dir.display());
+                self.note(&format!("{} is in sync with {}", file.display(), dir.display()));
                 Ok(ExitCode::SUCCESS)
             }
             Ok(Some(drift)) => {
@@ -170,11 +152,7 @@ impl Ui {
         if docs.has_errors() {
             return Ok(ExitCode::FAILURE);
         }
-        // Streamed: the JSON of a large snapshot is never held whole in memory.
-        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-        serde_json::to_writer_pretty(&mut stdout, docs.catalog()).map_err(std::io::Error::from)?;
-        writeln!(stdout)?;
-        stdout.flush()?;
+        out(serde_json::to_string_pretty(docs.catalog())?)?;
         Ok(ExitCode::SUCCESS)
     }
 
@@ -183,16 +161,10 @@ impl Ui {
         // diagnostics of a snapshot are printed once, even when both are the same.
         let mut printed = String::new();
         let mut read = |dir: &Path| -> Option<Docs> {
-            let docs = match self.read_quietly(dir) {
-                Ok(docs) => docs,
-                Err(error) => {
-                    error!(
-                        "error: {}",
-                        smartcar_errors_shared::text::escape(&error.to_string())
-                    );
-                    return None;
-                }
-            };
+            let docs = checked_in(dir)
+                .read()
+                .map_err(|error| error!("error: {}", escape(&error.to_string())))
+                .ok()?;
             let text = self.report(&docs);
             if text != printed {
                 let _ = std::io::stderr().lock().write_all(text.as_bytes());
@@ -215,11 +187,7 @@ impl Ui {
             Format::Markdown => changes.to_markdown(),
         };
         std::io::stdout().lock().write_all(text.as_bytes())?;
-        Ok(if changes.is_empty() {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::FAILURE
-        })
+        Ok(ExitCode::from(u8::from(!changes.is_empty())))
     }
 
     pub fn explain(&self, dir: &Path, query: &str) -> Result<ExitCode> {
@@ -232,7 +200,7 @@ impl Ui {
             Err(_) if docs.has_errors() => {
                 error!(
                     "error: the docs have errors (above), so what they say of `{}` cannot be told: an entry may be on a page that could not be read",
-                    smartcar_errors_shared::text::Escaped(query)
+                    Escaped(query)
                 );
                 Ok(ExitCode::FAILURE)
             }
@@ -248,13 +216,9 @@ impl Ui {
         let diagnostics = docs.diagnostics();
         let failed = diagnostics.iter().any(|d| d.is_error() || deny_warnings);
         if diagnostics.is_empty() {
-            note!(self, "{}: no problems found", dir.display());
+            self.note(&format!("{}: no problems found", dir.display()));
         }
-        Ok(if failed {
-            ExitCode::FAILURE
-        } else {
-            ExitCode::SUCCESS
-        })
+        Ok(ExitCode::from(u8::from(failed)))
     }
 }
 

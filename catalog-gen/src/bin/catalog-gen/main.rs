@@ -158,47 +158,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let ui = commands::Ui::new(cli.diagnostics, cli.color, cli.quiet);
     // The exit code of a command that cannot run: 2 where the command's contract has one.
-    let (result, cannot_run) = match cli.command {
-        Command::Generate { docs, out } => (
-            Paths::resolve(docs, out)
-                .map_err(Into::into)
-                .and_then(|p| ui.generate(&p)),
-            1,
-        ),
-        Command::Check { docs, generated } => (
-            Paths::resolve(docs, generated)
-                .map_err(Into::into)
-                .and_then(|p| ui.check(&p)),
-            2,
-        ),
-        Command::Dump {
-            format: DumpFormat::JsonSchema,
-            ..
-        } => (commands::json_schema(), 1),
-        Command::Dump { docs, .. } => (
-            paths::docs_dir(docs)
-                .map_err(Into::into)
-                .and_then(|docs| ui.dump(&docs)),
-            1,
-        ),
-        Command::Diff { old, new, format } => (ui.diff(&old, &new, format), 2),
-        Command::Explain { query, docs } => (
-            paths::docs_dir(docs)
-                .map_err(Into::into)
-                .and_then(|docs| ui.explain(&docs, &query)),
-            1,
-        ),
-        Command::Fetch(args) => (fetch::run(&args), 1),
-        Command::Update(args) => (Ok(update::run(&args, &ui)), 2),
-        Command::Lint { list: true, .. } => (commands::list_lints(), 1),
-        Command::Lint { docs, deny, .. } => (
-            paths::docs_dir(docs)
-                .map_err(Into::into)
-                .and_then(|docs| ui.lint(&docs, deny.is_some())),
-            1,
-        ),
+    let cannot_run = match cli.command {
+        Command::Check { .. } | Command::Diff { .. } | Command::Update(_) => 2,
+        _ => 1,
     };
-    match result {
+    match run(cli.command, &ui) {
         Ok(code) => code,
         // The reader went away (`catalog-gen dump | head`): nothing left to say.
         Err(error)
@@ -214,5 +178,24 @@ fn main() -> ExitCode {
             let _ = writeln!(std::io::stderr(), "error: {message}");
             ExitCode::from(cannot_run)
         }
+    }
+}
+
+/// Runs `command`: its exit code, or why it could not run.
+fn run(command: Command, ui: &commands::Ui) -> commands::Result<ExitCode> {
+    match command {
+        Command::Generate { docs, out } => ui.generate(&Paths::resolve(docs, out)?),
+        Command::Check { docs, generated } => ui.check(&Paths::resolve(docs, generated)?),
+        Command::Dump {
+            format: DumpFormat::JsonSchema,
+            ..
+        } => commands::json_schema(),
+        Command::Dump { docs, .. } => ui.dump(&paths::docs_dir(docs)?),
+        Command::Diff { old, new, format } => ui.diff(&old, &new, format),
+        Command::Explain { query, docs } => ui.explain(&paths::docs_dir(docs)?, &query),
+        Command::Fetch(args) => fetch::run(&args, ui),
+        Command::Update(args) => update::run(&args, ui),
+        Command::Lint { list: true, .. } => commands::list_lints(),
+        Command::Lint { docs, deny, .. } => ui.lint(&paths::docs_dir(docs)?, deny.is_some()),
     }
 }

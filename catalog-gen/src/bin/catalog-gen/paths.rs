@@ -2,7 +2,7 @@
 //! current directory up (as cargo finds `Cargo.toml`), so that the commands work anywhere in
 //! the repository.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The snapshot, relative to the repository root.
 pub const DOCS_DIR: &str = "docs-snapshot";
@@ -34,9 +34,13 @@ impl Paths {
         if let Some(generated) = &generated {
             flags.push_str(&format!(" --out {}", generated.display()));
         }
+        let generated = match generated {
+            Some(generated) => generated,
+            None => repository_root()?.join(GENERATED_FILE),
+        };
         Ok(Paths {
             docs: docs_dir(docs)?,
-            generated: or_default(generated, GENERATED_FILE)?,
+            generated,
             flags,
         })
     }
@@ -45,14 +49,9 @@ impl Paths {
 /// The docs snapshot of a command that reads only the docs (`dump`, `lint`, `explain`): as
 /// given, or the repository's, found as [`Paths::resolve`] finds it.
 pub fn docs_dir(docs: Option<PathBuf>) -> Result<PathBuf, String> {
-    or_default(docs, DOCS_DIR)
-}
-
-/// `given`, or `default` (relative to the repository root) in the repository.
-fn or_default(given: Option<PathBuf>, default: &str) -> Result<PathBuf, String> {
-    match given {
-        Some(path) => Ok(path),
-        None => Ok(repository_root()?.join(default)),
+    match docs {
+        Some(docs) => Ok(docs),
+        None => Ok(repository_root()?.join(DOCS_DIR)),
     }
 }
 
@@ -68,16 +67,11 @@ fn repository_root() -> Result<PathBuf, String> {
         }
         up.push("..");
     }
-    Err(not_found(&current))
-}
-
-/// Why the defaults cannot be used from `current` (escaped where it is printed, as every
-/// command's error is).
-fn not_found(current: &Path) -> String {
-    format!(
+    // Escaped where it is printed, as every command's error is.
+    Err(format!(
         "no {DOCS_DIR} directory in {} or any directory above it, so there are no default paths: \
          run from the smartcar-errors repository, or name the docs with --docs DIR \
          (and the generated file with --out or --generated FILE)",
         current.display()
-    )
+    ))
 }

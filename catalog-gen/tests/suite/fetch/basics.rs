@@ -26,6 +26,16 @@ fn fetch_writes_every_error_page_byte_for_byte_and_skips_other_links() {
 }
 
 #[test]
+fn quiet_fetch_prints_nothing_but_writes_the_same() {
+    let server = Server::start(site);
+    let scratch = Scratch::new("quiet");
+    let output = fetch(&server, &scratch.out(), &["--quiet"]);
+    assert_success(&output);
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    scratch.assert_only_snapshot(&expected_snapshot(&server));
+}
+
+#[test]
 fn fetch_replaces_an_existing_snapshot_whole() {
     let server = Server::start(site);
     let scratch = Scratch::new("replace");

@@ -163,3 +163,48 @@ fn without_a_changelog_or_manifest_the_bump_writes_nothing() {
         stderr(&output)
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_bump_killed_between_files_is_finished_by_the_next_run() {
+    use std::os::unix::fs::MetadataExt;
+
+    use crate::fetch::support::kill_when;
+
+    let server = Server::start(site(State::CodeReplaced));
+    let reference = repo("bump-killed-reference", "1.4.0");
+    let output = reference.update(&server, &["--date", DATE, "--bump"]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let updated = reference.files();
+    for attempt in 0..10 {
+        let repo = repo(&format!("bump-killed-{attempt}"), "1.4.0");
+        // The changelog and the manifest are written before the lock and the snapshot, each
+        // synced: a kill right after the manifest lands between files.
+        let manifest = repo.0.join(MANIFEST);
+        let inode = std::fs::metadata(&manifest).unwrap().ino();
+        let replaced = || std::fs::metadata(&manifest).is_ok_and(|file| file.ino() != inode);
+        if !kill_when(
+            &mut repo.update_command(&server, &["--date", DATE, "--bump"]),
+            replaced,
+        ) {
+            continue;
+        }
+        let files = repo.files();
+        if text(&files, "Cargo.lock") != lock("1.4.0") {
+            // Killed after the lock: try again for a kill before it.
+            continue;
+        }
+        assert_eq!(repo.run(&["check"]).status.code(), Some(1));
+        let output = repo.update(&server, &["--date", DATE, "--bump"]);
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+        let mut files = repo.files();
+        // What may be left is the temporary file of one the killed run was writing.
+        files.retain(|path, _| !path.ends_with(".tmp"));
+        for path in [MANIFEST, "Cargo.lock", "CHANGELOG.md"] {
+            assert_eq!(text(&files, path), text(&updated, path));
+        }
+        assert!(files == updated);
+        return;
+    }
+    panic!("no kill landed between the manifest and the lock in 10 tries");
+}

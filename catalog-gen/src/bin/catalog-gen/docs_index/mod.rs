@@ -18,7 +18,7 @@ use percent_encoding::percent_decode_str;
 use pulldown_cmark::{Event, LinkType, Parser, Tag};
 
 use smartcar_errors_shared::text::is_unsafe;
-pub use url::{HttpUrl, UrlError};
+pub use url::HttpUrl;
 
 /// A page the index links to, and its place in the snapshot.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,70 +39,10 @@ pub struct IndexPages {
     pub skipped: usize,
 }
 
-/// Why an index could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum IndexError {
-    /// The index URL itself is not usable.
-    #[error("invalid index URL {url}: {reason}")]
-    InvalidIndexUrl {
-        /// The URL as given.
-        url: String,
-        /// What is wrong with it.
-        reason: UrlError,
-    },
-    /// A selected page would be written outside the snapshot, or under a name it cannot have.
-    #[error("unsafe page path {path:?} for {url}: {problem}")]
-    UnsafePath {
-        /// The page's URL.
-        url: String,
-        /// The snapshot path it maps to, percent-decoded.
-        path: String,
-        /// What makes the path unsafe.
-        problem: PathProblem,
-    },
-}
-
-/// What makes a snapshot path unsafe to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum PathProblem {
-    /// The path is empty.
-    #[error("empty path")]
-    Empty,
-    /// The path starts with `/`.
-    #[error("absolute path")]
-    Absolute,
-    /// The path contains a backslash.
-    #[error("contains a backslash")]
-    Backslash,
-    /// The path contains a control character or one a reader cannot see: a bidi control, a
-    /// zero-width character, a space other than U+0020 (see
-    /// [`is_unsafe`]).
-    #[error("contains the control or invisible character U+{:04X}", u32::from(*.0))]
-    ControlOrInvisible(char),
-    /// The path contains `:` (a drive or stream name on some systems).
-    #[error("contains a colon")]
-    Colon,
-    /// The path has an empty segment (`a//b`).
-    #[error("has an empty segment")]
-    EmptySegment,
-    /// A segment is `.` or `..`.
-    #[error("has a `.` or `..` segment")]
-    DotSegment,
-    /// A segment starts with `.` (snapshot reading skips hidden names).
-    #[error("has a name starting with `.`")]
-    HiddenName,
-    /// The URL path does not decode to UTF-8.
-    #[error("is not UTF-8 once percent-decoded")]
-    NotUtf8,
-}
-
 /// The URL to download the index from: `index_url` checked to be an absolute http(s) URL,
 /// its fragment dropped, scheme and host lowercased.
-pub fn resolve_index_url(index_url: &str) -> Result<HttpUrl, IndexError> {
-    HttpUrl::parse(index_url).map_err(|reason| IndexError::InvalidIndexUrl {
-        url: index_url.to_owned(),
-        reason,
-    })
+pub fn resolve_index_url(index_url: &str) -> Result<HttpUrl, String> {
+    HttpUrl::parse(index_url).map_err(|reason| format!("invalid index URL {index_url}: {reason}"))
 }
 
 /// Selects the pages of `markdown`, the index served at `index`, whose snapshot path starts
@@ -111,29 +51,28 @@ pub fn resolve_index_url(index_url: &str) -> Result<HttpUrl, IndexError> {
 /// Relative links are resolved against `index`. Links to other origins (scheme, host and
 /// port) or outside the index's directory are skipped, as are repeats of a path already
 /// selected. A selected path that could escape the snapshot directory, or that holds a
-/// control or invisible character, is an error.
-pub fn select_pages(index: &HttpUrl, markdown: &str, prefix: &str) -> Result<IndexPages, IndexError> {
+/// control or invisible character, is an error: `unsafe page path "PATH" for URL: PROBLEM`,
+/// the path percent-decoded.
+pub fn select_pages(index: &HttpUrl, markdown: &str, prefix: &str) -> Result<IndexPages, String> {
     let mut selected = IndexPages::default();
     let mut seen = BTreeSet::new();
     for destination in link_destinations(markdown) {
-        let Some(page) = page_in_directory(index, &destination) else {
+        let Some((url, decoded)) = page_in_directory(index, &destination) else {
             selected.skipped += 1;
             continue;
         };
-        let wanted = |path: &str| path.starts_with(prefix) && path.ends_with(".md");
-        let path = match page.path {
-            Ok(path) if wanted(&path) => path,
-            Err(lossy) if wanted(&lossy) => return Err(unsafe_path(page.url, lossy, PathProblem::NotUtf8)),
-            Ok(_) | Err(_) => {
-                selected.skipped += 1;
-                continue;
-            }
-        };
-        if let Err(problem) = check_relative_path(&path) {
-            return Err(unsafe_path(page.url, path, problem));
+        let path = String::from_utf8_lossy(&decoded);
+        if !path.starts_with(prefix) || !path.ends_with(".md") {
+            selected.skipped += 1;
+            continue;
         }
-        if seen.insert(path.clone()) {
-            selected.pages.push(IndexPage { url: page.url, path });
+        if std::str::from_utf8(&decoded).is_err() {
+            return Err(unsafe_path(&url, &path, "is not UTF-8 once percent-decoded"));
+        }
+        check_relative_path(&path).map_err(|problem| unsafe_path(&url, &path, &problem))?;
+        if seen.insert(path.to_string()) {
+            let path = path.into_owned();
+            selected.pages.push(IndexPage { url, path });
         } else {
             selected.skipped += 1;
         }
@@ -142,32 +81,34 @@ pub fn select_pages(index: &HttpUrl, markdown: &str, prefix: &str) -> Result<Ind
 }
 
 /// Checks that `path` stays inside the directory it is relative to and is a name a snapshot
-/// can hold (no hidden names, colons, control or invisible characters).
-pub fn check_relative_path(path: &str) -> Result<(), PathProblem> {
-    if path.is_empty() {
-        return Err(PathProblem::Empty);
-    }
-    if path.starts_with('/') {
-        return Err(PathProblem::Absolute);
-    }
-    if path.contains('\\') {
-        return Err(PathProblem::Backslash);
-    }
-    if let Some(c) = path.chars().find(|&c| is_unsafe(c)) {
-        return Err(PathProblem::ControlOrInvisible(c));
-    }
-    if path.contains(':') {
-        return Err(PathProblem::Colon);
-    }
-    for segment in path.split('/') {
-        match segment {
-            "" => return Err(PathProblem::EmptySegment),
-            "." | ".." => return Err(PathProblem::DotSegment),
-            hidden if hidden.starts_with('.') => return Err(PathProblem::HiddenName),
-            _ => {}
-        }
-    }
-    Ok(())
+/// can hold: not empty or absolute; no backslash, colon (a drive or stream name on some
+/// systems), control character or one a reader cannot see (see [`is_unsafe`]); no empty,
+/// `.` or `..` segment, nor a hidden name (snapshot reading skips them). Fails with what is
+/// wrong.
+pub fn check_relative_path(path: &str) -> Result<(), String> {
+    let problem = if path.is_empty() {
+        "empty path"
+    } else if path.starts_with('/') {
+        "absolute path"
+    } else if path.contains('\\') {
+        "contains a backslash"
+    } else if let Some(c) = path.chars().find(|&c| is_unsafe(c)) {
+        let code = u32::from(c);
+        return Err(format!(
+            "contains the control or invisible character U+{code:04X}"
+        ));
+    } else if path.contains(':') {
+        "contains a colon"
+    } else if path.split('/').any(str::is_empty) {
+        "has an empty segment"
+    } else if path.split('/').any(|segment| segment == "." || segment == "..") {
+        "has a `.` or `..` segment"
+    } else if path.split('/').any(|segment| segment.starts_with('.')) {
+        "has a name starting with `.`"
+    } else {
+        return Ok(());
+    };
+    Err(problem.to_owned())
 }
 
 /// The destinations of the links in `markdown`, in order (images and e-mail links left out).
@@ -182,33 +123,20 @@ fn link_destinations(markdown: &str) -> Vec<String> {
         .collect()
 }
 
-/// A link inside the index's directory.
-struct LinkedPage {
-    /// The absolute URL.
-    url: HttpUrl,
-    /// The percent-decoded path relative to the index's directory, or, when that is not
-    /// UTF-8, the same with the invalid bytes replaced.
-    path: Result<String, String>,
-}
-
-/// Resolves `destination`; `None` when it is not an http(s) link inside the index's directory.
-fn page_in_directory(index: &HttpUrl, destination: &str) -> Option<LinkedPage> {
-    let page = index.join(destination).ok()?;
-    if !index.same_origin(&page) {
-        return None;
-    }
+/// Resolves `destination`: its URL and its path relative to the index's directory,
+/// percent-decoded; `None` when it is not an http(s) link inside the index's directory.
+fn page_in_directory(index: &HttpUrl, destination: &str) -> Option<(HttpUrl, Vec<u8>)> {
+    let page = index
+        .join(destination)
+        .ok()
+        .filter(|page| index.same_origin(page))?;
     let relative = page.path().strip_prefix(index.directory())?;
-    let path = String::from_utf8(percent_decode_str(relative).collect())
-        .map_err(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
-    Some(LinkedPage { url: page, path })
+    let decoded = percent_decode_str(relative).collect();
+    Some((page, decoded))
 }
 
-fn unsafe_path(url: HttpUrl, path: String, problem: PathProblem) -> IndexError {
-    IndexError::UnsafePath {
-        url: url.to_string(),
-        path,
-        problem,
-    }
+fn unsafe_path(url: &HttpUrl, path: &str, problem: &str) -> String {
+    format!("unsafe page path {path:?} for {url}: {problem}")
 }
 
 #[cfg(test)]
@@ -218,7 +146,7 @@ mod tests {
     const INDEX: &str = "https://smartcar.com/docs/llms.txt";
 
     /// [`select_pages`] of `markdown` served at [`INDEX`].
-    fn select(markdown: &str, prefix: &str) -> Result<IndexPages, IndexError> {
+    fn select(markdown: &str, prefix: &str) -> Result<IndexPages, String> {
         select_pages(&resolve_index_url(INDEX).unwrap(), markdown, prefix)
     }
 
@@ -315,58 +243,58 @@ mod tests {
             (
                 "errors/%2E%2E/%2e%2e/escape.md",
                 "errors/../../escape.md",
-                PathProblem::DotSegment,
+                "has a `.` or `..` segment",
             ),
             (
                 "errors/..%2F..%2Fescape.md",
                 "errors/../../escape.md",
-                PathProblem::DotSegment,
+                "has a `.` or `..` segment",
             ),
             (
                 "errors/a%5C..%5Cb.md",
                 "errors/a\\..\\b.md",
-                PathProblem::Backslash,
+                "contains a backslash",
             ),
-            ("errors//a.md", "errors//a.md", PathProblem::EmptySegment),
-            ("errors/%2Fetc.md", "errors//etc.md", PathProblem::EmptySegment),
-            ("errors/C%3Aa.md", "errors/C:a.md", PathProblem::Colon),
-            ("errors/.hidden.md", "errors/.hidden.md", PathProblem::HiddenName),
+            ("errors//a.md", "errors//a.md", "has an empty segment"),
+            ("errors/%2Fetc.md", "errors//etc.md", "has an empty segment"),
+            ("errors/C%3Aa.md", "errors/C:a.md", "contains a colon"),
+            (
+                "errors/.hidden.md",
+                "errors/.hidden.md",
+                "has a name starting with `.`",
+            ),
             (
                 "errors/%0Aa.md",
                 "errors/\na.md",
-                PathProblem::ControlOrInvisible('\n'),
+                "contains the control or invisible character U+000A",
             ),
             (
                 "errors/a%E2%80%AEb.md",
                 "errors/a\u{202e}b.md",
-                PathProblem::ControlOrInvisible('\u{202e}'),
+                "contains the control or invisible character U+202E",
             ),
         ];
         for (link, path, problem) in cases {
             let markdown = format!("- [Page]({link})\n");
             assert_eq!(
                 select(&markdown, "errors/"),
-                Err(IndexError::UnsafePath {
-                    url: format!("https://smartcar.com/docs/{link}"),
-                    path: path.to_owned(),
-                    problem,
-                }),
+                Err(format!(
+                    "unsafe page path {path:?} for https://smartcar.com/docs/{link}: {problem}"
+                )),
                 "{link}"
             );
         }
         let error = select("- [P](errors/%FF.md)\n- [Q](guides/%FF.md)\n", "errors/");
         assert_eq!(
             error,
-            Err(IndexError::UnsafePath {
-                url: "https://smartcar.com/docs/errors/%FF.md".to_owned(),
-                path: "errors/\u{FFFD}.md".to_owned(),
-                problem: PathProblem::NotUtf8,
-            })
+            Err(
+                "unsafe page path \"errors/\u{FFFD}.md\" for https://smartcar.com/docs/errors/%FF.md: \
+                 is not UTF-8 once percent-decoded"
+                    .to_owned()
+            )
         );
         assert_eq!(select("- [Q](guides/%FF.md)\n", "errors/").unwrap().skipped, 1);
-        let message = select("- [P](errors/..%2Fx.md)\n", "errors/")
-            .unwrap_err()
-            .to_string();
+        let message = select("- [P](errors/..%2Fx.md)\n", "errors/").unwrap_err();
         assert_eq!(
             message,
             "unsafe page path \"errors/../x.md\" for https://smartcar.com/docs/errors/..%2Fx.md: \
@@ -376,24 +304,28 @@ mod tests {
 
     #[test]
     fn checks_relative_paths() {
-        assert_eq!(
-            PathProblem::ControlOrInvisible('\u{202e}').to_string(),
-            "contains the control or invisible character U+202E"
-        );
         assert_eq!(check_relative_path("errors/api-errors/server-errors.md"), Ok(()));
-        assert_eq!(check_relative_path(""), Err(PathProblem::Empty));
-        assert_eq!(check_relative_path("/etc/passwd"), Err(PathProblem::Absolute));
-        assert_eq!(check_relative_path("../x.md"), Err(PathProblem::DotSegment));
-        assert_eq!(check_relative_path("a/./x.md"), Err(PathProblem::DotSegment));
-        assert_eq!(check_relative_path("a\\x.md"), Err(PathProblem::Backslash));
-        assert_eq!(check_relative_path("a/"), Err(PathProblem::EmptySegment));
+        assert_eq!(check_relative_path(""), Err("empty path".to_owned()));
+        assert_eq!(check_relative_path("/etc/passwd").unwrap_err(), "absolute path");
+        assert_eq!(
+            check_relative_path("../x.md").unwrap_err(),
+            "has a `.` or `..` segment"
+        );
+        assert_eq!(
+            check_relative_path("a/./x.md").unwrap_err(),
+            "has a `.` or `..` segment"
+        );
+        assert_eq!(
+            check_relative_path("a\\x.md").unwrap_err(),
+            "contains a backslash"
+        );
+        assert_eq!(check_relative_path("a/").unwrap_err(), "has an empty segment");
     }
 
     #[test]
     fn rejects_an_unusable_index_url() {
-        let error = resolve_index_url("file:///docs/llms.txt").unwrap_err();
         assert_eq!(
-            error.to_string(),
+            resolve_index_url("file:///docs/llms.txt").unwrap_err(),
             "invalid index URL file:///docs/llms.txt: not an http or https URL"
         );
         assert_eq!(select("no links", "errors/"), Ok(IndexPages::default()));

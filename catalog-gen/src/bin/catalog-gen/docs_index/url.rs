@@ -5,19 +5,13 @@ use std::fmt;
 
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 
-/// Why a URL was not usable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum UrlError {
-    /// The URL has a scheme other than `http` or `https` (or none).
-    #[error("not an http or https URL")]
-    NotHttp,
-    /// The URL names no host.
-    #[error("no host")]
-    NoHost,
-    /// The host part holds characters a host name cannot.
-    #[error("invalid host")]
-    InvalidHost,
-}
+/// Why a URL was not usable: `not an http or https URL` (another scheme, or none), `no host`
+/// or `invalid host` (characters a host name cannot hold, user info among them).
+pub type UrlError = &'static str;
+
+const NOT_HTTP: UrlError = "not an http or https URL";
+const NO_HOST: UrlError = "no host";
+const INVALID_HOST: UrlError = "invalid host";
 
 /// An absolute `http` or `https` URL without fragment, its scheme and host lowercased, a
 /// default port dropped and its path free of dot segments.
@@ -34,12 +28,12 @@ impl HttpUrl {
     /// Parses an absolute URL.
     pub(crate) fn parse(text: &str) -> Result<HttpUrl, UrlError> {
         let text = without_fragment(text.trim());
-        let (scheme, rest) = split_scheme(text).ok_or(UrlError::NotHttp)?;
+        let (scheme, rest) = split_scheme(text).ok_or(NOT_HTTP)?;
         let scheme = scheme.to_ascii_lowercase();
         if scheme != "http" && scheme != "https" {
-            return Err(UrlError::NotHttp);
+            return Err(NOT_HTTP);
         }
-        let rest = rest.strip_prefix("//").ok_or(UrlError::NoHost)?;
+        let rest = rest.strip_prefix("//").ok_or(NO_HOST)?;
         let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
         let authority = normalize_authority(&scheme, &rest[..authority_end])?;
         let (path, query) = split_query(&rest[authority_end..]);
@@ -129,29 +123,22 @@ fn split_scheme(text: &str) -> Option<(&str, &str)> {
     valid.then_some((scheme, rest))
 }
 
-/// Lowercases the host and drops the scheme's default port; keeps user info as written.
+/// Lowercases the host and drops the scheme's default port. User info (`user@host`) is
+/// refused: no docs link needs it, and it can make a URL look like it is on another host.
 fn normalize_authority(scheme: &str, authority: &str) -> Result<String, UrlError> {
-    let (user_info, host_port) = match authority.rsplit_once('@') {
-        Some((user_info, host_port)) => (Some(user_info), host_port),
-        None => (None, authority),
-    };
     let default_port = if scheme == "https" { ":443" } else { ":80" };
-    let host_port = host_port
+    let host_port = authority
         .strip_suffix(default_port)
-        .or_else(|| host_port.strip_suffix(':'))
-        .unwrap_or(host_port);
+        .or_else(|| authority.strip_suffix(':'))
+        .unwrap_or(authority);
     if host_port.is_empty() || host_port.starts_with(':') {
-        return Err(UrlError::NoHost);
+        return Err(NO_HOST);
     }
     let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~%!$&'()*+,;=:[]".contains(c);
-    if !host_port.chars().all(allowed) || user_info.is_some_and(|u| !u.chars().all(allowed)) {
-        return Err(UrlError::InvalidHost);
+    if !host_port.chars().all(allowed) {
+        return Err(INVALID_HOST);
     }
-    let host_port = host_port.to_ascii_lowercase();
-    Ok(match user_info {
-        Some(user_info) => format!("{user_info}@{host_port}"),
-        None => host_port,
-    })
+    Ok(host_port.to_ascii_lowercase())
 }
 
 /// The bytes that may not appear in a URL as they are, besides controls and non-ASCII ones.
@@ -212,13 +199,14 @@ mod tests {
             HttpUrl::parse("http://127.0.0.1:8080").unwrap().to_string(),
             "http://127.0.0.1:8080/"
         );
-        assert_eq!(HttpUrl::parse("ftp://example.com/x"), Err(UrlError::NotHttp));
-        assert_eq!(HttpUrl::parse("docs/llms.txt"), Err(UrlError::NotHttp));
-        assert_eq!(HttpUrl::parse("https:/docs"), Err(UrlError::NoHost));
-        assert_eq!(HttpUrl::parse("https://:443/docs"), Err(UrlError::NoHost));
+        assert_eq!(HttpUrl::parse("ftp://example.com/x"), Err(NOT_HTTP));
+        assert_eq!(HttpUrl::parse("docs/llms.txt"), Err(NOT_HTTP));
+        assert_eq!(HttpUrl::parse("https:/docs"), Err(NO_HOST));
+        assert_eq!(HttpUrl::parse("https://:443/docs"), Err(NO_HOST));
+        assert_eq!(HttpUrl::parse("https://exa mple.com/"), Err(INVALID_HOST));
         assert_eq!(
-            HttpUrl::parse("https://exa mple.com/"),
-            Err(UrlError::InvalidHost)
+            HttpUrl::parse("https://smartcar.com@example.com/docs/errors/a.md"),
+            Err(INVALID_HOST)
         );
     }
 

@@ -5,10 +5,9 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::commands::count;
+use crate::commands::{Ui, count};
 
 use super::{self as fetch, StagedSnapshot};
-use smartcar_errors_shared::text::escape;
 
 /// The policies of `fetch`, shown by `catalog-gen fetch --help`.
 const POLICIES: &str = "\
@@ -22,9 +21,10 @@ What fetch replaces:
 
 What it writes:
   The .md pages under --prefix that the index links to on its own origin (scheme, host and
-  port) and below its directory, each starting with a \"# Source: URL\" line. They go to
-  .NAME.new beside DIR, each synced; once all have arrived, DIR is renamed to .NAME.old,
-  .NAME.new to DIR, and .NAME.old is removed. On any failure DIR is left as it was.
+  port; a link with user info is not) and below its directory, each starting with a
+  \"# Source: URL\" line. They go to .NAME.new beside DIR, each synced; once all have
+  arrived, DIR is renamed to .NAME.old, .NAME.new to DIR, and .NAME.old is removed. On any
+  failure DIR is left as it was.
 
 What it accepts:
   A 200 OK whose Content-Encoding headers, every one of them, name no coding but identity,
@@ -97,13 +97,13 @@ pub struct DownloadArgs {
 }
 
 /// Fetches the snapshot. Text from outside (URLs, page names, what the server said, paths) is
-/// printed escaped: here, or where the error returned is printed.
-pub fn run(args: &FetchArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    let note = |note: &str| eprintln!("{}", escape(note));
+/// printed escaped: here, or where the error returned is printed. With `--quiet`, only errors.
+pub fn run(args: &FetchArgs, ui: &Ui) -> crate::commands::Result<ExitCode> {
+    let note = |note: &str| ui.note(note);
     let staged = fetch::stage(&args.index, &args.out, args.force, &args.download, note)?;
     let summary = summary(&staged, &args.out);
     staged.commit()?;
-    eprintln!("{}", escape(&summary));
+    note(&summary);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -3,6 +3,7 @@
 //! exponential backoff on failures that may not happen again.
 
 use std::cell::Cell;
+use std::io;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -10,7 +11,6 @@ use ureq::Agent;
 use ureq::http::header::{CONTENT_ENCODING, LOCATION};
 use ureq::http::{HeaderMap, Response};
 
-use super::failure::DownloadFailure;
 use super::{DownloadArgs, FetchError};
 use crate::docs_index::HttpUrl;
 
@@ -19,6 +19,66 @@ const MAX_BACKOFF: Duration = Duration::from_secs(60);
 
 /// The most redirects followed for one request.
 pub const MAX_REDIRECTS: u32 = 5;
+
+/// Why one try failed, as the error names it after the URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Failure {
+    reason: String,
+    /// Whether trying again may succeed: connection problems, timeouts of one phase, HTTP 5xx
+    /// and 429. A request that ran out of its whole deadline is not retried: a server that
+    /// slow would only keep the run alive longer.
+    transient: bool,
+}
+
+impl Failure {
+    /// A failure that another try would meet again.
+    fn lasting(reason: impl Into<String>) -> Failure {
+        let reason = reason.into();
+        Failure {
+            reason,
+            transient: false,
+        }
+    }
+
+    fn status(status: u16) -> Failure {
+        let transient = status == 429 || (500..600).contains(&status);
+        let reason = format!("HTTP status {status}");
+        Failure { reason, transient }
+    }
+
+    fn deadline(deadline: Duration) -> Failure {
+        let seconds = deadline.as_secs();
+        Failure::lasting(format!(
+            "no complete response within the {seconds}-second deadline"
+        ))
+    }
+
+    /// What `error` means for a request that had `deadline` to complete.
+    fn from_ureq(error: ureq::Error, deadline: Duration) -> Failure {
+        let reason = match error {
+            ureq::Error::StatusCode(status) => return Failure::status(status),
+            ureq::Error::Timeout(ureq::Timeout::Global) => return Failure::deadline(deadline),
+            ureq::Error::BodyExceedsLimit(limit) => {
+                return Failure::lasting(format!("body larger than {limit} bytes"));
+            }
+            ureq::Error::Timeout(phase) => format!("timed out ({phase})"),
+            ureq::Error::Io(error)
+                if matches!(error.kind(), io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock) =>
+            {
+                format!("timed out ({error})")
+            }
+            ureq::Error::Io(error) => format!("connection failed: {error}"),
+            ureq::Error::HostNotFound => "connection failed: host not found".to_owned(),
+            ureq::Error::ConnectionFailed => "connection failed: no connection".to_owned(),
+            ureq::Error::Protocol(error) => format!("invalid HTTP response: {error}"),
+            other => return Failure::lasting(other.to_string()),
+        };
+        Failure {
+            reason,
+            transient: true,
+        }
+    }
+}
 
 /// Downloads URLs of one fetch with its limits and retries.
 pub struct Downloader<'a> {
@@ -58,7 +118,7 @@ impl<'a> Downloader<'a> {
         loop {
             match self.get_once(url) {
                 Ok(body) => return Ok(body),
-                Err(failure) if failure.is_transient() && attempt < self.limits.attempts => {
+                Err(failure) if failure.transient && attempt < self.limits.attempts => {
                     let backoff = Duration::from_millis(self.limits.retry_backoff_ms);
                     thread::sleep(delay_after(backoff, attempt));
                     attempt += 1;
@@ -69,13 +129,13 @@ impl<'a> Downloader<'a> {
     }
 
     /// One try: the request and its redirects, all within one deadline.
-    fn get_once(&self, url: &HttpUrl) -> Result<Vec<u8>, DownloadFailure> {
+    fn get_once(&self, url: &HttpUrl) -> Result<Vec<u8>, Failure> {
         let deadline = Instant::now() + self.deadline;
         let mut current = url.clone();
         for _ in 0..=MAX_REDIRECTS {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
-                return Err(DownloadFailure::Deadline(self.deadline));
+                return Err(Failure::deadline(self.deadline));
             }
             let mut response = self
                 .agent
@@ -84,14 +144,14 @@ impl<'a> Downloader<'a> {
                 .timeout_global(Some(left))
                 .build()
                 .call()
-                .map_err(|error| DownloadFailure::from_ureq(error, self.deadline))?;
+                .map_err(|error| Failure::from_ureq(error, self.deadline))?;
             match response.status().as_u16() {
                 200 => return self.read_body(&mut response),
                 301 | 302 | 303 | 307 | 308 => current = self.redirect_target(&current, &response)?,
-                status => return Err(DownloadFailure::Status(status)),
+                status => return Err(Failure::status(status)),
             }
         }
-        Err(DownloadFailure::TooManyRedirects(MAX_REDIRECTS))
+        Err(Failure::lasting(format!("more than {MAX_REDIRECTS} redirects")))
     }
 
     /// Where a redirect from `current` leads, if that stays on the index's origin.
@@ -99,32 +159,34 @@ impl<'a> Downloader<'a> {
         &self,
         current: &HttpUrl,
         response: &Response<ureq::Body>,
-    ) -> Result<HttpUrl, DownloadFailure> {
+    ) -> Result<HttpUrl, Failure> {
         let location = response
             .headers()
             .get(LOCATION)
-            .ok_or_else(|| DownloadFailure::BadRedirect("no Location header".to_owned()))?;
+            .ok_or_else(|| Failure::lasting("unusable redirect: no Location header"))?;
         let location = String::from_utf8_lossy(location.as_bytes());
-        let target = current
-            .join(&location)
-            .map_err(|reason| DownloadFailure::BadRedirect(format!("Location {location:?}: {reason}")))?;
+        let target = current.join(&location).map_err(|reason| {
+            Failure::lasting(format!("unusable redirect: Location {location:?}: {reason}"))
+        })?;
         if !self.index.same_origin(&target) {
-            return Err(DownloadFailure::RedirectElsewhere(target.to_string()));
+            return Err(Failure::lasting(format!(
+                "redirect to another origin refused: {target}"
+            )));
         }
         Ok(target)
     }
 
     /// The body of a 200 response, within the limits for one body and for the whole fetch.
-    fn read_body(&self, response: &mut Response<ureq::Body>) -> Result<Vec<u8>, DownloadFailure> {
+    fn read_body(&self, response: &mut Response<ureq::Body>) -> Result<Vec<u8>, Failure> {
         check_content_encoding(response.headers())?;
         let total_left = self.total_left.get();
         let (max_page, max_total) = (self.limits.max_page_bytes, self.limits.max_total_bytes);
         let limit = max_page.min(total_left);
         let too_large = || {
             if total_left < max_page {
-                DownloadFailure::TotalTooLarge(max_total)
+                Failure::lasting(format!("the index and pages together exceed {max_total} bytes"))
             } else {
-                DownloadFailure::TooLarge(max_page)
+                Failure::lasting(format!("body larger than {max_page} bytes"))
             }
         };
         if response
@@ -141,7 +203,7 @@ impl<'a> Downloader<'a> {
             .read_to_vec()
             .map_err(|error| match error {
                 ureq::Error::BodyExceedsLimit(_) => too_large(),
-                error => DownloadFailure::from_ureq(error, self.deadline),
+                error => Failure::from_ureq(error, self.deadline),
             })?;
         let length = u64::try_from(body.len()).unwrap_or(u64::MAX);
         self.total_left.set(total_left.saturating_sub(length));
@@ -150,12 +212,12 @@ impl<'a> Downloader<'a> {
 }
 
 /// Why the download of `url` failed, after `attempts` tries.
-fn download_error(url: &HttpUrl, failure: &DownloadFailure, attempts: u32) -> FetchError {
+fn download_error(url: &HttpUrl, failure: &Failure, attempts: u32) -> FetchError {
     let after = match attempts {
         1 => String::new(),
         n => format!(" (after {n} attempts)"),
     };
-    FetchError::new(format!("cannot fetch {url}: {failure}{after}"))
+    format!("cannot fetch {url}: {}{after}", failure.reason)
 }
 
 /// The wait after failed attempt `attempt` (1-based): `backoff`, doubled each time.
@@ -166,7 +228,7 @@ fn delay_after(backoff: Duration, attempt: u32) -> Duration {
 
 /// Refuses a body with any content coding but `identity`, in any of the `Content-Encoding`
 /// headers, each a comma-separated list (empty elements are ignored, as RFC 9110 asks).
-fn check_content_encoding(headers: &HeaderMap) -> Result<(), DownloadFailure> {
+fn check_content_encoding(headers: &HeaderMap) -> Result<(), Failure> {
     for value in headers.get_all(CONTENT_ENCODING) {
         let value = String::from_utf8_lossy(value.as_bytes());
         let codings = value
@@ -175,7 +237,9 @@ fn check_content_encoding(headers: &HeaderMap) -> Result<(), DownloadFailure> {
             .filter(|coding| !coding.is_empty());
         for coding in codings {
             if !coding.eq_ignore_ascii_case("identity") {
-                return Err(DownloadFailure::ContentEncoding(coding.to_owned()));
+                return Err(Failure::lasting(format!(
+                    "unsupported content encoding {coding:?}"
+                )));
             }
         }
     }
@@ -199,7 +263,7 @@ mod tests {
     #[test]
     fn errors_say_how_many_tries_were_made() {
         let url = HttpUrl::parse("https://smartcar.com/docs/errors/a.md").unwrap();
-        let error = |attempts| download_error(&url, &DownloadFailure::Status(503), attempts).to_string();
+        let error = |attempts| download_error(&url, &Failure::status(503), attempts);
         assert_eq!(
             error(3),
             "cannot fetch https://smartcar.com/docs/errors/a.md: HTTP status 503 (after 3 attempts)"
@@ -232,9 +296,42 @@ mod tests {
         ] {
             assert_eq!(
                 check_content_encoding(&headers(values)),
-                Err(DownloadFailure::ContentEncoding(refused.to_owned())),
+                Err(Failure::lasting(format!(
+                    "unsupported content encoding {refused:?}"
+                ))),
                 "{values:?}"
             );
         }
+    }
+
+    #[test]
+    fn retries_only_what_may_change() {
+        for status in [429, 500, 502, 503, 599] {
+            assert!(Failure::status(status).transient, "{status}");
+        }
+        for status in [301, 400, 401, 403, 404, 410, 600] {
+            assert!(!Failure::status(status).transient, "{status}");
+        }
+        let deadline = Duration::from_secs(60);
+        let failure = |error| Failure::from_ureq(error, deadline);
+        assert_eq!(
+            failure(ureq::Error::Timeout(ureq::Timeout::PerRead)),
+            Failure {
+                reason: "timed out (per read)".to_owned(),
+                transient: true
+            }
+        );
+        assert_eq!(
+            failure(ureq::Error::Io(io::Error::from(io::ErrorKind::ConnectionReset))),
+            Failure {
+                reason: "connection failed: connection reset".to_owned(),
+                transient: true
+            }
+        );
+        assert_eq!(
+            failure(ureq::Error::Timeout(ureq::Timeout::Global)),
+            Failure::lasting("no complete response within the 60-second deadline")
+        );
+        assert!(!failure(ureq::Error::BodyExceedsLimit(10)).transient);
     }
 }

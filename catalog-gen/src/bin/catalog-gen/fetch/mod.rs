@@ -1,34 +1,18 @@
 //! `catalog-gen fetch`: replacing a docs snapshot with the error pages the live docs index
-//! (llms.txt) links to.
+//! (llms.txt) links to, by the policies `fetch --help` states ([`command`]).
 //!
 //! [`stage`] reads the index, selects the pages it links to (see [`crate::docs_index`]) and
-//! downloads each into a directory beside the snapshot, which is not touched yet; a directory
-//! that is not a snapshot ([`snapshot_dir`]) is refused up front. [`StagedSnapshot::commit`]
-//! then puts the new pages in its place; a command can read them in between, as `update`
-//! does, and write files of its own first ([`StagedSnapshot::commit_with`]). What is accepted
-//! from the server is described in [`download`] and [`markdown`]. Every page file starts with
-//! `# Source: URL` and a blank line: a page served without that line gets it prepended;
-//! otherwise the bytes are written exactly as served.
-//!
-//! # Killed runs
-//!
-//! The refresh runs in a git checkout or on a throwaway CI runner, so git is its transaction
-//! log. What a run guarantees, wherever it is killed:
-//!
-//! - every file it writes is old or new, never a part (a temporary file beside it, synced and
-//!   renamed over it: [`catalog_gen::cli::write_if_changed`]);
-//! - the snapshot directory is never lost: the new one is staged beside it and moved in only
-//!   once it is whole, and the next run repairs what a killed one left ([`swap`]);
-//! - files written along with the snapshot ([`StagedSnapshot::commit_with`]) are written
-//!   before it, so a run killed between two files leaves the old snapshot: the files may then
-//!   be of different generations, which `check` reports (the generated file records the
-//!   hash of the docs it came from), and running `update` again computes the same files from
-//!   the same old snapshot and finishes the refresh.
+//! downloads each ([`download`], [`markdown`]) into a directory beside the snapshot, which is
+//! not touched yet ([`swap`]); [`StagedSnapshot::commit`] then puts the new pages in its
+//! place. A command can read them in between, as `update` does, and write files of its own
+//! first ([`StagedSnapshot::commit_with`]), each old or new, never a part
+//! ([`catalog_gen::cli::write_if_changed`]). Git is the refresh's transaction log: a run
+//! killed between two files leaves the old snapshot, the files of different generations,
+//! which `check` reports (the generated file records the hash of the docs it came from), and
+//! running `update` again computes the same files from the same old snapshot.
 
 mod command;
 mod download;
-mod error;
-mod failure;
 mod markdown;
 mod snapshot_dir;
 mod swap;
@@ -40,12 +24,26 @@ use std::path::{Path, PathBuf};
 use catalog_gen::cli::write_if_changed;
 
 pub use command::{DownloadArgs, FetchArgs, run};
-pub use error::FetchError;
+pub use swap::StagedSnapshot;
 
 use crate::docs_index::{self, HttpUrl};
 use download::Downloader;
-use error::write_error;
-pub use swap::StagedSnapshot;
+
+/// Why a fetch failed, as it is printed (escaped where it is). What the fetch was to replace
+/// is then as it was, unless the message says otherwise.
+pub type FetchError = String;
+
+/// A function that turns an I/O error at `path` into `cannot write PATH: ERROR`.
+fn write_error(path: impl AsRef<Path>) -> impl FnOnce(io::Error) -> FetchError {
+    let path = path.as_ref().display().to_string();
+    move |source| format!("cannot write {path}: {source}")
+}
+
+/// A function that turns an I/O error at `path` into `cannot read PATH: ERROR`.
+fn read_error(path: impl AsRef<Path>) -> impl FnOnce(io::Error) -> FetchError {
+    let path = path.as_ref().display().to_string();
+    move |source| format!("cannot read {path}: {source}")
+}
 
 /// The line that starts every page of a snapshot, up to the page's URL.
 const SOURCE_LINE_START: &[u8] = b"# Source:";
@@ -83,17 +81,18 @@ pub fn stage(
     limits: &DownloadArgs,
     note: impl FnOnce(&str),
 ) -> Result<StagedSnapshot, FetchError> {
-    let index_url = docs_index::resolve_index_url(index)?;
+    let index_url = docs_index::resolve_index_url(index).map_err(|error| error.to_string())?;
     let mut staged = StagedSnapshot::begin(out, force, note)?;
     let downloader = Downloader::new(limits, &index_url);
     let index = downloader.get(&index_url)?;
     let index = markdown_text(&index_url, &index)?;
-    let selected = docs_index::select_pages(&index_url, index, &limits.prefix)?;
+    let selected =
+        docs_index::select_pages(&index_url, index, &limits.prefix).map_err(|error| error.to_string())?;
     if selected.pages.is_empty() {
         let prefix = &limits.prefix;
-        return Err(FetchError::new(format!(
+        return Err(format!(
             "the index {index_url} links to no .md page under {prefix:?}"
-        )));
+        ));
     }
     for page in &selected.pages {
         let body = downloader.get(&page.url)?;
@@ -107,8 +106,7 @@ pub fn stage(
 
 /// `body`, downloaded from `url`, as text if it is markdown (see [`markdown`]).
 fn markdown_text<'a>(url: &HttpUrl, body: &'a [u8]) -> Result<&'a str, FetchError> {
-    markdown::as_markdown(body)
-        .map_err(|problem| FetchError::new(format!("{url} is not a markdown page: {problem}")))
+    markdown::as_markdown(body).map_err(|problem| format!("{url} is not a markdown page: {problem}"))
 }
 
 /// The page as the snapshot keeps it: `# Source: URL` and a blank line, then the body,

@@ -10,8 +10,7 @@ use std::fs::{self, DirEntry, File};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use super::error::read_error;
-use super::{FetchError, SOURCE_LINE_START};
+use super::{FetchError, SOURCE_LINE_START, read_error};
 
 /// An entry that a snapshot does not hold.
 #[derive(Debug, Clone, PartialEq, Eq)]

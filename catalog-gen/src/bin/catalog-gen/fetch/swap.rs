@@ -1,19 +1,11 @@
 //! Putting a new snapshot in place of the old one so that the snapshot directory is never
-//! lost, wherever the run is killed.
-//!
-//! For a snapshot `DIR/NAME`, a run uses two directories beside it, on its file system so
-//! that a rename is atomic: `.NAME.new`, into which the pages are downloaded (each synced),
-//! and `.NAME.old`, where the old snapshot waits while the new one moves in. Once every page
-//! is there, `NAME` is renamed to `.NAME.old`, `.NAME.new` to `NAME`, the renames are synced,
-//! and `.NAME.old` is removed. `NAME` is thus a whole snapshot, old or new, at every moment
-//! but between the two renames, when the old one is whole at `.NAME.old`.
-//!
-//! A run first repairs what a killed one left: `.NAME.old` is moved back when `NAME` is
-//! missing (killed between the renames) and removed when `NAME` is there (killed after them,
-//! so `NAME` is the new snapshot); `.NAME.new` is removed (killed before). Both names belong
-//! to fetch. So that it never takes the directories of a live run for a killed one's, a run
-//! holds an advisory lock on `DIR` from the repair to the end of the swap, and a second run
-//! meanwhile is refused. (On Unix; elsewhere a directory cannot be opened to be locked.)
+//! lost, wherever the run is killed, as `fetch --help` states (What it writes, Killed runs).
+//! The pages go to `.NAME.new` beside `DIR/NAME`, on its file system so that a rename is
+//! atomic; `NAME` is renamed to `.NAME.old`, `.NAME.new` to `NAME`, the renames are synced,
+//! and `.NAME.old` is removed. A run first moves back or removes what a killed one left: both
+//! names belong to fetch. So that it never takes the directories of a live run for a killed
+//! one's, a run holds an advisory lock on `DIR` from the repair to the end of the swap. (On
+//! Unix; elsewhere a directory cannot be opened to be locked.)
 
 use std::ffi::OsString;
 use std::fs::{self, File, TryLockError};
@@ -22,8 +14,7 @@ use std::path::{Path, PathBuf};
 
 use catalog_gen::cli::{sync_dir, write_synced};
 
-use super::error::{read_error, write_error};
-use super::{FetchError, Replacement, snapshot_dir};
+use super::{FetchError, Replacement, read_error, snapshot_dir, write_error};
 
 /// The pages of a fetch, downloaded beside the snapshot they have not replaced yet, with the
 /// lock of their directory. Dropping it removes them.
@@ -54,7 +45,7 @@ impl StagedSnapshot {
     pub(super) fn begin(out: &Path, force: bool, note: impl FnOnce(&str)) -> Result<Self, FetchError> {
         let Some(name) = out.file_name() else {
             let message = format!("output {} does not end in a directory name", out.display());
-            return Err(FetchError::new(message));
+            return Err(message);
         };
         let dir = match out.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
@@ -104,17 +95,16 @@ impl StagedSnapshot {
     fn check_replaceable(&self) -> Result<(), FetchError> {
         let out = self.out.display();
         match snapshot_dir::first_foreign_entry(&self.out)? {
-            Some(foreign) if foreign.path.as_os_str().is_empty() => Err(FetchError::new(format!(
-                "output {out} {}; name a directory",
-                foreign.reason
-            ))),
-            Some(foreign) if !self.force => Err(FetchError::new(format!(
+            Some(foreign) if foreign.path.as_os_str().is_empty() => {
+                Err(format!("output {out} {}; name a directory", foreign.reason))
+            }
+            Some(foreign) if !self.force => Err(format!(
                 "refusing to replace {out}: {} {}; fetch replaces only a snapshot (directories \
                  and .md files whose first line starts with \"# Source:\", none hidden), or \
                  any directory with --force",
                 self.out.join(&foreign.path).display(),
                 foreign.reason
-            ))),
+            )),
             _ => Ok(()),
         }
     }
@@ -151,8 +141,9 @@ impl StagedSnapshot {
         Ok(())
     }
 
-    /// Moves back or removes what a killed run left aside, and removes the pages it left
-    /// (see the module's documentation).
+    /// Moves back or removes what a killed run left aside: `.NAME.old` is moved back when
+    /// `NAME` is missing (killed between the renames) and removed when `NAME` is there (killed
+    /// after them, so `NAME` is the new snapshot); `.NAME.new` is removed (killed before).
     fn repair(&self, note: impl FnOnce(&str)) -> Result<(), FetchError> {
         let (old, out) = (self.old.display(), self.out.display());
         if self.old.is_dir() && self.out.exists() {
@@ -189,12 +180,12 @@ fn lock(out: &Path, dir: &Path) -> Result<Option<File>, FetchError> {
     let file = File::open(dir).map_err(read_error(dir))?;
     match file.try_lock() {
         Ok(()) => Ok(Some(file)),
-        Err(TryLockError::WouldBlock) => Err(FetchError::new(format!(
+        Err(TryLockError::WouldBlock) => Err(format!(
             "cannot replace {}: another fetch or update is replacing a snapshot in {} (it holds \
              the lock on that directory); run again once it is done",
             out.display(),
             dir.display()
-        ))),
+        )),
         Err(TryLockError::Error(source)) => Err(read_error(dir)(source)),
     }
 }

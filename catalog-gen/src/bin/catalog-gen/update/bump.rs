@@ -1,34 +1,26 @@
-//! `update --bump`: the release a docs refresh calls for, written where a maintainer would
-//! write it: the next version in the manifest of the crate the generated catalog belongs to
-//! (and in `Cargo.lock`), and the changes in `CHANGELOG.md` under `## [Unreleased]`.
+//! `update --bump`: the release a docs refresh calls for, by the rules `update --help` states
+//! (What it bumps; see [`next_version`]), written where a maintainer would write it: the next
+//! version in the manifest of the crate the generated catalog belongs to (and in
+//! `Cargo.lock`), and the changes in `CHANGELOG.md` under `## [Unreleased]`.
 //!
 //! - The manifest is the nearest `Cargo.toml` with a `[package]` table above the generated
 //!   file; `CHANGELOG.md` the nearest one from the manifest's directory up; `Cargo.lock` too,
 //!   if there is one (a package without one has nothing to update there). None is looked for
 //!   above the snapshot's directory's parent, as an update writes nothing there.
-//! - The next version is counted from the last release the changelog records (its highest
-//!   `## [X.Y.Z]` heading) by the impact of the change, as Cargo reads versions: `major` bumps
-//!   the first non-zero part, `minor` the minor part from 1.0.0 on and the patch part before,
-//!   `patch` the patch part (all three bump the patch part of a `0.0.z` version). A manifest
-//!   already at or past that version is left alone, so that several refreshes between two
-//!   releases bump once; a crate that was never released keeps its version.
+//! - A changelog entry already under `## [Unreleased]` is not added again, and the lock
+//!   follows the manifest's version: a run killed between these files is finished by the
+//!   next, which writes what the whole run would have.
 
 use std::fs;
-use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 
 use catalog_gen::{ChangeSet, Semver};
 use semver::Version;
 use toml_edit::{DocumentMut, Item, Value};
 
+use super::changelog::{last_release, with_entries};
 use super::{Result, read_optional};
 use crate::fetch::Replacement;
-
-/// The sections of a Keep a Changelog release, in their order.
-const SECTIONS: [&str; 6] = ["Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"];
-
-/// The heading of the changes not yet released.
-const UNRELEASED: &str = "## [Unreleased]";
 
 /// What a bump writes, and the versions it went from and to.
 #[derive(Debug)]
@@ -37,7 +29,7 @@ pub struct Bump {
     pub from: Version,
     /// The version it suggests (`from` when the change calls for no new one).
     pub to: Version,
-    /// The files that change, with their new contents.
+    /// The files it writes, with their new contents (which may be what they hold).
     pub replacements: Vec<Replacement>,
 }
 
@@ -53,14 +45,13 @@ pub fn bump(generated: &Path, root: &Path, changes: &ChangeSet, date: &str) -> R
     // The manifest's directory and those above it, where the changelog and the lock file are.
     let dirs = &dirs[at..];
     let manifest = dirs[0].join("Cargo.toml");
-    let changelog_path = nearest(dirs, "CHANGELOG.md").ok_or_else(|| {
+    let (changelog_path, changelog) = nearest(dirs, "CHANGELOG.md")?.ok_or_else(|| {
         format!(
             "--bump writes the changes into CHANGELOG.md, and there is none from {} up to {}",
             display_dir(&dirs[0]).display(),
             display_dir(root).display()
         )
     })?;
-    let changelog = read_text(&changelog_path)?;
     let (name, from) = package_version(&document, &manifest)?;
     let to = next_version(&from, last_release(&changelog).as_ref(), impact)
         .ok_or_else(|| format!("{}: version {from} cannot be bumped further", manifest.display()))?;
@@ -69,21 +60,18 @@ pub fn bump(generated: &Path, root: &Path, changes: &ChangeSet, date: &str) -> R
         target: changelog_path,
         contents: Some(with_entries(&changelog, &changes.to_changelog(date)).into_bytes()),
     }];
-    if to != from {
-        set_version(&mut document, &to);
+    set_version(&mut document, &to);
+    replacements.push(Replacement {
+        target: manifest,
+        contents: Some(document.to_string().into_bytes()),
+    });
+    if let Some((lock, text)) = nearest(dirs, "Cargo.lock")? {
+        let mut locked = parse_toml(&lock, &text)?;
+        relock(&mut locked, &name, &to);
         replacements.push(Replacement {
-            target: manifest.clone(),
-            contents: Some(document.to_string().into_bytes()),
+            target: lock,
+            contents: Some(locked.to_string().into_bytes()),
         });
-        if let Some(lock) = nearest(dirs, "Cargo.lock") {
-            let mut locked = parse_toml(&lock, &read_text(&lock)?)?;
-            if relock(&mut locked, &name, &from, &to) {
-                replacements.push(Replacement {
-                    target: lock,
-                    contents: Some(locked.to_string().into_bytes()),
-                });
-            }
-        }
     }
     Ok(Some(Bump {
         from,
@@ -92,8 +80,11 @@ pub fn bump(generated: &Path, root: &Path, changes: &ChangeSet, date: &str) -> R
     }))
 }
 
-/// The version after `released` that a change of `impact` calls for, or `current` if it is
-/// already past it; `current` when nothing was released. `None` on overflow.
+/// The version after `released` that a change of `impact` calls for, as Cargo reads versions
+/// (`major` bumps the first non-zero part, `minor` the minor part from 1.0.0 on and the patch
+/// part before, `patch` the patch part; all three the patch part of a `0.0.z` version), or
+/// `current` if it is already past it, so that several refreshes between two releases bump
+/// once; `current` when nothing was released. `None` on overflow.
 fn next_version(current: &Version, released: Option<&Version>, impact: Semver) -> Option<Version> {
     let Some(released) = released else {
         return Some(current.clone());
@@ -111,122 +102,13 @@ fn next_version(current: &Version, released: Option<&Version>, impact: Semver) -
     Some(next.max(current.clone()))
 }
 
-/// The highest version a `## [X.Y.Z]` heading of `changelog` names.
-fn last_release(changelog: &str) -> Option<Version> {
-    changelog
-        .lines()
-        .filter_map(|line| line.strip_prefix("## [")?.split_once(']'))
-        .filter_map(|(version, _)| Version::parse(version).ok())
-        .max()
-}
-
-/// `changelog` with `entries` (section, text) added as items under `## [Unreleased]`, each
-/// at the end of its section; the heading and sections are added where missing, in Keep a
-/// Changelog's order. Line endings (LF or CRLF) and a final newline are kept.
-fn with_entries(changelog: &str, entries: &[(&str, String)]) -> String {
-    let mut lines: Vec<String> = changelog.lines().map(str::to_owned).collect();
-    let unreleased = unreleased_heading(&mut lines);
-    for (rank, section) in SECTIONS.into_iter().enumerate() {
-        let items: Vec<String> = entries
-            .iter()
-            .filter(|(name, _)| *name == section)
-            .map(|(_, text)| format!("- {text}"))
-            .collect();
-        if !items.is_empty() {
-            add_items(&mut lines, unreleased, rank, items);
-        }
-    }
-    while lines.last().is_some_and(|line| line.trim().is_empty()) {
-        lines.pop();
-    }
-    let newline = if changelog.contains("\r\n") { "\r\n" } else { "\n" };
-    let mut text = lines.join(newline);
-    if changelog.is_empty() || changelog.ends_with('\n') {
-        text.push_str(newline);
-    }
-    text
-}
-
-/// The line of the `## [Unreleased]` heading in `lines`; where there is none, one is added
-/// above the first release (or at the end).
-fn unreleased_heading(lines: &mut Vec<String>) -> usize {
-    if let Some(at) = lines.iter().position(|line| is_unreleased(line)) {
-        return at;
-    }
-    let at = next_line_starting(lines, 0..lines.len(), "## ");
-    let mut heading = vec![UNRELEASED.to_owned(), String::new()];
-    if at > 0 && !lines[at - 1].trim().is_empty() {
-        heading.insert(0, String::new());
-    }
-    let offset = heading.len() - 2;
-    lines.splice(at..at, heading);
-    at + offset
-}
-
-/// Adds `items` at the end of the section `SECTIONS[rank]` of the release whose heading is
-/// line `release`; a missing section is added before the first later one, or at the end.
-fn add_items(lines: &mut Vec<String>, release: usize, rank: usize, items: Vec<String>) {
-    let end = next_line_starting(lines, release + 1..lines.len(), "## ");
-    let heading = format!("### {}", SECTIONS[rank]);
-    if let Some(at) = (release + 1..end).find(|&i| lines[i].trim_end() == heading) {
-        let next = next_line_starting(lines, at + 1..end, "### ");
-        let last = last_text_line(lines, at, next);
-        lines.splice(last + 1..last + 1, items);
-        return;
-    }
-    let later = (release + 1..end).find(|&i| {
-        lines[i]
-            .strip_prefix("### ")
-            .and_then(|name| SECTIONS.iter().position(|s| *s == name.trim_end()))
-            .is_some_and(|order| order > rank)
-    });
-    let mut block = vec![heading, String::new()];
-    block.extend(items);
-    match later {
-        Some(at) => {
-            block.push(String::new());
-            lines.splice(at..at, block);
-        }
-        None => {
-            let last = last_text_line(lines, release, end);
-            block.insert(0, String::new());
-            if lines.get(last + 1).is_some_and(|line| !line.trim().is_empty()) {
-                block.push(String::new());
-            }
-            lines.splice(last + 1..last + 1, block);
-        }
-    }
-}
-
-/// The first line in `range` that starts with `prefix`, or the range's end.
-fn next_line_starting(lines: &[String], range: Range<usize>, prefix: &str) -> usize {
-    let end = range.end;
-    range
-        .into_iter()
-        .find(|&i| lines[i].starts_with(prefix))
-        .unwrap_or(end)
-}
-
-/// Whether `line` is the heading of the unreleased changes.
-fn is_unreleased(line: &str) -> bool {
-    line.trim_end().eq_ignore_ascii_case(UNRELEASED)
-}
-
-/// The last line from `from` (included) to `to` (excluded) that is not blank, or `from`.
-fn last_text_line(lines: &[String], from: usize, to: usize) -> usize {
-    (from..to)
-        .rev()
-        .find(|&i| !lines[i].trim().is_empty())
-        .unwrap_or(from)
-}
-
 /// The nearest `Cargo.toml` with a `[package]` table among `dirs` (those above `generated`,
 /// up to `root`): the position of its directory, and its contents.
 fn package_manifest(dirs: &[PathBuf], generated: &Path, root: &Path) -> Result<(usize, DocumentMut)> {
     for (at, dir) in dirs.iter().enumerate() {
         let candidate = dir.join("Cargo.toml");
-        if let Some(bytes) = read_optional(&candidate)? {
-            let document = parse_toml(&candidate, &utf8(&candidate, bytes)?)?;
+        if let Some(text) = read_text(&candidate)? {
+            let document = parse_toml(&candidate, &text)?;
             if document.contains_key("package") {
                 return Ok((at, document));
             }
@@ -240,11 +122,15 @@ fn package_manifest(dirs: &[PathBuf], generated: &Path, root: &Path) -> Result<(
     .into())
 }
 
-/// The nearest file `name` in `dirs` (a directory and those above it).
-fn nearest(dirs: &[PathBuf], name: &str) -> Option<PathBuf> {
-    dirs.iter()
-        .map(|dir| dir.join(name))
-        .find(|candidate| candidate.is_file())
+/// The nearest file `name` in `dirs` (a directory and those above it), and its text.
+fn nearest(dirs: &[PathBuf], name: &str) -> Result<Option<(PathBuf, String)>> {
+    for dir in dirs {
+        let path = dir.join(name);
+        if let Some(text) = read_text(&path)? {
+            return Ok(Some((path, text)));
+        }
+    }
+    Ok(None)
 }
 
 /// `dir` and the directories above it, as far as `root` (the snapshot's directory's parent:
@@ -305,21 +191,29 @@ fn set_version(document: &mut DocumentMut, version: &Version) {
     }
 }
 
-/// Moves the workspace package `name` from `from` to `to` in a `Cargo.lock`: its entry and
-/// the dependencies that name its version. Whether it was there.
-fn relock(lock: &mut DocumentMut, name: &str, from: &Version, to: &Version) -> bool {
+/// Moves the workspace package `name` to version `to` in a `Cargo.lock`: its entry and the
+/// dependencies that name its version.
+fn relock(lock: &mut DocumentMut, name: &str, to: &Version) {
     let Some(packages) = lock.get_mut("package").and_then(Item::as_array_of_tables_mut) else {
-        return false;
+        return;
+    };
+    let ours = |package: &toml_edit::Table| {
+        package.get("name").and_then(Item::as_str) == Some(name) && !package.contains_key("source")
+    };
+    let Some(from) = packages
+        .iter()
+        .find(|package| ours(package))
+        .and_then(|package| package.get("version")?.as_str())
+        .map(str::to_owned)
+    else {
+        return;
     };
     let (old, new) = (format!("{name} {from}"), format!("{name} {to}"));
-    let mut found = false;
     for package in packages.iter_mut() {
-        let ours = package.get("name").and_then(Item::as_str) == Some(name)
-            && package.get("version").and_then(Item::as_str) == Some(from.to_string().as_str())
-            && !package.contains_key("source");
-        if ours && let Some(Item::Value(value)) = package.get_mut("version") {
+        if ours(package)
+            && let Some(Item::Value(value)) = package.get_mut("version")
+        {
             replace(value, to.to_string());
-            found = true;
         }
         if let Some(Item::Value(Value::Array(dependencies))) = package.get_mut("dependencies") {
             for dependency in dependencies.iter_mut() {
@@ -329,7 +223,6 @@ fn relock(lock: &mut DocumentMut, name: &str, from: &Version, to: &Version) -> b
             }
         }
     }
-    found
 }
 
 /// Replaces the string `value` with `text`, keeping the spacing and comments around it.
@@ -344,13 +237,14 @@ fn parse_toml(path: &Path, text: &str) -> Result<DocumentMut> {
         .map_err(|error| format!("cannot read {}: {error}", path.display()).into())
 }
 
-fn read_text(path: &Path) -> Result<String> {
-    let bytes = read_optional(path)?.ok_or_else(|| format!("cannot read {}: it is gone", path.display()))?;
-    utf8(path, bytes)
-}
-
-fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String> {
-    String::from_utf8(bytes).map_err(|_| format!("cannot read {}: it is not UTF-8", path.display()).into())
+/// The text of the file at `path`, or `None` when there is no file there.
+fn read_text(path: &Path) -> Result<Option<String>> {
+    let Some(bytes) = read_optional(path)? else {
+        return Ok(None);
+    };
+    let text =
+        String::from_utf8(bytes).map_err(|_| format!("cannot read {}: it is not UTF-8", path.display()))?;
+    Ok(Some(text))
 }
 
 #[cfg(test)]
@@ -391,46 +285,6 @@ mod tests {
     }
 
     #[test]
-    fn the_last_release_is_the_highest_version_heading() {
-        let changelog = "# Changelog\n\n## [Unreleased]\n\n## [1.10.0] - 2026-01-01\n\n## [1.9.2]\n\n## [not a version]\n[1.10.0]: https://example.com\n";
-        assert_eq!(last_release(changelog), Some(v("1.10.0")));
-        assert_eq!(last_release("# Changelog\n\n## [Unreleased]\n"), None);
-    }
-
-    fn entries() -> Vec<(&'static str, String)> {
-        vec![
-            ("Added", "API error `SERVER:NEW`, new.".to_owned()),
-            ("Deprecated", "API error `SERVER:OLD`: left.".to_owned()),
-        ]
-    }
-
-    #[test]
-    fn entries_join_their_sections_under_unreleased() {
-        let changelog = "# Changelog\n\nIntro.\n\n## [Unreleased]\n\n### Added\n\n- Something,\n  on two lines.\n\n### Removed\n\n- Gone.\n\n## [0.1.0] - 2026-01-01\n\n### Added\n\n- First.\n";
-        assert_eq!(
-            with_entries(changelog, &entries()),
-            "# Changelog\n\nIntro.\n\n## [Unreleased]\n\n### Added\n\n- Something,\n  on two lines.\n- API error `SERVER:NEW`, new.\n\n### Deprecated\n\n- API error `SERVER:OLD`: left.\n\n### Removed\n\n- Gone.\n\n## [0.1.0] - 2026-01-01\n\n### Added\n\n- First.\n"
-        );
-    }
-
-    #[test]
-    fn the_unreleased_heading_and_sections_are_made_where_missing() {
-        let released = "# Changelog\n\n## [0.1.0] - 2026-01-01\n\n- First.\n";
-        assert_eq!(
-            with_entries(released, &entries()),
-            "# Changelog\n\n## [Unreleased]\n\n### Added\n\n- API error `SERVER:NEW`, new.\n\n### Deprecated\n\n- API error `SERVER:OLD`: left.\n\n## [0.1.0] - 2026-01-01\n\n- First.\n"
-        );
-        assert_eq!(
-            with_entries("# Changelog\r\n", &entries()),
-            "# Changelog\r\n\r\n## [Unreleased]\r\n\r\n### Added\r\n\r\n- API error `SERVER:NEW`, new.\r\n\r\n### Deprecated\r\n\r\n- API error `SERVER:OLD`: left.\r\n"
-        );
-        assert_eq!(
-            with_entries("", &entries()[..1]),
-            "## [Unreleased]\n\n### Added\n\n- API error `SERVER:NEW`, new.\n"
-        );
-    }
-
-    #[test]
     fn the_manifest_and_lock_keep_their_layout() {
         let mut manifest: DocumentMut =
             "[package]\nname = \"errors\"\nversion   =   \"0.1.0\" # bumped by update\nedition = \"2024\"\n"
@@ -448,16 +302,17 @@ mod tests {
         );
         let text = "version = 4\n\n[[package]]\nname = \"app\"\nversion = \"1.0.0\"\ndependencies = [\n \"errors 0.1.0\",\n \"serde\",\n]\n\n[[package]]\nname = \"errors\"\nversion = \"0.1.0\"\n\n[[package]]\nname = \"errors\"\nversion = \"0.1.0\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n";
         let mut lock: DocumentMut = text.parse().unwrap();
-        assert!(relock(&mut lock, "errors", &v("0.1.0"), &v("0.2.0")));
-        assert_eq!(
-            lock.to_string(),
-            text.replacen("\"errors 0.1.0\"", "\"errors 0.2.0\"", 1).replacen(
-                "name = \"errors\"\nversion = \"0.1.0\"\n\n",
-                "name = \"errors\"\nversion = \"0.2.0\"\n\n",
-                1
-            )
+        relock(&mut lock, "errors", &v("0.2.0"));
+        let relocked = text.replacen("\"errors 0.1.0\"", "\"errors 0.2.0\"", 1).replacen(
+            "name = \"errors\"\nversion = \"0.1.0\"\n\n",
+            "name = \"errors\"\nversion = \"0.2.0\"\n\n",
+            1,
         );
-        assert!(!relock(&mut lock, "other", &v("0.1.0"), &v("0.2.0")));
+        assert_eq!(lock.to_string(), relocked);
+        // Again, or for a package the lock does not hold: nothing changes.
+        relock(&mut lock, "errors", &v("0.2.0"));
+        relock(&mut lock, "other", &v("0.3.0"));
+        assert_eq!(lock.to_string(), relocked);
     }
 
     #[test]

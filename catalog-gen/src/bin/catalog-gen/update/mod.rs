@@ -18,6 +18,7 @@
 //! Exit 0 when the update ran (whether or not anything changed), 2 when it could not.
 
 mod bump;
+mod changelog;
 mod note;
 mod today;
 
@@ -32,12 +33,9 @@ use clap::Args;
 
 use crate::Format;
 use crate::checked_in::checked_in;
-use crate::commands::Ui;
+use crate::commands::{Result, Ui};
 use crate::fetch::{self, DownloadArgs, Replacement, StagedSnapshot};
 use crate::paths::Paths;
-use smartcar_errors_shared::text::escape;
-
-type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 /// What `update` does, shown by `catalog-gen update --help`.
 const POLICIES: &str = "\
@@ -48,8 +46,8 @@ What it replaces:
   never a part: the catalog and the ledger first, the snapshot last. The refresh runs in a git
   checkout or a throwaway CI runner, where git records what it did: a run killed between two
   files leaves the old snapshot with files of another generation, `check` then fails and says
-  so, and running the same update again writes what the whole run would have (with --bump,
-  restore CHANGELOG.md from git first, or its new entries are added twice).
+  so, and running the same update again writes what the whole run would have (--bump too: an
+  entry already under [Unreleased] is not added again).
 
 What it keeps:
   An error, error type or resolution that leaves the docs stays in the catalog as a
@@ -105,18 +103,6 @@ pub struct UpdateArgs {
     download: DownloadArgs,
 }
 
-/// Runs the update; every failure is printed and exits 2. With `--quiet`, only errors and the
-/// change note are printed.
-pub fn run(args: &UpdateArgs, ui: &Ui) -> ExitCode {
-    match update(args, ui) {
-        Ok(code) => code,
-        Err(error) => {
-            let _ = writeln!(io::stderr(), "error: {}", escape(&error.to_string()));
-            ExitCode::from(2)
-        }
-    }
-}
-
 /// What an update reads and writes.
 struct Files {
     docs: PathBuf,
@@ -147,34 +133,20 @@ impl Files {
         builder.ledger_file(&self.ledger);
         builder
     }
-
-    /// The files that the `new` docs (read from the staged pages), `code` and `ledger` would
-    /// change, as the summary names them. The pages are compared as `old` and `new` read them:
-    /// every file of a snapshot is a page (the staged one holds only what `fetch` wrote; the
-    /// old one is refused unless it is a snapshot or missing), so that is every file of both.
-    fn changed_by(&self, old: &Docs, new: &Docs, code: &str, ledger: Option<&str>) -> Result<Vec<String>> {
-        let mut changed = Vec::new();
-        if !old.same_pages(new) {
-            changed.push(self.docs.display().to_string());
-        }
-        if read_optional(&self.generated)?.as_deref() != Some(code.as_bytes()) {
-            changed.push(self.generated.display().to_string());
-        }
-        if read_optional(&self.ledger)?.as_deref() != ledger.map(str::as_bytes) {
-            changed.push(self.ledger.display().to_string());
-        }
-        Ok(changed)
-    }
 }
 
-fn update(args: &UpdateArgs, ui: &Ui) -> Result<ExitCode> {
+/// Runs the update (a failure exits 2). With `--quiet`, only errors and the change note are
+/// printed.
+pub fn run(args: &UpdateArgs, ui: &Ui) -> Result<ExitCode> {
     let date = today::date(args.date.as_deref())?;
     let files = Files::resolve(args)?;
-    let staged = fetch::stage(&args.index, &files.docs, false, &args.download, ui.note())?;
+    let staged = fetch::stage(&args.index, &files.docs, false, &args.download, |note| {
+        ui.note(note)
+    })?;
     let old = read_old(&files)?;
     let new = read_new(&files, staged.dir(), &args.index, ui)?;
     let (new, changes) = new.update_from(&old, &date, args.drop_tombstones)?;
-    let written = write(args, &files, &old, &new, &changes, &date, staged)?;
+    let written = write(args, &files, (&old, &new), &changes, &date, staged)?;
     print(args, ui, &files, &changes, &written)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -187,22 +159,33 @@ struct Written {
 
 /// Writes what the update from the docs `old` to `new` changes: nothing when the snapshot,
 /// catalog and ledger already are what they would become; otherwise the catalog, the ledger
-/// and the release (`--bump`), then the snapshot, from `staged`.
+/// and the release (`--bump`), then the snapshot, from `staged`. The pages are compared as
+/// `old` and `new` read them: every file of a snapshot is a page (the staged one holds only
+/// what `fetch` wrote; the old one is refused unless it is a snapshot or missing).
 fn write(
     args: &UpdateArgs,
     files: &Files,
-    old: &Docs,
-    new: &Docs,
+    (old, new): (&Docs, &Docs),
     changes: &ChangeSet,
     date: &str,
     staged: StagedSnapshot,
 ) -> Result<Written> {
-    let code = generated(new)?;
-    let ledger = new.ledger_json();
-    let mut written = files.changed_by(old, new, &code, ledger.as_deref())?;
-    if written.is_empty() {
+    // The catalog first: it records the hash of the docs and ledger it came from, so that
+    // `check` sees every state a run killed from here on leaves.
+    let mut replacements = vec![
+        Replacement {
+            target: files.generated.clone(),
+            contents: Some(generated(new)?.into_bytes()),
+        },
+        Replacement {
+            target: files.ledger.clone(),
+            contents: new.ledger_json().map(String::into_bytes),
+        },
+    ];
+    let pages_changed = !old.same_pages(new);
+    if !pages_changed && changed(&replacements)?.is_empty() {
         return Ok(Written {
-            files: written,
+            files: Vec::new(),
             bump: None,
         });
     }
@@ -212,28 +195,29 @@ fn write(
     } else {
         None
     };
-    // The catalog first: it records the hash of the docs and ledger it came from, so that
-    // `check` sees every state a run killed from here on leaves.
-    let mut replacements = vec![
-        Replacement {
-            target: files.generated.clone(),
-            contents: Some(code.into_bytes()),
-        },
-        Replacement {
-            target: files.ledger.clone(),
-            contents: ledger.map(String::into_bytes),
-        },
-    ];
-    if let Some(bump) = &bump {
-        written.extend(
-            bump.replacements
-                .iter()
-                .map(|file| file.target.display().to_string()),
-        );
-        replacements.extend(bump.replacements.iter().cloned());
+    replacements.extend(bump.iter().flat_map(|bump| bump.replacements.iter().cloned()));
+    let mut written = Vec::new();
+    if pages_changed {
+        written.push(files.docs.display().to_string());
     }
+    written.extend(
+        changed(&replacements)?
+            .iter()
+            .map(|file| file.target.display().to_string()),
+    );
     staged.commit_with(&replacements)?;
     Ok(Written { files: written, bump })
+}
+
+/// The files among `replacements` whose contents change.
+fn changed(replacements: &[Replacement]) -> Result<Vec<&Replacement>> {
+    let mut changed = Vec::new();
+    for file in replacements {
+        if read_optional(&file.target)? != file.contents {
+            changed.push(file);
+        }
+    }
+    Ok(changed)
 }
 
 /// Prints the change note on stdout and, unless `--quiet`, what was written on stderr.
@@ -241,18 +225,12 @@ fn print(args: &UpdateArgs, ui: &Ui, files: &Files, changes: &ChangeSet, written
     let versions = written.bump.as_ref().map(|bump| (&bump.from, &bump.to));
     let note = note::note(changes, !written.files.is_empty(), versions, args.format);
     io::stdout().lock().write_all(note.as_bytes())?;
-    if !ui.quiet() {
-        let summary = if written.files.is_empty() {
-            format!(
-                "{} is up to date with {}; nothing written",
-                files.docs.display(),
-                args.index
-            )
-        } else {
-            format!("updated {} from {}", written.files.join(", "), args.index)
-        };
-        let _ = writeln!(io::stderr(), "{}", escape(&summary));
-    }
+    ui.note(&if written.files.is_empty() {
+        let docs = files.docs.display();
+        format!("{docs} is up to date with {}; nothing written", args.index)
+    } else {
+        format!("updated {} from {}", written.files.join(", "), args.index)
+    });
     Ok(())
 }
 
