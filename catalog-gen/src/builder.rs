@@ -212,11 +212,12 @@ impl Builder {
         })
     }
 
-    /// The generated catalog of `catalog`, a model this builder did not read (deserialized from
-    /// `catalog-gen dump`'s JSON, or made by a program), with this builder's options but
-    /// without a ledger. Its header records the SHA-256 of the model's JSON. Fails as
-    /// [`Docs::code`] does: on names that cannot be Rust names, and on a catalog without errors.
-    pub fn code(&self, catalog: &Catalog) -> Result<String, Error> {
+    /// The Rust source of the catalog generated from `catalog`, a model this builder did not
+    /// read (deserialized from `catalog-gen dump`'s JSON, or made by a program), with this
+    /// builder's options but without a ledger. Its header records the SHA-256 of the model's
+    /// JSON. Fails as [`Docs::rust_source`] does: on names that cannot be Rust names, and on a
+    /// catalog without errors.
+    pub fn rust_source(&self, catalog: &Catalog) -> Result<String, Error> {
         let options = self.emit_options()?;
         if catalog.is_empty() {
             return Err(Error::NoErrorsDocumented {

@@ -152,8 +152,8 @@ impl Docs {
         explain::explain(self.generated(), &self.ledger, query)
     }
 
-    /// The generated catalog, tombstones included, or why there is none.
-    pub fn code(&self) -> Result<String, Error> {
+    /// The Rust source of the generated catalog, tombstones included, or why there is none.
+    pub fn rust_source(&self) -> Result<String, Error> {
         let plan = self.plan()?;
         let ledger = (!self.ledger.is_empty()).then_some(self.options.ledger_name.as_str());
         Ok(emit::emit(
@@ -220,26 +220,25 @@ impl Docs {
             path: path.to_path_buf(),
             reason,
         };
-        write::check_regular(path).map_err(|error| invalid(error.to_string()))?;
-        let code = std::fs::read_to_string(path).map_err(|error| invalid(error.to_string()))?;
-        let rows = Rows::read(&code).map_err(|error| invalid(error.to_string()))?;
-        let kept = rows
-            .entries(&Ledger::origin_of(Some(path)))
-            .map_err(|error| invalid(error.to_string()))?;
-        let mut ledger = self.ledger.clone();
-        for date in kept.removal_dates() {
-            ledger = ledger.advance(&kept.removed_on(Some(&date)), &self.catalog, &date);
-        }
+        let text = write::read_regular(path).map_err(|error| invalid(error.to_string()))?;
         let today = date::today().map_err(invalid)?;
-        ledger = ledger.advance(&kept.removed_on(None), &self.catalog, &today);
+        let rows = Rows::read(&text).map_err(|error| invalid(error.to_string()))?;
+        let kept = rows
+            .entries(&Ledger::origin_of(Some(path)), &today)
+            .map_err(|error| invalid(error.to_string()))?;
+        // Oldest first, so that a resolution is dated by the first code that kept it.
+        let mut ledger = self.ledger.clone();
+        for (date, catalog) in &kept {
+            ledger = ledger.advance(catalog, &self.catalog, date);
+        }
         Ok(self.with_ledger(ledger))
     }
 
     /// Writes the generated catalog to `path` if its contents change, atomically; returns
     /// whether it wrote. Nothing is written when the docs have errors or document no error.
     pub fn write(&self, path: &Path) -> Result<bool, Error> {
-        let code = self.code()?;
-        write::write_if_changed(path, code.as_bytes()).map_err(|source| Error::Write {
+        let source = self.rust_source()?;
+        write::write_if_changed(path, source.as_bytes()).map_err(|source| Error::Write {
             path: path.to_path_buf(),
             source,
         })
@@ -248,15 +247,19 @@ impl Docs {
     /// Compares the generated file at `path` with what the docs generate now, never writing;
     /// `None` when they are the same. `fix_command` is the command the report gives.
     pub fn check(&self, path: &Path, fix_command: &str) -> Result<Option<Drift>, Error> {
-        let code = self.code()?;
-        let read_error = |source| Error::Read {
+        let generated = self.rust_source()?;
+        let existing = write::read_regular(path).map_err(|source| Error::Read {
             path: path.to_path_buf(),
             source,
-        };
-        write::check_regular(path).map_err(read_error)?;
-        let existing = std::fs::read_to_string(path).map_err(read_error)?;
+        })?;
         let file = path.display().to_string();
-        Ok(Drift::find(&existing, &code, self.hash(), &file, fix_command))
+        Ok(Drift::find(
+            &existing,
+            &generated,
+            self.hash(),
+            &file,
+            fix_command,
+        ))
     }
 
     /// Every directory listed and every page read, and the ledger file if there is one, for a

@@ -24,17 +24,14 @@ use smartcar_errors_shared::key::Key;
 use smartcar_errors_shared::text::Escaped;
 
 use crate::model::{ApiErrorEntry, Catalog, ConnectErrorEntry, ConnectParameter, Source};
-use crate::{Error, snapshot, write};
+use crate::{Error, write};
 use smartcar_errors_shared::date;
 
 /// The version of the ledger's layout.
 const FORMAT: u32 = 1;
 
 /// What the file says of itself, for whoever opens it.
-const ABOUT: &str = "Errors that left Smartcar's docs, kept in the generated catalog as deprecated variants so that code naming them still compiles. Written by `catalog-gen update`; remove entries only for a major release (see the README).";
-
-/// The largest ledger read, in bytes: far more than any plausible count of tombstones.
-const MAX_BYTES: u64 = 16 * 1024 * 1024;
+const ABOUT: &str = "Errors that left Smartcar's docs, kept in the generated catalog as deprecated variants so that code naming them still compiles. Written by `catalog-gen update`; remove entries only for a major release (see docs/ledger.md).";
 
 /// The tombstones of a catalog, sorted by name, each name once.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -202,25 +199,19 @@ impl Ledger {
     /// The ledger at `path`; `None` when there is no file there. Fails on a file that is not a
     /// regular file, is not a ledger, or holds an entry twice or a date that is not a date.
     pub(crate) fn read(path: &Path) -> Result<Option<Ledger>, Error> {
-        let read_error = |source| Error::Read {
-            path: path.to_path_buf(),
-            source,
+        let text = match write::read_regular(path) {
+            Ok(text) => text,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(source) => {
+                let path = path.to_path_buf();
+                return Err(Error::Read { path, source });
+            }
         };
-        if !write::check_regular(path).map_err(read_error)? {
-            return Ok(None);
-        }
-        let invalid = |reason: String| Error::Ledger {
+        let ledger = Ledger::from_json(&text, Ledger::origin_of(Some(path)));
+        ledger.map(Some).map_err(|reason| Error::Ledger {
             path: path.to_path_buf(),
             reason,
-        };
-        let bytes = snapshot::read_capped(path, MAX_BYTES)
-            .map_err(read_error)?
-            .ok_or_else(|| invalid(format!("it is larger than {MAX_BYTES} bytes")))?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| read_error(io::Error::new(io::ErrorKind::InvalidData, "not UTF-8")))?;
-        Ledger::from_json(&text, Ledger::origin_of(Some(path)))
-            .map(Some)
-            .map_err(invalid)
+        })
     }
 
     /// The position entries of a ledger at `path` report in diagnostics: its start, named by
@@ -266,44 +257,39 @@ impl Ledger {
         let api = self
             .api
             .iter()
-            .map(|t| (t.key().to_string(), &t.removed_from_docs));
+            .map(|t| ("api_errors", t.key().to_string(), &t.removed_from_docs));
         let connect = self
             .connect
             .iter()
-            .map(|t| (t.error.clone(), &t.removed_from_docs));
+            .map(|t| ("connect_errors", t.error.clone(), &t.removed_from_docs));
         let resolutions = self
             .resolutions
             .iter()
-            .map(|r| (r.name.clone(), &r.removed_from_docs));
-        for (section, names) in [
-            ("api_errors", api.collect::<Vec<_>>()),
-            ("connect_errors", connect.collect()),
-            ("resolutions", resolutions.collect()),
-        ] {
-            let mut seen = BTreeSet::new();
-            for (name, removed) in names {
-                let shown = Escaped(&name).to_string();
-                if !date::is_valid(removed) {
-                    return Err(format!(
-                        "`{shown}` in {section} has removed_from_docs `{}`, which is not a date written YYYY-MM-DD",
-                        Escaped(removed)
-                    ));
-                }
-                if !seen.insert(name) {
-                    return Err(format!("`{shown}` is in {section} twice"));
-                }
-            }
-        }
-        for tombstone in &self.connect {
-            let entry = tombstone.entry(&self.origin);
-            if entry.error() != tombstone.error {
+            .map(|r| ("resolutions", r.name.clone(), &r.removed_from_docs));
+        let mut seen = BTreeSet::new();
+        for (section, name, removed) in api.chain(connect).chain(resolutions) {
+            let shown = Escaped(&name).to_string();
+            if !date::is_valid(removed) {
                 return Err(format!(
-                    "`{}` in connect_errors has no `error` parameter that names it",
-                    Escaped(&tombstone.error)
+                    "`{shown}` in {section} has removed_from_docs `{}`, which is not a date written YYYY-MM-DD",
+                    Escaped(removed)
                 ));
             }
+            if !seen.insert((section, name)) {
+                return Err(format!("`{shown}` is in {section} twice"));
+            }
         }
-        Ok(())
+        match self
+            .connect
+            .iter()
+            .find(|t| t.entry(&self.origin).error() != t.error)
+        {
+            Some(tombstone) => Err(format!(
+                "`{}` in connect_errors has no `error` parameter that names it",
+                Escaped(&tombstone.error)
+            )),
+            None => Ok(()),
+        }
     }
 
     fn sort(&mut self) {
@@ -582,7 +568,7 @@ mod tests {
         assert_eq!(
             first.to_json(),
             concat!(
-                "{\n  \"format\": 1,\n  \"about\": \"Errors that left Smartcar's docs, kept in the generated catalog as deprecated variants so that code naming them still compiles. Written by `catalog-gen update`; remove entries only for a major release (see the README).\",\n",
+                "{\n  \"format\": 1,\n  \"about\": \"Errors that left Smartcar's docs, kept in the generated catalog as deprecated variants so that code naming them still compiles. Written by `catalog-gen update`; remove entries only for a major release (see docs/ledger.md).\",\n",
                 "  \"api_errors\": [\n    {\n      \"type\": \"SERVER\",\n      \"code\": \"B\",\n      \"removed_from_docs\": \"2026-01-02\",\n",
                 "      \"status_code\": 500,\n      \"description\": \"B happened.\",\n      \"doc_url\": \"https://d/server#B\",\n",
                 "      \"resolution\": \"CONTACT_SUPPORT\",\n      \"page_title\": \"Server Errors\"\n    }\n  ],\n",

@@ -8,7 +8,7 @@ use proc_macro2::Span;
 use serde_json::{Map, Value};
 use syn::{Expr, ImplItem, Item, Lit, Type};
 
-use crate::model::{ApiErrorEntry, Catalog, ConnectErrorEntry, Source};
+use crate::model::{Catalog, Source};
 
 /// The rows of a catalog, keyed `TYPE:CODE` and by Connect error, as JSON objects of the
 /// fields a generated file holds, named as the model names them.
@@ -35,66 +35,34 @@ impl Rows {
         without_removal(&self.connect)
     }
 
-    /// The rows as the model's entries, each with the date it left the docs if it is a
-    /// tombstone, placed at `source` (the file's start); or why a row is not an entry. What the
-    /// file does not hold, the examples, is left empty.
-    pub(crate) fn entries(&self, source: &Source) -> Result<Kept, serde_json::Error> {
-        let removed = |row: &Value| row["removed_from_docs"].as_str().map(str::to_owned);
-        let entry = |row: &Value| {
-            let mut row = row.clone();
-            if let Value::Object(fields) = &mut row {
-                fields.insert("source".into(), Value::String(source.to_string()));
-                fields
-                    .entry("example")
-                    .or_insert_with(|| Value::String(String::new()));
+    /// The rows as the model's entries placed at `source` (the file's start), grouped by the
+    /// date each left the docs (`today` for those that had not); or why a row is not an
+    /// entry. What the file does not hold, the examples, is left empty.
+    pub(crate) fn entries(
+        &self,
+        source: &Source,
+        today: &str,
+    ) -> Result<BTreeMap<String, Catalog>, serde_json::Error> {
+        let mut kept: BTreeMap<String, Catalog> = BTreeMap::new();
+        for (rows, api) in [(&self.api, true), (&self.connect, false)] {
+            for row in rows.values() {
+                let mut row = row.clone();
+                let date = row["removed_from_docs"].as_str().unwrap_or(today).to_owned();
+                if let Value::Object(fields) = &mut row {
+                    fields.insert("source".into(), Value::String(source.to_string()));
+                    fields
+                        .entry("example")
+                        .or_insert_with(|| Value::String(String::new()));
+                }
+                let catalog = kept.entry(date).or_default();
+                if api {
+                    catalog.api_errors.push(serde_json::from_value(row)?);
+                } else {
+                    catalog.connect_errors.push(serde_json::from_value(row)?);
+                }
             }
-            row
-        };
-        let mut kept = Kept::default();
-        for row in self.api.values() {
-            kept.api.push((serde_json::from_value(entry(row))?, removed(row)));
-        }
-        for row in self.connect.values() {
-            kept.connect
-                .push((serde_json::from_value(entry(row))?, removed(row)));
         }
         Ok(kept)
-    }
-}
-
-/// The errors of a generated file, each with the date it left the docs if it is a tombstone.
-#[derive(Debug, Default)]
-pub(crate) struct Kept {
-    pub api: Vec<(ApiErrorEntry, Option<String>)>,
-    pub connect: Vec<(ConnectErrorEntry, Option<String>)>,
-}
-
-impl Kept {
-    /// The errors that left the docs on `date` (`None`: those that had not).
-    pub(crate) fn removed_on(&self, date: Option<&str>) -> Catalog {
-        let mut catalog = Catalog {
-            api_errors: self
-                .api
-                .iter()
-                .filter(|(_, d)| d.as_deref() == date)
-                .map(|(e, _)| e.clone())
-                .collect(),
-            connect_errors: self
-                .connect
-                .iter()
-                .filter(|(_, d)| d.as_deref() == date)
-                .map(|(e, _)| e.clone())
-                .collect(),
-        };
-        catalog.sort();
-        catalog
-    }
-
-    /// Every date on which one of the errors left the docs, sorted.
-    pub(crate) fn removal_dates(&self) -> std::collections::BTreeSet<String> {
-        let api = self.api.iter().filter_map(|(_, d)| d.clone());
-        api.chain(self.connect.iter().filter_map(|(_, d)| d.clone()))
-            .collect()
     }
 }
 
