@@ -345,26 +345,6 @@ impl ChangeSet {
         out
     }
 
-    /// The changes as markdown for a pull-request comment: a table, then the values.
-    pub fn to_markdown(&self) -> String {
-        if self.changes.is_empty() {
-            return "### Smartcar error docs unchanged\n\nThe two snapshots document the same errors.\n"
-                .to_owned();
-        }
-        let mut out = String::from("### Smartcar error docs changed\n\n");
-        let _ = writeln!(out, "{}\n", self.summary());
-        out.push_str("| change | error | fields |\n| --- | --- | --- |\n");
-        for change in &self.changes {
-            let fields = match change.what {
-                What::Changed { .. } => change.effect(),
-                _ => String::new(),
-            };
-            let _ = writeln!(out, "| {} | {fields} |", self.item_cells(change));
-        }
-        self.push_details(&mut out);
-        out
-    }
-
     /// The changes as entries of a changelog in the Keep a Changelog format: each its
     /// section (`Added`, `Changed`, `Deprecated` for what left the docs on `date`, `Removed`
     /// for dropped tombstones) and its markdown text, one line.
@@ -389,17 +369,16 @@ impl ChangeSet {
             .collect()
     }
 
-    /// The changes as the body of a pull request that updates the catalog: their semver
-    /// impact and why, a table of the changes with what each does to the generated catalog and
-    /// its own impact, then the values. The first line, `<!-- semver: minor -->`, is for
-    /// tools.
-    pub fn to_markdown_note(&self) -> String {
+    /// The changes as markdown, the body of a pull request that updates the catalog: their
+    /// semver impact and why, a table of the changes with what each does to the generated
+    /// catalog and its own impact, then the values. The first line, `<!-- semver: minor -->`,
+    /// is for tools.
+    pub fn to_markdown(&self) -> String {
         let semver = self.semver();
-        let mut out = format!("<!-- semver: {semver} -->\n### Smartcar error docs changed: {semver}\n\n");
         if self.changes.is_empty() {
-            out.push_str("Nothing the generated catalog holds changed.\n");
-            return out;
+            return "<!-- semver: none -->\n### Smartcar error docs unchanged\n\nThe two snapshots document the same errors.\n".to_owned();
         }
+        let mut out = format!("<!-- semver: {semver} -->\n### Smartcar error docs changed: {semver}\n\n");
         // Why the impact is what it is: the reasons of the changes that decide it.
         let mut reasons: Vec<&str> = Vec::new();
         for change in self.changes.iter().filter(|c| c.semver() == semver) {
@@ -418,24 +397,16 @@ impl ChangeSet {
         for change in &self.changes {
             let _ = writeln!(
                 out,
-                "| {} | {} | {} |",
-                self.item_cells(change),
+                "| {} | {} `{}` | {} | {} |",
+                change.verb(),
+                change.kind.noun(),
+                table_cell(&change.key),
                 change.effect(),
                 change.semver()
             );
         }
         self.push_details(&mut out);
         out
-    }
-
-    /// The first two cells of a change's row: `changed | API error `SERVER:INTERNAL``.
-    fn item_cells(&self, change: &Change) -> String {
-        format!(
-            "{} | {} `{}`",
-            change.verb(),
-            change.kind.noun(),
-            table_cell(&change.key)
-        )
     }
 
     /// The old and new values of every changed field, one collapsed section per change.
@@ -459,12 +430,6 @@ impl ChangeSet {
                 out.push_str("</details>\n");
             }
         }
-    }
-}
-
-impl fmt::Display for ChangeSet {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.to_text())
     }
 }
 
@@ -712,7 +677,7 @@ mod tests {
             },
         });
         assert_eq!(
-            set.to_markdown_note(),
+            set.to_markdown(),
             "<!-- semver: patch -->\n### Smartcar error docs changed: patch\n\n\
              Semver impact: **patch**\n\n- only text, HTTP statuses or URLs changed\n\n\
              1 change: 0 added, 0 removed, 1 changed\n\n\
@@ -722,9 +687,9 @@ mod tests {
              ````diff\n- Broke.\n+ ```\n+ [x](https://evil.example)\n````\n\n</details>\n"
         );
         assert_eq!(
-            ChangeSet::default().to_markdown_note(),
-            "<!-- semver: none -->\n### Smartcar error docs changed: none\n\n\
-             Nothing the generated catalog holds changed.\n"
+            ChangeSet::default().to_markdown(),
+            "<!-- semver: none -->\n### Smartcar error docs unchanged\n\n\
+             The two snapshots document the same errors.\n"
         );
     }
 
@@ -750,7 +715,7 @@ mod tests {
         assert_eq!(json["changes"][1]["fields"][0]["new"], "y2");
         assert!(
             set.to_markdown()
-                .contains("| changed | API error `SERVER:B` | `description` |\n")
+                .contains("| changed | API error `SERVER:B` | `description` | patch |\n")
         );
     }
 
