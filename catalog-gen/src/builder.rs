@@ -207,7 +207,7 @@ impl Builder {
             api_errors: catalog.api_errors.len(),
             error_types: catalog.error_types().len(),
             connect_errors: catalog.connect_errors.len(),
-            docs_hash: docs.hash().to_owned(),
+            docs_hash: docs.hash(),
             warnings,
         })
     }

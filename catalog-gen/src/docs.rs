@@ -3,7 +3,6 @@
 //! command does — generate, check, dump, lint, explain, diff, update — starts here.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use crate::builder::{DEFAULT_REGENERATE, DEFAULT_RUNTIME, LEDGER_SUFFIX};
 use crate::check::Drift;
@@ -41,9 +40,6 @@ pub struct Docs {
     /// The generated catalog lowered, when it has no naming problem.
     plan: Option<Plan>,
     options: EmitOptions,
-    /// The hash of the inputs (the pages, and the ledger when it keeps anything), computed
-    /// when first asked for: `dump` and `lint` never need it.
-    hash: OnceLock<String>,
 }
 
 impl Docs {
@@ -66,7 +62,6 @@ impl Docs {
             generated: None,
             plan: None,
             options,
-            hash: OnceLock::new(),
         };
         docs.with_ledger(ledger)
     }
@@ -87,7 +82,6 @@ impl Docs {
             }
         };
         self.ledger = ledger;
-        self.hash = OnceLock::new();
         self
     }
 
@@ -123,12 +117,10 @@ impl Docs {
 
     /// The SHA-256 of the pages' contents, independent of their names and order (and of the
     /// ledger's, when it keeps anything), as the generated file's header records it.
-    pub fn hash(&self) -> &str {
-        self.hash.get_or_init(|| {
-            let json = self.ledger_json();
-            self.snapshot
-                .content_hash_with(json.as_deref().map(str::as_bytes))
-        })
+    pub fn hash(&self) -> String {
+        let json = self.ledger_json();
+        self.snapshot
+            .content_hash_with(json.as_deref().map(str::as_bytes))
     }
 
     /// Whether these docs and `other` were read from the same pages: the same paths, with
@@ -159,7 +151,7 @@ impl Docs {
         Ok(emit::emit(
             self.generated(),
             plan,
-            self.hash(),
+            &self.hash(),
             ledger,
             &self.options,
         ))
@@ -256,7 +248,7 @@ impl Docs {
         Ok(Drift::find(
             &existing,
             &generated,
-            self.hash(),
+            &self.hash(),
             &file,
             fix_command,
         ))

@@ -11,28 +11,90 @@ use syn::{Expr, ImplItem, Item, Lit, Type};
 use crate::model::{Catalog, Source};
 
 /// The rows of a catalog, keyed `TYPE:CODE` and by Connect error, as JSON objects of the
-/// fields a generated file holds, named as the model names them.
-/// Each row keeps its `removed_from_docs`, the date a tombstone left the docs.
+/// fields a generated file holds, named as the model names them; a tombstone's row keeps the
+/// date it left the docs (`removed_from_docs`).
 #[derive(Debug, Default)]
 pub(crate) struct Rows {
-    api: BTreeMap<String, Value>,
-    connect: BTreeMap<String, Value>,
+    /// The API rows.
+    pub(crate) api: BTreeMap<String, Value>,
+    /// The Connect rows.
+    pub(crate) connect: BTreeMap<String, Value>,
 }
 
 impl Rows {
-    /// Reads the rows of a generated file.
-    pub(crate) fn read(code: &str) -> syn::Result<Rows> {
-        read_rows(code)
-    }
-
-    /// The API rows without the dates tombstones left the docs: what the docs say.
-    pub(crate) fn documented_api(&self) -> BTreeMap<String, Value> {
-        without_removal(&self.api)
-    }
-
-    /// The Connect rows without the dates tombstones left the docs.
-    pub(crate) fn documented_connect(&self) -> BTreeMap<String, Value> {
-        without_removal(&self.connect)
+    /// Reads the rows of a generated file: its tables `API_ERRORS` and `CONNECT_ERRORS`, with the
+    /// variants of `ErrorType` and `Resolution` they name read as their documented strings.
+    pub(crate) fn read(source: &str) -> syn::Result<Rows> {
+        let file = syn::parse_file(source)?;
+        let mut consts: BTreeMap<String, &Expr> = BTreeMap::new();
+        let mut alls: BTreeMap<String, &Expr> = BTreeMap::new();
+        for item in &file.items {
+            match item {
+                Item::Const(item) => {
+                    consts.insert(item.ident.to_string(), &item.expr);
+                }
+                Item::Impl(item) => {
+                    let Type::Path(name) = &*item.self_ty else {
+                        continue;
+                    };
+                    for inner in &item.items {
+                        if let ImplItem::Const(all) = inner
+                            && all.ident == "ALL"
+                        {
+                            alls.insert(path_text(&name.path), &all.expr);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let table = |name: &str| {
+            consts
+                .get(name)
+                .copied()
+                .ok_or_else(|| syn::Error::new(Span::call_site(), format!("no table {name}")))
+        };
+        let mut names = BTreeMap::new();
+        for (enumeration, strings) in [
+            ("ErrorType", "ERROR_TYPE_NAMES"),
+            ("Resolution", "RESOLUTION_NAMES"),
+        ] {
+            let all = alls
+                .get(enumeration)
+                .ok_or_else(|| syn::Error::new(Span::call_site(), format!("no {enumeration}::ALL")))?;
+            for (variant, string) in elements(all)?.iter().zip(elements(table(strings)?)?) {
+                let variant = path_text(&path(variant)?.path).replace("Self", enumeration);
+                names.insert(variant, value(string, &BTreeMap::new())?);
+            }
+        }
+        let mut rows = Rows::default();
+        for (section, table) in [
+            (&mut rows.api, table("API_ERRORS")?),
+            (&mut rows.connect, table("CONNECT_ERRORS")?),
+        ] {
+            for element in elements(table)? {
+                let Expr::Tuple(pair) = element else {
+                    return Err(syn::Error::new_spanned(
+                        element,
+                        "a row that is no (name, row) pair",
+                    ));
+                };
+                let (Some(name), Some(row)) = (pair.elems.first(), pair.elems.get(1)) else {
+                    return Err(syn::Error::new_spanned(pair, "a row that is no (name, row) pair"));
+                };
+                let Value::String(name) = value(name, &names)? else {
+                    return Err(syn::Error::new_spanned(name, "a row named by no string"));
+                };
+                let Value::Object(mut row) = value(row, &names)? else {
+                    return Err(syn::Error::new_spanned(row, "a row that is no struct"));
+                };
+                if let Some(error_type) = row.remove("error_type") {
+                    row.insert("type".into(), error_type);
+                }
+                section.insert(name, Value::Object(with_connect_names(row)));
+            }
+        }
+        Ok(rows)
     }
 
     /// The rows as the model's entries placed at `source` (the file's start), grouped by the
@@ -64,91 +126,6 @@ impl Rows {
         }
         Ok(kept)
     }
-}
-
-fn without_removal(rows: &BTreeMap<String, Value>) -> BTreeMap<String, Value> {
-    let mut rows = rows.clone();
-    for row in rows.values_mut() {
-        if let Value::Object(fields) = row {
-            fields.remove("removed_from_docs");
-        }
-    }
-    rows
-}
-
-/// Reads the rows of a generated file: its tables `API_ERRORS` and `CONNECT_ERRORS`, with the
-/// variants of `ErrorType` and `Resolution` they name read as their documented strings.
-fn read_rows(code: &str) -> syn::Result<Rows> {
-    let file = syn::parse_file(code)?;
-    let mut consts: BTreeMap<String, &Expr> = BTreeMap::new();
-    let mut alls: BTreeMap<String, &Expr> = BTreeMap::new();
-    for item in &file.items {
-        match item {
-            Item::Const(item) => {
-                consts.insert(item.ident.to_string(), &item.expr);
-            }
-            Item::Impl(item) => {
-                let Type::Path(name) = &*item.self_ty else {
-                    continue;
-                };
-                for inner in &item.items {
-                    if let ImplItem::Const(all) = inner
-                        && all.ident == "ALL"
-                    {
-                        alls.insert(path_text(&name.path), &all.expr);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    let table = |name: &str| {
-        consts
-            .get(name)
-            .copied()
-            .ok_or_else(|| syn::Error::new(Span::call_site(), format!("no table {name}")))
-    };
-    let mut names = BTreeMap::new();
-    for (enumeration, strings) in [
-        ("ErrorType", "ERROR_TYPE_NAMES"),
-        ("Resolution", "RESOLUTION_NAMES"),
-    ] {
-        let all = alls
-            .get(enumeration)
-            .ok_or_else(|| syn::Error::new(Span::call_site(), format!("no {enumeration}::ALL")))?;
-        for (variant, string) in elements(all)?.iter().zip(elements(table(strings)?)?) {
-            let variant = path_text(&path(variant)?.path).replace("Self", enumeration);
-            names.insert(variant, value(string, &BTreeMap::new())?);
-        }
-    }
-    let mut rows = Rows::default();
-    for (section, table) in [
-        (&mut rows.api, table("API_ERRORS")?),
-        (&mut rows.connect, table("CONNECT_ERRORS")?),
-    ] {
-        for element in elements(table)? {
-            let Expr::Tuple(pair) = element else {
-                return Err(syn::Error::new_spanned(
-                    element,
-                    "a row that is no (name, row) pair",
-                ));
-            };
-            let (Some(name), Some(row)) = (pair.elems.first(), pair.elems.get(1)) else {
-                return Err(syn::Error::new_spanned(pair, "a row that is no (name, row) pair"));
-            };
-            let Value::String(name) = value(name, &names)? else {
-                return Err(syn::Error::new_spanned(name, "a row named by no string"));
-            };
-            let Value::Object(mut row) = value(row, &names)? else {
-                return Err(syn::Error::new_spanned(row, "a row that is no struct"));
-            };
-            if let Some(error_type) = row.remove("error_type") {
-                row.insert("type".into(), error_type);
-            }
-            section.insert(name, Value::Object(with_connect_names(row)));
-        }
-    }
-    Ok(rows)
 }
 
 /// A Connect row with its name and description, which its parameter table holds, as the model
