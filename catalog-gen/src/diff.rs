@@ -195,26 +195,9 @@ impl ChangeSet {
     /// The changes from `old` to `new`: errors, error types and resolutions added, removed or
     /// changed.
     pub fn between(old: &Catalog, new: &Catalog) -> ChangeSet {
-        let api = |catalog: &Catalog| -> BTreeMap<String, Value> {
-            catalog
-                .api_errors
-                .iter()
-                .map(|e| (e.key().to_string(), to_value(e)))
-                .collect()
-        };
-        let connect = |catalog: &Catalog| -> BTreeMap<String, Value> {
-            catalog
-                .connect_errors
-                .iter()
-                .map(|e| (e.error().to_owned(), to_value(e)))
-                .collect()
-        };
-        let names = |names: Vec<&str>| -> BTreeMap<String, Value> {
-            names
-                .into_iter()
-                .map(|name| (name.to_owned(), Value::Null))
-                .collect()
-        };
+        let api = |catalog: &Catalog| keyed(&catalog.api_errors, |e| e.key().to_string());
+        let connect = |catalog: &Catalog| keyed(&catalog.connect_errors, |e| e.error().to_owned());
+        let names = |names: Vec<&str>| keyed(&names, |name| (*name).to_owned());
         let mut set = ChangeSet::default();
         set.compare(Kind::Api, &api(old), &api(new));
         set.compare(Kind::Connect, &connect(old), &connect(new));
@@ -457,8 +440,12 @@ fn field_changes(old: &Value, new: &Value) -> Vec<FieldChange> {
         .collect()
 }
 
-fn to_value(entry: &impl Serialize) -> Value {
-    serde_json::to_value(entry).unwrap_or(Value::Null)
+/// Each of `items` serialized to JSON, keyed by `key`.
+fn keyed<T: Serialize>(items: &[T], key: impl Fn(&T) -> String) -> BTreeMap<String, Value> {
+    items
+        .iter()
+        .map(|item| (key(item), serde_json::to_value(item).unwrap_or(Value::Null)))
+        .collect()
 }
 
 /// Each line of `text` after `prefix`, so that multi-line values stay marked.
