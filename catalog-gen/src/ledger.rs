@@ -33,36 +33,31 @@ const FORMAT: u32 = 1;
 /// What the file says of itself, for whoever opens it.
 const ABOUT: &str = "Errors that left Smartcar's docs, kept in the generated catalog as deprecated variants so that code naming them still compiles. Written by `catalog-gen update`; remove entries only for a major release (see docs/ledger.md).";
 
-/// The tombstones of a catalog, sorted by name, each name once.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The tombstones of a catalog, sorted by name, each name once; as the file holds them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct Ledger {
+    /// The version of the file's layout, [`FORMAT`].
+    format: u32,
+    /// What the file says of itself: [`ABOUT`], whatever a file read says.
+    #[serde(default)]
+    about: String,
+    #[serde(default, rename = "api_errors")]
     api: Vec<ApiTombstone>,
+    #[serde(default, rename = "connect_errors")]
     connect: Vec<ConnectTombstone>,
+    #[serde(default)]
     resolutions: Vec<ResolutionRecord>,
     /// Where the ledger is: the position its entries report in diagnostics.
+    #[serde(skip, default = "Ledger::no_origin")]
     origin: Source,
 }
 
 /// An empty ledger that is in no file.
 impl Default for Ledger {
     fn default() -> Self {
-        Ledger::empty_at(Ledger::origin_of(None))
+        Ledger::empty_at(Ledger::no_origin())
     }
-}
-
-/// The file's layout.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LedgerFile {
-    format: u32,
-    #[serde(default)]
-    about: String,
-    #[serde(default)]
-    api_errors: Vec<ApiTombstone>,
-    #[serde(default)]
-    connect_errors: Vec<ConnectTombstone>,
-    #[serde(default)]
-    resolutions: Vec<ResolutionRecord>,
 }
 
 /// An API error code that left the docs, as they last documented it.
@@ -230,22 +225,23 @@ impl Ledger {
         }
     }
 
+    /// Where the entries of a ledger that is in no file are.
+    fn no_origin() -> Source {
+        Ledger::origin_of(None)
+    }
+
     /// The ledger `text` holds, whose entries report `origin` as their position; or why it is
     /// not one.
     fn from_json(text: &str, origin: Source) -> Result<Ledger, String> {
-        let file: LedgerFile = serde_json::from_str(text).map_err(|error| error.to_string())?;
-        if file.format != FORMAT {
+        let mut ledger: Ledger = serde_json::from_str(text).map_err(|error| error.to_string())?;
+        if ledger.format != FORMAT {
             return Err(format!(
                 "it is in format {}, which this catalog-gen does not read (it reads format {FORMAT})",
-                file.format
+                ledger.format
             ));
         }
-        let mut ledger = Ledger {
-            api: file.api_errors,
-            connect: file.connect_errors,
-            resolutions: file.resolutions,
-            origin,
-        };
+        ledger.about = ABOUT.to_owned();
+        ledger.origin = origin;
         ledger.sort();
         ledger.validate()?;
         Ok(ledger)
@@ -300,14 +296,7 @@ impl Ledger {
 
     /// The file's text: pretty JSON, entries sorted, ending in a newline.
     pub(crate) fn to_json(&self) -> String {
-        let file = LedgerFile {
-            format: FORMAT,
-            about: ABOUT.to_owned(),
-            api_errors: self.api.clone(),
-            connect_errors: self.connect.clone(),
-            resolutions: self.resolutions.clone(),
-        };
-        let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
+        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
         text.push('\n');
         text
     }
@@ -378,6 +367,8 @@ impl Ledger {
     /// An empty ledger whose entries will report `origin`.
     pub(crate) fn empty_at(origin: Source) -> Ledger {
         Ledger {
+            format: FORMAT,
+            about: ABOUT.to_owned(),
             api: Vec::new(),
             connect: Vec::new(),
             resolutions: Vec::new(),
