@@ -497,7 +497,7 @@ mod tests {
             let catalog = docs.catalog();
             assert_eq!(catalog.api_errors.len(), shape.api_codes);
             assert_eq!(catalog.connect_errors.len(), shape.connect_errors);
-            assert!(docs.code().is_ok());
+            assert!(docs.rust_source().is_ok());
         }
     }
 

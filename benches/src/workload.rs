@@ -69,7 +69,7 @@ impl std::io::Write for Counter {
 
 /// The generated catalog; returns the length of the code.
 pub fn code(docs: &Docs) -> usize {
-    match docs.code() {
+    match docs.rust_source() {
         Ok(code) => code.len(),
         Err(error) => panic!("the synthetic corpus does not generate: {error}"),
     }

@@ -207,16 +207,17 @@ impl Builder {
             api_errors: catalog.api_errors.len(),
             error_types: catalog.error_types().len(),
             connect_errors: catalog.connect_errors.len(),
-            docs_hash: docs.hash().to_owned(),
+            docs_hash: docs.hash(),
             warnings,
         })
     }
 
-    /// The generated catalog of `catalog`, a model this builder did not read (deserialized from
-    /// `catalog-gen dump`'s JSON, or made by a program), with this builder's options but
-    /// without a ledger. Its header records the SHA-256 of the model's JSON. Fails as
-    /// [`Docs::code`] does: on names that cannot be Rust names, and on a catalog without errors.
-    pub fn code(&self, catalog: &Catalog) -> Result<String, Error> {
+    /// The Rust source of the catalog generated from `catalog`, a model this builder did not
+    /// read (deserialized from `catalog-gen dump`'s JSON, or made by a program), with this
+    /// builder's options but without a ledger. Its header records the SHA-256 of the model's
+    /// JSON. Fails as [`Docs::rust_source`] does: on names that cannot be Rust names, and on a
+    /// catalog without errors.
+    pub fn rust_source(&self, catalog: &Catalog) -> Result<String, Error> {
         let options = self.emit_options()?;
         if catalog.is_empty() {
             return Err(Error::NoErrorsDocumented {

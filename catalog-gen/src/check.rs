@@ -51,12 +51,8 @@ impl Drift {
         let changes = Rows::read(existing).and_then(|old| {
             let new = Rows::read(generated)?;
             let mut set = ChangeSet::default();
-            set.compare(Kind::Api, &old.documented_api(), &new.documented_api());
-            set.compare(
-                Kind::Connect,
-                &old.documented_connect(),
-                &new.documented_connect(),
-            );
+            set.compare(Kind::Api, &old.api, &new.api);
+            set.compare(Kind::Connect, &old.connect, &new.connect);
             Ok(set)
         });
         Some(Drift {
@@ -69,13 +65,8 @@ impl Drift {
         })
     }
 
-    /// The codes and Connect errors whose rows differ, or why the file's rows cannot be read.
-    pub fn changes(&self) -> Result<&ChangeSet, &str> {
-        self.changes.as_ref().map_err(String::as_str)
-    }
-
     /// Why the file drifted, in one sentence.
-    pub fn cause(&self) -> String {
+    fn cause(&self) -> String {
         match &self.recorded_hash {
             Some(recorded) if *recorded == self.current_hash => format!(
                 "The docs are unchanged since {} was generated (sha256 {}), but the file differs: it was edited by hand, or catalog-gen changed.",

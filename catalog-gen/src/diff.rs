@@ -195,26 +195,9 @@ impl ChangeSet {
     /// The changes from `old` to `new`: errors, error types and resolutions added, removed or
     /// changed.
     pub fn between(old: &Catalog, new: &Catalog) -> ChangeSet {
-        let api = |catalog: &Catalog| -> BTreeMap<String, Value> {
-            catalog
-                .api_errors
-                .iter()
-                .map(|e| (e.key().to_string(), to_value(e)))
-                .collect()
-        };
-        let connect = |catalog: &Catalog| -> BTreeMap<String, Value> {
-            catalog
-                .connect_errors
-                .iter()
-                .map(|e| (e.error().to_owned(), to_value(e)))
-                .collect()
-        };
-        let names = |names: Vec<&str>| -> BTreeMap<String, Value> {
-            names
-                .into_iter()
-                .map(|name| (name.to_owned(), Value::Null))
-                .collect()
-        };
+        let api = |catalog: &Catalog| keyed(&catalog.api_errors, |e| e.key().to_string());
+        let connect = |catalog: &Catalog| keyed(&catalog.connect_errors, |e| e.error().to_owned());
+        let names = |names: Vec<&str>| keyed(&names, |name| (*name).to_owned());
         let mut set = ChangeSet::default();
         set.compare(Kind::Api, &api(old), &api(new));
         set.compare(Kind::Connect, &connect(old), &connect(new));
@@ -345,26 +328,6 @@ impl ChangeSet {
         out
     }
 
-    /// The changes as markdown for a pull-request comment: a table, then the values.
-    pub fn to_markdown(&self) -> String {
-        if self.changes.is_empty() {
-            return "### Smartcar error docs unchanged\n\nThe two snapshots document the same errors.\n"
-                .to_owned();
-        }
-        let mut out = String::from("### Smartcar error docs changed\n\n");
-        let _ = writeln!(out, "{}\n", self.summary());
-        out.push_str("| change | error | fields |\n| --- | --- | --- |\n");
-        for change in &self.changes {
-            let fields = match change.what {
-                What::Changed { .. } => change.effect(),
-                _ => String::new(),
-            };
-            let _ = writeln!(out, "| {} | {fields} |", self.item_cells(change));
-        }
-        self.push_details(&mut out);
-        out
-    }
-
     /// The changes as entries of a changelog in the Keep a Changelog format: each its
     /// section (`Added`, `Changed`, `Deprecated` for what left the docs on `date`, `Removed`
     /// for dropped tombstones) and its markdown text, one line.
@@ -389,17 +352,16 @@ impl ChangeSet {
             .collect()
     }
 
-    /// The changes as the body of a pull request that updates the catalog: their semver
-    /// impact and why, a table of the changes with what each does to the generated catalog and
-    /// its own impact, then the values. The first line, `<!-- semver: minor -->`, is for
-    /// tools.
-    pub fn to_markdown_note(&self) -> String {
+    /// The changes as markdown, the body of a pull request that updates the catalog: their
+    /// semver impact and why, a table of the changes with what each does to the generated
+    /// catalog and its own impact, then the values. The first line, `<!-- semver: minor -->`,
+    /// is for tools.
+    pub fn to_markdown(&self) -> String {
         let semver = self.semver();
-        let mut out = format!("<!-- semver: {semver} -->\n### Smartcar error docs changed: {semver}\n\n");
         if self.changes.is_empty() {
-            out.push_str("Nothing the generated catalog holds changed.\n");
-            return out;
+            return "<!-- semver: none -->\n### Smartcar error docs unchanged\n\nThe two snapshots document the same errors.\n".to_owned();
         }
+        let mut out = format!("<!-- semver: {semver} -->\n### Smartcar error docs changed: {semver}\n\n");
         // Why the impact is what it is: the reasons of the changes that decide it.
         let mut reasons: Vec<&str> = Vec::new();
         for change in self.changes.iter().filter(|c| c.semver() == semver) {
@@ -418,24 +380,16 @@ impl ChangeSet {
         for change in &self.changes {
             let _ = writeln!(
                 out,
-                "| {} | {} | {} |",
-                self.item_cells(change),
+                "| {} | {} `{}` | {} | {} |",
+                change.verb(),
+                change.kind.noun(),
+                table_cell(&change.key),
                 change.effect(),
                 change.semver()
             );
         }
         self.push_details(&mut out);
         out
-    }
-
-    /// The first two cells of a change's row: `changed | API error `SERVER:INTERNAL``.
-    fn item_cells(&self, change: &Change) -> String {
-        format!(
-            "{} | {} `{}`",
-            change.verb(),
-            change.kind.noun(),
-            table_cell(&change.key)
-        )
     }
 
     /// The old and new values of every changed field, one collapsed section per change.
@@ -459,12 +413,6 @@ impl ChangeSet {
                 out.push_str("</details>\n");
             }
         }
-    }
-}
-
-impl fmt::Display for ChangeSet {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.to_text())
     }
 }
 
@@ -492,8 +440,12 @@ fn field_changes(old: &Value, new: &Value) -> Vec<FieldChange> {
         .collect()
 }
 
-fn to_value(entry: &impl Serialize) -> Value {
-    serde_json::to_value(entry).unwrap_or(Value::Null)
+/// Each of `items` serialized to JSON, keyed by `key`.
+fn keyed<T: Serialize>(items: &[T], key: impl Fn(&T) -> String) -> BTreeMap<String, Value> {
+    items
+        .iter()
+        .map(|item| (key(item), serde_json::to_value(item).unwrap_or(Value::Null)))
+        .collect()
 }
 
 /// Each line of `text` after `prefix`, so that multi-line values stay marked.
@@ -712,7 +664,7 @@ mod tests {
             },
         });
         assert_eq!(
-            set.to_markdown_note(),
+            set.to_markdown(),
             "<!-- semver: patch -->\n### Smartcar error docs changed: patch\n\n\
              Semver impact: **patch**\n\n- only text, HTTP statuses or URLs changed\n\n\
              1 change: 0 added, 0 removed, 1 changed\n\n\
@@ -722,9 +674,9 @@ mod tests {
              ````diff\n- Broke.\n+ ```\n+ [x](https://evil.example)\n````\n\n</details>\n"
         );
         assert_eq!(
-            ChangeSet::default().to_markdown_note(),
-            "<!-- semver: none -->\n### Smartcar error docs changed: none\n\n\
-             Nothing the generated catalog holds changed.\n"
+            ChangeSet::default().to_markdown(),
+            "<!-- semver: none -->\n### Smartcar error docs unchanged\n\n\
+             The two snapshots document the same errors.\n"
         );
     }
 
@@ -750,7 +702,7 @@ mod tests {
         assert_eq!(json["changes"][1]["fields"][0]["new"], "y2");
         assert!(
             set.to_markdown()
-                .contains("| changed | API error `SERVER:B` | `description` |\n")
+                .contains("| changed | API error `SERVER:B` | `description` | patch |\n")
         );
     }
 

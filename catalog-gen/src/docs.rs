@@ -3,7 +3,6 @@
 //! command does — generate, check, dump, lint, explain, diff, update — starts here.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use crate::builder::{DEFAULT_REGENERATE, DEFAULT_RUNTIME, LEDGER_SUFFIX};
 use crate::check::Drift;
@@ -41,9 +40,6 @@ pub struct Docs {
     /// The generated catalog lowered, when it has no naming problem.
     plan: Option<Plan>,
     options: EmitOptions,
-    /// The hash of the inputs (the pages, and the ledger when it keeps anything), computed
-    /// when first asked for: `dump` and `lint` never need it.
-    hash: OnceLock<String>,
 }
 
 impl Docs {
@@ -66,7 +62,6 @@ impl Docs {
             generated: None,
             plan: None,
             options,
-            hash: OnceLock::new(),
         };
         docs.with_ledger(ledger)
     }
@@ -87,7 +82,6 @@ impl Docs {
             }
         };
         self.ledger = ledger;
-        self.hash = OnceLock::new();
         self
     }
 
@@ -123,12 +117,10 @@ impl Docs {
 
     /// The SHA-256 of the pages' contents, independent of their names and order (and of the
     /// ledger's, when it keeps anything), as the generated file's header records it.
-    pub fn hash(&self) -> &str {
-        self.hash.get_or_init(|| {
-            let json = self.ledger_json();
-            self.snapshot
-                .content_hash_with(json.as_deref().map(str::as_bytes))
-        })
+    pub fn hash(&self) -> String {
+        let json = self.ledger_json();
+        self.snapshot
+            .content_hash_with(json.as_deref().map(str::as_bytes))
     }
 
     /// Whether these docs and `other` were read from the same pages: the same paths, with
@@ -152,14 +144,14 @@ impl Docs {
         explain::explain(self.generated(), &self.ledger, query)
     }
 
-    /// The generated catalog, tombstones included, or why there is none.
-    pub fn code(&self) -> Result<String, Error> {
+    /// The Rust source of the generated catalog, tombstones included, or why there is none.
+    pub fn rust_source(&self) -> Result<String, Error> {
         let plan = self.plan()?;
         let ledger = (!self.ledger.is_empty()).then_some(self.options.ledger_name.as_str());
         Ok(emit::emit(
             self.generated(),
             plan,
-            self.hash(),
+            &self.hash(),
             ledger,
             &self.options,
         ))
@@ -220,26 +212,25 @@ impl Docs {
             path: path.to_path_buf(),
             reason,
         };
-        write::check_regular(path).map_err(|error| invalid(error.to_string()))?;
-        let code = std::fs::read_to_string(path).map_err(|error| invalid(error.to_string()))?;
-        let rows = Rows::read(&code).map_err(|error| invalid(error.to_string()))?;
-        let kept = rows
-            .entries(&Ledger::origin_of(Some(path)))
-            .map_err(|error| invalid(error.to_string()))?;
-        let mut ledger = self.ledger.clone();
-        for date in kept.removal_dates() {
-            ledger = ledger.advance(&kept.removed_on(Some(&date)), &self.catalog, &date);
-        }
+        let text = write::read_regular(path).map_err(|error| invalid(error.to_string()))?;
         let today = date::today().map_err(invalid)?;
-        ledger = ledger.advance(&kept.removed_on(None), &self.catalog, &today);
+        let rows = Rows::read(&text).map_err(|error| invalid(error.to_string()))?;
+        let kept = rows
+            .entries(&Ledger::origin_of(Some(path)), &today)
+            .map_err(|error| invalid(error.to_string()))?;
+        // Oldest first, so that a resolution is dated by the first code that kept it.
+        let mut ledger = self.ledger.clone();
+        for (date, catalog) in &kept {
+            ledger = ledger.advance(catalog, &self.catalog, date);
+        }
         Ok(self.with_ledger(ledger))
     }
 
     /// Writes the generated catalog to `path` if its contents change, atomically; returns
     /// whether it wrote. Nothing is written when the docs have errors or document no error.
     pub fn write(&self, path: &Path) -> Result<bool, Error> {
-        let code = self.code()?;
-        write::write_if_changed(path, code.as_bytes()).map_err(|source| Error::Write {
+        let source = self.rust_source()?;
+        write::write_if_changed(path, source.as_bytes()).map_err(|source| Error::Write {
             path: path.to_path_buf(),
             source,
         })
@@ -248,15 +239,19 @@ impl Docs {
     /// Compares the generated file at `path` with what the docs generate now, never writing;
     /// `None` when they are the same. `fix_command` is the command the report gives.
     pub fn check(&self, path: &Path, fix_command: &str) -> Result<Option<Drift>, Error> {
-        let code = self.code()?;
-        let read_error = |source| Error::Read {
+        let generated = self.rust_source()?;
+        let existing = write::read_regular(path).map_err(|source| Error::Read {
             path: path.to_path_buf(),
             source,
-        };
-        write::check_regular(path).map_err(read_error)?;
-        let existing = std::fs::read_to_string(path).map_err(read_error)?;
+        })?;
         let file = path.display().to_string();
-        Ok(Drift::find(&existing, &code, self.hash(), &file, fix_command))
+        Ok(Drift::find(
+            &existing,
+            &generated,
+            &self.hash(),
+            &file,
+            fix_command,
+        ))
     }
 
     /// Every directory listed and every page read, and the ledger file if there is one, for a

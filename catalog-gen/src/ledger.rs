@@ -24,48 +24,40 @@ use smartcar_errors_shared::key::Key;
 use smartcar_errors_shared::text::Escaped;
 
 use crate::model::{ApiErrorEntry, Catalog, ConnectErrorEntry, ConnectParameter, Source};
-use crate::{Error, snapshot, write};
+use crate::{Error, write};
 use smartcar_errors_shared::date;
 
 /// The version of the ledger's layout.
 const FORMAT: u32 = 1;
 
 /// What the file says of itself, for whoever opens it.
-const ABOUT: &str = "Errors that left Smartcar's docs, kept in the generated catalog as deprecated variants so that code naming them still compiles. Written by `catalog-gen update`; remove entries only for a major release (see the README).";
+const ABOUT: &str = "Errors that left Smartcar's docs, kept in the generated catalog as deprecated variants so that code naming them still compiles. Written by `catalog-gen update`; remove entries only for a major release (see docs/ledger.md).";
 
-/// The largest ledger read, in bytes: far more than any plausible count of tombstones.
-const MAX_BYTES: u64 = 16 * 1024 * 1024;
-
-/// The tombstones of a catalog, sorted by name, each name once.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The tombstones of a catalog, sorted by name, each name once; as the file holds them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct Ledger {
+    /// The version of the file's layout, [`FORMAT`].
+    format: u32,
+    /// What the file says of itself: [`ABOUT`], whatever a file read says.
+    #[serde(default)]
+    about: String,
+    #[serde(default, rename = "api_errors")]
     api: Vec<ApiTombstone>,
+    #[serde(default, rename = "connect_errors")]
     connect: Vec<ConnectTombstone>,
+    #[serde(default)]
     resolutions: Vec<ResolutionRecord>,
     /// Where the ledger is: the position its entries report in diagnostics.
+    #[serde(skip, default = "Ledger::no_origin")]
     origin: Source,
 }
 
 /// An empty ledger that is in no file.
 impl Default for Ledger {
     fn default() -> Self {
-        Ledger::empty_at(Ledger::origin_of(None))
+        Ledger::empty_at(Ledger::no_origin())
     }
-}
-
-/// The file's layout.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LedgerFile {
-    format: u32,
-    #[serde(default)]
-    about: String,
-    #[serde(default)]
-    api_errors: Vec<ApiTombstone>,
-    #[serde(default)]
-    connect_errors: Vec<ConnectTombstone>,
-    #[serde(default)]
-    resolutions: Vec<ResolutionRecord>,
 }
 
 /// An API error code that left the docs, as they last documented it.
@@ -202,25 +194,19 @@ impl Ledger {
     /// The ledger at `path`; `None` when there is no file there. Fails on a file that is not a
     /// regular file, is not a ledger, or holds an entry twice or a date that is not a date.
     pub(crate) fn read(path: &Path) -> Result<Option<Ledger>, Error> {
-        let read_error = |source| Error::Read {
-            path: path.to_path_buf(),
-            source,
+        let text = match write::read_regular(path) {
+            Ok(text) => text,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(source) => {
+                let path = path.to_path_buf();
+                return Err(Error::Read { path, source });
+            }
         };
-        if !write::check_regular(path).map_err(read_error)? {
-            return Ok(None);
-        }
-        let invalid = |reason: String| Error::Ledger {
+        let ledger = Ledger::from_json(&text, Ledger::origin_of(Some(path)));
+        ledger.map(Some).map_err(|reason| Error::Ledger {
             path: path.to_path_buf(),
             reason,
-        };
-        let bytes = snapshot::read_capped(path, MAX_BYTES)
-            .map_err(read_error)?
-            .ok_or_else(|| invalid(format!("it is larger than {MAX_BYTES} bytes")))?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| read_error(io::Error::new(io::ErrorKind::InvalidData, "not UTF-8")))?;
-        Ledger::from_json(&text, Ledger::origin_of(Some(path)))
-            .map(Some)
-            .map_err(invalid)
+        })
     }
 
     /// The position entries of a ledger at `path` report in diagnostics: its start, named by
@@ -239,22 +225,23 @@ impl Ledger {
         }
     }
 
+    /// Where the entries of a ledger that is in no file are.
+    fn no_origin() -> Source {
+        Ledger::origin_of(None)
+    }
+
     /// The ledger `text` holds, whose entries report `origin` as their position; or why it is
     /// not one.
     fn from_json(text: &str, origin: Source) -> Result<Ledger, String> {
-        let file: LedgerFile = serde_json::from_str(text).map_err(|error| error.to_string())?;
-        if file.format != FORMAT {
+        let mut ledger: Ledger = serde_json::from_str(text).map_err(|error| error.to_string())?;
+        if ledger.format != FORMAT {
             return Err(format!(
                 "it is in format {}, which this catalog-gen does not read (it reads format {FORMAT})",
-                file.format
+                ledger.format
             ));
         }
-        let mut ledger = Ledger {
-            api: file.api_errors,
-            connect: file.connect_errors,
-            resolutions: file.resolutions,
-            origin,
-        };
+        ledger.about = ABOUT.to_owned();
+        ledger.origin = origin;
         ledger.sort();
         ledger.validate()?;
         Ok(ledger)
@@ -266,44 +253,39 @@ impl Ledger {
         let api = self
             .api
             .iter()
-            .map(|t| (t.key().to_string(), &t.removed_from_docs));
+            .map(|t| ("api_errors", t.key().to_string(), &t.removed_from_docs));
         let connect = self
             .connect
             .iter()
-            .map(|t| (t.error.clone(), &t.removed_from_docs));
+            .map(|t| ("connect_errors", t.error.clone(), &t.removed_from_docs));
         let resolutions = self
             .resolutions
             .iter()
-            .map(|r| (r.name.clone(), &r.removed_from_docs));
-        for (section, names) in [
-            ("api_errors", api.collect::<Vec<_>>()),
-            ("connect_errors", connect.collect()),
-            ("resolutions", resolutions.collect()),
-        ] {
-            let mut seen = BTreeSet::new();
-            for (name, removed) in names {
-                let shown = Escaped(&name).to_string();
-                if !date::is_valid(removed) {
-                    return Err(format!(
-                        "`{shown}` in {section} has removed_from_docs `{}`, which is not a date written YYYY-MM-DD",
-                        Escaped(removed)
-                    ));
-                }
-                if !seen.insert(name) {
-                    return Err(format!("`{shown}` is in {section} twice"));
-                }
-            }
-        }
-        for tombstone in &self.connect {
-            let entry = tombstone.entry(&self.origin);
-            if entry.error() != tombstone.error {
+            .map(|r| ("resolutions", r.name.clone(), &r.removed_from_docs));
+        let mut seen = BTreeSet::new();
+        for (section, name, removed) in api.chain(connect).chain(resolutions) {
+            let shown = Escaped(&name).to_string();
+            if !date::is_valid(removed) {
                 return Err(format!(
-                    "`{}` in connect_errors has no `error` parameter that names it",
-                    Escaped(&tombstone.error)
+                    "`{shown}` in {section} has removed_from_docs `{}`, which is not a date written YYYY-MM-DD",
+                    Escaped(removed)
                 ));
             }
+            if !seen.insert((section, name)) {
+                return Err(format!("`{shown}` is in {section} twice"));
+            }
         }
-        Ok(())
+        match self
+            .connect
+            .iter()
+            .find(|t| t.entry(&self.origin).error() != t.error)
+        {
+            Some(tombstone) => Err(format!(
+                "`{}` in connect_errors has no `error` parameter that names it",
+                Escaped(&tombstone.error)
+            )),
+            None => Ok(()),
+        }
     }
 
     fn sort(&mut self) {
@@ -314,14 +296,7 @@ impl Ledger {
 
     /// The file's text: pretty JSON, entries sorted, ending in a newline.
     pub(crate) fn to_json(&self) -> String {
-        let file = LedgerFile {
-            format: FORMAT,
-            about: ABOUT.to_owned(),
-            api_errors: self.api.clone(),
-            connect_errors: self.connect.clone(),
-            resolutions: self.resolutions.clone(),
-        };
-        let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
+        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
         text.push('\n');
         text
     }
@@ -392,6 +367,8 @@ impl Ledger {
     /// An empty ledger whose entries will report `origin`.
     pub(crate) fn empty_at(origin: Source) -> Ledger {
         Ledger {
+            format: FORMAT,
+            about: ABOUT.to_owned(),
             api: Vec::new(),
             connect: Vec::new(),
             resolutions: Vec::new(),
@@ -582,7 +559,7 @@ mod tests {
         assert_eq!(
             first.to_json(),
             concat!(
-                "{\n  \"format\": 1,\n  \"about\": \"Errors that left Smartcar's docs, kept in the generated catalog as deprecated variants so that code naming them still compiles. Written by `catalog-gen update`; remove entries only for a major release (see the README).\",\n",
+                "{\n  \"format\": 1,\n  \"about\": \"Errors that left Smartcar's docs, kept in the generated catalog as deprecated variants so that code naming them still compiles. Written by `catalog-gen update`; remove entries only for a major release (see docs/ledger.md).\",\n",
                 "  \"api_errors\": [\n    {\n      \"type\": \"SERVER\",\n      \"code\": \"B\",\n      \"removed_from_docs\": \"2026-01-02\",\n",
                 "      \"status_code\": 500,\n      \"description\": \"B happened.\",\n      \"doc_url\": \"https://d/server#B\",\n",
                 "      \"resolution\": \"CONTACT_SUPPORT\",\n      \"page_title\": \"Server Errors\"\n    }\n  ],\n",

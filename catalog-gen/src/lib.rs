@@ -8,8 +8,8 @@
 //! - [`Builder`] says where the docs are and how the generated code names the runtime crate;
 //!   [`Builder::generate`] does everything a build script needs in one call.
 //! - [`Builder::read`] reads the docs once into [`Docs`]: the [`Catalog`] they document (the
-//!   model `catalog-gen dump` prints), every [`Diagnostic`], the generated code
-//!   ([`Docs::code`], [`Docs::write`]) and the drift check ([`Docs::check`]).
+//!   model `catalog-gen dump` prints), every [`Diagnostic`], the generated Rust source
+//!   ([`Docs::rust_source`], [`Docs::write`]) and the drift check ([`Docs::check`]).
 //! - [`ChangeSet`] says what changed between two catalogs, and its [`Semver`] impact on code
 //!   that uses the generated catalog.
 //! - Errors that left the docs stay in the generated catalog as `#[deprecated]` variants,

@@ -22,7 +22,7 @@ pub struct Catalog {
 
 /// One API error code, as documented under its `` # `CODE` `` heading.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(transform = every_field_required))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ApiErrorEntry {
     /// The error type, from the example's `type` (`SERVER`).
     #[serde(rename = "type")]
@@ -71,6 +71,11 @@ pub struct ApiErrorEntry {
 /// [`description`](Self::description) read them, and the JSON form (`dump`) shows them as the
 /// fields `error` and `description`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(description = "One Connect redirect error, as documented on its own page.")
+)]
 #[serde(into = "ConnectErrorFields", try_from = "ConnectErrorFields")]
 pub struct ConnectErrorEntry {
     /// The rows of the parameter table, in page order; they include the `error` and
@@ -110,10 +115,10 @@ impl ConnectErrorEntry {
     }
 }
 
-// How `dump` shows a `ConnectErrorEntry`: its name and description beside its table.
-/// One Connect redirect error, as documented on its own page.
+/// How `dump` shows a `ConnectErrorEntry` (and its JSON Schema): its name and description
+/// beside its table.
 #[derive(Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ConnectErrorEntry", transform = every_field_required))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct ConnectErrorFields {
     /// The `error` parameter's value (`configuration_error`), from the parameter table.
     error: String,
@@ -189,18 +194,6 @@ impl TryFrom<ConnectErrorFields> for ConnectErrorEntry {
     }
 }
 
-/// The JSON Schema of [`ConnectErrorEntry`] is that of the fields `dump` shows.
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for ConnectErrorEntry {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        ConnectErrorFields::schema_name()
-    }
-
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        ConnectErrorFields::json_schema(generator)
-    }
-}
-
 /// One row of a Connect parameter table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -216,6 +209,10 @@ pub struct ConnectParameter {
 /// A position in the docs snapshot: file (relative, `/`-separated), line and column (1-based,
 /// columns counted in characters). Serialized as `file:line:column`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(
+    extend("pattern" = "^.+:[0-9]+:[0-9]+$"),
+    description = "Where the entry is written: the file relative to the docs directory, the 1-based line and the 1-based column in characters (`errors/api-errors/server-errors.md:11:1`)."
+))]
 #[serde(into = "String", try_from = "String")]
 pub struct Source {
     /// The file, relative to the docs directory.
@@ -229,39 +226,6 @@ pub struct Source {
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}:{}", self.file, self.line, self.column)
-    }
-}
-
-/// `dump` writes every field, null when the docs have no value: the schema says so.
-#[cfg(feature = "schema")]
-fn every_field_required(schema: &mut schemars::Schema) {
-    let names: Vec<serde_json::Value> = schema
-        .get("properties")
-        .and_then(serde_json::Value::as_object)
-        .map(|properties| {
-            properties
-                .keys()
-                .cloned()
-                .map(serde_json::Value::String)
-                .collect()
-        })
-        .unwrap_or_default();
-    schema.insert("required".into(), names.into());
-}
-
-/// A `file:line:column` string.
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for Source {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Source".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "pattern": "^.+:[0-9]+:[0-9]+$",
-            "description": "Where the entry is written: the file relative to the docs directory, the 1-based line and the 1-based column in characters (`errors/api-errors/server-errors.md:11:1`)."
-        })
     }
 }
 
@@ -309,10 +273,12 @@ impl Catalog {
         self.api_errors.is_empty() && self.connect_errors.is_empty()
     }
 
-    /// The JSON Schema of the model as `catalog-gen dump` prints it.
+    /// The JSON Schema of the model as `catalog-gen dump` prints it: every field is written,
+    /// null when the docs have no value.
     #[cfg(feature = "schema")]
     pub fn json_schema() -> String {
-        let schema = schemars::schema_for!(Catalog);
+        let settings = schemars::generate::SchemaSettings::default().for_serialize();
+        let schema = settings.into_generator().into_root_schema_for::<Catalog>();
         let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
         text.push('\n');
         text

@@ -8,179 +8,124 @@ use proc_macro2::Span;
 use serde_json::{Map, Value};
 use syn::{Expr, ImplItem, Item, Lit, Type};
 
-use crate::model::{ApiErrorEntry, Catalog, ConnectErrorEntry, Source};
+use crate::model::{Catalog, Source};
 
 /// The rows of a catalog, keyed `TYPE:CODE` and by Connect error, as JSON objects of the
-/// fields a generated file holds, named as the model names them.
-/// Each row keeps its `removed_from_docs`, the date a tombstone left the docs.
+/// fields a generated file holds, named as the model names them; a tombstone's row keeps the
+/// date it left the docs (`removed_from_docs`).
 #[derive(Debug, Default)]
 pub(crate) struct Rows {
-    api: BTreeMap<String, Value>,
-    connect: BTreeMap<String, Value>,
+    /// The API rows.
+    pub(crate) api: BTreeMap<String, Value>,
+    /// The Connect rows.
+    pub(crate) connect: BTreeMap<String, Value>,
 }
 
 impl Rows {
-    /// Reads the rows of a generated file.
-    pub(crate) fn read(code: &str) -> syn::Result<Rows> {
-        read_rows(code)
-    }
-
-    /// The API rows without the dates tombstones left the docs: what the docs say.
-    pub(crate) fn documented_api(&self) -> BTreeMap<String, Value> {
-        without_removal(&self.api)
-    }
-
-    /// The Connect rows without the dates tombstones left the docs.
-    pub(crate) fn documented_connect(&self) -> BTreeMap<String, Value> {
-        without_removal(&self.connect)
-    }
-
-    /// The rows as the model's entries, each with the date it left the docs if it is a
-    /// tombstone, placed at `source` (the file's start); or why a row is not an entry. What the
-    /// file does not hold, the examples, is left empty.
-    pub(crate) fn entries(&self, source: &Source) -> Result<Kept, serde_json::Error> {
-        let removed = |row: &Value| row["removed_from_docs"].as_str().map(str::to_owned);
-        let entry = |row: &Value| {
-            let mut row = row.clone();
-            if let Value::Object(fields) = &mut row {
-                fields.insert("source".into(), Value::String(source.to_string()));
-                fields
-                    .entry("example")
-                    .or_insert_with(|| Value::String(String::new()));
+    /// Reads the rows of a generated file: its tables `API_ERRORS` and `CONNECT_ERRORS`, with the
+    /// variants of `ErrorType` and `Resolution` they name read as their documented strings.
+    pub(crate) fn read(source: &str) -> syn::Result<Rows> {
+        let file = syn::parse_file(source)?;
+        let mut consts: BTreeMap<String, &Expr> = BTreeMap::new();
+        let mut alls: BTreeMap<String, &Expr> = BTreeMap::new();
+        for item in &file.items {
+            match item {
+                Item::Const(item) => {
+                    consts.insert(item.ident.to_string(), &item.expr);
+                }
+                Item::Impl(item) => {
+                    let Type::Path(name) = &*item.self_ty else {
+                        continue;
+                    };
+                    for inner in &item.items {
+                        if let ImplItem::Const(all) = inner
+                            && all.ident == "ALL"
+                        {
+                            alls.insert(path_text(&name.path), &all.expr);
+                        }
+                    }
+                }
+                _ => {}
             }
-            row
-        };
-        let mut kept = Kept::default();
-        for row in self.api.values() {
-            kept.api.push((serde_json::from_value(entry(row))?, removed(row)));
         }
-        for row in self.connect.values() {
-            kept.connect
-                .push((serde_json::from_value(entry(row))?, removed(row)));
+        let table = |name: &str| {
+            consts
+                .get(name)
+                .copied()
+                .ok_or_else(|| syn::Error::new(Span::call_site(), format!("no table {name}")))
+        };
+        let mut names = BTreeMap::new();
+        for (enumeration, strings) in [
+            ("ErrorType", "ERROR_TYPE_NAMES"),
+            ("Resolution", "RESOLUTION_NAMES"),
+        ] {
+            let all = alls
+                .get(enumeration)
+                .ok_or_else(|| syn::Error::new(Span::call_site(), format!("no {enumeration}::ALL")))?;
+            for (variant, string) in elements(all)?.iter().zip(elements(table(strings)?)?) {
+                let variant = path_text(&path(variant)?.path).replace("Self", enumeration);
+                names.insert(variant, value(string, &BTreeMap::new())?);
+            }
+        }
+        let mut rows = Rows::default();
+        for (section, table) in [
+            (&mut rows.api, table("API_ERRORS")?),
+            (&mut rows.connect, table("CONNECT_ERRORS")?),
+        ] {
+            for element in elements(table)? {
+                let Expr::Tuple(pair) = element else {
+                    return Err(syn::Error::new_spanned(
+                        element,
+                        "a row that is no (name, row) pair",
+                    ));
+                };
+                let (Some(name), Some(row)) = (pair.elems.first(), pair.elems.get(1)) else {
+                    return Err(syn::Error::new_spanned(pair, "a row that is no (name, row) pair"));
+                };
+                let Value::String(name) = value(name, &names)? else {
+                    return Err(syn::Error::new_spanned(name, "a row named by no string"));
+                };
+                let Value::Object(mut row) = value(row, &names)? else {
+                    return Err(syn::Error::new_spanned(row, "a row that is no struct"));
+                };
+                if let Some(error_type) = row.remove("error_type") {
+                    row.insert("type".into(), error_type);
+                }
+                section.insert(name, Value::Object(with_connect_names(row)));
+            }
+        }
+        Ok(rows)
+    }
+
+    /// The rows as the model's entries placed at `source` (the file's start), grouped by the
+    /// date each left the docs (`today` for those that had not); or why a row is not an
+    /// entry. What the file does not hold, the examples, is left empty.
+    pub(crate) fn entries(
+        &self,
+        source: &Source,
+        today: &str,
+    ) -> Result<BTreeMap<String, Catalog>, serde_json::Error> {
+        let mut kept: BTreeMap<String, Catalog> = BTreeMap::new();
+        for (rows, api) in [(&self.api, true), (&self.connect, false)] {
+            for row in rows.values() {
+                let mut row = row.clone();
+                let date = row["removed_from_docs"].as_str().unwrap_or(today).to_owned();
+                if let Value::Object(fields) = &mut row {
+                    fields.insert("source".into(), Value::String(source.to_string()));
+                    fields
+                        .entry("example")
+                        .or_insert_with(|| Value::String(String::new()));
+                }
+                let catalog = kept.entry(date).or_default();
+                if api {
+                    catalog.api_errors.push(serde_json::from_value(row)?);
+                } else {
+                    catalog.connect_errors.push(serde_json::from_value(row)?);
+                }
+            }
         }
         Ok(kept)
     }
-}
-
-/// The errors of a generated file, each with the date it left the docs if it is a tombstone.
-#[derive(Debug, Default)]
-pub(crate) struct Kept {
-    pub api: Vec<(ApiErrorEntry, Option<String>)>,
-    pub connect: Vec<(ConnectErrorEntry, Option<String>)>,
-}
-
-impl Kept {
-    /// The errors that left the docs on `date` (`None`: those that had not).
-    pub(crate) fn removed_on(&self, date: Option<&str>) -> Catalog {
-        let mut catalog = Catalog {
-            api_errors: self
-                .api
-                .iter()
-                .filter(|(_, d)| d.as_deref() == date)
-                .map(|(e, _)| e.clone())
-                .collect(),
-            connect_errors: self
-                .connect
-                .iter()
-                .filter(|(_, d)| d.as_deref() == date)
-                .map(|(e, _)| e.clone())
-                .collect(),
-        };
-        catalog.sort();
-        catalog
-    }
-
-    /// Every date on which one of the errors left the docs, sorted.
-    pub(crate) fn removal_dates(&self) -> std::collections::BTreeSet<String> {
-        let api = self.api.iter().filter_map(|(_, d)| d.clone());
-        api.chain(self.connect.iter().filter_map(|(_, d)| d.clone()))
-            .collect()
-    }
-}
-
-fn without_removal(rows: &BTreeMap<String, Value>) -> BTreeMap<String, Value> {
-    let mut rows = rows.clone();
-    for row in rows.values_mut() {
-        if let Value::Object(fields) = row {
-            fields.remove("removed_from_docs");
-        }
-    }
-    rows
-}
-
-/// Reads the rows of a generated file: its tables `API_ERRORS` and `CONNECT_ERRORS`, with the
-/// variants of `ErrorType` and `Resolution` they name read as their documented strings.
-fn read_rows(code: &str) -> syn::Result<Rows> {
-    let file = syn::parse_file(code)?;
-    let mut consts: BTreeMap<String, &Expr> = BTreeMap::new();
-    let mut alls: BTreeMap<String, &Expr> = BTreeMap::new();
-    for item in &file.items {
-        match item {
-            Item::Const(item) => {
-                consts.insert(item.ident.to_string(), &item.expr);
-            }
-            Item::Impl(item) => {
-                let Type::Path(name) = &*item.self_ty else {
-                    continue;
-                };
-                for inner in &item.items {
-                    if let ImplItem::Const(all) = inner
-                        && all.ident == "ALL"
-                    {
-                        alls.insert(path_text(&name.path), &all.expr);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    let table = |name: &str| {
-        consts
-            .get(name)
-            .copied()
-            .ok_or_else(|| syn::Error::new(Span::call_site(), format!("no table {name}")))
-    };
-    let mut names = BTreeMap::new();
-    for (enumeration, strings) in [
-        ("ErrorType", "ERROR_TYPE_NAMES"),
-        ("Resolution", "RESOLUTION_NAMES"),
-    ] {
-        let all = alls
-            .get(enumeration)
-            .ok_or_else(|| syn::Error::new(Span::call_site(), format!("no {enumeration}::ALL")))?;
-        for (variant, string) in elements(all)?.iter().zip(elements(table(strings)?)?) {
-            let variant = path_text(&path(variant)?.path).replace("Self", enumeration);
-            names.insert(variant, value(string, &BTreeMap::new())?);
-        }
-    }
-    let mut rows = Rows::default();
-    for (section, table) in [
-        (&mut rows.api, table("API_ERRORS")?),
-        (&mut rows.connect, table("CONNECT_ERRORS")?),
-    ] {
-        for element in elements(table)? {
-            let Expr::Tuple(pair) = element else {
-                return Err(syn::Error::new_spanned(
-                    element,
-                    "a row that is no (name, row) pair",
-                ));
-            };
-            let (Some(name), Some(row)) = (pair.elems.first(), pair.elems.get(1)) else {
-                return Err(syn::Error::new_spanned(pair, "a row that is no (name, row) pair"));
-            };
-            let Value::String(name) = value(name, &names)? else {
-                return Err(syn::Error::new_spanned(name, "a row named by no string"));
-            };
-            let Value::Object(mut row) = value(row, &names)? else {
-                return Err(syn::Error::new_spanned(row, "a row that is no struct"));
-            };
-            if let Some(error_type) = row.remove("error_type") {
-                row.insert("type".into(), error_type);
-            }
-            section.insert(name, Value::Object(with_connect_names(row)));
-        }
-    }
-    Ok(rows)
 }
 
 /// A Connect row with its name and description, which its parameter table holds, as the model

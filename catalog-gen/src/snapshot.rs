@@ -1,7 +1,7 @@
 //! Reading a docs snapshot: every `.md` file below a directory, in a fixed order.
 
 use std::fs;
-use std::io::{self, Read};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -107,13 +107,6 @@ impl Snapshot {
         self.files.get(found.ok()?)
     }
 
-    /// The SHA-256 of the pages' contents, independent of their names and order: the
-    /// digest of the sorted per-page digests, in hex.
-    #[cfg(test)]
-    pub(crate) fn content_hash(&self) -> String {
-        self.content_hash_with(None)
-    }
-
     /// The SHA-256 of the pages' contents and of `extra` (the ledger's), independent of the
     /// pages' names and order: the digest of the sorted digests of each, in hex. Without
     /// `extra`, the hash of the pages alone.
@@ -136,22 +129,19 @@ impl Snapshot {
 
 /// The bytes of the page at `path`, at most [`MAX_PAGE_BYTES`] of them.
 fn read_page(path: &Path) -> Result<Vec<u8>, Error> {
-    read_capped(path, MAX_PAGE_BYTES)
-        .map_err(|source| Error::Read {
-            path: path.to_path_buf(),
-            source,
-        })?
-        .ok_or_else(|| Error::PageTooLarge {
-            path: path.to_path_buf(),
-        })
-}
-
-/// The bytes of the file at `path`, or `None` when it holds more than `max` bytes.
-pub(crate) fn read_capped(path: &Path, max: u64) -> io::Result<Option<Vec<u8>>> {
     let mut bytes = Vec::new();
     // One byte more than allowed tells a file that is too large, even one still growing.
-    fs::File::open(path)?.take(max + 1).read_to_end(&mut bytes)?;
-    Ok((bytes.len() as u64 <= max).then_some(bytes))
+    let read = fs::File::open(path).and_then(|file| file.take(MAX_PAGE_BYTES + 1).read_to_end(&mut bytes));
+    read.map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if bytes.len() as u64 > MAX_PAGE_BYTES {
+        return Err(Error::PageTooLarge {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(bytes)
 }
 
 /// Lowercase hex of `bytes`.
@@ -225,8 +215,8 @@ mod tests {
             ("a.md".into(), b"one".to_vec()),
             ("b.md".into(), b"two!".to_vec()),
         ]);
-        assert_eq!(a.content_hash(), b.content_hash());
-        assert_ne!(a.content_hash(), c.content_hash());
-        assert_eq!(a.content_hash().len(), 64);
+        assert_eq!(a.content_hash_with(None), b.content_hash_with(None));
+        assert_ne!(a.content_hash_with(None), c.content_hash_with(None));
+        assert_eq!(a.content_hash_with(None).len(), 64);
     }
 }

@@ -81,6 +81,13 @@ pub fn check_regular(path: &Path) -> io::Result<bool> {
     ))
 }
 
+/// The text of the regular file at `path`: refused as [`check_regular`] refuses it, and an
+/// error of kind `NotFound` when there is none.
+pub fn read_regular(path: &Path) -> io::Result<String> {
+    check_regular(path)?;
+    fs::read_to_string(path)
+}
+
 /// What a file that is neither a regular file, a directory nor a link is.
 #[cfg(unix)]
 fn special_file_kind(file_type: &fs::FileType) -> &'static str {

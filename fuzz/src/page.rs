@@ -132,7 +132,7 @@ fn check_order(docs: &Docs) {
 /// Generates the catalog of the page: code that parses, whose header records the docs'
 /// hash, exactly when the page has no error and documents an error.
 fn check_generation(docs: &Docs) -> Option<String> {
-    match docs.code() {
+    match docs.rust_source() {
         Ok(code) => {
             assert!(!docs.has_errors(), "docs with errors generated code");
             let header = format!(

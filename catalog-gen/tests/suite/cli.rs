@@ -231,9 +231,11 @@ fn diff_prints_exactly_one_change_in_each_format() {
     assert_eq!(
         run("markdown"),
         format!(
-            "### Smartcar error docs changed\n\n1 change: 0 added, 0 removed, 1 changed\n\n\
-             | change | error | fields |\n| --- | --- | --- |\n\
-             | changed | API error `SERVER:INTERNAL` | `description` |\n\n\
+            "<!-- semver: patch -->\n### Smartcar error docs changed: patch\n\n\
+             Semver impact: **patch**\n\n- only text, HTTP statuses or URLs changed\n\n\
+             1 change: 0 added, 0 removed, 1 changed\n\n\
+             | change | item | what it does | semver |\n| --- | --- | --- | --- |\n\
+             | changed | API error `SERVER:INTERNAL` | `description` | patch |\n\n\
              <details><summary>SERVER:INTERNAL</summary>\n\n`description`\n\n\
              ```diff\n- {INTERNAL_DESCRIPTION}\n+ Smartcar had an internal error.\n```\n\n</details>\n"
         )
@@ -538,7 +540,7 @@ fn diff_of_a_snapshot_with_itself_shows_its_warning_once_and_says_unchanged() {
     );
     assert_eq!(
         String::from_utf8(output.stdout).unwrap(),
-        "### Smartcar error docs unchanged\n\nThe two snapshots document the same errors.\n"
+        "<!-- semver: none -->\n### Smartcar error docs unchanged\n\nThe two snapshots document the same errors.\n"
     );
 }
 

@@ -383,7 +383,7 @@ proptest! {
 
     #[test]
     fn docs_strings_reach_the_generated_code_exactly(catalog in catalog()) {
-        let code = match Builder::new().code(&catalog) {
+        let code = match Builder::new().rust_source(&catalog) {
             Ok(code) => code,
             Err(Error::Docs { diagnostics }) => {
                 for problem in diagnostics {
@@ -471,7 +471,7 @@ fn the_issue_s_hostile_characters_survive_in_one_catalog() {
         api_errors: vec![entry],
         connect_errors: Vec::new(),
     };
-    let code = Builder::new().code(&catalog).unwrap();
+    let code = Builder::new().rust_source(&catalog).unwrap();
     let sections = sections(&code);
     let row = &sections["api_errors"][0];
     assert_eq!(row.string("description").as_deref(), Some(hostile));

@@ -1,5 +1,5 @@
 //! `Docs::write`, which `catalog-gen generate` and the Builder use: it writes exactly what
-//! `Docs::code` returns, only when the file changes, and nothing on docs errors.
+//! `Docs::rust_source` returns, only when the file changes, and nothing on docs errors.
 
 use catalog_gen::{Builder, Docs, Error};
 
@@ -18,7 +18,7 @@ fn read(dir: &str) -> Docs {
 fn the_file_holds_the_generated_code_and_is_rewritten_only_on_change() {
     let dir = "docs";
     let docs = read(dir);
-    let expected = docs.code().unwrap();
+    let expected = docs.rust_source().unwrap();
     let scratch = temp_dir("generate-file-same");
     let out = scratch.join("catalog.rs");
 

@@ -6,7 +6,7 @@ use catalog_gen::Docs;
 use smartcar_errors_tests::{fixture_dir, pages};
 
 fn code(pages: Vec<(String, Vec<u8>)>) -> String {
-    Docs::from_pages(pages).code().unwrap()
+    Docs::from_pages(pages).rust_source().unwrap()
 }
 
 #[test]

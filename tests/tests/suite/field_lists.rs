@@ -117,3 +117,34 @@ fn connect_errors_and_parameters_have_one_list_of_fields() {
         model_fields(serde_json::to_value(&docs.catalog().connect_errors[0].parameters[0]).unwrap());
     assert_eq!(set(&parameter), parameter_model);
 }
+
+#[test]
+fn explain_shows_the_fields_of_the_row() {
+    use smartcar_errors_shared::explain::{ApiEntry, ConnectEntry};
+
+    let api = set(&debug_fields(&format!("{:#?}", ApiEntry::default())));
+    let row = set(&row_fields("ApiRow"));
+    // Explain links the code's doc URL, not its page; where the entry is written only a docs
+    // snapshot knows (`catalog-gen explain` shows it, the runtime has no position).
+    assert_eq!(
+        api.difference(&row).cloned().collect::<BTreeSet<_>>(),
+        set(&["documented_at".to_owned()])
+    );
+    assert_eq!(
+        row.difference(&api).cloned().collect::<BTreeSet<_>>(),
+        set(&["page_url".to_owned()])
+    );
+
+    let connect = set(&debug_fields(&format!("{:#?}", ConnectEntry::default())));
+    let row = set(&row_fields("ConnectRow"));
+    // The name and description are rows of the parameter table the row holds.
+    assert_eq!(
+        connect.difference(&row).cloned().collect::<BTreeSet<_>>(),
+        set(&["description", "documented_at", "error"].map(str::to_owned))
+    );
+    // Explain heads its answer with the error's name, not with its page's title.
+    assert_eq!(
+        row.difference(&connect).cloned().collect::<BTreeSet<_>>(),
+        set(&["title".to_owned()])
+    );
+}

@@ -228,7 +228,7 @@ fn names_that_collide_or_have_no_letters_are_rejected_not_emitted() {
             "error[invalid-name]: names.md:21:1: `self:***` has no letter or digit to name a variant of ApiErrorCode after",
         ]
     );
-    let Err(Error::Docs { diagnostics }) = docs.code() else {
+    let Err(Error::Docs { diagnostics }) = docs.rust_source() else {
         panic!("a catalog with colliding names must not be generated");
     };
     assert_eq!(diagnostics.iter().filter(|d| d.is_error()).count(), 2);

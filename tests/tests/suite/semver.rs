@@ -370,7 +370,7 @@ fn cargo_semver_checks_requires_the_level_update_says_for_every_change_class() {
 
     let published = Repository::new("published", &snapshot_dir(), |_| {});
     let docs = checked_in(&published.docs()).read().unwrap();
-    published.write(&docs.code().unwrap(), None);
+    published.write(&docs.rust_source().unwrap(), None);
     let mut repositories = BTreeMap::new();
     let mut verdicts = Vec::new();
     for class in classes() {
@@ -380,7 +380,7 @@ fn cargo_semver_checks_requires_the_level_update_says_for_every_change_class() {
         let new = checked_in(&after.docs()).read().unwrap();
         let (new, changes) = new.update_from(&old, DATE, class.drop_tombstones).unwrap();
         assert_eq!(headlines(&changes.to_text()), class.changes, "{}", class.name);
-        after.write(&new.code().unwrap(), new.ledger_json().as_deref());
+        after.write(&new.rust_source().unwrap(), new.ledger_json().as_deref());
         verdicts.push((class, changes.semver()));
         repositories.insert(verdicts.last().unwrap().0.name, after);
     }

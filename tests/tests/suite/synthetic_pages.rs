@@ -665,7 +665,7 @@ fn an_error_named_unlike_its_page_file() {
 #[test]
 fn the_whole_synthetic_snapshot_generates_without_name_collisions() {
     let docs = smartcar_errors_tests::read_docs(&smartcar_errors_tests::fixture_dir("synthetic"));
-    let code = docs.code().unwrap();
+    let code = docs.rust_source().unwrap();
     assert_eq!(docs.catalog().api_errors.len(), 21);
     assert_eq!(docs.catalog().connect_errors.len(), 5);
     // Each variant is a line of its enum: `    Name = discriminant,`.

@@ -45,9 +45,9 @@ fn updated_docs() -> PathBuf {
     fs::write(scratch().join("docs-snapshot.ledger.json"), &ledger).unwrap();
 
     // Read back from the files, the docs generate what the update computed.
-    let code = new.code().unwrap();
+    let code = new.rust_source().unwrap();
     let read = checked_in(&docs).read().unwrap();
-    assert_eq!(read.code().unwrap(), code);
+    assert_eq!(read.rust_source().unwrap(), code);
     for (item, date) in [("Server", DATE), ("ContactSupport", DATE)] {
         assert!(
             code.contains(&format!(

@@ -211,7 +211,7 @@ fn the_drift_job_fetches_then_reports_what_changed_in_markdown() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
         String::from_utf8_lossy(&output.stdout),
-        "### Smartcar error docs unchanged\n\nThe two snapshots document the same errors.\n"
+        "<!-- semver: none -->\n### Smartcar error docs unchanged\n\nThe two snapshots document the same errors.\n"
     );
 
     let page = "errors/api-errors/server-errors.md";
@@ -227,9 +227,11 @@ fn the_drift_job_fetches_then_reports_what_changed_in_markdown() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&output.stdout),
-        "### Smartcar error docs changed\n\n1 change: 0 added, 0 removed, 1 changed\n\n\
-         | change | error | fields |\n| --- | --- | --- |\n\
-         | changed | API error `SERVER:INTERNAL` | `status_code` |\n\n\
+        "<!-- semver: patch -->\n### Smartcar error docs changed: patch\n\n\
+         Semver impact: **patch**\n\n- only text, HTTP statuses or URLs changed\n\n\
+         1 change: 0 added, 0 removed, 1 changed\n\n\
+         | change | item | what it does | semver |\n| --- | --- | --- | --- |\n\
+         | changed | API error `SERVER:INTERNAL` | `status_code` | patch |\n\n\
          <details><summary>SERVER:INTERNAL</summary>\n\n`status_code`\n\n```diff\n- 500\n+ 503\n```\n\n</details>\n"
     );
 }

@@ -144,7 +144,7 @@ pub fn code_replaced_ledger() -> String {
     format!(
         r#"{{
   "format": 1,
-  "about": "Errors that left Smartcar's docs, kept in the generated catalog as deprecated variants so that code naming them still compiles. Written by `catalog-gen update`; remove entries only for a major release (see the README).",
+  "about": "Errors that left Smartcar's docs, kept in the generated catalog as deprecated variants so that code naming them still compiles. Written by `catalog-gen update`; remove entries only for a major release (see docs/ledger.md).",
   "api_errors": [
     {{
       "type": "SERVER",

@@ -252,7 +252,7 @@ fn read_new(files: &Files, dir: &Path, index: &str, ui: &Ui) -> Result<Docs> {
 /// The catalog `docs` (with their ledger) generate; a naming problem between the docs and the
 /// ledger's tombstones is printed.
 fn generated(docs: &Docs) -> Result<String> {
-    match docs.code() {
+    match docs.rust_source() {
         Ok(code) => Ok(code),
         Err(Error::Docs { diagnostics }) => {
             for diagnostic in &diagnostics {

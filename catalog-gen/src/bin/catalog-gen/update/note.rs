@@ -43,7 +43,7 @@ pub fn note(
             text
         }
         Format::Markdown => {
-            let mut note = EscapedLines(&changes.to_markdown_note()).to_string();
+            let mut note = EscapedLines(&changes.to_markdown()).to_string();
             if let Some((from, to)) = versions {
                 let release = if from == to {
                     format!(
