@@ -2,13 +2,13 @@
 //! (a parameter table).
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, OffsetIter, Parser, Tag, TagEnd};
 use smartcar_errors_shared::query::parse_query;
 
-use super::example::{self, ContentMap, Example, Located};
+use super::example::{self, Example, Located};
 use super::text::{PlainText, plain_text};
 use super::{FileCtx, html};
 use crate::diagnostic::{Diagnostic, Lint};
@@ -100,11 +100,6 @@ impl Section {
     }
 }
 
-struct ExampleBlock {
-    json: String,
-    map: ContentMap,
-}
-
 /// A code heading and everything read below it so far.
 struct CodeDraft {
     /// `None` for a `NULL` heading.
@@ -113,8 +108,8 @@ struct CodeDraft {
     section: Section,
     texts: [PlainText; 4],
     sections_seen: [bool; 4],
-    example: Option<ExampleBlock>,
-    headers: BTreeMap<String, String>,
+    /// The span of the JSON example's content.
+    example: Option<Range<usize>>,
     stray_reported: bool,
 }
 
@@ -250,43 +245,25 @@ impl PageReader<'_, '_> {
             CodeBlockKind::Indented => "",
         };
         let lang = info.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
-        let mut content = String::new();
-        let mut map = ContentMap::default();
-        for (event, range) in &block[1..] {
-            if let Event::Text(text) = event {
-                map.push(content.len(), range.start);
-                content.push_str(text);
-            }
-        }
+        // The content as written: from its first line to its last (the fences excluded).
+        let lines = block[1..]
+            .iter()
+            .filter(|(event, _)| matches!(event, Event::Text(_)));
+        let content = lines
+            .map(|(_, range)| range.clone())
+            .reduce(|first, last| first.start..last.end)
+            .unwrap_or(block[0].1.start..block[0].1.start);
         if let Some(code) = &mut self.current {
-            if code.example.is_none() && code.section != Section::Detached {
-                if lang == "json" {
-                    code.example = Some(ExampleBlock { json: content, map });
-                    return;
-                }
-                if lang == "http"
-                    && let Some(http) = example::read_http(&content)
-                {
-                    for (name, value) in &http.headers {
-                        code.headers.insert(name.clone(), value.clone());
-                    }
-                    if let Some(body) = http.body.filter(|body| content[body.clone()].starts_with('{')) {
-                        code.example = Some(ExampleBlock {
-                            json: content[body.clone()].to_owned(),
-                            map: map.rebased(body.start),
-                        });
-                    }
-                    return;
-                }
+            if lang == "json" && code.example.is_none() && code.section != Section::Detached {
+                code.example = Some(content);
+                return;
             }
         } else if let Some(connect) = &mut self.connect
             && lang == "http"
             && connect.redirect.is_none()
-            && let Some(location) = example::read_http(&content)
-                .as_ref()
-                .and_then(|h| h.header("location"))
+            && let Some(location) = example::redirect_location(&self.ctx.text[content])
         {
-            connect.redirect = Some((location.to_owned(), block[0].1.clone()));
+            connect.redirect = Some((location, block[0].1.clone()));
             return;
         }
         self.feed(block);
@@ -389,7 +366,6 @@ impl PageReader<'_, '_> {
             texts: Default::default(),
             sections_seen: [false; 4],
             example: None,
-            headers: BTreeMap::new(),
             stray_reported: false,
         });
     }
@@ -508,7 +484,7 @@ impl PageReader<'_, '_> {
         types: &mut Vec<(String, Located<String>)>,
     ) -> Option<ApiErrorEntry> {
         let name = display_code(code.code.as_deref());
-        let Some(block) = &code.example else {
+        let Some(span) = code.example.clone() else {
             self.report(
                 Lint::MissingExample,
                 format!("`{name}` has no JSON example, so its type and status are unknown"),
@@ -516,7 +492,7 @@ impl PageReader<'_, '_> {
             );
             return None;
         };
-        let example = match example::read_example(&block.json, &block.map, self.ctx) {
+        let example = match example::read_example(span.clone(), self.ctx) {
             Ok(example) => example,
             Err(problems) => {
                 self.diagnostics.extend(problems);
@@ -557,8 +533,8 @@ impl PageReader<'_, '_> {
             troubleshooting_steps,
             explanation: explanation.finish(),
             example_user_message: example.user_message.map(|message| message.value),
-            example_headers: code.headers,
-            example: block.json.clone(),
+            example_headers: Default::default(),
+            example: self.ctx.text[span].to_owned(),
             page_title: self.title.clone(),
             page_summary: self.summary.clone(),
             page_url: self.page_url(),
