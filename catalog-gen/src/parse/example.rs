@@ -45,49 +45,68 @@ const READ: &[&str] = &[
 /// Reads the example at `span` of the file; on failure, every problem found, each with its
 /// position.
 pub(crate) fn read_example(span: Range<usize>, ctx: &FileCtx<'_>) -> Result<Example, Vec<Diagnostic>> {
-    let mut fields = Fields::read(span, ctx).map_err(|problem| vec![problem])?;
-    let error_type = fields.string("type");
-    let code = fields.code();
-    let status_code = fields.status_code();
-    let description = fields.string("description");
-    let doc_url = fields.string("docURL");
-    let (resolution, resolution_url) = fields.resolution();
-    let user_message = fields.user_message();
-    match (error_type, status_code, description, doc_url) {
-        (Some(error_type), Some(status_code), Some(description), Some(doc_url))
-            if fields.problems.is_empty() =>
-        {
-            Ok(Example {
-                error_type,
-                code,
-                status_code,
-                description: description.value,
-                doc_url,
-                resolution,
-                resolution_url,
-                user_message,
-            })
-        }
-        _ => Err(fields.problems),
+    let mut members = Members::of(span, ctx).map_err(|problem| vec![problem])?;
+    let error_type = members.member("type", string);
+    // An example without a `code` is linted, not rejected.
+    let code = members
+        .values
+        .contains_key("code")
+        .then(|| members.member("code", optional_string));
+    let status_code = members.member("statusCode", status_code);
+    let description = members.member("description", string);
+    let doc_url = members.member("docURL", string);
+    let resolution = members.member("resolution", resolution);
+    let user_message = members.member("suggestedUserMessage", optional_string);
+    match (
+        error_type,
+        code,
+        status_code,
+        description,
+        doc_url,
+        resolution,
+        user_message,
+    ) {
+        (
+            Some(error_type),
+            code @ (None | Some(Some(_))),
+            Some(status_code),
+            Some(description),
+            Some(doc_url),
+            Some(resolution),
+            Some(user_message),
+        ) => Ok(Example {
+            error_type,
+            code: code.flatten(),
+            status_code: status_code.value,
+            description: description.value,
+            doc_url,
+            resolution: resolution.value.0,
+            resolution_url: resolution.value.1,
+            user_message: user_message.value.map(|value| Located {
+                value,
+                offset: user_message.offset,
+            }),
+        }),
+        _ => Err(members.problems),
     }
 }
 
 /// The members of an example the catalog reads, and the problems found in them so far.
-struct Fields<'a> {
+struct Members<'a> {
     /// Each member present: its value and the file offset of the value.
-    members: BTreeMap<&'static str, (Value, usize)>,
+    values: BTreeMap<&'static str, (Value, usize)>,
     /// The file offset where the example starts: where a missing member is reported.
     start: usize,
     ctx: &'a FileCtx<'a>,
     problems: Vec<Diagnostic>,
 }
 
-impl<'a> Fields<'a> {
+impl<'a> Members<'a> {
     /// Reads the JSON at `span` in one pass: each member's value is kept as its raw text, and
     /// only the members the catalog reads are turned into values. Of a repeated key, the last
     /// counts. The JSON is read from the file itself, so every offset in it is a file offset:
     /// what a fence strips (indentation, the CR of CRLF) is JSON white space.
-    fn read(span: Range<usize>, ctx: &'a FileCtx<'a>) -> Result<Self, Diagnostic> {
+    fn of(span: Range<usize>, ctx: &'a FileCtx<'a>) -> Result<Self, Diagnostic> {
         let json = &ctx.text[span.clone()];
         let start = span.start + (json.len() - json.trim_start().len());
         let raw: BTreeMap<String, &RawValue> = serde_json::from_str(json).map_err(|error| {
@@ -102,118 +121,84 @@ impl<'a> Fields<'a> {
                 invalid_json(ctx, &error, at)
             }
         })?;
-        let mut members = BTreeMap::new();
+        let mut values = BTreeMap::new();
         for key in READ {
             let Some(raw) = raw.get(*key) else { continue };
             // The raw text is a slice of the file: where it starts is where the member's value is.
             let offset = (raw.get().as_ptr() as usize).saturating_sub(ctx.text.as_ptr() as usize);
             // Valid JSON that serde_json will not build (nested deeper than it allows).
             let value = serde_json::from_str(raw.get()).map_err(|error| invalid_json(ctx, &error, offset))?;
-            members.insert(*key, (value, offset));
+            values.insert(*key, (value, offset));
         }
-        Ok(Fields {
-            members,
+        Ok(Members {
+            values,
             start,
             ctx,
             problems: Vec::new(),
         })
     }
 
-    fn get(&self, key: &str) -> Option<&Value> {
-        self.members.get(key).map(|(value, _)| value)
-    }
-
-    /// `value`, located at the value of `key` (or at the example's start, when it has none).
-    fn located<T>(&self, key: &str, value: T) -> Located<T> {
-        let offset = self.members.get(key).map_or(self.start, |&(_, offset)| offset);
-        Located { value, offset }
-    }
-
-    /// Reports `message` about the member `key`, at its value.
-    fn problem(&mut self, key: &str, message: String) {
-        let offset = self.located(key, ()).offset;
-        self.problems
-            .push(self.ctx.report(Lint::InvalidExample, message, offset..offset + 1));
-    }
-
-    /// The member `key`, which must be a string.
-    fn string(&mut self, key: &str) -> Option<Located<String>> {
-        let problem = match self.get(key) {
-            Some(Value::String(text)) => return Some(self.located(key, text.clone())),
-            Some(_) => format!("`{key}` must be a string"),
-            None => format!("the JSON example has no `{key}`"),
+    /// The member `key` as `read` takes it (`None` when absent), located at its value (or at
+    /// the example's start); `None` with the problem reported there when `read` refuses it.
+    fn member<T>(
+        &mut self,
+        key: &str,
+        read: fn(Option<&Value>, &str) -> Result<T, String>,
+    ) -> Option<Located<T>> {
+        let (value, offset) = match self.values.get(key) {
+            Some((value, offset)) => (Some(value), *offset),
+            None => (None, self.start),
         };
-        self.problem(key, problem);
-        None
-    }
-
-    /// `code`: `None` when the example has none, a string or `None` for `null` when it has.
-    fn code(&mut self) -> Option<Located<Option<String>>> {
-        match optional_string(Some(self.get("code")?), "code") {
-            Ok(code) => Some(self.located("code", code)),
-            Err(problem) => {
-                self.problem("code", problem);
+        match read(value, key) {
+            Ok(value) => Some(Located { value, offset }),
+            Err(message) => {
+                let problem = self.ctx.report(Lint::InvalidExample, message, offset..offset + 1);
+                self.problems.push(problem);
                 None
             }
         }
     }
+}
 
-    /// `statusCode`, which must be an HTTP status.
-    fn status_code(&mut self) -> Option<u16> {
-        let problem = match self.get("statusCode") {
-            Some(Value::Number(n)) => match n.as_u64().and_then(|n| u16::try_from(n).ok()) {
-                Some(status @ 100..=599) => return Some(status),
-                _ => format!("`statusCode` {n} is not an HTTP status code"),
-            },
-            Some(_) => "`statusCode` must be a number".to_owned(),
-            None => "the JSON example has no `statusCode`".to_owned(),
-        };
-        self.problem("statusCode", problem);
-        None
-    }
-
-    /// The `type` and `url` of `resolution`, an object or null.
-    fn resolution(&mut self) -> (Option<String>, Option<String>) {
-        let (kind, url) = match self.get("resolution") {
-            None | Some(Value::Null) => return (None, None),
-            Some(Value::Object(resolution)) => (
-                optional_string(resolution.get("type"), "type"),
-                optional_string(resolution.get("url"), "url"),
-            ),
-            Some(_) => {
-                self.problem("resolution", "`resolution` must be an object or null".into());
-                return (None, None);
-            }
-        };
-        (
-            self.reported("resolution", kind),
-            self.reported("resolution", url),
-        )
-    }
-
-    /// `suggestedUserMessage`, a string or null.
-    fn user_message(&mut self) -> Option<Located<String>> {
-        let key = "suggestedUserMessage";
-        let message = optional_string(self.get(key), key);
-        self.reported(key, message)
-            .map(|message| self.located(key, message))
-    }
-
-    /// The value read from a part of member `key`, or `None` with its problem reported.
-    fn reported(&mut self, key: &str, read: Result<Option<String>, String>) -> Option<String> {
-        read.unwrap_or_else(|problem| {
-            self.problem(key, problem);
-            None
-        })
+/// A member that must be a string.
+fn string(value: Option<&Value>, key: &str) -> Result<String, String> {
+    match value {
+        Some(Value::String(text)) => Ok(text.clone()),
+        Some(_) => Err(format!("`{key}` must be a string")),
+        None => Err(format!("the JSON example has no `{key}`")),
     }
 }
 
-/// `value`, the member `key`, when it is a string or null (or absent); else the problem.
+/// A member that may be a string, null or absent.
 fn optional_string(value: Option<&Value>, key: &str) -> Result<Option<String>, String> {
     match value {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(text)) => Ok(Some(text.clone())),
         Some(_) => Err(format!("`{key}` must be a string or null")),
+    }
+}
+
+/// `statusCode`, which must be an HTTP status.
+fn status_code(value: Option<&Value>, _: &str) -> Result<u16, String> {
+    match value {
+        Some(Value::Number(n)) => match n.as_u64().and_then(|n| u16::try_from(n).ok()) {
+            Some(status @ 100..=599) => Ok(status),
+            _ => Err(format!("`statusCode` {n} is not an HTTP status code")),
+        },
+        Some(_) => Err("`statusCode` must be a number".to_owned()),
+        None => Err("the JSON example has no `statusCode`".to_owned()),
+    }
+}
+
+/// The `type` and `url` of `resolution`, an object or null.
+fn resolution(value: Option<&Value>, _: &str) -> Result<(Option<String>, Option<String>), String> {
+    match value {
+        None | Some(Value::Null) => Ok((None, None)),
+        Some(Value::Object(resolution)) => Ok((
+            optional_string(resolution.get("type"), "type")?,
+            optional_string(resolution.get("url"), "url")?,
+        )),
+        Some(_) => Err("`resolution` must be an object or null".into()),
     }
 }
 

@@ -93,9 +93,7 @@ fn parse_file(path: &str, bytes: &[u8], parsed: &mut Parsed) {
         }
     };
     let ctx = FileCtx::new(path, text);
-    let page = page::read_page(&ctx, &mut parsed.diagnostics);
-    parsed.catalog.api_errors.extend(page.api_errors);
-    parsed.catalog.connect_errors.extend(page.connect_error);
+    page::read_page(&ctx, parsed);
 }
 
 /// Cross-page checks, then the canonical order.

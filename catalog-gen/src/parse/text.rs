@@ -31,13 +31,6 @@ pub(crate) struct PlainText {
 }
 
 impl PlainText {
-    /// Appends text that is already plain, as a paragraph of its own.
-    pub(crate) fn push_paragraph(&mut self, text: &str) {
-        self.separate(Separator::Paragraph);
-        self.write(text);
-        self.separate(Separator::Paragraph);
-    }
-
     /// Feeds one event.
     pub(crate) fn push(&mut self, event: &Event<'_>) {
         if let Some(buffer) = &mut self.html_block {
