@@ -31,17 +31,6 @@ pub(crate) struct Example {
     pub user_message: Option<Located<String>>,
 }
 
-/// The members of an example the catalog reads.
-const READ: &[&str] = &[
-    "type",
-    "code",
-    "statusCode",
-    "description",
-    "docURL",
-    "resolution",
-    "suggestedUserMessage",
-];
-
 /// Reads the example at `span` of the file; on failure, every problem found, each with its
 /// position.
 pub(crate) fn read_example(span: Range<usize>, ctx: &FileCtx<'_>) -> Result<Example, Vec<Diagnostic>> {
@@ -49,52 +38,37 @@ pub(crate) fn read_example(span: Range<usize>, ctx: &FileCtx<'_>) -> Result<Exam
     let error_type = members.member("type", string);
     // An example without a `code` is linted, not rejected.
     let code = members
-        .values
+        .raw
         .contains_key("code")
         .then(|| members.member("code", optional_string));
-    let status_code = members.member("statusCode", status_code);
-    let description = members.member("description", string);
+    let status_code = members.member("statusCode", status_code).value;
+    let description = members.member("description", string).value;
     let doc_url = members.member("docURL", string);
-    let resolution = members.member("resolution", resolution);
+    let (resolution, resolution_url) = members.member("resolution", resolution).value;
     let user_message = members.member("suggestedUserMessage", optional_string);
-    match (
+    if !members.problems.is_empty() {
+        return Err(members.problems);
+    }
+    Ok(Example {
         error_type,
         code,
         status_code,
         description,
         doc_url,
         resolution,
-        user_message,
-    ) {
-        (
-            Some(error_type),
-            code @ (None | Some(Some(_))),
-            Some(status_code),
-            Some(description),
-            Some(doc_url),
-            Some(resolution),
-            Some(user_message),
-        ) => Ok(Example {
-            error_type,
-            code: code.flatten(),
-            status_code: status_code.value,
-            description: description.value,
-            doc_url,
-            resolution: resolution.value.0,
-            resolution_url: resolution.value.1,
-            user_message: user_message.value.map(|value| Located {
-                value,
-                offset: user_message.offset,
-            }),
+        resolution_url,
+        user_message: user_message.value.map(|value| Located {
+            value,
+            offset: user_message.offset,
         }),
-        _ => Err(members.problems),
-    }
+    })
 }
 
-/// The members of an example the catalog reads, and the problems found in them so far.
+/// The members of an example, and the problems found in those the catalog reads.
 struct Members<'a> {
-    /// Each member present: its value and the file offset of the value.
-    values: BTreeMap<&'static str, (Value, usize)>,
+    /// Each member's value as raw text: only those the catalog reads are built, so a deep
+    /// `detail` costs neither a stack nor an error. Of a repeated key, the last counts.
+    raw: BTreeMap<String, &'a RawValue>,
     /// The file offset where the example starts: where a missing member is reported.
     start: usize,
     ctx: &'a FileCtx<'a>,
@@ -102,14 +76,12 @@ struct Members<'a> {
 }
 
 impl<'a> Members<'a> {
-    /// Reads the JSON at `span` in one pass: each member's value is kept as its raw text, and
-    /// only the members the catalog reads are turned into values. Of a repeated key, the last
-    /// counts. The JSON is read from the file itself, so every offset in it is a file offset:
-    /// what a fence strips (indentation, the CR of CRLF) is JSON white space.
+    /// Reads the JSON at `span` of the file itself, so that every offset in it is a file
+    /// offset: what a fence strips (indentation, the CR of CRLF) is JSON white space.
     fn of(span: Range<usize>, ctx: &'a FileCtx<'a>) -> Result<Self, Diagnostic> {
         let json = &ctx.text[span.clone()];
         let start = span.start + (json.len() - json.trim_start().len());
-        let raw: BTreeMap<String, &RawValue> = serde_json::from_str(json).map_err(|error| {
+        let raw = serde_json::from_str(json).map_err(|error| {
             if error.classify() == Category::Data {
                 ctx.report(
                     Lint::InvalidExample,
@@ -121,17 +93,8 @@ impl<'a> Members<'a> {
                 invalid_json(ctx, &error, at)
             }
         })?;
-        let mut values = BTreeMap::new();
-        for key in READ {
-            let Some(raw) = raw.get(*key) else { continue };
-            // The raw text is a slice of the file: where it starts is where the member's value is.
-            let offset = (raw.get().as_ptr() as usize).saturating_sub(ctx.text.as_ptr() as usize);
-            // Valid JSON that serde_json will not build (nested deeper than it allows).
-            let value = serde_json::from_str(raw.get()).map_err(|error| invalid_json(ctx, &error, offset))?;
-            values.insert(*key, (value, offset));
-        }
         Ok(Members {
-            values,
+            raw,
             start,
             ctx,
             problems: Vec::new(),
@@ -139,24 +102,32 @@ impl<'a> Members<'a> {
     }
 
     /// The member `key` as `read` takes it (`None` when absent), located at its value (or at
-    /// the example's start); `None` with the problem reported there when `read` refuses it.
-    fn member<T>(
+    /// the example's start). When it cannot be read, the problem is recorded there and a
+    /// default stands in.
+    fn member<T: Default>(
         &mut self,
         key: &str,
         read: fn(Option<&Value>, &str) -> Result<T, String>,
-    ) -> Option<Located<T>> {
-        let (value, offset) = match self.values.get(key) {
-            Some((value, offset)) => (Some(value), *offset),
+    ) -> Located<T> {
+        let (value, offset) = match self.raw.get(key) {
+            // The raw text is a slice of the file: where it starts is where the value is.
+            Some(raw) => (
+                Some(serde_json::from_str(raw.get())),
+                (raw.get().as_ptr() as usize).saturating_sub(self.ctx.text.as_ptr() as usize),
+            ),
             None => (None, self.start),
         };
-        match read(value, key) {
-            Ok(value) => Some(Located { value, offset }),
-            Err(message) => {
-                let problem = self.ctx.report(Lint::InvalidExample, message, offset..offset + 1);
-                self.problems.push(problem);
-                None
-            }
-        }
+        let read = match value.transpose() {
+            Ok(value) => read(value.as_ref(), key)
+                .map_err(|message| self.ctx.report(Lint::InvalidExample, message, offset..offset + 1)),
+            // Valid JSON that serde_json will not build (nested deeper than it allows).
+            Err(error) => Err(invalid_json(self.ctx, &error, offset)),
+        };
+        let value = read.unwrap_or_else(|problem| {
+            self.problems.push(problem);
+            T::default()
+        });
+        Located { value, offset }
     }
 }
 

@@ -1,8 +1,6 @@
 //! One page, block by block: an API errors page (code headings) or a Connect error page
 //! (a parameter table).
 
-use std::cmp::Reverse;
-use std::collections::HashMap;
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, OffsetIter, Parser, Tag, TagEnd};
@@ -11,7 +9,7 @@ use smartcar_errors_shared::query::parse_query;
 
 use super::example::{self, Example, Located};
 use super::text::{PlainText, plain_text};
-use super::{FileCtx, Parsed, html};
+use super::{FileCtx, Parsed, html, most_common};
 use crate::diagnostic::Lint;
 use crate::model::{ApiErrorEntry, ConnectErrorEntry, ConnectParameter};
 
@@ -66,8 +64,9 @@ fn inner<'b, 'a>(block: &'b [Spanned<'a>]) -> impl Iterator<Item = &'b Event<'a>
     inner.iter().map(|(event, _)| event)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Section {
+    #[default]
     Explanation = 0,
     Resolution = 1,
     Troubleshooting = 2,
@@ -100,6 +99,7 @@ impl Section {
 }
 
 /// A code heading and everything read below it so far.
+#[derive(Default)]
 struct CodeDraft {
     /// `None` for a `NULL` heading.
     code: Option<String>,
@@ -269,11 +269,7 @@ impl PageReader<'_, '_> {
         self.current = Some(CodeDraft {
             code,
             heading,
-            section: Section::Explanation,
-            texts: Default::default(),
-            sections_seen: [false; 4],
-            example: None,
-            stray_reported: false,
+            ..CodeDraft::default()
         });
     }
 
@@ -447,29 +443,18 @@ impl PageReader<'_, '_> {
     /// Lints the examples' types: the page's type is the one most of them show (the first
     /// of equals), and each example that shows another is reported.
     fn check_types(&mut self, types: &[(String, Located<String>)]) {
-        // Each type: how many examples show it, and where it is first shown.
-        let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
-        for (index, (_, error_type)) in types.iter().enumerate() {
-            counts.entry(&error_type.value).or_insert((0, index)).0 += 1;
-        }
-        let Some(page_type) = counts
-            .into_iter()
-            .max_by_key(|&(_, (count, first))| (count, Reverse(first)))
-            .map(|(error_type, _)| error_type)
+        let Some(page_type) = most_common(types.iter().map(|(_, error_type)| error_type.value.as_str()))
         else {
             return;
         };
         for (name, error_type) in types {
             if error_type.value != page_type {
-                let at = error_type.offset..error_type.offset + 1;
-                self.report(
-                    Lint::ExampleTypeMismatch,
-                    format!(
-                        "`{name}`: the example's type `{}` differs from the page's `{page_type}`",
-                        error_type.value
-                    ),
-                    at,
+                let message = format!(
+                    "`{name}`: the example's type `{}` differs from the page's `{page_type}`",
+                    error_type.value
                 );
+                let at = error_type.offset..error_type.offset + 1;
+                self.report(Lint::ExampleTypeMismatch, message, at);
             }
         }
     }
