@@ -189,13 +189,8 @@ fn strip_position(message: &str) -> &str {
 
 /// The byte offset of serde_json's 1-based (line, column); column 0 means the line's start.
 fn content_offset_of(text: &str, line: usize, column: usize) -> usize {
-    let line_start = if line <= 1 {
-        0
-    } else {
-        text.match_indices('\n')
-            .nth(line - 2)
-            .map_or(text.len(), |(i, _)| i + 1)
-    };
+    let lines_before = text.split_inclusive('\n').take(line.saturating_sub(1));
+    let line_start: usize = lines_before.map(str::len).sum();
     let mut offset = (line_start + column.saturating_sub(1)).min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;

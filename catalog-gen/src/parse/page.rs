@@ -27,7 +27,7 @@ pub(crate) fn read_page(ctx: &FileCtx<'_>, parsed: &mut Parsed) {
     let mut reader = PageReader {
         ctx,
         parsed,
-        source_url: None,
+        page_url: None,
         title: None,
         summary: None,
         codes: Vec::new(),
@@ -124,7 +124,8 @@ struct ConnectDraft {
 struct PageReader<'c, 'p> {
     ctx: &'c FileCtx<'c>,
     parsed: &'p mut Parsed,
-    source_url: Option<String>,
+    /// From the `# Source:` line, without its `.md`.
+    page_url: Option<String>,
     title: Option<String>,
     summary: Option<String>,
     codes: Vec<CodeDraft>,
@@ -168,12 +169,13 @@ impl PageReader<'_, '_> {
             self.switch_section(section, range);
         } else if !h1 {
             self.feed(block);
-        } else if self.source_url.is_none()
+        } else if self.page_url.is_none()
             && self.title.is_none()
             && let Some(url) = text.strip_prefix("Source:")
         {
             // The snapshot's `# Source: URL` line: metadata before the page's own title.
-            self.source_url = Some(url.trim().to_owned());
+            let url = url.trim();
+            self.page_url = Some(url.strip_suffix(".md").unwrap_or(url).to_owned());
         } else if self.title.is_none() && self.current.is_none() && self.connect.is_none() {
             self.title = Some(text);
         } else {
@@ -365,12 +367,6 @@ impl PageReader<'_, '_> {
         }
     }
 
-    fn page_url(&self) -> Option<String> {
-        self.source_url
-            .as_deref()
-            .map(|url| url.strip_suffix(".md").unwrap_or(url).to_owned())
-    }
-
     /// The entry of one code heading; records its name and its example's type in `types`.
     fn api_entry(
         &mut self,
@@ -436,7 +432,7 @@ impl PageReader<'_, '_> {
             example: self.ctx.text[span].to_owned(),
             page_title: self.title.clone(),
             page_summary: self.summary.clone(),
-            page_url: self.page_url(),
+            page_url: self.page_url.clone(),
             source: self.ctx.source(code.heading.start),
         })
     }
@@ -482,7 +478,7 @@ impl PageReader<'_, '_> {
         if let Some(problem) = doc_url_problem(
             &example.doc_url.value,
             code.code.as_deref(),
-            self.page_url().as_deref(),
+            self.page_url.as_deref(),
         ) {
             self.report(
                 Lint::DocUrlMismatch,
@@ -516,7 +512,7 @@ impl PageReader<'_, '_> {
             summary: self.summary.clone(),
             details: connect.details.finish(),
             example_redirect: connect.redirect.map(|(redirect, _)| redirect),
-            page_url: self.page_url(),
+            page_url: self.page_url.clone(),
             source: self.ctx.source(connect.table.start),
         })
     }
