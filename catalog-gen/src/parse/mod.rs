@@ -10,7 +10,9 @@ mod html;
 mod page;
 mod text;
 
-use std::collections::BTreeMap;
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::Hash;
 use std::ops::Range;
 
 use pulldown_cmark::Options;
@@ -93,9 +95,7 @@ fn parse_file(path: &str, bytes: &[u8], parsed: &mut Parsed) {
         }
     };
     let ctx = FileCtx::new(path, text);
-    let page = page::read_page(&ctx, &mut parsed.diagnostics);
-    parsed.catalog.api_errors.extend(page.api_errors);
-    parsed.catalog.connect_errors.extend(page.connect_error);
+    page::read_page(&ctx, parsed);
 }
 
 /// Cross-page checks, then the canonical order.
@@ -133,37 +133,48 @@ fn duplicate(at: &Source, first: &Source, name: &str) -> Diagnostic {
 
 /// Warns about codes whose status differs from the one most codes of their type share.
 fn status_consistency(catalog: &Catalog, diagnostics: &mut Vec<Diagnostic>) {
-    let mut by_type: BTreeMap<&str, BTreeMap<u16, usize>> = BTreeMap::new();
+    let mut statuses: BTreeMap<&str, Vec<u16>> = BTreeMap::new();
     for entry in &catalog.api_errors {
-        *by_type
+        statuses
             .entry(&entry.error_type)
             .or_default()
-            .entry(entry.status_code)
-            .or_default() += 1;
+            .push(entry.status_code);
     }
+    let usual: BTreeMap<&str, u16> = statuses
+        .into_iter()
+        .filter_map(|(error_type, mut statuses)| {
+            // Of equally common statuses, the lowest is the usual one.
+            statuses.sort_unstable();
+            Some((error_type, most_common(statuses)?))
+        })
+        .collect();
     for entry in &catalog.api_errors {
-        let counts = &by_type[entry.error_type.as_str()];
-        if counts.len() < 2 {
-            continue;
-        }
-        // The most common status; ties go to the lowest.
-        let usual = counts
-            .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-            .map(|(s, _)| *s);
-        if Some(entry.status_code) != usual {
+        let usual = usual[entry.error_type.as_str()];
+        if entry.status_code != usual {
             diagnostics.push(Diagnostic::new(
                 Lint::StatusMismatch,
                 format!(
-                    "`{}` has status {}; other `{}` codes have {}",
+                    "`{}` has status {}; other `{}` codes have {usual}",
                     entry.key(),
                     entry.status_code,
                     entry.error_type,
-                    usual.unwrap_or_default()
                 ),
                 entry.source.clone(),
                 0..0,
             ));
         }
     }
+}
+
+/// The value `values` hold most often; of equals, the first.
+fn most_common<T: Eq + Hash + Copy>(values: impl IntoIterator<Item = T>) -> Option<T> {
+    // Each value: how often it occurs, and where first.
+    let mut counts: HashMap<T, (usize, usize)> = HashMap::new();
+    for (index, value) in values.into_iter().enumerate() {
+        counts.entry(value).or_insert((0, index)).0 += 1;
+    }
+    let most = counts
+        .into_iter()
+        .max_by_key(|&(_, (count, first))| (count, Reverse(first)));
+    most.map(|(value, _)| value)
 }

@@ -1,47 +1,44 @@
 //! One page, block by block: an API errors page (code headings) or a Connect error page
 //! (a parameter table).
 
-use std::cmp::Reverse;
-use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, OffsetIter, Parser, Tag, TagEnd};
+use smartcar_errors_shared::key::Key;
 use smartcar_errors_shared::query::parse_query;
 
-use super::example::{self, ContentMap, Example, Located};
+use super::example::{self, Example, Located};
 use super::text::{PlainText, plain_text};
-use super::{FileCtx, html};
-use crate::diagnostic::{Diagnostic, Lint};
+use super::{FileCtx, Parsed, html, most_common};
+use crate::diagnostic::Lint;
 use crate::model::{ApiErrorEntry, ConnectErrorEntry, ConnectParameter};
-use smartcar_errors_shared::key::Key;
-
-/// What one page documents.
-#[derive(Debug, Default)]
-pub(crate) struct Page {
-    pub api_errors: Vec<ApiErrorEntry>,
-    pub connect_error: Option<ConnectErrorEntry>,
-}
 
 type Spanned<'a> = (Event<'a>, Range<usize>);
 
-/// Reads the page in `ctx`, pushing what is wrong with it onto `diagnostics`.
-pub(crate) fn read_page(ctx: &FileCtx<'_>, diagnostics: &mut Vec<Diagnostic>) -> Page {
+/// A table cell's plain text and its span, which starts at the cell's first non-blank
+/// character.
+type Cell = (String, Range<usize>);
+
+/// What is wrong, and where.
+type Problem = (String, Range<usize>);
+
+/// Reads the page in `ctx` into `parsed`: what it documents and what is wrong with it.
+pub(crate) fn read_page(ctx: &FileCtx<'_>, parsed: &mut Parsed) {
     let mut reader = PageReader {
         ctx,
-        diagnostics,
-        source_url: None,
+        parsed,
+        page_url: None,
         title: None,
         summary: None,
         codes: Vec::new(),
         current: None,
         connect: None,
-        mixed_reported: false,
     };
     let mut events = Parser::new_ext(ctx.text, super::markdown_options()).into_offset_iter();
     while let Some(block) = next_block(&mut events) {
         reader.block(&block);
     }
-    reader.finish()
+    reader.finish();
 }
 
 /// The events of the next top-level block.
@@ -67,8 +64,9 @@ fn inner<'b, 'a>(block: &'b [Spanned<'a>]) -> impl Iterator<Item = &'b Event<'a>
     inner.iter().map(|(event, _)| event)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Section {
+    #[default]
     Explanation = 0,
     Resolution = 1,
     Troubleshooting = 2,
@@ -100,12 +98,8 @@ impl Section {
     }
 }
 
-struct ExampleBlock {
-    json: String,
-    map: ContentMap,
-}
-
 /// A code heading and everything read below it so far.
+#[derive(Default)]
 struct CodeDraft {
     /// `None` for a `NULL` heading.
     code: Option<String>,
@@ -113,8 +107,8 @@ struct CodeDraft {
     section: Section,
     texts: [PlainText; 4],
     sections_seen: [bool; 4],
-    example: Option<ExampleBlock>,
-    headers: BTreeMap<String, String>,
+    /// The span of the JSON example's content.
+    example: Option<Range<usize>>,
     stray_reported: bool,
 }
 
@@ -127,44 +121,35 @@ struct ConnectDraft {
     redirect: Option<(String, Range<usize>)>,
 }
 
-struct PageReader<'c, 'd> {
+struct PageReader<'c, 'p> {
     ctx: &'c FileCtx<'c>,
-    diagnostics: &'d mut Vec<Diagnostic>,
-    source_url: Option<String>,
+    parsed: &'p mut Parsed,
+    /// From the `# Source:` line, without its `.md`.
+    page_url: Option<String>,
     title: Option<String>,
     summary: Option<String>,
     codes: Vec<CodeDraft>,
     current: Option<CodeDraft>,
     connect: Option<ConnectDraft>,
-    mixed_reported: bool,
 }
 
 impl PageReader<'_, '_> {
     fn report(&mut self, lint: Lint, message: impl Into<String>, span: Range<usize>) {
-        self.diagnostics.push(self.ctx.report(lint, message, span));
+        self.parsed.diagnostics.push(self.ctx.report(lint, message, span));
     }
 
     fn block(&mut self, block: &[Spanned<'_>]) {
-        let (first, _) = &block[0];
-        match first {
+        match &block[0].0 {
+            Event::Start(Tag::Paragraph | Tag::HtmlBlock)
+                if inner(block).all(|event| is_break(event, false)) =>
+            {
+                self.separator()
+            }
             Event::Start(Tag::Heading { level, .. }) => self.heading(*level, block),
             Event::Start(Tag::Paragraph) => self.paragraph(block),
             Event::Start(Tag::BlockQuote(_)) => self.blockquote(block),
             Event::Start(Tag::CodeBlock(kind)) => self.code_block(kind, block),
             Event::Start(Tag::Table(_)) => self.table(block),
-            Event::Start(Tag::HtmlBlock) => {
-                let html: String = inner(block)
-                    .filter_map(|event| match event {
-                        Event::Html(html) | Event::Text(html) => Some(html.as_ref()),
-                        _ => None,
-                    })
-                    .collect();
-                if html::is_line_break(&html) {
-                    self.separator();
-                } else {
-                    self.feed(block);
-                }
-            }
             Event::Rule => self.separator(),
             _ => self.feed(block),
         }
@@ -172,73 +157,54 @@ impl PageReader<'_, '_> {
 
     fn heading(&mut self, level: HeadingLevel, block: &[Spanned<'_>]) {
         let range = block[0].1.clone();
-        let text = plain_text(inner(block)).unwrap_or_default();
+        let h1 = level == HeadingLevel::H1;
         // A code heading first: `` # `Source: x` `` documents a code, whatever its text.
-        if level == HeadingLevel::H1
-            && let Some(code) = code_heading(block)
-        {
-            self.start_code(code, range);
-            return;
+        if h1 && let Some(code) = code_heading(block) {
+            return self.start_code(code, range);
         }
-        // The snapshot's `# Source: URL` line: metadata before the page's own title.
-        if self.source_url.is_none()
-            && self.title.is_none()
-            && level == HeadingLevel::H1
-            && let Some(url) = text.strip_prefix("Source:")
-        {
-            self.source_url = Some(url.trim().to_owned());
-            return;
-        }
+        let text = plain_text(inner(block)).unwrap_or_default();
         if let Some(section) = Section::named(&text)
             && self.current.is_some()
         {
             self.switch_section(section, range);
-            return;
-        }
-        if level == HeadingLevel::H1 {
-            if self.title.is_none() && self.current.is_none() && self.connect.is_none() {
-                self.title = Some(text);
-            } else {
-                // A page-level heading ends the code above it.
-                self.finish_code();
-            }
-            return;
-        }
-        if !text.is_empty() {
-            self.feed_text(&text, range);
+        } else if !h1 {
+            self.feed(block);
+        } else if self.page_url.is_none()
+            && self.title.is_none()
+            && let Some(url) = text.strip_prefix("Source:")
+        {
+            // The snapshot's `# Source: URL` line: metadata before the page's own title.
+            let url = url.trim();
+            self.page_url = Some(url.strip_suffix(".md").unwrap_or(url).to_owned());
+        } else if self.title.is_none() && self.current.is_none() && self.connect.is_none() {
+            self.title = Some(text);
+        } else {
+            // A page-level heading ends the code above it.
+            self.finish_code();
         }
     }
 
     fn paragraph(&mut self, block: &[Spanned<'_>]) {
-        if self.current.is_some()
-            && let Some((section, rest)) = pseudo_heading(block)
-        {
-            self.switch_section(section, block[0].1.clone());
-            if let Some(target) = self.target(&block[rest..]) {
-                target.push(&Event::Start(Tag::Paragraph));
-                target.extend(block[rest..].iter().map(|(event, _)| event));
-            }
-            return;
-        }
-        if inner(block).all(|event| is_break(event, false)) {
-            self.separator();
-        } else {
-            self.feed(block);
+        let Some((section, rest)) = pseudo_heading(block).filter(|_| self.current.is_some()) else {
+            return self.feed(block);
+        };
+        self.switch_section(section, block[0].1.clone());
+        let rest = &block[rest..];
+        if let Some(target) = self.target(rest) {
+            target.push(&Event::Start(Tag::Paragraph));
+            target.extend(rest.iter().map(|(event, _)| event));
         }
     }
 
     fn blockquote(&mut self, block: &[Spanned<'_>]) {
         let before_content = self.current.is_none() && self.connect.is_none() && self.codes.is_empty();
-        if before_content {
-            let text = plain_text(inner(block));
-            if let Some(text) = text {
-                if text.starts_with("Documentation Index") {
-                    return;
-                }
-                if self.title.is_some() && self.summary.is_none() {
-                    self.summary = Some(text);
-                    return;
-                }
+        if before_content && let Some(text) = plain_text(inner(block)) {
+            if text.starts_with("Documentation Index") {
+                return;
+            }
+            if self.title.is_some() && self.summary.is_none() {
+                self.summary = Some(text);
+                return;
             }
         }
         self.feed(block);
@@ -250,166 +216,70 @@ impl PageReader<'_, '_> {
             CodeBlockKind::Indented => "",
         };
         let lang = info.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
-        let mut content = String::new();
-        let mut map = ContentMap::default();
-        for (event, range) in &block[1..] {
-            if let Event::Text(text) = event {
-                map.push(content.len(), range.start);
-                content.push_str(text);
-            }
-        }
+        // The content as written: from its first line to its last (the fences excluded).
+        let lines = block[1..]
+            .iter()
+            .filter(|(event, _)| matches!(event, Event::Text(_)));
+        let content = lines
+            .map(|(_, range)| range.clone())
+            .reduce(|first, last| first.start..last.end)
+            .unwrap_or(block[0].1.start..block[0].1.start);
         if let Some(code) = &mut self.current {
-            if code.example.is_none() && code.section != Section::Detached {
-                if lang == "json" {
-                    code.example = Some(ExampleBlock { json: content, map });
-                    return;
-                }
-                if lang == "http"
-                    && let Some(http) = example::read_http(&content)
-                {
-                    for (name, value) in &http.headers {
-                        code.headers.insert(name.clone(), value.clone());
-                    }
-                    if let Some(body) = http.body.filter(|body| content[body.clone()].starts_with('{')) {
-                        code.example = Some(ExampleBlock {
-                            json: content[body.clone()].to_owned(),
-                            map: map.rebased(body.start),
-                        });
-                    }
-                    return;
-                }
+            if lang == "json" && code.example.is_none() && code.section != Section::Detached {
+                code.example = Some(content);
+                return;
             }
         } else if let Some(connect) = &mut self.connect
             && lang == "http"
             && connect.redirect.is_none()
-            && let Some(location) = example::read_http(&content)
-                .as_ref()
-                .and_then(|h| h.header("location"))
+            && let Some(location) = example::redirect_location(&self.ctx.text[content])
         {
-            connect.redirect = Some((location.to_owned(), block[0].1.clone()));
+            connect.redirect = Some((location, block[0].1.clone()));
             return;
         }
         self.feed(block);
     }
 
+    /// A parameter table makes the page a Connect page; any other table is text.
     fn table(&mut self, block: &[Spanned<'_>]) {
         let rows = table_rows(block, self.ctx.text);
         let is_parameter_table = rows
             .first()
             .and_then(|header| header.first())
             .is_some_and(|(cell, _)| cell.eq_ignore_ascii_case("parameter"));
-        if is_parameter_table && self.connect.is_none() && self.current.is_none() {
-            let range = block[0].1.clone();
-            if !self.codes.is_empty() {
-                self.report_mixed(range.clone());
-            }
-            self.connect = Some(ConnectDraft {
-                table: range,
-                parameters: self.parameters(&rows),
-                details: PlainText::default(),
-                redirect: None,
-            });
-            return;
+        if !is_parameter_table || self.connect.is_some() || self.current.is_some() {
+            return self.feed(block);
         }
-        self.feed(block);
-    }
-
-    fn parameters(&mut self, rows: &[Vec<(String, Range<usize>)>]) -> Vec<(ConnectParameter, Range<usize>)> {
-        let header = &rows[0];
-        let column = |name: &str, default: usize| {
-            header
-                .iter()
-                .position(|(cell, _)| cell.eq_ignore_ascii_case(name))
-                .unwrap_or(default)
-        };
-        let (required_column, description_column) = (column("required", 1), column("description", 2));
         let mut parameters = Vec::new();
         for row in &rows[1..] {
-            let Some((name, name_span)) = row.first() else {
-                continue;
-            };
-            let cell = |i: usize| row.get(i).map(|(text, span)| (text.as_str(), span.clone()));
-            if name.is_empty() {
-                if row.iter().all(|(text, _)| text.is_empty()) {
-                    continue;
-                }
-                self.report(
-                    Lint::InvalidParameter,
-                    "a parameter row has no name",
-                    name_span.clone(),
-                );
-                continue;
+            match parameter(row) {
+                Ok(Some(parameter)) => parameters.push(parameter),
+                Ok(None) => {}
+                Err((message, span)) => self.report(Lint::InvalidParameter, message, span),
             }
-            let required = match cell(required_column) {
-                Some((text, _)) if text.eq_ignore_ascii_case("true") => true,
-                Some((text, _)) if text.eq_ignore_ascii_case("false") => false,
-                other => {
-                    let (text, span) = other.unwrap_or(("", name_span.clone()));
-                    self.report(
-                        Lint::InvalidParameter,
-                        format!("parameter `{name}`: Required must be `true` or `false`, not `{text}`"),
-                        span,
-                    );
-                    continue;
-                }
-            };
-            let (description, description_span) = match cell(description_column) {
-                Some((text, span)) if !text.is_empty() => (text.to_owned(), span),
-                other => {
-                    let span = other.map_or(name_span.clone(), |(_, span)| span);
-                    self.report(
-                        Lint::InvalidParameter,
-                        format!("parameter `{name}` has no description"),
-                        span,
-                    );
-                    continue;
-                }
-            };
-            parameters.push((
-                ConnectParameter {
-                    name: name.clone(),
-                    required,
-                    description,
-                },
-                description_span,
-            ));
         }
-        parameters
+        self.connect = Some(ConnectDraft {
+            table: block[0].1.clone(),
+            parameters,
+            details: PlainText::default(),
+            redirect: None,
+        });
     }
 
     fn start_code(&mut self, code: Option<String>, heading: Range<usize>) {
         self.finish_code();
-        if self.connect.is_some() {
-            self.report_mixed(heading.clone());
-        }
         self.current = Some(CodeDraft {
             code,
             heading,
-            section: Section::Explanation,
-            texts: Default::default(),
-            sections_seen: [false; 4],
-            example: None,
-            headers: BTreeMap::new(),
-            stray_reported: false,
+            ..CodeDraft::default()
         });
-    }
-
-    fn report_mixed(&mut self, span: Range<usize>) {
-        if !self.mixed_reported {
-            self.mixed_reported = true;
-            self.report(
-                Lint::MixedPage,
-                "the page has both code headings and a Connect parameter table",
-                span,
-            );
-        }
     }
 
     fn switch_section(&mut self, section: Section, span: Range<usize>) {
         let Some(code) = &mut self.current else { return };
         code.section = section;
         if std::mem::replace(&mut code.sections_seen[section as usize], true) {
-            let name = display_code(code.code.as_deref());
+            let name = display_code(code.code.as_deref()).to_owned();
             self.report(
                 Lint::DuplicateSection,
                 format!(
@@ -428,33 +298,29 @@ impl PageReader<'_, '_> {
     }
 
     fn finish_code(&mut self) {
-        if let Some(code) = self.current.take() {
-            self.codes.push(code);
-        }
+        self.codes.extend(self.current.take());
     }
 
     /// Where text at this point of the page goes, if anywhere. Text after a separator that
     /// belongs to no section is reported once per code.
     fn target(&mut self, stray: &[Spanned<'_>]) -> Option<&mut PlainText> {
-        if let Some(code) = &mut self.current {
-            if code.section == Section::Detached {
-                if !code.stray_reported && plain_text(stray.iter().map(|(event, _)| event)).is_some() {
-                    code.stray_reported = true;
-                    let name = display_code(code.code.as_deref());
-                    let span = stray.first().map_or(0..0, |(_, range)| range.clone());
-                    self.diagnostics.push(self.ctx.report(
-                        Lint::StrayContent,
-                        format!(
-                            "text after the separator below `{name}` belongs to no section and is left out"
-                        ),
-                        span,
-                    ));
-                }
-                return None;
-            }
+        let Some(code) = &mut self.current else {
+            return self.connect.as_mut().map(|connect| &mut connect.details);
+        };
+        if code.section != Section::Detached {
             return Some(&mut code.texts[code.section as usize]);
         }
-        self.connect.as_mut().map(|connect| &mut connect.details)
+        if !code.stray_reported && plain_text(stray.iter().map(|(event, _)| event)).is_some() {
+            code.stray_reported = true;
+            let name = display_code(code.code.as_deref());
+            let span = stray.first().map_or(0..0, |(_, range)| range.clone());
+            self.parsed.diagnostics.push(self.ctx.report(
+                Lint::StrayContent,
+                format!("text after the separator below `{name}` belongs to no section and is left out"),
+                span,
+            ));
+        }
+        None
     }
 
     fn feed(&mut self, block: &[Spanned<'_>]) {
@@ -463,42 +329,42 @@ impl PageReader<'_, '_> {
         }
     }
 
-    fn feed_text(&mut self, text: &str, range: Range<usize>) {
-        let events = [(Event::Text(text.into()), range)];
-        if let Some(target) = self.target(&events) {
-            target.push_paragraph(text);
-        }
-    }
-
-    fn finish(mut self) -> Page {
+    fn finish(mut self) {
         self.finish_code();
-        let mut page = Page::default();
         let codes = std::mem::take(&mut self.codes);
-        let documents_nothing = codes.is_empty() && self.connect.is_none();
-        let mut types = Vec::new();
-        for code in codes {
-            if let Some(entry) = self.api_entry(code, &mut types) {
-                page.api_errors.push(entry);
-            }
-        }
-        self.check_types(&types);
-        if let Some(connect) = self.connect.take() {
-            page.connect_error = self.connect_entry(connect);
-        }
-        if documents_nothing {
-            self.report(
+        match (&self.connect, codes.first()) {
+            (None, None) => self.report(
                 Lint::NoCodes,
                 "the page documents no errors: it has no code headings and no Parameter table",
                 0..0,
-            );
+            ),
+            (Some(connect), Some(code)) => {
+                // Reported where the page's second kind starts.
+                let at = if code.heading.start < connect.table.start {
+                    connect.table.clone()
+                } else {
+                    code.heading.clone()
+                };
+                self.report(
+                    Lint::MixedPage,
+                    "the page has both code headings and a Connect parameter table",
+                    at,
+                );
+            }
+            _ => {}
         }
-        page
-    }
-
-    fn page_url(&self) -> Option<String> {
-        self.source_url
-            .as_deref()
-            .map(|url| url.strip_suffix(".md").unwrap_or(url).to_owned())
+        let mut types = Vec::new();
+        for code in codes {
+            if let Some(entry) = self.api_entry(code, &mut types) {
+                self.parsed.catalog.api_errors.push(entry);
+            }
+        }
+        self.check_types(&types);
+        if let Some(connect) = self.connect.take()
+            && let Some(entry) = self.connect_entry(connect)
+        {
+            self.parsed.catalog.connect_errors.push(entry);
+        }
     }
 
     /// The entry of one code heading; records its name and its example's type in `types`.
@@ -508,7 +374,7 @@ impl PageReader<'_, '_> {
         types: &mut Vec<(String, Located<String>)>,
     ) -> Option<ApiErrorEntry> {
         let name = display_code(code.code.as_deref());
-        let Some(block) = &code.example else {
+        let Some(span) = code.example.clone() else {
             self.report(
                 Lint::MissingExample,
                 format!("`{name}` has no JSON example, so its type and status are unknown"),
@@ -516,33 +382,38 @@ impl PageReader<'_, '_> {
             );
             return None;
         };
-        let example = match example::read_example(&block.json, &block.map, self.ctx) {
+        let example = match example::read_example(span.clone(), self.ctx) {
             Ok(example) => example,
             Err(problems) => {
-                self.diagnostics.extend(problems);
+                self.parsed.diagnostics.extend(problems);
                 return None;
             }
         };
         self.check_example(&code, &example);
-        types.push((name.clone(), example.error_type.clone()));
+        types.push((name.to_owned(), example.error_type.clone()));
         let [explanation, resolution, troubleshooting, user_message] = code.texts;
         let suggested_user_message = user_message.finish();
-        if suggested_user_message.is_none() {
-            self.missing_section(&code.heading, &name, Section::UserMessage);
-        }
         let suggested_resolution = resolution.finish();
         let troubleshooting_steps = troubleshooting.finish();
-        if suggested_resolution.is_none() && troubleshooting_steps.is_none() {
-            self.missing_section(&code.heading, &name, Section::Resolution);
+        let missing = [
+            (suggested_user_message.is_none(), Section::UserMessage),
+            (
+                suggested_resolution.is_none() && troubleshooting_steps.is_none(),
+                Section::Resolution,
+            ),
+        ];
+        for (_, section) in missing.into_iter().filter(|(missing, _)| *missing) {
+            let message = format!("`{name}` has no {} section", section.title());
+            self.report(Lint::MissingSection, message, code.heading.clone());
         }
         if let (Some(section), Some(example_message)) = (&suggested_user_message, &example.user_message)
             && section.trim() != example_message.value.trim()
         {
             let at = example_message.offset;
-            self.report(Lint::UserMessageMismatch,
-                    format!("`{name}`: the example's suggestedUserMessage differs from the Suggested User Message section"),
-                    at..at + 1,
-                );
+            let message = format!(
+                "`{name}`: the example's suggestedUserMessage differs from the Suggested User Message section"
+            );
+            self.report(Lint::UserMessageMismatch, message, at..at + 1);
         }
         Some(ApiErrorEntry {
             error_type: example.error_type.value,
@@ -557,49 +428,29 @@ impl PageReader<'_, '_> {
             troubleshooting_steps,
             explanation: explanation.finish(),
             example_user_message: example.user_message.map(|message| message.value),
-            example_headers: code.headers,
-            example: block.json.clone(),
+            example_headers: Default::default(),
+            example: self.ctx.text[span].to_owned(),
             page_title: self.title.clone(),
             page_summary: self.summary.clone(),
-            page_url: self.page_url(),
+            page_url: self.page_url.clone(),
             source: self.ctx.source(code.heading.start),
         })
     }
-
-    fn missing_section(&mut self, heading: &Range<usize>, name: &str, section: Section) {
-        self.report(
-            Lint::MissingSection,
-            format!("`{name}` has no {} section", section.title()),
-            heading.clone(),
-        );
-    }
-
     /// Lints the examples' types: the page's type is the one most of them show (the first
     /// of equals), and each example that shows another is reported.
     fn check_types(&mut self, types: &[(String, Located<String>)]) {
-        // Each type: how many examples show it, and where it is first shown.
-        let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
-        for (index, (_, error_type)) in types.iter().enumerate() {
-            counts.entry(&error_type.value).or_insert((0, index)).0 += 1;
-        }
-        let Some(page_type) = counts
-            .into_iter()
-            .max_by_key(|&(_, (count, first))| (count, Reverse(first)))
-            .map(|(error_type, _)| error_type)
+        let Some(page_type) = most_common(types.iter().map(|(_, error_type)| error_type.value.as_str()))
         else {
             return;
         };
         for (name, error_type) in types {
             if error_type.value != page_type {
-                let at = error_type.offset..error_type.offset + 1;
-                self.report(
-                    Lint::ExampleTypeMismatch,
-                    format!(
-                        "`{name}`: the example's type `{}` differs from the page's `{page_type}`",
-                        error_type.value
-                    ),
-                    at,
+                let message = format!(
+                    "`{name}`: the example's type `{}` differs from the page's `{page_type}`",
+                    error_type.value
                 );
+                let at = error_type.offset..error_type.offset + 1;
+                self.report(Lint::ExampleTypeMismatch, message, at);
             }
         }
     }
@@ -627,7 +478,7 @@ impl PageReader<'_, '_> {
         if let Some(problem) = doc_url_problem(
             &example.doc_url.value,
             code.code.as_deref(),
-            self.page_url().as_deref(),
+            self.page_url.as_deref(),
         ) {
             self.report(
                 Lint::DocUrlMismatch,
@@ -641,68 +492,15 @@ impl PageReader<'_, '_> {
     }
 
     fn connect_entry(&mut self, connect: ConnectDraft) -> Option<ConnectErrorEntry> {
-        let row = |name: &str| {
-            connect
-                .parameters
-                .iter()
-                .find(|(parameter, _)| parameter.name == name)
-                .map(|(parameter, span)| (parameter.description.clone(), span.clone()))
-        };
-        let (error, error_span) = match row("error") {
-            Some(found) => found,
-            None => {
-                self.report(
-                    Lint::MissingParameter,
-                    "the parameter table has no `error` row naming the error",
-                    connect.table.clone(),
-                );
+        let error = match connect_error(&connect) {
+            Ok(error) => error,
+            Err((lint, message, span)) => {
+                self.report(lint, message, span);
                 return None;
             }
         };
-        if error.is_empty() || error.chars().any(char::is_whitespace) {
-            self.report(
-                Lint::InvalidErrorName,
-                format!("the `error` row's value `{error}` is not an error name"),
-                error_span,
-            );
-            return None;
-        }
-        if row("error_description").is_none() {
-            self.report(
-                Lint::MissingParameter,
-                format!("`{error}`: the parameter table has no `error_description` row"),
-                connect.table.clone(),
-            );
-            return None;
-        }
         if let Some((redirect, span)) = &connect.redirect {
-            let query = redirect.split_once('?').map_or("", |(_, query)| query);
-            let shown = parse_query(query).map(|pairs| pairs.into_iter().find(|(key, _)| key == "error"));
-            match shown {
-                Err(problem) => self.report(
-                    Lint::RedirectMismatch,
-                    format!("`{error}`: the example redirect cannot be read: {problem}"),
-                    span.clone(),
-                ),
-                Ok(Some((_, shown))) if shown != error.as_str() => {
-                    // Point at the parameter itself where it is written plainly.
-                    let block = &self.ctx.text[span.clone()];
-                    let at = block
-                        .find(&format!("error={shown}"))
-                        .map_or(span.clone(), |i| span.start + i..span.start + i + 6 + shown.len());
-                    self.report(
-                        Lint::RedirectMismatch,
-                        format!("`{error}`: the example redirect shows `error={shown}`, not `{error}`"),
-                        at,
-                    );
-                }
-                Ok(None) => self.report(
-                    Lint::RedirectMismatch,
-                    format!("`{error}`: the example redirect has no `error` parameter"),
-                    span.clone(),
-                ),
-                Ok(Some(_)) => {}
-            }
+            self.check_redirect(&error, redirect, span.clone());
         }
         Some(ConnectErrorEntry {
             parameters: connect
@@ -714,10 +512,88 @@ impl PageReader<'_, '_> {
             summary: self.summary.clone(),
             details: connect.details.finish(),
             example_redirect: connect.redirect.map(|(redirect, _)| redirect),
-            page_url: self.page_url(),
+            page_url: self.page_url.clone(),
             source: self.ctx.source(connect.table.start),
         })
     }
+
+    /// Lints the example redirect (the `http` block at `span`) against the page's `error`.
+    fn check_redirect(&mut self, error: &str, redirect: &str, mut span: Range<usize>) {
+        let query = redirect.split_once('?').map_or("", |(_, query)| query);
+        let message = match parse_query(query).map(|pairs| pairs.into_iter().find(|(key, _)| key == "error"))
+        {
+            Err(problem) => format!("`{error}`: the example redirect cannot be read: {problem}"),
+            Ok(None) => format!("`{error}`: the example redirect has no `error` parameter"),
+            Ok(Some((_, shown))) if shown != error => {
+                // Point at the parameter itself where it is written plainly.
+                if let Some(i) = self.ctx.text[span.clone()].find(&format!("error={shown}")) {
+                    span = span.start + i..span.start + i + 6 + shown.len();
+                }
+                format!("`{error}`: the example redirect shows `error={shown}`, not `{error}`")
+            }
+            Ok(Some(_)) => return,
+        };
+        self.report(Lint::RedirectMismatch, message, span);
+    }
+}
+
+/// The error a Connect page's parameter table names, or the lint, message and span of why it
+/// names none.
+fn connect_error(connect: &ConnectDraft) -> Result<String, (Lint, String, Range<usize>)> {
+    let row = |name: &str| connect.parameters.iter().find(|(row, _)| row.name == name);
+    let Some((error, span)) = row("error") else {
+        let message = "the parameter table has no `error` row naming the error";
+        return Err((Lint::MissingParameter, message.into(), connect.table.clone()));
+    };
+    let error = &error.description;
+    if error.is_empty() || error.chars().any(char::is_whitespace) {
+        let message = format!("the `error` row's value `{error}` is not an error name");
+        return Err((Lint::InvalidErrorName, message, span.clone()));
+    }
+    if row("error_description").is_none() {
+        let message = format!("`{error}`: the parameter table has no `error_description` row");
+        return Err((Lint::MissingParameter, message, connect.table.clone()));
+    }
+    Ok(error.clone())
+}
+
+/// A row of the parameter table with the span of its Description cell (`None` for an empty
+/// row), or what is wrong with it and where. The docs' tables are Parameter | Required |
+/// Description, in this order.
+fn parameter(row: &[Cell]) -> Result<Option<(ConnectParameter, Range<usize>)>, Problem> {
+    let Some((name, name_span)) = row.first() else {
+        return Ok(None);
+    };
+    let cell = |i: usize| {
+        row.get(i).map_or(("", name_span.clone()), |(text, span)| {
+            (text.as_str(), span.clone())
+        })
+    };
+    if name.is_empty() {
+        if row.iter().all(|(text, _)| text.is_empty()) {
+            return Ok(None);
+        }
+        return Err(("a parameter row has no name".into(), name_span.clone()));
+    }
+    let (required, span) = cell(1);
+    let required = match required.to_ascii_lowercase().as_str() {
+        "true" => true,
+        "false" => false,
+        _ => {
+            let message = format!("parameter `{name}`: Required must be `true` or `false`, not `{required}`");
+            return Err((message, span));
+        }
+    };
+    let (description, span) = cell(2);
+    if description.is_empty() {
+        return Err((format!("parameter `{name}` has no description"), span));
+    }
+    let parameter = ConnectParameter {
+        name: name.clone(),
+        required,
+        description: description.to_owned(),
+    };
+    Ok(Some((parameter, span)))
 }
 
 /// The code of a `` # `CODE` `` heading: `Some(None)` for `NULL`, `None` if the heading is not
@@ -756,7 +632,7 @@ fn pseudo_heading(block: &[Spanned<'_>]) -> Option<(Section, usize)> {
 /// that ends a bold pseudo-heading).
 fn is_break(event: &Event<'_>, after_heading: bool) -> bool {
     match event {
-        Event::InlineHtml(html) => html::is_line_break(html),
+        Event::Html(html) | Event::InlineHtml(html) => html::is_line_break(html),
         Event::SoftBreak | Event::HardBreak => true,
         Event::Text(text) if after_heading => text.trim().trim_start_matches(':').trim().is_empty(),
         Event::Text(text) => text.trim().is_empty(),
@@ -764,9 +640,8 @@ fn is_break(event: &Event<'_>, after_heading: bool) -> bool {
     }
 }
 
-/// The cells of each row (the header first) as plain text with their spans in `text`, which
-/// start at the cell's first non-blank character.
-fn table_rows(block: &[Spanned<'_>], text: &str) -> Vec<Vec<(String, Range<usize>)>> {
+/// The cells of each row, the header first.
+fn table_rows(block: &[Spanned<'_>], text: &str) -> Vec<Vec<Cell>> {
     let content_start = |span: Range<usize>| -> Range<usize> {
         let blank = text
             .get(span.clone())
@@ -794,8 +669,8 @@ fn table_rows(block: &[Spanned<'_>], text: &str) -> Vec<Vec<(String, Range<usize
     rows
 }
 
-fn display_code(code: Option<&str>) -> String {
-    code.unwrap_or("NULL").to_owned()
+fn display_code(code: Option<&str>) -> &str {
+    code.unwrap_or("NULL")
 }
 
 /// What is wrong with `doc_url` for `code` on the page at `page_url`, if anything: its anchor

@@ -31,29 +31,13 @@ pub(crate) struct PlainText {
 }
 
 impl PlainText {
-    /// Appends text that is already plain, as a paragraph of its own.
-    pub(crate) fn push_paragraph(&mut self, text: &str) {
-        self.separate(Separator::Paragraph);
-        self.write(text);
-        self.separate(Separator::Paragraph);
-    }
-
     /// Feeds one event.
     pub(crate) fn push(&mut self, event: &Event<'_>) {
-        if let Some(buffer) = &mut self.html_block {
-            match event {
-                Event::Html(html) | Event::Text(html) => {
-                    buffer.push_str(html);
-                    return;
-                }
-                Event::End(TagEnd::HtmlBlock) => {
-                    let html = std::mem::take(buffer);
-                    self.html_block = None;
-                    self.push_html_block(&html);
-                    return;
-                }
-                _ => self.html_block = None,
-            }
+        // An HTML block is stripped whole: its tags may span lines.
+        if let Some(buffer) = &mut self.html_block
+            && let Event::Html(html) | Event::Text(html) = event
+        {
+            return buffer.push_str(html);
         }
         if self.image_depth > 0 {
             match event {
@@ -164,6 +148,11 @@ impl PlainText {
                 });
             }
             TagEnd::Item => self.separate(Separator::Line),
+            TagEnd::HtmlBlock => {
+                if let Some(html) = self.html_block.take() {
+                    self.push_html_block(&html);
+                }
+            }
             _ => {}
         }
     }

@@ -318,7 +318,7 @@ fn permission_null_code_with_a_warning_component() {
 }
 
 #[test]
-fn retry_after_headers_before_the_example_and_both_resolution_sections() {
+fn a_troubleshooting_tip_beside_the_suggested_resolution() {
     let page = ApiPage::read(
         "rate-limit-errors",
         "Rate Limit Errors",
@@ -346,10 +346,6 @@ fn retry_after_headers_before_the_example_and_both_resolution_sections() {
             "This vehicle received more requests than it can answer. The retry-after header says when to try again.",
         ),
         example_user_message: some(busy),
-        example_headers: BTreeMap::from([
-            ("content-type".to_owned(), "application/json".to_owned()),
-            ("retry-after".to_owned(), "3600".to_owned()),
-        ]),
         ..page.entry("RATE_LIMIT", Some("VEHICLE"), 429)
     };
     assert_eq!(page.parsed.catalog.api_errors, [smartcar_api, vehicle]);
