@@ -44,10 +44,19 @@ macro_rules! lints {
             /// Every lint, errors first.
             pub const ALL: &'static [Lint] = &[$(Lint::$variant),*];
 
-            fn describe(self) -> (&'static str, Severity, &'static str) {
-                match self {
-                    $( Lint::$variant => ($id, Severity::$severity, $summary.trim_ascii_start()), )*
-                }
+            /// The stable, kebab-case id (`invalid-json`).
+            pub fn id(self) -> &'static str {
+                match self { $( Lint::$variant => $id, )* }
+            }
+
+            /// Whether it stops generation (error) or not (warning).
+            pub fn severity(self) -> Severity {
+                match self { $( Lint::$variant => Severity::$severity, )* }
+            }
+
+            /// What it means, in one sentence.
+            pub fn summary(self) -> &'static str {
+                match self { $( Lint::$variant => $summary.trim_ascii_start(), )* }
             }
         }
     };
@@ -96,23 +105,6 @@ lints! {
     DuplicateSection = ("duplicate-section", Warning),
     /// Text after a separator belongs to no section and is left out of the catalog.
     StrayContent = ("stray-content", Warning),
-}
-
-impl Lint {
-    /// The stable, kebab-case id (`invalid-json`).
-    pub fn id(self) -> &'static str {
-        self.describe().0
-    }
-
-    /// Whether it stops generation (error) or not (warning).
-    pub fn severity(self) -> Severity {
-        self.describe().1
-    }
-
-    /// What it means, in one sentence.
-    pub fn summary(self) -> &'static str {
-        self.describe().2
-    }
 }
 
 impl fmt::Display for Lint {

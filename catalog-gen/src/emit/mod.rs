@@ -77,24 +77,20 @@ pub(crate) fn emit(
     );
     // The tokens are made here, from identifiers and literals only: they always parse.
     let file = syn::parse2::<syn::File>(items).unwrap_or_else(|_| syn::parse_quote!());
-    header + &separate_items(&prettyplease::unparse(&file))
-}
-
-/// `code` with a blank line between top-level items, which prettyplease prints without one.
-fn separate_items(code: &str) -> String {
-    let mut out = String::with_capacity(code.len() + code.len() / 50);
-    let mut previous = "";
-    for line in code.lines() {
-        let item_ended = previous == "}" || (previous.ends_with(';') && !previous.starts_with(' '));
-        let both_imports = previous.starts_with("use ") && line.starts_with("use ");
-        if item_ended && !both_imports {
-            out.push('\n');
+    let mut code = header;
+    // Each item printed alone, for the blank line between items that prettyplease omits; the
+    // two imports stay together.
+    for (i, item) in file.items.into_iter().enumerate() {
+        if i > 1 {
+            code.push('\n');
         }
-        out.push_str(line);
-        out.push('\n');
-        previous = line;
+        let alone = syn::File {
+            items: vec![item],
+            ..syn::parse_quote!()
+        };
+        code.push_str(&prettyplease::unparse(&alone));
     }
-    out
+    code
 }
 
 /// The docs hash recorded in a generated file's header, if it has one.

@@ -99,14 +99,9 @@ pub(crate) fn lower(catalog: &Catalog, ledger: &Ledger) -> Result<Plan, Vec<Diag
         })
         .collect();
     let names = catalog.connect_errors.iter().map(|entry| {
-        let error = entry.error();
-        let removed = ledger.connect_removed(error);
-        (
-            error.to_owned(),
-            names::upper_camel(error),
-            &entry.source,
-            removed,
-        )
+        let (error, source) = (entry.error(), &entry.source);
+        let name = names::upper_camel(error);
+        (error.to_owned(), name, source, ledger.connect_removed(error))
     });
     let connect_errors = variants("ConnectErrorCode", names, &mut problems);
     if !problems.is_empty() {
