@@ -203,18 +203,12 @@ impl LineIndex {
         (saturate(line + 1), saturate(column))
     }
 
-    /// The byte range of 1-based line `line` in `text`, without its line break (`None` past
-    /// the last line).
-    pub fn line_range(&self, text: &str, line: u32) -> Option<Range<usize>> {
-        let index = (line as usize).checked_sub(1)?;
-        let start = (*self.line_starts.get(index)?).min(text.len());
-        let end = self
-            .line_starts
-            .get(index + 1)
-            .map_or(text.len(), |next| next.saturating_sub(1))
-            .max(start);
-        let line = &text[start..end];
-        Some(start..start + line.strip_suffix('\r').unwrap_or(line).len())
+    /// Where 1-based line `line` starts in `text`, and its text without its line break (`None`
+    /// past the last line).
+    pub fn line<'t>(&self, text: &'t str, line: u32) -> Option<(usize, &'t str)> {
+        let start = *self.line_starts.get((line as usize).checked_sub(1)?)?;
+        let line = text.get(start..)?.split('\n').next()?;
+        Some((start, line.strip_suffix('\r').unwrap_or(line)))
     }
 }
 

@@ -92,15 +92,14 @@ fn snippet(diagnostic: &Diagnostic, file: Option<&(Cow<'_, str>, LineIndex)>, re
     let path = Escaped(&diagnostic.source.file).to_string();
     let title = level.primary_title(message.as_str()).id(diagnostic.id.id());
     let line = diagnostic.source.line;
-    let Some((text, range)) = file.and_then(|(text, index)| Some((text, index.line_range(text, line)?)))
-    else {
+    let Some((start, text)) = file.and_then(|(text, index)| index.line(text, line)) else {
         // No text to show (the catalog as a whole, or a file not in this snapshot).
         let origin = Origin::path(path.as_str())
             .line(line as usize)
             .char_column(diagnostic.source.column as usize);
         return renderer.render(&[title.element(origin)]);
     };
-    let (text, span) = shown_line(&text[range.clone()], range.start, diagnostic);
+    let (text, span) = shown_line(text, start, diagnostic);
     let report = [title.element(
         Snippet::source(text.as_str())
             .line_start(line as usize)

@@ -29,14 +29,15 @@ pub(crate) struct DocComment {
 impl DocComment {
     /// A paragraph of our own markdown (trusted, written by the generator).
     pub(crate) fn markdown(&mut self, markdown: impl Into<String>) -> &mut Self {
-        self.separate();
-        self.lines.push(markdown.into());
-        self
+        self.block(vec![markdown.into()])
     }
 
-    /// A line of our own markdown that continues the paragraph or list item before it.
-    pub(crate) fn continue_with(&mut self, markdown: impl Into<String>) -> &mut Self {
-        self.lines.push(markdown.into());
+    /// Lines of our own markdown that make one block (a list), if there are any.
+    pub(crate) fn block(&mut self, lines: Vec<String>) -> &mut Self {
+        if !lines.is_empty() {
+            self.separate();
+            self.lines.extend(lines);
+        }
         self
     }
 

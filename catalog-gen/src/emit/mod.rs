@@ -387,28 +387,21 @@ fn connect_doc(e: &ConnectErrorEntry, variant: &Variant) -> DocComment {
         doc.text(summary);
     }
     doc.heading("Parameters");
-    for (i, parameter) in e.parameters.iter().enumerate() {
+    // One list: each item's first line, then the lines its description continues on.
+    let mut list = Vec::new();
+    for parameter in &e.parameters {
         let required = if parameter.required {
             "always sent"
         } else {
             "optional"
         };
-        let mut lines = doc::escape_lines(&parameter.description).into_iter();
-        let first = format!(
-            "- {} ({required}): {}",
-            doc::code(&parameter.name),
-            lines.next().unwrap_or_default()
-        );
-        // One list: the first item opens it, the others and every continuation line follow.
-        if i == 0 {
-            doc.markdown(first);
-        } else {
-            doc.continue_with(first);
+        let mut lines = doc::escape_lines(&parameter.description);
+        if let Some(first) = lines.first_mut() {
+            *first = format!("- {} ({required}): {first}", doc::code(&parameter.name));
         }
-        for line in lines {
-            doc.continue_with(line);
-        }
+        list.extend(lines);
     }
+    doc.block(list);
     if let Some(details) = &e.details {
         doc.heading("Details").text(details);
     }
