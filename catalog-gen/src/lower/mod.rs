@@ -68,7 +68,7 @@ pub(crate) struct ApiPlan {
     pub resolution: Option<usize>,
 }
 
-/// What names one variant: its documented string, that string in upper camel case, where it
+/// What names one variant: its documented string, the name it gets in upper camel case, where it
 /// is documented, and when it left the docs.
 type Named<'a> = (String, String, &'a Source, Option<&'a str>);
 
