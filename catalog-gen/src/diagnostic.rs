@@ -44,10 +44,19 @@ macro_rules! lints {
             /// Every lint, errors first.
             pub const ALL: &'static [Lint] = &[$(Lint::$variant),*];
 
-            fn describe(self) -> (&'static str, Severity, &'static str) {
-                match self {
-                    $( Lint::$variant => ($id, Severity::$severity, $summary.trim_ascii_start()), )*
-                }
+            /// The stable, kebab-case id (`invalid-json`).
+            pub fn id(self) -> &'static str {
+                match self { $( Lint::$variant => $id, )* }
+            }
+
+            /// Whether it stops generation (error) or not (warning).
+            pub fn severity(self) -> Severity {
+                match self { $( Lint::$variant => Severity::$severity, )* }
+            }
+
+            /// What it means, in one sentence.
+            pub fn summary(self) -> &'static str {
+                match self { $( Lint::$variant => $summary.trim_ascii_start(), )* }
             }
         }
     };
@@ -96,23 +105,6 @@ lints! {
     DuplicateSection = ("duplicate-section", Warning),
     /// Text after a separator belongs to no section and is left out of the catalog.
     StrayContent = ("stray-content", Warning),
-}
-
-impl Lint {
-    /// The stable, kebab-case id (`invalid-json`).
-    pub fn id(self) -> &'static str {
-        self.describe().0
-    }
-
-    /// Whether it stops generation (error) or not (warning).
-    pub fn severity(self) -> Severity {
-        self.describe().1
-    }
-
-    /// What it means, in one sentence.
-    pub fn summary(self) -> &'static str {
-        self.describe().2
-    }
 }
 
 impl fmt::Display for Lint {
@@ -211,18 +203,12 @@ impl LineIndex {
         (saturate(line + 1), saturate(column))
     }
 
-    /// The byte range of 1-based line `line` in `text`, without its line break (`None` past
-    /// the last line).
-    pub fn line_range(&self, text: &str, line: u32) -> Option<Range<usize>> {
-        let index = (line as usize).checked_sub(1)?;
-        let start = (*self.line_starts.get(index)?).min(text.len());
-        let end = self
-            .line_starts
-            .get(index + 1)
-            .map_or(text.len(), |next| next.saturating_sub(1))
-            .max(start);
-        let line = &text[start..end];
-        Some(start..start + line.strip_suffix('\r').unwrap_or(line).len())
+    /// Where 1-based line `line` starts in `text`, and its text without its line break (`None`
+    /// past the last line).
+    pub fn line<'t>(&self, text: &'t str, line: u32) -> Option<(usize, &'t str)> {
+        let start = *self.line_starts.get((line as usize).checked_sub(1)?)?;
+        let line = text.get(start..)?.split('\n').next()?;
+        Some((start, line.strip_suffix('\r').unwrap_or(line)))
     }
 }
 

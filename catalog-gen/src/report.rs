@@ -35,31 +35,26 @@ pub enum Style {
 /// replaced (control and text-direction characters), so it cannot forge a line or drive the
 /// terminal.
 pub fn render(diagnostics: &[Diagnostic], snapshot: &Snapshot, style: Style) -> String {
-    let mut out = String::new();
+    let root = snapshot.directories.first().map(PathBuf::as_path);
+    let renderer = match style {
+        Style::Snippet { color: true } => Renderer::styled(),
+        _ => Renderer::plain(),
+    };
     let mut files: BTreeMap<&str, Option<(Cow<'_, str>, LineIndex)>> = BTreeMap::new();
+    let mut out = String::new();
     for diagnostic in diagnostics {
-        let shown = shown(diagnostic, snapshot);
-        match style {
-            Style::Plain => {
-                let _ = writeln!(out, "{shown}");
-            }
-            Style::Snippet { color } => {
-                let renderer = if color {
-                    Renderer::styled()
-                } else {
-                    Renderer::plain()
-                };
-                let file = files.entry(diagnostic.source.file.as_str()).or_insert_with(|| {
-                    let file = snapshot.file(&diagnostic.source.file)?;
-                    let text = String::from_utf8_lossy(&file.bytes);
-                    let index = LineIndex::new(&text);
-                    Some((text, index))
-                });
-                let file = file.as_ref().map(|(text, index)| (text.as_ref(), index));
-                out.push_str(&render_one(diagnostic, &shown, file, &renderer));
-                out.push_str("\n\n");
-            }
+        let shown = shown_under(diagnostic, root);
+        if style == Style::Plain {
+            let _ = writeln!(out, "{shown}");
+            continue;
         }
+        let file = files.entry(&diagnostic.source.file).or_insert_with(|| {
+            let text = String::from_utf8_lossy(&snapshot.file(&diagnostic.source.file)?.bytes);
+            let index = LineIndex::new(&text);
+            Some((text, index))
+        });
+        out.push_str(&snippet(&shown, file.as_ref(), &renderer));
+        out.push_str("\n\n");
     }
     if let Some(count) = count(diagnostics) {
         out.push_str(&count);
@@ -86,45 +81,32 @@ pub fn count(diagnostics: &[Diagnostic]) -> Option<String> {
     }
 }
 
-/// One diagnostic with its source line, when its file's text and index are at hand.
-fn render_one(
-    diagnostic: &Diagnostic,
-    shown: &Diagnostic,
-    file: Option<(&str, &LineIndex)>,
-    renderer: &Renderer,
-) -> String {
+/// One diagnostic, its file named as shown, with its source line when its file's text and
+/// index are at hand.
+fn snippet(diagnostic: &Diagnostic, file: Option<&(Cow<'_, str>, LineIndex)>, renderer: &Renderer) -> String {
     let level = match diagnostic.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
     let message = Escaped(&diagnostic.message).to_string();
-    let path = Escaped(&shown.source.file).to_string();
+    let path = Escaped(&diagnostic.source.file).to_string();
     let title = level.primary_title(message.as_str()).id(diagnostic.id.id());
-    let line = file.and_then(|(text, index)| {
-        let range = index.line_range(text, diagnostic.source.line)?;
-        Some((&text[range.clone()], range.start))
-    });
-    let Some((line, line_start)) = line else {
+    let line = diagnostic.source.line;
+    let Some((start, text)) = file.and_then(|(text, index)| index.line(text, line)) else {
         // No text to show (the catalog as a whole, or a file not in this snapshot).
         let origin = Origin::path(path.as_str())
-            .line(shown.source.line as usize)
-            .char_column(shown.source.column as usize);
+            .line(line as usize)
+            .char_column(diagnostic.source.column as usize);
         return renderer.render(&[title.element(origin)]);
     };
-    let (line, span) = safe(line, span_in_line(line, line_start, diagnostic));
+    let (text, span) = shown_line(text, start, diagnostic);
     let report = [title.element(
-        Snippet::source(line.as_str())
-            .line_start(diagnostic.source.line as usize)
+        Snippet::source(text.as_str())
+            .line_start(line as usize)
             .path(path.as_str())
             .annotation(AnnotationKind::Primary.span(span)),
     )];
     renderer.render(&report)
-}
-
-/// `diagnostic` as shown to the user: its file below the directory `snapshot` was read
-/// from, if it was read from one.
-fn shown<'d>(diagnostic: &'d Diagnostic, snapshot: &Snapshot) -> Cow<'d, Diagnostic> {
-    shown_under(diagnostic, snapshot.directories.first().map(PathBuf::as_path))
 }
 
 /// `diagnostic` with its file named below `root`, if given.
@@ -139,39 +121,29 @@ pub(crate) fn shown_under<'d>(diagnostic: &'d Diagnostic, root: Option<&Path>) -
     }
 }
 
-/// The byte range within `line` (which starts at `line_start` in its file) that the diagnostic
-/// points at: its span when the span starts at its column, else the character at its column;
-/// at least one character when the line has any.
-fn span_in_line(line: &str, line_start: usize, diagnostic: &Diagnostic) -> Range<usize> {
+/// `line` (which starts at `line_start` in its file) with every unsafe character (control,
+/// text direction) shown as U+FFFD, and the byte range in it that the diagnostic points at:
+/// its span when the span starts at its column, else the character at its column; at least
+/// one character when the line has any.
+fn shown_line(line: &str, line_start: usize, diagnostic: &Diagnostic) -> (String, Range<usize>) {
     let column = (diagnostic.source.column as usize).saturating_sub(1);
     let start = line.char_indices().nth(column).map_or(line.len(), |(i, _)| i);
     let span = &diagnostic.span;
-    let wanted_end = if span.end > span.start && span.start == line_start + start {
-        span.end - line_start
-    } else {
-        start + 1
-    };
-    let mut end = wanted_end.clamp(start, line.len());
-    while !line.is_char_boundary(end) {
-        end += 1;
-    }
-    if end == start && start < line.len() {
-        end = start + line[start..].chars().next().map_or(0, char::len_utf8);
-    }
-    start..end
-}
-
-/// `line` with every unsafe character (control, text direction) shown as U+FFFD, and where
-/// `span` (on character boundaries) is in it.
-fn safe(line: &str, span: Range<usize>) -> (String, Range<usize>) {
-    let replaced = |text: &str| -> String {
-        let safe = |c| if is_unsafe(c) { '\u{FFFD}' } else { c };
-        text.chars().map(safe).collect()
-    };
-    let before = replaced(&line[..span.start]);
-    let inside = replaced(&line[span.clone()]);
-    let shown_span = before.len()..before.len() + inside.len();
-    (before + &inside + &replaced(&line[span.end..]), shown_span)
+    let spanned = span.end > span.start && span.start == line_start + start;
+    let end = if spanned { span.end - line_start } else { start + 1 };
+    // Counted in characters, which the replacement keeps.
+    let first = line[..start].chars().count();
+    let chars = line[start..]
+        .char_indices()
+        .take_while(|&(i, _)| start + i < end)
+        .count();
+    let safe: String = line
+        .chars()
+        .map(|c| if is_unsafe(c) { '\u{FFFD}' } else { c })
+        .collect();
+    let byte = |n: usize| safe.char_indices().nth(n).map_or(safe.len(), |(i, _)| i);
+    let span = byte(first)..byte(first + chars.max(1));
+    (safe, span)
 }
 
 #[cfg(test)]

@@ -29,14 +29,15 @@ pub(crate) struct DocComment {
 impl DocComment {
     /// A paragraph of our own markdown (trusted, written by the generator).
     pub(crate) fn markdown(&mut self, markdown: impl Into<String>) -> &mut Self {
-        self.separate();
-        self.lines.push(markdown.into());
-        self
+        self.block(vec![markdown.into()])
     }
 
-    /// A line of our own markdown that continues the paragraph or list item before it.
-    pub(crate) fn continue_with(&mut self, markdown: impl Into<String>) -> &mut Self {
-        self.lines.push(markdown.into());
+    /// Lines of our own markdown that make one block (a list), if there are any.
+    pub(crate) fn block(&mut self, lines: Vec<String>) -> &mut Self {
+        if !lines.is_empty() {
+            self.separate();
+            self.lines.extend(lines);
+        }
         self
     }
 
@@ -70,44 +71,27 @@ impl DocComment {
 /// `text` as a code span when it can be one, escaped text otherwise.
 pub(crate) fn code(text: &str) -> String {
     let plain = !text.is_empty()
-        && !text.contains(['`', '\n', '\r'])
+        && !text.contains('`')
         && !text.starts_with(' ')
         && !text.ends_with(' ')
         && text.chars().all(|c| !is_unsafe(c));
     if plain {
         format!("`{text}`")
     } else {
-        escape_span(text)
+        escape_line(text)
     }
 }
 
 /// A link to `url` labelled `label`, or the escaped URL after the label when `url` cannot be
 /// a link destination.
 pub(crate) fn link(label: &str, url: &str) -> String {
-    let linkable = !url.is_empty()
-        && url.starts_with("http")
-        && !url.contains(['<', '>', '\\', ' '])
-        && !url.chars().any(is_unsafe);
+    let linkable =
+        url.starts_with("http") && !url.contains(['<', '>', '\\', ' ']) && !url.chars().any(is_unsafe);
     if linkable {
         format!("[{label}](<{url}>)")
     } else {
-        format!("{label}: {}", escape_span(url))
+        format!("{label}: {}", escape_line(url))
     }
-}
-
-/// `text` escaped to sit inside a line of our own markdown, which it may start: line breaks
-/// and the blanks around it become references, so it cannot start a block of its own.
-fn escape_span(text: &str) -> String {
-    with_blanks_as_references(text, |out, content| {
-        for (i, piece) in content.split('\n').enumerate() {
-            if i == 0 {
-                escape_line_content(out, piece);
-            } else {
-                reference(out, '\n');
-                out.push_str(&escape_inline(piece, None));
-            }
-        }
-    })
 }
 
 /// Each line of `text`, escaped, each but the last of a paragraph ending in a hard break.
@@ -127,69 +111,54 @@ pub(crate) fn escape_lines(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// One line of text (no `\n`), escaped for markdown.
+/// `line` escaped as markdown text that starts a line: the spaces and tabs at either end
+/// become references (markdown would strip them or read them as indentation), a line-start
+/// marker (heading, quote, list, rule) becomes text, and the rest is escaped inline. A line
+/// break in it becomes a reference too, so that it can sit inside a line of our own.
 fn escape_line(line: &str) -> String {
-    with_blanks_as_references(line, escape_line_content)
-}
-
-/// Escapes `content`, which starts a line and has no blank at either end: a line-start
-/// marker (heading, quote, list, rule) becomes text, then the rest is escaped inline.
-fn escape_line_content(out: &mut String, content: &str) {
-    let marker = line_start_marker(content);
-    escape_chars(out, &content[..marker], None);
+    let blank = |c: char| c == ' ' || c == '\t';
+    let content = line.trim_matches(blank);
+    let leading = &line[..line.len() - line.trim_start_matches(blank).len()];
+    let trailing = if content.is_empty() {
+        ""
+    } else {
+        &line[leading.len() + content.len()..]
+    };
+    let mut out = String::with_capacity(line.len() + 8);
+    leading.chars().for_each(|c| reference(&mut out, c));
+    // The digits of an ordered-list marker (`12.` / `12)`), whose punctuation is escaped.
+    let digits = content.bytes().take_while(u8::is_ascii_digit).count();
+    let ordered = (1..=9).contains(&digits) && matches!(content.as_bytes().get(digits), Some(b'.' | b')'));
+    let marker = if ordered { digits } else { 0 };
+    out.push_str(&content[..marker]);
     let rest = &content[marker..];
     match rest.chars().next() {
         Some(first) if marker > 0 || matches!(first, '#' | '>' | '-' | '+' | '=') => {
             out.push('\\');
             out.push(first);
-            out.push_str(&escape_inline(&rest[first.len_utf8()..], Some(first)));
+            escape_inline(&mut out, &rest[first.len_utf8()..], Some(first));
         }
-        _ => out.push_str(&escape_inline(rest, None)),
+        _ => escape_inline(&mut out, rest, None),
     }
-}
-
-/// `escape` applied to `text` without its leading and trailing spaces and tabs, which are
-/// written as references around it (markdown would strip or read them as indentation).
-fn with_blanks_as_references(text: &str, escape: impl FnOnce(&mut String, &str)) -> String {
-    let blank = |c: char| c == ' ' || c == '\t';
-    let content = text.trim_matches(blank);
-    let leading = &text[..text.len() - text.trim_start_matches(blank).len()];
-    let trailing = if content.is_empty() {
-        ""
-    } else {
-        &text[leading.len() + content.len()..]
-    };
-    let mut out = String::with_capacity(text.len() + 8);
-    leading.chars().for_each(|c| reference(&mut out, c));
-    escape(&mut out, content);
     trailing.chars().for_each(|c| reference(&mut out, c));
     out
-}
-
-/// The length of the digits of an ordered-list marker (`12.` / `12)`) starting `content`, or 0.
-fn line_start_marker(content: &str) -> usize {
-    let digits = content.bytes().take_while(u8::is_ascii_digit).count();
-    let ordered = (1..=9).contains(&digits) && matches!(content.as_bytes().get(digits), Some(b'.' | b')'));
-    if ordered { digits } else { 0 }
 }
 
 /// Escapes inline markdown punctuation, control and direction characters; web addresses
 /// become autolinks (`<https://…>`), which show the same text and keep rustdoc's `bare_urls`
 /// lint quiet. `before` is the character just before `text` on its line, if any.
-fn escape_inline(text: &str, before: Option<char>) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
+fn escape_inline(out: &mut String, text: &str, before: Option<char>) {
     let mut rest = text;
     let mut previous = before;
     while let Some((before, url, after)) = split_url(rest) {
-        escape_chars(&mut out, before, previous);
+        escape_chars(out, before, previous);
         out.push('<');
         out.push_str(url);
         out.push('>');
         previous = url.chars().next_back();
         rest = after;
     }
-    escape_chars(&mut out, rest, previous);
-    out
+    escape_chars(out, rest, previous);
 }
 
 /// The first web address in `text` that can be an autolink: (text before, address, rest).
@@ -228,17 +197,17 @@ fn escape_chars(out: &mut String, text: &str, mut previous: Option<char>) {
         let next = chars.peek().copied();
         // A hyphen or dot next to another would become a dash or an ellipsis.
         let in_run = |run: char| c == run && (previous == Some(run) || next == Some(run));
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '&' | '|' | '~' | '"' | '\'' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ if in_run('-') || in_run('.') => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if is_unsafe(c) || c == '\t' => reference(out, c),
-            c => out.push(c),
+        let markup = matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '&' | '|' | '~' | '"' | '\''
+        );
+        if markup || in_run('-') || in_run('.') {
+            out.push('\\');
+            out.push(c);
+        } else if is_unsafe(c) {
+            reference(out, c);
+        } else {
+            out.push(c);
         }
         previous = Some(c);
     }

@@ -16,7 +16,7 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{ToTokens, quote};
 use smartcar_errors_shared::text::Escaped;
 
-use crate::lower::{ApiPlan, ConnectPlan, ErrorTypePlan, Plan, ResolutionPlan};
+use crate::lower::{ApiPlan, Plan, ResolutionPlan, Variant};
 use crate::model::{ApiErrorEntry, Catalog, ConnectErrorEntry};
 use doc::DocComment;
 
@@ -77,31 +77,20 @@ pub(crate) fn emit(
     );
     // The tokens are made here, from identifiers and literals only: they always parse.
     let file = syn::parse2::<syn::File>(items).unwrap_or_else(|_| syn::parse_quote!());
-    header + &separate_items(&prettyplease::unparse(&file))
-}
-
-/// `code` with a blank line between top-level items, which prettyplease prints without one.
-fn separate_items(code: &str) -> String {
-    let mut out = String::with_capacity(code.len() + code.len() / 50);
-    let mut previous = "";
-    for line in code.lines() {
-        let item_ended = previous == "}" || (previous.ends_with(';') && !previous.starts_with(' '));
-        let both_imports = previous.starts_with("use ") && line.starts_with("use ");
-        if item_ended && !both_imports {
-            out.push('\n');
+    let mut code = header;
+    // Each item printed alone, for the blank line between items that prettyplease omits; the
+    // two imports stay together.
+    for (i, item) in file.items.into_iter().enumerate() {
+        if i > 1 {
+            code.push('\n');
         }
-        out.push_str(line);
-        out.push('\n');
-        previous = line;
+        let alone = syn::File {
+            items: vec![item],
+            ..syn::parse_quote!()
+        };
+        code.push_str(&prettyplease::unparse(&alone));
     }
-    out
-}
-
-/// The note of a `#[deprecated]` variant that left the docs on `date`.
-fn deprecation_note(date: &str) -> String {
-    format!(
-        "no longer documented: it left Smartcar's docs on {date}; kept until the next major release so that code naming it still compiles"
-    )
+    code
 }
 
 /// The docs hash recorded in a generated file's header, if it has one.
@@ -112,41 +101,46 @@ pub(crate) fn recorded_hash(generated: &str) -> Option<&str> {
     Some(&header[start..end])
 }
 
-/// One variant of an enum: its doc comment, its deprecation if it left the docs, its name and
-/// its discriminant.
-fn variant(doc: DocComment, removed: &Option<String>, name: &str, discriminant: i64) -> TokenStream {
-    let doc = doc.into_lines().into_iter().map(|line| quote!(#[doc = #line]));
-    let deprecated = removed.as_deref().map(|date| {
-        let note = deprecation_note(date);
-        quote!(#[deprecated = #note])
-    });
-    let name = ident(name);
-    let discriminant = Literal::i64_unsuffixed(discriminant);
-    quote! {
-        #(#doc)*
-        #deprecated
-        #name = #discriminant,
-    }
-}
-
-/// An enum of the catalog, documented by `about`, with its `ALL` in table order.
-fn enumeration(
+/// An enum of the catalog, documented by `about`, with its `ALL` (documented by `all_about`)
+/// and `table`, the constant that lists each variant's documented string (with its row, if it
+/// has one), in the order of `ALL`: each variant with its doc comment, its deprecation if it
+/// left the docs, and its discriminant.
+fn enumeration<'p>(
     name: &str,
-    about: &str,
-    all_about: &str,
-    variants: Vec<TokenStream>,
-    names: &[&str],
+    [about, all_about]: [&str; 2],
+    table: TokenStream,
+    variants: impl Iterator<Item = (&'p Variant, DocComment, Option<TokenStream>)>,
 ) -> TokenStream {
+    let (mut tokens, mut all, mut rows) = (Vec::new(), Vec::new(), Vec::new());
+    for (variant, doc, row) in variants {
+        let doc = doc.into_lines().into_iter().map(|line| quote!(#[doc = #line]));
+        let deprecated = variant.removed.as_deref().map(|date| {
+            let note = format!(
+                "no longer documented: it left Smartcar's docs on {date}; kept until the next major release so that code naming it still compiles"
+            );
+            quote!(#[deprecated = #note])
+        });
+        let (name, documented) = (ident(&variant.name), &variant.documented);
+        let discriminant = Literal::i64_unsuffixed(variant.discriminant);
+        tokens.push(quote! {
+            #(#doc)*
+            #deprecated
+            #name = #discriminant,
+        });
+        rows.push(match row {
+            Some(row) => quote!((#documented, #row)),
+            None => quote!(#documented),
+        });
+        all.push(name);
+    }
     let name = ident(name);
-    let all = names.iter().map(|variant| ident(variant));
-    let about = format!(" {about}");
-    let all_about = format!(" {all_about}");
+    let (about, all_about) = (format!(" {about}"), format!(" {all_about}"));
     quote! {
         #[doc = #about]
         #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
         #[non_exhaustive]
         pub enum #name {
-            #(#variants)*
+            #(#tokens)*
         }
 
         impl #name {
@@ -154,125 +148,87 @@ fn enumeration(
             #[allow(deprecated)]
             pub const ALL: &'static [Self] = &[#(Self::#all),*];
         }
+
+        #table = &[#(#rows),*];
     }
 }
 
 fn error_types(catalog: &Catalog, plan: &Plan) -> TokenStream {
-    let firsts = plan.error_types.iter().map(|t| &catalog.api_errors[t.first]);
-    let variants = plan
-        .error_types
-        .iter()
-        .zip(firsts.clone())
-        .map(|(t, first)| variant(type_doc(first, t), &t.removed, &t.variant, t.discriminant))
-        .collect();
-    let names: Vec<&str> = plan.error_types.iter().map(|t| t.variant.as_str()).collect();
-    let strings = firsts.map(|first| first.error_type.as_str());
-    let enumeration = enumeration(
-        "ErrorType",
+    let about = [
         "The API error types: one per API errors page of the Smartcar docs.",
         "Every documented error type, sorted by its string.",
-        variants,
-        &names,
-    );
-    quote! {
-        #enumeration
-
+    ];
+    let table = quote! {
         /// Each error type's documented string, in the order of `ErrorType::ALL`.
-        const ERROR_TYPE_NAMES: &[&str] = &[#(#strings),*];
-    }
+        const ERROR_TYPE_NAMES: &[&str]
+    };
+    let variants = plan.error_types.iter().map(|t| {
+        let doc = type_doc(&catalog.api_errors[t.first], &t.variant);
+        (&t.variant, doc, None)
+    });
+    enumeration("ErrorType", about, table, variants)
 }
 
 fn resolutions(plan: &Plan) -> TokenStream {
+    let about = [
+        "What the docs suggest doing about an error: the `resolution.type` of an error body.",
+        "Every documented resolution type, sorted by its string.",
+    ];
+    let table = quote! {
+        /// Each resolution type's documented string, in the order of `Resolution::ALL`.
+        const RESOLUTION_NAMES: &[&str]
+    };
     let variants = plan
         .resolutions
         .iter()
-        .map(|r| variant(resolution_doc(r), &r.removed, &r.variant, r.discriminant))
-        .collect();
-    let names: Vec<&str> = plan.resolutions.iter().map(|r| r.variant.as_str()).collect();
-    let strings = plan.resolutions.iter().map(|r| r.name.as_str());
-    let enumeration = enumeration(
-        "Resolution",
-        "What the docs suggest doing about an error: the `resolution.type` of an error body.",
-        "Every documented resolution type, sorted by its string.",
-        variants,
-        &names,
-    );
-    quote! {
-        #enumeration
-
-        /// Each resolution type's documented string, in the order of `Resolution::ALL`.
-        const RESOLUTION_NAMES: &[&str] = &[#(#strings),*];
-    }
+        .map(|r| (&r.variant, resolution_doc(r), None));
+    enumeration("Resolution", about, table, variants)
 }
 
 fn api_errors(catalog: &Catalog, plan: &Plan) -> TokenStream {
-    let entries = catalog.api_errors.iter().zip(&plan.api_errors);
-    let variants = entries
-        .clone()
-        .map(|(entry, api)| variant(api_doc(entry, api), &api.removed, &api.variant, api.discriminant))
-        .collect();
-    let names: Vec<&str> = plan.api_errors.iter().map(|a| a.variant.as_str()).collect();
-    let rows = entries.map(|(entry, api)| {
-        let name = entry.key().to_string();
-        let row = api_row(plan, entry, api);
-        quote!((#name, #row))
-    });
-    let enumeration = enumeration(
-        "ApiErrorCode",
+    let about = [
         "Every documented API error, one variant per (type, code).",
         "Every documented code, sorted by type and code (a null code first).",
-        variants,
-        &names,
-    );
-    quote! {
-        #enumeration
-
+    ];
+    let table = quote! {
         /// What the docs say of each code, named `TYPE:CODE`, in the order of `ApiErrorCode::ALL`.
         #[allow(deprecated)]
-        const API_ERRORS: &[(&str, ApiErrorInfo<ErrorType, Resolution>)] = &[#(#rows),*];
-    }
+        const API_ERRORS: &[(&str, ApiErrorInfo<ErrorType, Resolution>)]
+    };
+    let variants = catalog
+        .api_errors
+        .iter()
+        .zip(&plan.api_errors)
+        .map(|(entry, api)| {
+            let row = api_row(plan, entry, api);
+            (&api.variant, api_doc(entry, &api.variant), Some(row))
+        });
+    enumeration("ApiErrorCode", about, table, variants)
 }
 
 fn connect_errors(catalog: &Catalog, plan: &Plan) -> TokenStream {
-    let entries = catalog.connect_errors.iter().zip(&plan.connect_errors);
-    let variants = entries
-        .clone()
-        .map(|(entry, connect)| {
-            variant(
-                connect_doc(entry, connect),
-                &connect.removed,
-                &connect.variant,
-                connect.discriminant,
-            )
-        })
-        .collect();
-    let names: Vec<&str> = plan.connect_errors.iter().map(|c| c.variant.as_str()).collect();
-    let rows = entries.map(|(entry, connect)| {
-        let name = entry.error();
-        let row = connect_row(entry, connect);
-        quote!((#name, #row))
-    });
-    let enumeration = enumeration(
-        "ConnectErrorCode",
+    let about = [
         "Every documented Connect error: the `error` parameter of a Connect redirect.",
         "Every documented Connect error, sorted by its string.",
-        variants,
-        &names,
-    );
-    quote! {
-        #enumeration
-
+    ];
+    let table = quote! {
         /// What the docs say of each Connect error, named by its `error` parameter, in the order
         /// of `ConnectErrorCode::ALL`.
-        const CONNECT_ERRORS: &[(&str, ConnectErrorInfo)] = &[#(#rows),*];
-    }
+        const CONNECT_ERRORS: &[(&str, ConnectErrorInfo)]
+    };
+    let entries = catalog.connect_errors.iter().zip(&plan.connect_errors);
+    let variants = entries.map(|(entry, variant)| {
+        let row = connect_row(entry, variant);
+        (variant, connect_doc(entry, variant), Some(row))
+    });
+    enumeration("ConnectErrorCode", about, table, variants)
 }
 
 /// The row of one API error code.
 fn api_row(plan: &Plan, e: &ApiErrorEntry, api: &ApiPlan) -> TokenStream {
-    let error_type = ident(&plan.error_types[api.error_type].variant);
+    let error_type = ident(&plan.error_types[api.error_type].variant.name);
     let resolution = option(api.resolution.map(|place| {
-        let variant = ident(&plan.resolutions[place].variant);
+        let variant = ident(&plan.resolutions[place].variant.name);
         quote!(Resolution::#variant)
     }));
     let code = option(e.code.as_deref());
@@ -284,7 +240,7 @@ fn api_row(plan: &Plan, e: &ApiErrorEntry, api: &ApiPlan) -> TokenStream {
     let suggested_user_message = option(e.suggested_user_message.as_deref());
     let explanation = option(e.explanation.as_deref());
     let page_url = option(e.page_url.as_deref());
-    let removed_from_docs = option(api.removed.as_deref());
+    let removed_from_docs = option(api.variant.removed.as_deref());
     quote! {
         ApiRow {
             error_type: ErrorType::#error_type,
@@ -306,7 +262,7 @@ fn api_row(plan: &Plan, e: &ApiErrorEntry, api: &ApiPlan) -> TokenStream {
 }
 
 /// The row of one Connect error: its parameter table, then what its page says.
-fn connect_row(e: &ConnectErrorEntry, connect: &ConnectPlan) -> TokenStream {
+fn connect_row(e: &ConnectErrorEntry, variant: &Variant) -> TokenStream {
     let parameters = e.parameters.iter().map(|parameter| {
         let (name, required, description) = (&parameter.name, parameter.required, &parameter.description);
         quote! {
@@ -317,7 +273,7 @@ fn connect_row(e: &ConnectErrorEntry, connect: &ConnectPlan) -> TokenStream {
     let summary = option(e.summary.as_deref());
     let details = option(e.details.as_deref());
     let page_url = option(e.page_url.as_deref());
-    let removed_from_docs = option(connect.removed.as_deref());
+    let removed_from_docs = option(variant.removed.as_deref());
     quote! {
         ConnectRow {
             parameters: &[#(#parameters),*],
@@ -344,19 +300,18 @@ fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
 
-/// The paragraph that says an item is no longer documented, if `removed` has the date it
-/// left the docs: `since(date)` says how.
-fn removed_notice(doc: &mut DocComment, removed: &Option<String>, since: impl Fn(&str) -> String) {
-    if let Some(date) = removed {
+/// The paragraph that says `variant` is no longer documented, if it left the docs: `how`,
+/// then the date.
+fn removed_notice(doc: &mut DocComment, variant: &Variant, how: &str) {
+    if let Some(date) = &variant.removed {
         doc.markdown(format!(
-            "**No longer documented:** {}. It is kept, deprecated, until the next major release.",
-            since(date)
+            "**No longer documented:** {how} {date}. It is kept, deprecated, until the next major release."
         ));
     }
 }
 
 /// The doc comment of an error type, from the page of its first code.
-fn type_doc(first: &ApiErrorEntry, error_type: &ErrorTypePlan) -> DocComment {
+fn type_doc(first: &ApiErrorEntry, variant: &Variant) -> DocComment {
     let name = first.error_type.as_str();
     let mut doc = DocComment::default();
     match first.page_title.as_deref() {
@@ -364,9 +319,7 @@ fn type_doc(first: &ApiErrorEntry, error_type: &ErrorTypePlan) -> DocComment {
         None => doc.markdown(format!("The {} error type.", doc::code(name))),
     };
     doc.markdown(format!("The `type` of its error bodies is {}.", doc::code(name)));
-    removed_notice(&mut doc, &error_type.removed, |date| {
-        format!("its last code left Smartcar's docs on {date}")
-    });
+    removed_notice(&mut doc, variant, "its last code left Smartcar's docs on");
     if let Some(summary) = first.page_summary.as_deref() {
         doc.text(summary);
     }
@@ -377,36 +330,35 @@ fn type_doc(first: &ApiErrorEntry, error_type: &ErrorTypePlan) -> DocComment {
 }
 
 fn resolution_doc(resolution: &ResolutionPlan) -> DocComment {
-    let count = resolution.codes;
+    let (variant, count) = (&resolution.variant, resolution.codes);
+    let name = doc::code(&variant.documented);
     let mut doc = DocComment::default();
-    if resolution.removed.is_some() {
-        doc.markdown(format!("The {} resolution type.", doc::code(&resolution.name)));
+    if variant.removed.is_some() {
+        doc.markdown(format!("The {name} resolution type."));
     } else {
+        let codes = if count == 1 { "code" } else { "codes" };
         doc.markdown(format!(
-            "The {} resolution type, suggested by {count} documented {}.",
-            doc::code(&resolution.name),
-            if count == 1 { "code" } else { "codes" }
+            "The {name} resolution type, suggested by {count} documented {codes}."
         ));
     }
-    removed_notice(&mut doc, &resolution.removed, |date| {
-        format!("no documented code suggests it since {date}")
-    });
+    removed_notice(&mut doc, variant, "no documented code suggests it since");
     doc
 }
 
-fn api_doc(e: &ApiErrorEntry, api: &ApiPlan) -> DocComment {
+fn api_doc(e: &ApiErrorEntry, variant: &Variant) -> DocComment {
     let mut doc = DocComment::default();
     doc.text(&e.description);
-    let key = e.key().to_string();
-    let mut facts = format!("{}: HTTP status {}", doc::code(&key), e.status_code);
+    let mut facts = format!(
+        "{}: HTTP status {}",
+        doc::code(&variant.documented),
+        e.status_code
+    );
     if let Some(resolution) = &e.resolution {
         facts.push_str(&format!(", resolution {}", doc::code(resolution)));
     }
     facts.push('.');
     doc.markdown(facts);
-    removed_notice(&mut doc, &api.removed, |date| {
-        format!("it left Smartcar's docs on {date}")
-    });
+    removed_notice(&mut doc, variant, "it left Smartcar's docs on");
     if let Some(explanation) = e.explanation.as_deref().filter(|x| *x != e.description) {
         doc.text(explanation);
     }
@@ -423,42 +375,33 @@ fn api_doc(e: &ApiErrorEntry, api: &ApiPlan) -> DocComment {
     doc
 }
 
-fn connect_doc(e: &ConnectErrorEntry, connect: &ConnectPlan) -> DocComment {
+fn connect_doc(e: &ConnectErrorEntry, variant: &Variant) -> DocComment {
     let mut doc = DocComment::default();
     doc.text(e.description());
     doc.markdown(format!(
         "Sent to your redirect URI as {}.",
         doc::code(&format!("error={}", e.error()))
     ));
-    removed_notice(&mut doc, &connect.removed, |date| {
-        format!("it left Smartcar's docs on {date}")
-    });
+    removed_notice(&mut doc, variant, "it left Smartcar's docs on");
     if let Some(summary) = &e.summary {
         doc.text(summary);
     }
     doc.heading("Parameters");
-    for (i, parameter) in e.parameters.iter().enumerate() {
+    // One list: each item's first line, then the lines its description continues on.
+    let mut list = Vec::new();
+    for parameter in &e.parameters {
         let required = if parameter.required {
             "always sent"
         } else {
             "optional"
         };
-        let mut lines = doc::escape_lines(&parameter.description).into_iter();
-        let first = format!(
-            "- {} ({required}): {}",
-            doc::code(&parameter.name),
-            lines.next().unwrap_or_default()
-        );
-        // One list: the first item opens it, the others and every continuation line follow.
-        if i == 0 {
-            doc.markdown(first);
-        } else {
-            doc.continue_with(first);
+        let mut lines = doc::escape_lines(&parameter.description);
+        if let Some(first) = lines.first_mut() {
+            *first = format!("- {} ({required}): {first}", doc::code(&parameter.name));
         }
-        for line in lines {
-            doc.continue_with(line);
-        }
+        list.extend(lines);
     }
+    doc.block(list);
     if let Some(details) = &e.details {
         doc.heading("Details").text(details);
     }

@@ -23,19 +23,16 @@ pub(crate) fn upper_camel(name: &str) -> String {
 }
 
 /// A valid identifier for an upper-camel-case `name` (ASCII letters and digits, each piece
-/// starting upper case): `_` before a leading digit, `Self_` for `Self`. `None` for an empty
+/// starting upper case): `_` before a leading digit, `Self_` for `Self`; empty for an empty
 /// name.
-pub(crate) fn identifier(name: &str) -> Option<String> {
-    if name.is_empty() {
-        return None;
-    }
+pub(crate) fn identifier(name: &str) -> String {
     if name.starts_with(|c: char| c.is_ascii_digit()) {
-        return Some(format!("_{name}"));
+        format!("_{name}")
+    } else if name == "Self" {
+        "Self_".to_owned()
+    } else {
+        name.to_owned()
     }
-    if name == "Self" {
-        return Some("Self_".to_owned());
-    }
-    Some(name.to_owned())
 }
 
 /// The variant name of an API error code.
@@ -83,13 +80,14 @@ mod tests {
 
     #[test]
     fn identifiers_are_always_valid() {
-        assert_eq!(identifier("ServerInternal").as_deref(), Some("ServerInternal"));
-        assert_eq!(identifier("123Start").as_deref(), Some("_123Start"));
-        assert_eq!(identifier("Self").as_deref(), Some("Self_"));
-        assert_eq!(identifier(&upper_camel("type")).as_deref(), Some("Type"));
-        assert!(identifier("").is_none());
+        assert_eq!(identifier("ServerInternal"), "ServerInternal");
+        assert_eq!(identifier("123Start"), "_123Start");
+        assert_eq!(identifier("Self"), "Self_");
+        assert_eq!(identifier(&upper_camel("type")), "Type");
+        assert_eq!(identifier(""), "");
         for name in ["r#type", "self", "fn", "SELF", "_", "ünïcode", "a b"] {
-            if let Some(ident) = identifier(&upper_camel(name)) {
+            let ident = identifier(&upper_camel(name));
+            if !ident.is_empty() {
                 assert!(syn::parse_str::<syn::Ident>(&ident).is_ok(), "{name} -> {ident}");
             }
         }
