@@ -2,102 +2,76 @@
 
 use std::fmt::Write as _;
 
-/// What a row's ratio must be to meet its goal.
+use crate::measure::format_secs;
+
+/// What a row must show to meet its goal.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Goal {
-    /// At most this ratio.
+    /// The ratio is at most this.
     AtMost(f64),
-    /// Below this ratio.
-    Below(f64),
-    /// Below this ratio and no allocation.
-    BelowWithoutAllocating(f64, u64),
-    /// Reported, no goal.
-    None,
+    /// The value, in seconds, is at most this; the ratio is shown for scale.
+    Within(f64),
 }
 
 impl Goal {
     fn text(self) -> String {
         match self {
-            Goal::AtMost(limit) => format!("≤ {limit}x"),
-            Goal::Below(limit) => format!("< {limit}x"),
-            Goal::BelowWithoutAllocating(limit, _) => format!("< {limit}x, 0 allocations"),
-            Goal::None => "—".to_owned(),
-        }
-    }
-
-    fn met(self, ratio: f64) -> Option<bool> {
-        match self {
-            Goal::AtMost(limit) => Some(ratio <= limit),
-            Goal::Below(limit) => Some(ratio < limit),
-            Goal::BelowWithoutAllocating(limit, allocations) => Some(ratio < limit && allocations == 0),
-            Goal::None => None,
+            Goal::AtMost(limit) => format!("≤ {limit:.2}x"),
+            Goal::Within(secs) => format!("≤ {}", format_secs(secs)),
         }
     }
 }
 
-/// One measurement.
+/// One measurement against its baseline, both in seconds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     /// What was measured.
     pub measurement: String,
-    /// Its value, with unit.
-    pub value: String,
-    /// What it is compared with, with its value.
+    /// Its time, in seconds.
+    pub value: f64,
+    /// What it is compared with.
     pub baseline: String,
-    /// value / baseline.
-    pub ratio: f64,
-    /// What the ratio should be.
+    /// The baseline's time, in seconds.
+    pub baseline_value: f64,
+    /// What the row must show.
     pub goal: Goal,
 }
 
 impl Row {
-    /// A row comparing `value` with `baseline` (in the same unit).
-    pub fn new(
-        measurement: impl Into<String>,
-        (value_text, value): (String, f64),
-        (baseline_text, baseline): (String, f64),
-        goal: Goal,
-    ) -> Row {
-        Row {
-            measurement: measurement.into(),
-            value: value_text,
-            baseline: baseline_text,
-            ratio: if baseline > 0.0 {
-                value / baseline
-            } else {
-                f64::NAN
-            },
-            goal,
-        }
+    /// value / baseline.
+    pub fn ratio(&self) -> f64 {
+        self.value / self.baseline_value
     }
 
-    /// Whether the goal is met (`None` without a goal).
-    pub fn met(&self) -> Option<bool> {
-        self.goal.met(self.ratio)
+    /// Whether the goal is met.
+    pub fn met(&self) -> bool {
+        match self.goal {
+            Goal::AtMost(limit) => self.ratio() <= limit,
+            Goal::Within(secs) => self.value <= secs,
+        }
     }
 }
 
-/// The rows as a markdown table.
+/// The rows as a markdown table, and how many goals they meet.
 pub fn markdown(rows: &[Row]) -> String {
     let mut out = String::from(
-        "| measurement | value | baseline | ratio | goal | result |\n|---|---|---|---|---|---|\n",
+        "| measurement | time | baseline | ratio | goal | result |\n|---|---|---|---|---|---|\n",
     );
     for row in rows {
-        let result = match row.met() {
-            Some(true) => "pass",
-            Some(false) => "**FAIL**",
-            None => "info",
-        };
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {:.2}x | {} | {result} |",
+            "| {} | {} | {}: {} | {:.2}x | {} | {} |",
             row.measurement,
-            row.value,
+            format_secs(row.value),
             row.baseline,
-            row.ratio,
-            row.goal.text()
+            format_secs(row.baseline_value),
+            row.ratio(),
+            row.goal.text(),
+            if row.met() { "pass" } else { "**FAIL**" },
         );
     }
+    let met = rows.iter().filter(|row| row.met()).count();
+    let _ = writeln!(out, "\nGoals met: {met} of {}.", rows.len());
     out
 }
 
@@ -107,27 +81,22 @@ mod tests {
 
     #[test]
     fn rows_show_ratio_goal_and_result() {
-        let rows = [
-            Row::new("a", ("2 s".into(), 2.0), ("1 s".into(), 1.0), Goal::AtMost(2.0)),
-            Row::new("b", ("3 s".into(), 3.0), ("1 s".into(), 1.0), Goal::Below(1.0)),
-            Row::new(
-                "c",
-                ("1 ns".into(), 1.0),
-                ("2 ns".into(), 2.0),
-                Goal::BelowWithoutAllocating(1.0, 1),
-            ),
-            Row::new("d", ("1".into(), 1.0), ("0".into(), 0.0), Goal::None),
-        ];
-        let table = markdown(&rows);
+        let row = |value, goal| Row {
+            measurement: "m".into(),
+            value,
+            baseline: "b".into(),
+            baseline_value: 1.0,
+            goal,
+        };
+        let table = markdown(&[row(2.0, Goal::AtMost(1.1)), row(0.05, Goal::Within(0.1))]);
         assert!(
-            table.contains("| a | 2 s | 1 s | 2.00x | ≤ 2x | pass |"),
+            table.contains("| m | 2.00 s | b: 1.00 s | 2.00x | ≤ 1.10x | **FAIL** |"),
             "{table}"
         );
         assert!(
-            table.contains("| b | 3 s | 1 s | 3.00x | < 1x | **FAIL** |"),
+            table.contains("| m | 50.0 ms | b: 1.00 s | 0.05x | ≤ 100.0 ms | pass |"),
             "{table}"
         );
-        assert!(table.contains("| c | 1 ns | 2 ns | 0.50x | < 1x, 0 allocations | **FAIL** |"));
-        assert!(table.contains("| d | 1 | 0 | NaNx | — | info |"), "{table}");
+        assert!(table.ends_with("Goals met: 1 of 2.\n"), "{table}");
     }
 }

@@ -2,12 +2,10 @@
 //! satisfy, and a grammar of JSON bodies that mostly parse, with members of the wrong type.
 
 use bolero::generator::*;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use smartcar_errors::{ApiError, BodyShape};
 use smartcar_errors_shared::text::is_unsafe;
 
-use crate::text::Text;
+use crate::text::{Name, Text};
 
 /// The most bytes `Display` may write: 700 characters shown at most (type and code 100 each,
 /// description 500), each at most 10 bytes once escaped (`\u{10ffff}`), and the punctuation.
@@ -69,8 +67,8 @@ pub fn check_api_error_response(bytes: &[u8]) -> ApiError {
         "{response:?} lost its request id"
     );
     let json = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match serde_json::from_slice::<Value>(json) {
-        Ok(Value::Object(members)) => {
+    match serde_json::from_slice::<serde_json::Value>(json) {
+        Ok(serde_json::Value::Object(members)) => {
             assert_eq!(response.raw_body(), None);
             for (key, value) in &members {
                 if !ApiError::MEMBERS.contains(&key.as_str()) {
@@ -101,96 +99,42 @@ pub fn check_display(error: &ApiError) {
     );
 }
 
-/// A JSON object with a string `type` first and members after it: mostly the members of
-/// an error body with values of the right type, sometimes of another type or anything.
-#[derive(Debug, Clone, PartialEq, TypeGenerator, Serialize, Deserialize)]
+/// A documented v2 body, its values generated, then members that repeat, contradict or add
+/// to them: a key of [`ApiError::MEMBERS`] or any other, with a value of the right type or of
+/// any type. When a key repeats, the last one written is read.
+#[derive(Debug, Clone, PartialEq, TypeGenerator)]
 pub struct Body {
     /// The `type`.
     pub error_type: Text,
-    /// More members.
-    #[generator(Vec::produce().with().len(0usize..6))]
-    pub members: Vec<Member>,
+    /// The `code`: a string or null.
+    pub code: Option<Text>,
+    /// The `description`.
+    pub description: Text,
+    /// The `statusCode`.
+    #[generator(100u16..600)]
+    pub status: u16,
+    /// The `resolution.type`.
+    pub resolution: Option<Text>,
+    /// The members after them.
+    #[generator(Vec::produce().with().len(0usize..5))]
+    pub members: Vec<(Name, Value)>,
 }
 
-/// One member of a body.
-#[derive(Debug, Clone, PartialEq, TypeGenerator, Serialize, Deserialize)]
-pub enum Member {
-    /// `code`: a string or null.
-    Code(Option<Text>),
-    /// `description`: a string or null.
-    Description(Option<Text>),
-    /// `docURL`
-    DocUrl(Text),
-    /// `statusCode`
-    StatusCode(#[generator(100u16..600)] u16),
-    /// `statusCode` as a string of digits (`"409"`).
-    StatusCodeText(#[generator(100u16..600)] u16),
-    /// `statusCode` as a float (`409.0`).
-    StatusCodeFloat(#[generator(100u16..600)] u16),
-    /// `requestId`
-    RequestId(Text),
-    /// `resolution`: an object with an optional `type`, `url` and another member.
-    Resolution {
-        /// Its `type`.
-        kind: Option<Text>,
-        /// Its `url`.
-        url: Option<Text>,
-        /// A member besides them.
-        extra: Option<(Text, Leaf)>,
-    },
-    /// `resolution` as a string: its type.
-    ResolutionText(Text),
-    /// `suggestedUserMessage`
-    SuggestedUserMessage(Text),
-    /// `detail`: any value.
-    Detail(Json),
-    /// `retryAfter` in seconds.
-    RetryAfter(u32),
-    /// `error` (OAuth and v1 bodies).
-    Error(Text),
-    /// `error_description` (OAuth).
-    ErrorDescription(Text),
-    /// `message` (v1).
-    Message(Text),
-    /// A member the body type does not know.
-    Unknown(Text, Json),
-    /// A key of the body with any value, often of the wrong type.
-    Any(BodyKey, Json),
-}
-
-/// A key of an error body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, TypeGenerator, Serialize, Deserialize)]
-pub enum BodyKey {
-    /// `type`
-    Type,
-    /// `code`
-    Code,
-    /// `description`
-    Description,
-    /// `docURL`
-    DocUrl,
-    /// `statusCode`
-    StatusCode,
-    /// `requestId`
-    RequestId,
-    /// `resolution`
-    Resolution,
-    /// `suggestedUserMessage`
-    SuggestedUserMessage,
-    /// `detail`
-    Detail,
-    /// `retryAfter`
-    RetryAfter,
-    /// `error`
-    Error,
-    /// `error_description`
-    ErrorDescription,
-    /// `message`
-    Message,
+/// The value of a member.
+#[derive(Debug, Clone, PartialEq, TypeGenerator)]
+pub enum Value {
+    /// A string.
+    Text(Text),
+    /// A status as documented (`409`), as a string of digits (`"409"`) and as a float (`409.0`).
+    Status(#[generator(100u16..600)] u16, #[generator(0u8..3)] u8),
+    /// A `resolution` object: its `type`, its `url`.
+    Resolution(Option<Text>, Option<Text>),
+    /// Any value.
+    Any(Json),
 }
 
 /// A JSON value.
-#[derive(Debug, Clone, PartialEq, TypeGenerator, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, TypeGenerator)]
 pub enum Json {
     /// A scalar.
     Leaf(Leaf),
@@ -201,17 +145,16 @@ pub enum Json {
 }
 
 /// A JSON scalar.
-#[derive(Debug, Clone, PartialEq, TypeGenerator, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, TypeGenerator)]
 pub enum Leaf {
     /// `null`
     Null,
     /// `true` or `false`
     Bool(bool),
-    /// A signed integer.
+    /// An integer.
     Integer(i64),
-    /// An unsigned integer.
-    Unsigned(u64),
-    /// A number with a fraction or an exponent, written in one of two ways.
+    /// A number with a fraction or an exponent, written in one of two ways: serde_json's
+    /// default parser reads some inexactly.
     Float(f64, bool),
     /// A string.
     String(Text),
@@ -220,151 +163,71 @@ pub enum Leaf {
 impl Body {
     /// The body as JSON text.
     pub fn to_json(&self) -> String {
-        let mut out = format!("{{\"type\": {}", self.error_type.json_string());
-        for member in &self.members {
-            out.push_str(", ");
-            out.push_str(&member.json());
+        let string = |text: &Option<Text>| text.as_ref().map_or("null".to_owned(), Text::json_string);
+        let mut out = format!(
+            "{{\"type\": {}, \"code\": {}, \"description\": {}, \"statusCode\": {}, \"resolution\": {{\"type\": {}}}",
+            self.error_type.json_string(),
+            string(&self.code),
+            self.description.json_string(),
+            self.status,
+            string(&self.resolution),
+        );
+        for (key, value) in &self.members {
+            out.push_str(&format!(
+                ", {}: {}",
+                serde_json::Value::from(key.written(&ApiError::MEMBERS)),
+                value.json()
+            ));
         }
         out.push('}');
         out
     }
 
     /// Checks the body as [`check_api_error_body`] does, and that the last `statusCode` and
-    /// `resolution` written are read, also when written as a string or a float.
+    /// `resolution` written are read, coerced forms included.
     pub fn check(&self) {
         let json = self.to_json();
         check_api_error_body(json.as_bytes());
-        if serde_json::from_str::<Value>(&json).is_err() {
+        if serde_json::from_str::<serde_json::Value>(&json).is_err() {
             // A number out of range (`1e999`): no JSON, read as raw text.
             return;
         }
         let error = ApiError::from_response(500, [("SC-Request-Id", "fuzz")], json.as_bytes());
-        let last = |key: BodyKey| {
-            let written = self
-                .members
-                .iter()
-                .rev()
-                .find(|member| member.written_key() == key.as_str());
-            written.filter(|member| member.key() == Some(key))
+        let last = |key: &str| {
+            let mut members = self.members.iter().rev();
+            members
+                .find(|(name, _)| name.written(&ApiError::MEMBERS) == key)
+                .map(|(_, value)| value)
         };
-        match last(BodyKey::StatusCode) {
-            Some(
-                Member::StatusCode(status) | Member::StatusCodeText(status) | Member::StatusCodeFloat(status),
-            ) => {
-                assert_eq!(error.status_code(), Some(*status), "{json}");
-            }
+        match last("statusCode") {
+            Some(Value::Status(status, _)) => assert_eq!(error.status_code(), Some(*status), "{json}"),
             Some(_) => {}
-            None => assert_eq!(error.status_code(), Some(500), "{json}"),
+            None => assert_eq!(error.status_code(), Some(self.status), "{json}"),
         }
-        match last(BodyKey::Resolution) {
-            Some(Member::ResolutionText(kind)) => {
-                assert_eq!(error.resolution(), Some(kind.raw().as_str()), "{json}");
-            }
-            Some(Member::Resolution { kind, extra, .. }) => {
-                let object = error.resolution_object().expect("an object");
-                let extra_key = extra.as_ref().map(|(key, value)| (key.raw(), value));
-                if let Some((key, value)) = &extra_key
-                    && key != "type"
-                    && key != "url"
-                {
-                    let value: Option<Value> = serde_json::from_str(&value.json()).ok();
-                    assert_eq!(object.get(key), value.as_ref(), "{json}");
-                }
-                if extra_key.is_none_or(|(key, _)| key != "type") {
-                    assert_eq!(
-                        error.resolution(),
-                        kind.as_ref().map(Text::raw).as_deref(),
-                        "{json}"
-                    );
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-impl Member {
-    /// The known key the member is written under (`None` for an unknown member).
-    fn key(&self) -> Option<BodyKey> {
-        Some(match self {
-            Member::Code(_) => BodyKey::Code,
-            Member::Description(_) => BodyKey::Description,
-            Member::DocUrl(_) => BodyKey::DocUrl,
-            Member::StatusCode(_) | Member::StatusCodeText(_) | Member::StatusCodeFloat(_) => {
-                BodyKey::StatusCode
-            }
-            Member::RequestId(_) => BodyKey::RequestId,
-            Member::Resolution { .. } | Member::ResolutionText(_) => BodyKey::Resolution,
-            Member::SuggestedUserMessage(_) => BodyKey::SuggestedUserMessage,
-            Member::Detail(_) => BodyKey::Detail,
-            Member::RetryAfter(_) => BodyKey::RetryAfter,
-            Member::Error(_) => BodyKey::Error,
-            Member::ErrorDescription(_) => BodyKey::ErrorDescription,
-            Member::Message(_) => BodyKey::Message,
-            Member::Any(key, _) => *key,
-            Member::Unknown(..) => return None,
-        })
-    }
-
-    /// The key as written.
-    fn written_key(&self) -> String {
-        match (self.key(), self) {
-            (Some(key), _) => key.as_str().to_owned(),
-            (None, Member::Unknown(key, _)) => key.raw(),
-            (None, _) => String::new(),
-        }
-    }
-
-    fn json(&self) -> String {
-        let string = |text: &Option<Text>| text.as_ref().map_or("null".to_owned(), Text::json_string);
-        let value = match self {
-            Member::Code(code) => string(code),
-            Member::Description(text) => string(text),
-            Member::StatusCode(status) => status.to_string(),
-            Member::StatusCodeText(status) => format!("\"{status}\""),
-            Member::StatusCodeFloat(status) => format!("{status}.0"),
-            Member::Resolution { kind, url, extra } => {
-                let mut members = vec![format!("\"type\": {}", string(kind))];
-                if let Some(url) = url {
-                    members.push(format!("\"url\": {}", url.json_string()));
-                }
-                if let Some((key, value)) = extra {
-                    members.push(format!("{}: {}", key.json_string(), value.json()));
-                }
-                format!("{{{}}}", members.join(", "))
-            }
-            Member::DocUrl(text)
-            | Member::RequestId(text)
-            | Member::ResolutionText(text)
-            | Member::SuggestedUserMessage(text)
-            | Member::Error(text)
-            | Member::ErrorDescription(text)
-            | Member::Message(text) => text.json_string(),
-            Member::Detail(value) | Member::Any(_, value) => value.json(),
-            Member::RetryAfter(seconds) => seconds.to_string(),
-            Member::Unknown(_, value) => value.json(),
+        let resolution = match last("resolution") {
+            Some(Value::Text(kind)) => Some(kind.raw()),
+            Some(Value::Resolution(kind, _)) => kind.as_ref().map(Text::raw),
+            Some(_) => return,
+            None => self.resolution.as_ref().map(Text::raw),
         };
-        format!("{}: {value}", Value::from(self.written_key()))
+        assert_eq!(error.resolution(), resolution.as_deref(), "{json}");
     }
 }
 
-impl BodyKey {
-    /// The key as written.
-    pub fn as_str(self) -> &'static str {
+impl Value {
+    /// The value as JSON text.
+    pub fn json(&self) -> String {
+        let string = |text: &Option<Text>| text.as_ref().map_or("null".to_owned(), Text::json_string);
         match self {
-            BodyKey::Type => "type",
-            BodyKey::Code => "code",
-            BodyKey::Description => "description",
-            BodyKey::DocUrl => "docURL",
-            BodyKey::StatusCode => "statusCode",
-            BodyKey::RequestId => "requestId",
-            BodyKey::Resolution => "resolution",
-            BodyKey::SuggestedUserMessage => "suggestedUserMessage",
-            BodyKey::Detail => "detail",
-            BodyKey::RetryAfter => "retryAfter",
-            BodyKey::Error => "error",
-            BodyKey::ErrorDescription => "error_description",
-            BodyKey::Message => "message",
+            Value::Text(text) => text.json_string(),
+            Value::Status(status, 0) => status.to_string(),
+            Value::Status(status, 1) => format!("\"{status}\""),
+            Value::Status(status, _) => format!("{status}.0"),
+            Value::Resolution(kind, None) => format!("{{\"type\": {}}}", string(kind)),
+            Value::Resolution(kind, url) => {
+                format!("{{\"type\": {}, \"url\": {}}}", string(kind), string(url))
+            }
+            Value::Any(value) => value.json(),
         }
     }
 }
@@ -390,13 +253,12 @@ impl Json {
 }
 
 impl Leaf {
-    /// The value as JSON text, written as serde_json writes it.
+    /// The value as JSON text.
     pub fn json(&self) -> String {
         match self {
             Leaf::Null => "null".to_owned(),
             Leaf::Bool(b) => b.to_string(),
             Leaf::Integer(n) => n.to_string(),
-            Leaf::Unsigned(n) => n.to_string(),
             Leaf::Float(x, _) if !x.is_finite() => "1e999".to_owned(),
             Leaf::Float(x, true) => format!("{x:e}"),
             Leaf::Float(x, false) => format!("{x:?}"),
@@ -408,44 +270,53 @@ impl Leaf {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::{Piece, Tricky, Word};
+
+    fn member(name: &str) -> Name {
+        Name::Known(ApiError::MEMBERS.iter().position(|key| *key == name).unwrap())
+    }
 
     #[test]
-    fn bodies_are_json_with_the_type_first() {
+    fn bodies_are_json_with_the_documented_members_first() {
         let body = Body {
-            error_type: Text::words(&[Word::Smartcar]),
+            error_type: Text::literal("SERVER"),
+            code: None,
+            description: Text::default(),
+            status: 500,
+            resolution: Some(Text::literal("RETRY_LATER")),
             members: vec![
-                Member::StatusCode(500),
-                Member::Detail(Json::Array(vec![Leaf::Float(83.9, false), Leaf::Null])),
-                Member::Resolution {
-                    kind: None,
-                    url: None,
-                    extra: None,
-                },
-                Member::StatusCodeText(409),
+                (
+                    Name::Other(Text::literal("extra")),
+                    Value::Any(Json::Array(vec![Leaf::Float(83.9, false), Leaf::Null])),
+                ),
+                (member("statusCode"), Value::Status(409, 1)),
+                (
+                    member("resolution"),
+                    Value::Resolution(None, Some(Text::literal("u"))),
+                ),
             ],
         };
         assert_eq!(
             body.to_json(),
-            r#"{"type": "Smartcar ", "statusCode": 500, "detail": [83.9, null], "resolution": {"type": null}, "statusCode": "409"}"#
+            r#"{"type": "SERVER", "code": null, "description": "", "statusCode": 500, "resolution": {"type": "RETRY_LATER"}, "extra": [83.9, null], "statusCode": "409", "resolution": {"type": null, "url": "u"}}"#
         );
         body.check();
     }
 
     #[test]
     fn a_hostile_type_is_shown_escaped() {
-        let hostile = Text(vec![
-            Piece::Word(Word::Smartcar),
-            Piece::Tricky(Tricky::Escape),
-            Piece::Tricky(Tricky::RightToLeftOverride),
-            Piece::Tricky(Tricky::LineSeparator),
-        ]);
+        let hostile = Text::literal("Smartcar\u{1b}\u{202e}\u{2028}");
         let body = Body {
-            error_type: hostile,
-            members: vec![Member::ResolutionText(Text::words(&[Word::Number]))],
+            error_type: hostile.clone(),
+            code: None,
+            description: Text::default(),
+            status: 500,
+            resolution: None,
+            members: vec![(member("resolution"), Value::Text(Text::literal("500")))],
         };
         body.check();
-        let error = ApiError::from_json(body.to_json().as_bytes()).unwrap_err();
-        assert!(error.to_string().contains("invalid type: string"), "{error}");
+        let error = ApiError::from_response(500, [("SC-Request-Id", "fuzz")], body.to_json().as_bytes());
+        assert_eq!(error.error_type(), hostile.raw());
+        assert_eq!(error.resolution(), Some("500"));
+        assert!(error.to_string().starts_with(r"Smartcar\u{1b}"), "{error}");
     }
 }

@@ -2,12 +2,10 @@
 //! batch bodies whose items mix successes, error bodies and odd values.
 
 use bolero::generator::*;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use smartcar_errors::BatchResponse;
 
-use crate::api_body::{Body, Json, check_display};
-use crate::text::Text;
+use crate::api_body::{Body, Json, Value, check_display};
+use crate::text::{Name, Text};
 
 /// The batch's own request id, which stands in for an item's.
 const BATCH_REQUEST_ID: &str = "fuzz-batch";
@@ -25,11 +23,14 @@ pub fn check_batch_response(bytes: &[u8]) -> Option<BatchResponse> {
         }
     };
     let json = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let responses = match serde_json::from_slice::<Value>(json) {
-        Ok(Value::Object(mut object)) => object.remove("responses"),
+    let responses = match serde_json::from_slice::<serde_json::Value>(json) {
+        Ok(serde_json::Value::Object(mut object)) => object.remove("responses"),
         other => panic!("a batch read from {other:?}"),
     };
-    let responses = responses.as_ref().and_then(Value::as_array).map_or(0, Vec::len);
+    let responses = responses
+        .as_ref()
+        .and_then(serde_json::Value::as_array)
+        .map_or(0, Vec::len);
     assert_eq!(batch.items().len(), responses);
     for item in batch.items() {
         match (item.status(), item.error()) {
@@ -50,7 +51,7 @@ pub fn check_batch_response(bytes: &[u8]) -> Option<BatchResponse> {
 }
 
 /// A batch body: `{"responses": [...]}`.
-#[derive(Debug, Clone, PartialEq, TypeGenerator, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, TypeGenerator)]
 pub struct Batch {
     /// The items.
     #[generator(Vec::produce().with().len(0usize..5))]
@@ -58,17 +59,18 @@ pub struct Batch {
 }
 
 /// One item of `responses`.
-#[derive(Debug, Clone, PartialEq, TypeGenerator, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, TypeGenerator)]
 pub enum Item {
-    /// An object with the members of an item.
+    /// An object with the members of an item: `path`, `code`, `headers` and `body`, each
+    /// written when present.
     Object {
         /// `path`
         path: Option<Text>,
-        /// `code`
-        code: Code,
-        /// `headers`
+        /// `code`: a status as the docs write it, or any value.
+        code: Option<Value>,
+        /// `headers`: names (one of [`HEADERS`], or any text) and values.
         #[generator(Vec::produce().with().len(0usize..4))]
-        headers: Vec<(HeaderName, HeaderValue)>,
+        headers: Vec<(Name, Value)>,
         /// `body`
         body: Option<ItemBody>,
     },
@@ -76,51 +78,11 @@ pub enum Item {
     Other(Json),
 }
 
-/// The `code` of an item.
-#[derive(Debug, Clone, PartialEq, TypeGenerator, Serialize, Deserialize)]
-pub enum Code {
-    /// Absent.
-    Missing,
-    /// A status.
-    Status(#[generator(100u16..600)] u16),
-    /// A status as a string of digits.
-    Text(#[generator(100u16..600)] u16),
-    /// A status as a float.
-    Float(#[generator(100u16..600)] u16),
-    /// Any value.
-    Any(Json),
-}
-
-/// A header name of an item.
-#[derive(Debug, Clone, PartialEq, TypeGenerator, Serialize, Deserialize)]
-pub enum HeaderName {
-    /// `Retry-After`
-    RetryAfter,
-    /// `sc-request-id`
-    RequestId,
-    /// `Date`
-    Date,
-    /// Another name.
-    Other(Text),
-}
-
-/// A header value of an item.
-#[derive(Debug, Clone, PartialEq, TypeGenerator, Serialize, Deserialize)]
-pub enum HeaderValue {
-    /// Seconds, as a JSON number.
-    Seconds(u32),
-    /// Seconds, as a string.
-    SecondsText(u32),
-    /// An HTTP date.
-    Date,
-    /// Any text.
-    Text(Text),
-    /// Any value.
-    Any(Json),
-}
+/// The headers whose values a batch item's error reads.
+pub const HEADERS: &[&str] = &["Retry-After", "sc-request-id", "Date"];
 
 /// The body of an item.
-#[derive(Debug, Clone, PartialEq, TypeGenerator, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, TypeGenerator)]
 pub enum ItemBody {
     /// An error body.
     Error(Body),
@@ -140,7 +102,7 @@ impl Batch {
     pub fn check(&self) {
         let json = self.to_json();
         let read = check_batch_response(json.as_bytes());
-        if serde_json::from_str::<Value>(&json).is_ok() {
+        if serde_json::from_str::<serde_json::Value>(&json).is_ok() {
             let batch = read.unwrap_or_else(|| panic!("{json} is a batch"));
             assert_eq!(batch.items().len(), self.items.len());
         }
@@ -162,16 +124,17 @@ impl Item {
         if let Some(path) = path {
             members.push(format!("\"path\": {}", path.json_string()));
         }
-        match code {
-            Code::Missing => {}
-            Code::Status(status) => members.push(format!("\"code\": {status}")),
-            Code::Text(status) => members.push(format!("\"code\": \"{status}\"")),
-            Code::Float(status) => members.push(format!("\"code\": {status}.0")),
-            Code::Any(value) => members.push(format!("\"code\": {}", value.json())),
+        if let Some(code) = code {
+            members.push(format!("\"code\": {}", code.json()));
         }
-        let headers: Vec<String> = headers
-            .iter()
-            .map(|(name, value)| format!("{}: {}", name.json(), value.json()))
+        let headers: Vec<String> = (headers.iter())
+            .map(|(name, value)| {
+                format!(
+                    "{}: {}",
+                    serde_json::Value::from(name.written(HEADERS)),
+                    value.json()
+                )
+            })
             .collect();
         members.push(format!("\"headers\": {{{}}}", headers.join(", ")));
         match body {
@@ -183,43 +146,22 @@ impl Item {
     }
 }
 
-impl HeaderName {
-    fn json(&self) -> String {
-        match self {
-            HeaderName::RetryAfter => "\"Retry-After\"".to_owned(),
-            HeaderName::RequestId => "\"sc-request-id\"".to_owned(),
-            HeaderName::Date => "\"Date\"".to_owned(),
-            HeaderName::Other(name) => name.json_string(),
-        }
-    }
-}
-
-impl HeaderValue {
-    fn json(&self) -> String {
-        match self {
-            HeaderValue::Seconds(seconds) => seconds.to_string(),
-            HeaderValue::SecondsText(seconds) => format!("\"{seconds}\""),
-            HeaderValue::Date => "\"Wed, 21 Oct 2026 07:28:00 GMT\"".to_owned(),
-            HeaderValue::Text(text) => text.json_string(),
-            HeaderValue::Any(value) => value.json(),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::api_body::Leaf;
-    use crate::text::Word;
 
     #[test]
     fn batches_are_json_with_their_items() {
         let batch = Batch {
             items: vec![
                 Item::Object {
-                    path: Some(Text::words(&[Word::Vehicle])),
-                    code: Code::Text(429),
-                    headers: vec![(HeaderName::RetryAfter, HeaderValue::Seconds(30))],
+                    path: Some(Text::literal("/odometer")),
+                    code: Some(Value::Status(429, 1)),
+                    headers: vec![
+                        (Name::Known(0), Value::Status(300, 0)),
+                        (Name::Known(1), Value::Text(Text::literal("x"))),
+                    ],
                     body: Some(ItemBody::Any(Json::Leaf(Leaf::Null))),
                 },
                 Item::Other(Json::Leaf(Leaf::Bool(true))),
@@ -227,7 +169,7 @@ mod tests {
         };
         assert_eq!(
             batch.to_json(),
-            r#"{"responses": [{"path": "vehicle ", "code": "429", "headers": {"Retry-After": 30}, "body": null}, true]}"#
+            r#"{"responses": [{"path": "/odometer", "code": "429", "headers": {"Retry-After": 300, "sc-request-id": "x"}, "body": null}, true]}"#
         );
         batch.check();
     }

@@ -2,11 +2,10 @@
 //! must satisfy, and a grammar of redirect URIs made of the parts Connect sends.
 
 use bolero::generator::*;
-use serde::{Deserialize, Serialize};
 use smartcar_errors::{Authorization, ConnectError, ParamProblem, Redirect, RedirectError};
 use smartcar_errors_shared::text::is_safe;
 
-use crate::text::Text;
+use crate::text::{Name, Text};
 
 /// Reads `uri` as a redirect, both ways, and checks what is read:
 /// - `ConnectError::from_redirect_uri` reads the error `Redirect::from_uri` reads, `None` for
@@ -136,43 +135,43 @@ fn assert_safe(uri: &str, shown: &str) {
 }
 
 /// A redirect URI: a base, a query and a fragment.
-#[derive(Debug, Clone, PartialEq, Eq, TypeGenerator, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, TypeGenerator)]
 pub struct RedirectUri {
-    /// What comes before the query.
-    pub base: Base,
+    /// What comes before the query: one of [`BASES`], or any text.
+    pub base: Name,
     /// Whether a `?` starts the query.
     pub question_mark: bool,
-    /// The query's parameters.
+    /// The query's parameters: a name (one of [`PARAMS`], or any text) and a value, or none
+    /// (no `=`).
     #[generator(Vec::produce().with().len(0usize..6))]
-    pub params: Vec<Param>,
+    pub params: Vec<(Name, Option<Value>)>,
     /// A `#fragment`.
     pub fragment: Option<Text>,
 }
 
-/// What comes before the query.
-#[derive(Debug, Clone, PartialEq, Eq, TypeGenerator, Serialize, Deserialize)]
-pub enum Base {
-    /// Nothing: the query alone.
-    None,
-    /// `https://example.com/callback`
-    Https,
-    /// `/callback`
-    Path,
-    /// Any text.
-    Other(Text),
-}
+/// Bases of a redirect URI: none (the query alone), a URL, a path.
+pub const BASES: &[&str] = &["", "https://example.com/callback", "/callback"];
 
-/// One `name=value` parameter.
-#[derive(Debug, Clone, PartialEq, Eq, TypeGenerator, Serialize, Deserialize)]
-pub struct Param {
-    /// The name.
-    pub name: ParamKey,
-    /// The value, or none: no `=`.
-    pub value: Option<Value>,
-}
+/// The parameters Connect sends, and `error` percent-encoded.
+pub const PARAMS: &[&str] = &[
+    "error",
+    "error_description",
+    "status_code",
+    "error_message",
+    "state",
+    "code",
+    "vin",
+    "make",
+    "model",
+    "year",
+    "virtual_key_url",
+    "user_id",
+    "external_id",
+    "err%6Fr",
+];
 
 /// A parameter's value.
-#[derive(Debug, Clone, PartialEq, Eq, TypeGenerator, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, TypeGenerator)]
 pub enum Value {
     /// Written as it is, escapes and all.
     Raw(Text),
@@ -182,86 +181,28 @@ pub enum Value {
     Number(u32),
 }
 
-/// A parameter name.
-#[derive(Debug, Clone, PartialEq, Eq, TypeGenerator, Serialize, Deserialize)]
-pub enum ParamKey {
-    /// `error`
-    Error,
-    /// `error_description`
-    ErrorDescription,
-    /// `status_code`
-    StatusCode,
-    /// `error_message`
-    ErrorMessage,
-    /// `state`
-    State,
-    /// `code`
-    Code,
-    /// `vin`
-    Vin,
-    /// `make`
-    Make,
-    /// `model`
-    Model,
-    /// `year`
-    Year,
-    /// `virtual_key_url`
-    VirtualKeyUrl,
-    /// `user_id`
-    UserId,
-    /// `external_id`
-    ExternalId,
-    /// `err%6Fr`, `error` percent-encoded.
-    EncodedError,
-    /// Any name.
-    Other(Text),
-}
-
 impl RedirectUri {
     /// The URI as text.
     pub fn to_uri(&self) -> String {
-        let mut out = match &self.base {
-            Base::None => String::new(),
-            Base::Https => "https://example.com/callback".to_owned(),
-            Base::Path => "/callback".to_owned(),
-            Base::Other(text) => text.raw(),
-        };
+        let mut out = self.base.written(BASES);
         if self.question_mark {
             out.push('?');
         }
-        let params: Vec<String> = self.params.iter().map(Param::written).collect();
+        let params: Vec<String> = (self.params.iter())
+            .map(|(name, value)| {
+                let name = name.written(PARAMS);
+                match value {
+                    Some(value) => format!("{name}={}", value.written()),
+                    None => name,
+                }
+            })
+            .collect();
         out.push_str(&params.join("&"));
         if let Some(fragment) = &self.fragment {
             out.push('#');
             out.push_str(&fragment.raw());
         }
         out
-    }
-}
-
-impl Param {
-    fn written(&self) -> String {
-        let name = match &self.name {
-            ParamKey::Error => "error".to_owned(),
-            ParamKey::ErrorDescription => "error_description".to_owned(),
-            ParamKey::StatusCode => "status_code".to_owned(),
-            ParamKey::ErrorMessage => "error_message".to_owned(),
-            ParamKey::State => "state".to_owned(),
-            ParamKey::Code => "code".to_owned(),
-            ParamKey::Vin => "vin".to_owned(),
-            ParamKey::Make => "make".to_owned(),
-            ParamKey::Model => "model".to_owned(),
-            ParamKey::Year => "year".to_owned(),
-            ParamKey::VirtualKeyUrl => "virtual_key_url".to_owned(),
-            ParamKey::UserId => "user_id".to_owned(),
-            ParamKey::ExternalId => "external_id".to_owned(),
-            ParamKey::EncodedError => "err%6Fr".to_owned(),
-            ParamKey::Other(text) => text.raw(),
-        };
-        match &self.value {
-            Some(value) => format!("{name}={}", value.written()),
-            None => name,
-        }
     }
 }
 
@@ -278,36 +219,23 @@ impl Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Word;
 
     #[test]
     fn uris_join_their_parts() {
         let uri = RedirectUri {
-            base: Base::Https,
+            base: Name::Known(1),
             question_mark: true,
             params: vec![
-                Param {
-                    name: ParamKey::EncodedError,
-                    value: Some(Value::Raw(Text::words(&[Word::Number]))),
-                },
-                Param {
-                    name: ParamKey::State,
-                    value: None,
-                },
-                Param {
-                    name: ParamKey::Year,
-                    value: Some(Value::Number(2019)),
-                },
-                Param {
-                    name: ParamKey::Model,
-                    value: Some(Value::Encoded(Text::words(&[Word::Apostrophe]))),
-                },
+                (Name::Known(13), Some(Value::Raw(Text::literal("500")))),
+                (Name::Known(1), None),
+                (Name::Other(Text::literal("year")), Some(Value::Number(2019))),
+                (Name::Known(8), Some(Value::Encoded(Text::literal("we’re")))),
             ],
             fragment: Some(Text::default()),
         };
         assert_eq!(
             uri.to_uri(),
-            "https://example.com/callback?err%6Fr=500&state&year=2019&model=%77%65%E2%80%99%72%65#"
+            "https://example.com/callback?err%6Fr=500&error_description&year=2019&model=%77%65%E2%80%99%72%65#"
         );
         check_redirect(&uri.to_uri());
     }

@@ -2,239 +2,130 @@
 //! code generators before, and the ways to write a run into a page.
 
 use bolero::generator::*;
-use serde::{Deserialize, Serialize};
 
 /// A run of text: a few pieces, written one after the other.
-#[derive(Debug, Clone, PartialEq, Eq, Default, TypeGenerator, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, TypeGenerator)]
 pub struct Text(#[generator(Vec::produce().with().len(0usize..8))] pub Vec<Piece>);
 
 /// One piece of a [`Text`].
-#[derive(Debug, Clone, PartialEq, Eq, TypeGenerator, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, TypeGenerator)]
 pub enum Piece {
-    /// A word or phrase as the docs write it.
-    Word(Word),
-    /// A character sequence with a special meaning somewhere on the way to Rust code.
-    Tricky(Tricky),
+    /// A word or phrase as the docs write it: one of [`WORDS`].
+    Word(#[generator(0..WORDS.len())] usize),
+    /// A sequence that has a special meaning somewhere on the way to Rust code: one of
+    /// [`HOSTILE`].
+    Hostile(#[generator(0..HOSTILE.len())] usize),
     /// Any character.
     Char(char),
 }
 
+/// A name: one of a list of the names that mean something (the members of a body, the
+/// parameters of a redirect), or any text.
+#[derive(Debug, Clone, PartialEq, Eq, TypeGenerator)]
+pub enum Name {
+    /// The name at this place in the list (modulo its length).
+    Known(usize),
+    /// Any text.
+    Other(Text),
+}
+
+impl Name {
+    /// The name as written, given the list of the known ones.
+    pub fn written(&self, known: &[&str]) -> String {
+        match self {
+            Name::Known(i) => known
+                .get(i % known.len().max(1))
+                .copied()
+                .unwrap_or_default()
+                .to_owned(),
+            Name::Other(text) => text.raw(),
+        }
+    }
+}
+
 /// Words and phrases of the published pages, markup included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, TypeGenerator, Serialize, Deserialize)]
-pub enum Word {
-    /// `Smartcar `
-    Smartcar,
-    /// `vehicle `
-    Vehicle,
-    /// `Please try again.`
-    TryAgain,
-    /// `<app name>`
-    AppName,
-    /// `\<app name>`
-    EscapedAppName,
-    /// `server\_error`
-    EscapedUnderscore,
-    /// `` `status_code` ``
-    CodeSpan,
-    /// `**allowed**`
-    Bold,
-    /// `[the docs](https://smartcar.com/docs)`
-    Link,
-    /// `![alt](i.png)`
-    Image,
-    /// `we’re`
-    Apostrophe,
-    /// `500`
-    Number,
-    /// `Source: `, the snapshot's metadata line.
-    SourcePrefix,
-    /// `Suggested Resolution`
-    ResolutionTitle,
-    /// `Suggested User Message`
-    UserMessageTitle,
-    /// `Documentation Index`
-    IndexTitle,
-    /// A space.
-    Space,
-}
+pub const WORDS: &[&str] = &[
+    "Smartcar ",
+    "vehicle ",
+    "Please try again.",
+    "<app name>",
+    r"\<app name>",
+    r"server\_error",
+    "`status_code`",
+    "**allowed**",
+    "[the docs](https://smartcar.com/docs)",
+    "![alt](i.png)",
+    "we’re",
+    "500",
+    "Wed, 21 Oct 2026 07:28:00 GMT",
+    "Source: ",
+    "Suggested Resolution",
+    "Suggested User Message",
+    "Documentation Index",
+    " ",
+];
 
-/// Sequences that are special to markdown, JSON, URLs, Rust or rustdoc.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, TypeGenerator, Serialize, Deserialize)]
-pub enum Tricky {
-    /// `"`
-    Quote,
-    /// `\`
-    Backslash,
-    /// A line feed.
-    Newline,
-    /// A carriage return.
-    CarriageReturn,
-    /// A tab.
-    Tab,
-    /// NUL.
-    Nul,
-    /// ESC.
-    Escape,
-    /// `*/`
-    CommentEnd,
-    /// `/*`
-    CommentStart,
-    /// `#[`
-    AttributeStart,
-    /// `}`
-    CloseBrace,
-    /// `{`
-    OpenBrace,
-    /// `]`
-    CloseBracket,
-    /// `` ` ``
-    Backtick,
-    /// ```` ``` ````
-    Fence,
-    /// `***`
-    Rule,
-    /// `|`
-    Pipe,
-    /// U+200F RIGHT-TO-LEFT MARK.
-    RightToLeftMark,
-    /// U+202E RIGHT-TO-LEFT OVERRIDE.
-    RightToLeftOverride,
-    /// U+2028 LINE SEPARATOR.
-    LineSeparator,
-    /// U+FEFF, a byte order mark.
-    ByteOrderMark,
-    /// U+0085 NEXT LINE.
-    NextLine,
-    /// `r#"`
-    RawStringStart,
-    /// `"#`
-    RawStringEnd,
-    /// `#`
-    Hash,
-    /// `<`
-    LessThan,
-    /// `&amp;`
-    Entity,
-    /// `<br />`
-    LineBreak,
-    /// `null`
-    Null,
-    /// `Self`
-    SelfType,
-    /// A car emoji (four UTF-8 bytes).
-    Emoji,
-    /// `e` and a combining acute accent.
-    Combining,
-    /// `%`
-    Percent,
-    /// `%2`
-    HalfEscape,
-    /// `+`
-    Plus,
-    /// `&`
-    Ampersand,
-    /// `=`
-    Equals,
-    /// `:`
-    Colon,
-    /// Four spaces.
-    Indent,
-    /// A line feed and `# `.
-    HeadingStart,
-    /// A line feed and `===`.
-    SetextUnderline,
-}
-
-impl Word {
-    fn as_str(self) -> &'static str {
-        match self {
-            Word::Smartcar => "Smartcar ",
-            Word::Vehicle => "vehicle ",
-            Word::TryAgain => "Please try again.",
-            Word::AppName => "<app name>",
-            Word::EscapedAppName => r"\<app name>",
-            Word::EscapedUnderscore => r"server\_error",
-            Word::CodeSpan => "`status_code`",
-            Word::Bold => "**allowed**",
-            Word::Link => "[the docs](https://smartcar.com/docs)",
-            Word::Image => "![alt](i.png)",
-            Word::Apostrophe => "we’re",
-            Word::Number => "500",
-            Word::SourcePrefix => "Source: ",
-            Word::ResolutionTitle => "Suggested Resolution",
-            Word::UserMessageTitle => "Suggested User Message",
-            Word::IndexTitle => "Documentation Index",
-            Word::Space => " ",
-        }
-    }
-}
-
-impl Tricky {
-    fn as_str(self) -> &'static str {
-        match self {
-            Tricky::Quote => "\"",
-            Tricky::Backslash => "\\",
-            Tricky::Newline => "\n",
-            Tricky::CarriageReturn => "\r",
-            Tricky::Tab => "\t",
-            Tricky::Nul => "\0",
-            Tricky::Escape => "\u{1b}",
-            Tricky::CommentEnd => "*/",
-            Tricky::CommentStart => "/*",
-            Tricky::AttributeStart => "#[",
-            Tricky::CloseBrace => "}",
-            Tricky::OpenBrace => "{",
-            Tricky::CloseBracket => "]",
-            Tricky::Backtick => "`",
-            Tricky::Fence => "```",
-            Tricky::Rule => "***",
-            Tricky::Pipe => "|",
-            Tricky::RightToLeftMark => "\u{200F}",
-            Tricky::RightToLeftOverride => "\u{202E}",
-            Tricky::LineSeparator => "\u{2028}",
-            Tricky::ByteOrderMark => "\u{FEFF}",
-            Tricky::NextLine => "\u{85}",
-            Tricky::RawStringStart => "r#\"",
-            Tricky::RawStringEnd => "\"#",
-            Tricky::Hash => "#",
-            Tricky::LessThan => "<",
-            Tricky::Entity => "&amp;",
-            Tricky::LineBreak => "<br />",
-            Tricky::Null => "null",
-            Tricky::SelfType => "Self",
-            Tricky::Emoji => "\u{1F697}",
-            Tricky::Combining => "e\u{301}",
-            Tricky::Percent => "%",
-            Tricky::HalfEscape => "%2",
-            Tricky::Plus => "+",
-            Tricky::Ampersand => "&",
-            Tricky::Equals => "=",
-            Tricky::Colon => ":",
-            Tricky::Indent => "    ",
-            Tricky::HeadingStart => "\n# ",
-            Tricky::SetextUnderline => "\n===",
-        }
-    }
-}
+/// Sequences special to markdown, JSON, URLs, Rust or rustdoc: quotes and escapes, line
+/// breaks of every kind, control and bidirectional characters, comment and attribute
+/// delimiters, fences, emoji and combining marks, percent escapes, headings started mid-text.
+pub const HOSTILE: &[&str] = &[
+    "\"",
+    "\\",
+    "\n",
+    "\r",
+    "\t",
+    "\0",
+    "\u{1b}",
+    "*/",
+    "/*",
+    "#[",
+    "}",
+    "{",
+    "]",
+    "`",
+    "```",
+    "***",
+    "|",
+    "\u{200F}",
+    "\u{202E}",
+    "\u{2028}",
+    "\u{FEFF}",
+    "\u{85}",
+    "r#\"",
+    "\"#",
+    "#",
+    "<",
+    "&amp;",
+    "<br />",
+    "null",
+    "Self",
+    "\u{1F697}",
+    "e\u{301}",
+    "%",
+    "%2",
+    "+",
+    "&",
+    "=",
+    ":",
+    "    ",
+    "\n# ",
+    "\n===",
+];
 
 impl Text {
-    /// A text of words.
-    pub fn words(words: &[Word]) -> Text {
-        Text(words.iter().map(|&word| Piece::Word(word)).collect())
+    /// A text of `text` as it is, one character per piece.
+    pub fn literal(text: &str) -> Text {
+        Text(text.chars().map(Piece::Char).collect())
     }
 
     /// The pieces, concatenated.
     pub fn raw(&self) -> String {
-        let mut out = String::new();
-        for piece in &self.0 {
-            match piece {
-                Piece::Word(word) => out.push_str(word.as_str()),
-                Piece::Tricky(tricky) => out.push_str(tricky.as_str()),
-                Piece::Char(c) => out.push(*c),
-            }
-        }
-        out
+        let piece = |piece: &Piece| match *piece {
+            Piece::Word(i) => WORDS[i % WORDS.len()].to_owned(),
+            Piece::Hostile(i) => HOSTILE[i % HOSTILE.len()].to_owned(),
+            Piece::Char(c) => c.to_string(),
+        };
+        self.0.iter().map(piece).collect()
     }
 
     /// The text as markdown prose that cannot open a block running past the end of its own
@@ -257,12 +148,6 @@ impl Text {
     /// The text as a JSON string literal, escaped as JSON requires.
     pub fn json_string(&self) -> String {
         serde_json::Value::String(self.raw()).to_string()
-    }
-
-    /// The text between quotes as it is: invalid JSON whenever it holds a quote, a backslash
-    /// or a control character.
-    pub fn raw_json_string(&self) -> String {
-        format!("\"{}\"", self.raw())
     }
 }
 
@@ -290,9 +175,10 @@ pub fn prose(text: &str) -> String {
 }
 
 /// Whether a line starting with `line` opens a fenced code block or an HTML block that only
-/// an explicit end marker closes (CommonMark HTML blocks of kinds 1 to 5).
+/// an explicit end marker closes (CommonMark HTML blocks of kinds 1 to 5). A byte order mark
+/// counts for nothing: the parser drops the one that starts a page.
 fn opens_open_ended_block(line: &str) -> bool {
-    let content = line.trim_start_matches([' ', '\t']);
+    let content = line.trim_start_matches([' ', '\t', '\u{FEFF}']);
     if content.starts_with("```") || content.starts_with("~~~") {
         return true;
     }
@@ -316,18 +202,21 @@ mod tests {
             "a\nx```rust\nx  <!-- x\rx<PRE>\n<p>"
         );
         assert_eq!(prose("~~~"), "x~~~");
+        assert_eq!(prose("\u{FEFF}```"), "x\u{FEFF}```");
         assert_eq!(prose("text ``` inline"), "text ``` inline");
     }
 
     #[test]
-    fn json_strings_escape_or_stay_raw() {
+    fn pieces_write_their_text() {
         let text = Text(vec![
-            Piece::Tricky(Tricky::Quote),
-            Piece::Tricky(Tricky::Newline),
+            Piece::Hostile(0),
+            Piece::Hostile(2),
             Piece::Char('é'),
+            Piece::Word(1),
         ]);
-        assert_eq!(text.json_string(), "\"\\\"\\né\"");
-        assert_eq!(text.raw_json_string(), "\"\"\né\"");
-        assert_eq!(text.cell(), "\" é");
+        assert_eq!(text.raw(), "\"\névehicle ");
+        assert_eq!(text.json_string(), "\"\\\"\\névehicle \"");
+        assert_eq!(text.cell(), "\" évehicle ");
+        assert_eq!(Text::literal("a|b").cell(), r"a\|b");
     }
 }
