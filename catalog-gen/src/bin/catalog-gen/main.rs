@@ -15,12 +15,6 @@ mod update;
 
 use paths::Paths;
 
-/// Reading docs makes and frees many small strings beside long-lived ones (the pages, the
-/// model); with glibc's allocator `generate` takes about 1.3x as long at any snapshot size
-/// (`benches/`).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Keeps the smartcar-errors catalog in sync with Smartcar's error documentation.
 #[derive(Debug, Parser)]
 #[command(name = "catalog-gen", version, about)]
