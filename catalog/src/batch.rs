@@ -16,6 +16,9 @@ use crate::api_error::{ErrorHeaders, lenient_status, strip_bom};
 /// `headers` (`Retry-After` included); the batch's `SC-Request-Id` and `Date` stand in for
 /// those the item lacks.
 ///
+/// The whole body is parsed into a `serde_json::Value`, since each success's body is handed
+/// back as one ([`BatchItem::body`]); a failed item's error is read from its part of that tree.
+///
 /// ```
 /// use smartcar_errors::BatchResponse;
 ///

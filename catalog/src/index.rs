@@ -1,11 +1,9 @@
-//! Finding a catalog's row for an enum value, and for a documented string.
+//! Finding a catalog's row for an enum value.
 //!
 //! The variants of a catalog's enums have explicit discriminants that never change (a hash of
 //! the documented string), so they say nothing of a variant's place in its table. The place is
 //! found by a binary search in an index sorted by discriminant, built at compile time from the
-//! enum's `ALL`. Strings are found by a binary search of the tables, which are sorted by them.
-
-use smartcar_errors_shared::key::Key;
+//! enum's `ALL`. (Strings are found by [`Lookup`](crate::lookup::Lookup).)
 
 /// The place in its table of each variant of an enum of `N` variants, by discriminant.
 #[derive(Debug)]
@@ -85,18 +83,6 @@ const fn swap<const N: usize>(mut entries: [(i64, u32); N], a: usize, b: usize) 
     entries
 }
 
-/// The place of `name` in `names`, which are sorted.
-pub fn find_name(names: &[&str], name: &str) -> Option<usize> {
-    names.binary_search(&name).ok()
-}
-
-/// The place of the API error `key` in `rows`, whose names (`TYPE:CODE`, or `TYPE` for a null
-/// code) come first and are sorted by type, then code. (No documented type holds a `:`, so
-/// every name reads back as the key it was written from.)
-pub fn find_key<R>(rows: &[(&str, R)], key: Key<'_>) -> Option<usize> {
-    rows.binary_search_by(|(name, _)| Key::parse(name).cmp(&key)).ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,20 +98,5 @@ mod tests {
         assert_eq!(Index::<0>::new([]).place(0), None);
         let sorted: Vec<i64> = index.by_discriminant.iter().map(|&(d, _)| d).collect();
         assert!(sorted.is_sorted());
-    }
-
-    #[test]
-    fn keys_are_found_by_type_then_code_with_the_null_code_first() {
-        let rows = [("A", ()), ("A:", ()), ("A:BC", ()), ("AB", ()), ("AB:C", ())];
-        for (place, (name, ())) in rows.iter().enumerate() {
-            assert_eq!(find_key(&rows, Key::parse(name)), Some(place));
-        }
-        assert_eq!(find_key(&rows, Key::new("A", Some("B"))), None);
-        assert_eq!(find_key(&rows, Key::new("ABC", None)), None);
-        assert_eq!(
-            find_name(&["CONTACT_SUPPORT", "RETRY_LATER"], "RETRY_LATER"),
-            Some(1)
-        );
-        assert_eq!(find_name(&[], "RETRY_LATER"), None);
     }
 }

@@ -175,6 +175,7 @@ mod diagnostic;
 mod explain;
 mod index;
 mod info;
+mod lookup;
 mod macros;
 mod named;
 mod user_message;
@@ -209,8 +210,9 @@ pub use user_message::APP_NAME_PLACEHOLDER;
 /// What the `catalog!` macro expands to refers to: not part of the API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::index::{Index, find_key, find_name};
+    pub use crate::index::Index;
     pub use crate::info::{ApiRow, ConnectRow, ParameterRow};
+    pub use crate::lookup::{Lookup, slots};
     pub use crate::named::deserialize;
     pub use serde;
     pub use smartcar_errors_shared::key::Key;

@@ -51,11 +51,18 @@ macro_rules! catalog {
         }
 
         impl ApiErrorCode {
+            /// Where each row of `API_ERRORS` is, by type and code. (Built in a few million
+            /// steps of constant evaluation for 20,000 rows, where rustc's lint asks whether
+            /// it loops forever: it does not.)
+            #[allow(long_running_const_eval)]
+            const LOOKUP: $crate::__private::Lookup<{ $crate::__private::slots(API_ERRORS.len()) }> =
+                $crate::__private::Lookup::api(API_ERRORS);
+
             /// The code documented for `error_type` and `code` (`None` for the docs' null
             /// code), matched exactly, without allocating.
             pub fn from_parts(error_type: &str, code: ::core::option::Option<&str>) -> ::core::option::Option<Self> {
                 let key = $crate::__private::Key::new(error_type, code);
-                let place = $crate::__private::find_key(API_ERRORS, key)?;
+                let place = Self::LOOKUP.find_key(API_ERRORS, key)?;
                 Self::ALL.get(place).copied()
             }
 
@@ -144,6 +151,11 @@ macro_rules! __named_enum {
         $crate::__indexed!($name);
 
         impl $name {
+            /// Where each name of `$names` is.
+            #[allow(long_running_const_eval)]
+            const LOOKUP: $crate::__private::Lookup<{ $crate::__private::slots($names.len()) }> =
+                $crate::__private::Lookup::names(&$names);
+
             #[doc = ::core::concat!("The documented string (`", $example, "`).")]
             pub fn as_str(self) -> &'static str {
                 $names[self.place()]
@@ -151,7 +163,7 @@ macro_rules! __named_enum {
 
             #[doc = ::core::concat!("The ", $kind, " documented as `name`, matched exactly.")]
             pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-                let place = $crate::__private::find_name(&$names, name)?;
+                let place = Self::LOOKUP.find_name(&$names, name)?;
                 Self::ALL.get(place).copied()
             }
         }
