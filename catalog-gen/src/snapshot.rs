@@ -102,6 +102,7 @@ impl Snapshot {
     }
 
     /// The page at `path` (relative, `/`-separated), if the snapshot has it.
+    #[cfg(feature = "reports")]
     pub(crate) fn file(&self, path: &str) -> Option<&DocFile> {
         let found = self.files.binary_search_by(|file| file.path.as_str().cmp(path));
         self.files.get(found.ok()?)
