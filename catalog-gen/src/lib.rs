@@ -39,6 +39,7 @@ mod model;
 mod parse;
 mod read_back;
 mod report;
+mod sha256;
 mod snapshot;
 mod write;
 
