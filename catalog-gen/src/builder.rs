@@ -5,8 +5,6 @@ use std::path::{Path, PathBuf};
 
 use smartcar_errors_shared::text;
 
-use sha2::{Digest, Sha256};
-
 use crate::emit::{self, EmitOptions};
 use crate::ledger::Ledger;
 use crate::snapshot::Snapshot;
@@ -227,7 +225,7 @@ impl Builder {
         let plan =
             lower::lower(catalog, &Ledger::default()).map_err(|diagnostics| Error::Docs { diagnostics })?;
         let json = serde_json::to_vec(catalog).unwrap_or_default();
-        let hash = crate::snapshot::hex(&Sha256::digest(&json));
+        let hash = crate::snapshot::hex(&crate::sha256::digest(&json));
         Ok(emit::emit(catalog, &plan, &hash, None, &options))
     }
 

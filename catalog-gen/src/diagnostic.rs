@@ -205,6 +205,7 @@ impl LineIndex {
 
     /// Where 1-based line `line` starts in `text`, and its text without its line break (`None`
     /// past the last line).
+    #[cfg(feature = "reports")]
     pub fn line<'t>(&self, text: &'t str, line: u32) -> Option<(usize, &'t str)> {
         let start = *self.line_starts.get((line as usize).checked_sub(1)?)?;
         let line = text.get(start..)?.split('\n').next()?;

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::builder::{DEFAULT_REGENERATE, DEFAULT_RUNTIME, LEDGER_SUFFIX};
+#[cfg(feature = "reports")]
 use crate::check::Drift;
 use crate::diagnostic::{self, Diagnostic};
 use crate::diff::{ChangeSet, Kind};
@@ -130,8 +131,8 @@ impl Docs {
     }
 
     /// `diagnostics` (of these docs) as the command line prints them, followed by a count:
-    /// files named below the docs directory, and in the [`Style::Snippet`] style with each
-    /// problem's source line. Empty when there are none.
+    /// files named below the docs directory, and in the `Style::Snippet` style (feature
+    /// `reports`) with each problem's source line. Empty when there are none.
     pub fn render(&self, diagnostics: &[Diagnostic], style: Style) -> String {
         report::render(diagnostics, &self.snapshot, style)
     }
@@ -238,6 +239,8 @@ impl Docs {
 
     /// Compares the generated file at `path` with what the docs generate now, never writing;
     /// `None` when they are the same. `fix_command` is the command the report gives.
+    /// Feature `reports`.
+    #[cfg(feature = "reports")]
     pub fn check(&self, path: &Path, fix_command: &str) -> Result<Option<Drift>, Error> {
         let generated = self.rust_source()?;
         let existing = write::read_regular(path).map_err(|source| Error::Read {

@@ -9,7 +9,8 @@
 //!   [`Builder::generate`] does everything a build script needs in one call.
 //! - [`Builder::read`] reads the docs once into [`Docs`]: the [`Catalog`] they document (the
 //!   model `catalog-gen dump` prints), every [`Diagnostic`], the generated Rust source
-//!   ([`Docs::rust_source`], [`Docs::write`]) and the drift check ([`Docs::check`]).
+//!   ([`Docs::rust_source`], [`Docs::write`]) and, with feature `reports`, the drift check
+//!   (`Docs::check`) and diagnostics with their source lines.
 //! - [`ChangeSet`] says what changed between two catalogs, and its [`Semver`] impact on code
 //!   that uses the generated catalog.
 //! - Errors that left the docs stay in the generated catalog as `#[deprecated]` variants,
@@ -24,6 +25,7 @@
 #![deny(missing_docs)]
 
 mod builder;
+#[cfg(feature = "reports")]
 mod check;
 mod diagnostic;
 mod diff;
@@ -37,10 +39,12 @@ mod model;
 mod parse;
 mod read_back;
 mod report;
+mod sha256;
 mod snapshot;
 mod write;
 
 pub use builder::{Builder, Report};
+#[cfg(feature = "reports")]
 pub use check::Drift;
 pub use diagnostic::{Diagnostic, Lint, Severity};
 pub use diff::{Change, ChangeSet, FieldChange, Kind, Semver, What};

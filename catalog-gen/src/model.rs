@@ -157,13 +157,24 @@ impl From<ConnectErrorEntry> for ConnectErrorFields {
 }
 
 /// The error for a Connect entry whose `error` or `description` is not its table's.
-#[derive(Debug, thiserror::Error)]
-#[error("`{field}` is `{value}`, but its parameter table says `{table}`")]
+#[derive(Debug)]
 pub struct InconsistentConnectError {
     field: &'static str,
     value: String,
     table: String,
 }
+
+impl fmt::Display for InconsistentConnectError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let InconsistentConnectError { field, value, table } = self;
+        write!(
+            f,
+            "`{field}` is `{value}`, but its parameter table says `{table}`"
+        )
+    }
+}
+
+impl std::error::Error for InconsistentConnectError {}
 
 impl TryFrom<ConnectErrorFields> for ConnectErrorEntry {
     type Error = InconsistentConnectError;
@@ -236,9 +247,20 @@ impl From<Source> for String {
 }
 
 /// The error for a `source` string that is not `file:line:column`.
-#[derive(Debug, thiserror::Error)]
-#[error("`{0}` is not a source position of the form file:line:column")]
+#[derive(Debug)]
 pub struct InvalidSource(String);
+
+impl fmt::Display for InvalidSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` is not a source position of the form file:line:column",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for InvalidSource {}
 
 impl TryFrom<String> for Source {
     type Error = InvalidSource;

@@ -1,17 +1,14 @@
-//! Printing diagnostics: one line each (plain, for tests and logs) or with the source line and
-//! a caret under the problem, as rustc and cargo print them (annotate-snippets).
+//! Printing diagnostics: one line each (plain, for tests, logs and build scripts) or, with
+//! feature `reports`, with the source line and a caret under the problem ([`snippet`]).
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
-use std::fmt::Write;
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
-use smartcar_errors_shared::text::{Escaped, is_unsafe};
-
-use crate::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::snapshot::Snapshot;
+
+#[cfg(feature = "reports")]
+mod snippet;
 
 /// How diagnostics are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,7 +16,9 @@ use crate::snapshot::Snapshot;
 pub enum Style {
     /// `error[invalid-json]: file:line:col: message`, one line each.
     Plain,
-    /// The message, the position and the source line with a caret; colored if `color`.
+    /// The message, the position and the source line with a caret; colored if `color`
+    /// (feature `reports`).
+    #[cfg(feature = "reports")]
     Snippet {
         /// Whether to use terminal colors.
         color: bool,
@@ -36,26 +35,14 @@ pub enum Style {
 /// terminal.
 pub fn render(diagnostics: &[Diagnostic], snapshot: &Snapshot, style: Style) -> String {
     let root = snapshot.directories.first().map(PathBuf::as_path);
-    let renderer = match style {
-        Style::Snippet { color: true } => Renderer::styled(),
-        _ => Renderer::plain(),
+    let mut out: String = match style {
+        Style::Plain => diagnostics
+            .iter()
+            .map(|diagnostic| format!("{}\n", shown_under(diagnostic, root)))
+            .collect(),
+        #[cfg(feature = "reports")]
+        Style::Snippet { color } => snippet::render(diagnostics, snapshot, root, color),
     };
-    let mut files: BTreeMap<&str, Option<(Cow<'_, str>, LineIndex)>> = BTreeMap::new();
-    let mut out = String::new();
-    for diagnostic in diagnostics {
-        let shown = shown_under(diagnostic, root);
-        if style == Style::Plain {
-            let _ = writeln!(out, "{shown}");
-            continue;
-        }
-        let file = files.entry(&diagnostic.source.file).or_insert_with(|| {
-            let text = String::from_utf8_lossy(&snapshot.file(&diagnostic.source.file)?.bytes);
-            let index = LineIndex::new(&text);
-            Some((text, index))
-        });
-        out.push_str(&snippet(&shown, file.as_ref(), &renderer));
-        out.push_str("\n\n");
-    }
     if let Some(count) = count(diagnostics) {
         out.push_str(&count);
         out.push('\n');
@@ -81,34 +68,6 @@ pub fn count(diagnostics: &[Diagnostic]) -> Option<String> {
     }
 }
 
-/// One diagnostic, its file named as shown, with its source line when its file's text and
-/// index are at hand.
-fn snippet(diagnostic: &Diagnostic, file: Option<&(Cow<'_, str>, LineIndex)>, renderer: &Renderer) -> String {
-    let level = match diagnostic.severity {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
-    };
-    let message = Escaped(&diagnostic.message).to_string();
-    let path = Escaped(&diagnostic.source.file).to_string();
-    let title = level.primary_title(message.as_str()).id(diagnostic.id.id());
-    let line = diagnostic.source.line;
-    let Some((start, text)) = file.and_then(|(text, index)| index.line(text, line)) else {
-        // No text to show (the catalog as a whole, or a file not in this snapshot).
-        let origin = Origin::path(path.as_str())
-            .line(line as usize)
-            .char_column(diagnostic.source.column as usize);
-        return renderer.render(&[title.element(origin)]);
-    };
-    let (text, span) = shown_line(text, start, diagnostic);
-    let report = [title.element(
-        Snippet::source(text.as_str())
-            .line_start(line as usize)
-            .path(path.as_str())
-            .annotation(AnnotationKind::Primary.span(span)),
-    )];
-    renderer.render(&report)
-}
-
 /// `diagnostic` with its file named below `root`, if given.
 pub(crate) fn shown_under<'d>(diagnostic: &'d Diagnostic, root: Option<&Path>) -> Cow<'d, Diagnostic> {
     match root {
@@ -121,31 +80,6 @@ pub(crate) fn shown_under<'d>(diagnostic: &'d Diagnostic, root: Option<&Path>) -
     }
 }
 
-/// `line` (which starts at `line_start` in its file) with every unsafe character (control,
-/// text direction) shown as U+FFFD, and the byte range in it that the diagnostic points at:
-/// its span when the span starts at its column, else the character at its column; at least
-/// one character when the line has any.
-fn shown_line(line: &str, line_start: usize, diagnostic: &Diagnostic) -> (String, Range<usize>) {
-    let column = (diagnostic.source.column as usize).saturating_sub(1);
-    let start = line.char_indices().nth(column).map_or(line.len(), |(i, _)| i);
-    let span = &diagnostic.span;
-    let spanned = span.end > span.start && span.start == line_start + start;
-    let end = if spanned { span.end - line_start } else { start + 1 };
-    // Counted in characters, which the replacement keeps.
-    let first = line[..start].chars().count();
-    let chars = line[start..]
-        .char_indices()
-        .take_while(|&(i, _)| start + i < end)
-        .count();
-    let safe: String = line
-        .chars()
-        .map(|c| if is_unsafe(c) { '\u{FFFD}' } else { c })
-        .collect();
-    let byte = |n: usize| safe.char_indices().nth(n).map_or(safe.len(), |(i, _)| i);
-    let span = byte(first)..byte(first + chars.max(1));
-    (safe, span)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,6 +89,7 @@ mod tests {
         Snapshot::from_files([("docs/page.md".to_owned(), text.as_bytes().to_vec())])
     }
 
+    #[cfg(feature = "reports")]
     #[test]
     fn snippets_show_the_line_and_a_caret() {
         let snapshot = snapshot("# T\n\n# `CODE`\n\n```json\n{\"type\": 1}\n```\n");
@@ -202,11 +137,15 @@ mod tests {
              warning[doc-url-mismatch]: docs/page.md:4:64: `A:CODE`: docURL `x\\nwarning[forged]: \\u{1b}[2J` should end in `#code`\n\
              3 warnings\n"
         );
-        let rich = render(&parsed.diagnostics, &snapshot, Style::Snippet { color: false });
-        assert!(!rich.contains(['\u{1b}', '\r']), "{rich}");
-        assert!(!rich.contains("\nwarning[forged]"), "{rich}");
+        #[cfg(feature = "reports")]
+        {
+            let rich = render(&parsed.diagnostics, &snapshot, Style::Snippet { color: false });
+            assert!(!rich.contains(['\u{1b}', '\r']), "{rich}");
+            assert!(!rich.contains("\nwarning[forged]"), "{rich}");
+        }
     }
 
+    #[cfg(feature = "reports")]
     #[test]
     fn snippets_of_long_lines_show_a_window_around_the_problem() {
         let (x, y) = ("x".repeat(1000), "y".repeat(1000));

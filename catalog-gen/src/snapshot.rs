@@ -4,9 +4,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
-use crate::Error;
+use crate::{Error, sha256};
 
 /// One page of the snapshot.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,6 +100,7 @@ impl Snapshot {
     }
 
     /// The page at `path` (relative, `/`-separated), if the snapshot has it.
+    #[cfg(feature = "reports")]
     pub(crate) fn file(&self, path: &str) -> Option<&DocFile> {
         let found = self.files.binary_search_by(|file| file.path.as_str().cmp(path));
         self.files.get(found.ok()?)
@@ -116,14 +115,10 @@ impl Snapshot {
             .iter()
             .map(|file| file.bytes.as_slice())
             .chain(extra)
-            .map(|bytes| Sha256::digest(bytes).into())
+            .map(sha256::digest)
             .collect();
         digests.sort_unstable();
-        let mut hasher = Sha256::new();
-        for digest in &digests {
-            hasher.update(digest);
-        }
-        hex(&hasher.finalize())
+        hex(&sha256::digest(digests.as_flattened()))
     }
 }
 

@@ -94,6 +94,7 @@ pub(crate) fn emit(
 }
 
 /// The docs hash recorded in a generated file's header, if it has one.
+#[cfg(feature = "reports")]
 pub(crate) fn recorded_hash(generated: &str) -> Option<&str> {
     let header = generated.lines().next()?.strip_prefix(HEADER_PREFIX)?;
     let start = header.find("(sha256 ")? + "(sha256 ".len();
@@ -415,6 +416,7 @@ fn connect_doc(e: &ConnectErrorEntry, variant: &Variant) -> DocComment {
 mod tests {
     use super::*;
 
+    #[cfg(feature = "reports")]
     #[test]
     fn recorded_hash_reads_the_header() {
         let file = format!("{HEADER_PREFIX}docs-snapshot (sha256 abc123). DO NOT EDIT.\n// x\n");
