@@ -17,9 +17,9 @@
 //!   recorded in a ledger beside the docs ([`Builder::ledger_file`]);
 //!   [`Docs::update_from`] computes the ledger and the changes of a docs refresh.
 //!
-//! The generated file holds data only — one invocation of `smartcar_errors::catalog!` — so a
-//! crate that includes it needs `smartcar-errors` as a dependency, of the same version as
-//! catalog-gen. The `catalog-gen` command (feature `cli`) generates, checks, dumps, diffs,
+//! The generated file holds data only — enums, tables of rows and one `catalog!` call that
+//! adds their API — so a crate that includes it needs `smartcar-errors` as a dependency, of
+//! the same version as catalog-gen. The `catalog-gen` command (feature `cli`) generates, checks, dumps, diffs,
 //! lints, explains, fetches and updates.
 
 #![deny(missing_docs)]
