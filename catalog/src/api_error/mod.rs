@@ -52,6 +52,9 @@ pub struct ApiError {
     header_request_id: Option<String>,
     header_retry_after: Option<Duration>,
     raw_body: Option<String>,
+    /// Looked up once, while the strings are at hand: applications ask for it again and
+    /// again (`is_retryable`, `info`, matching), and a lookup costs more than a `match`.
+    known: Option<ApiErrorCode>,
 }
 
 /// The kind of body an [`ApiError`] was read from.
@@ -134,18 +137,21 @@ impl ApiError {
             Some(_) => None,
             None => headers.request_id.map(Cow::into_owned),
         };
-        ApiError {
+        let mut error = ApiError {
             members,
             http_status: status,
             header_request_id,
             header_retry_after,
             raw_body,
-        }
+            known: None,
+        };
+        error.known = ApiErrorCode::from_parts(error.error_type(), error.code());
+        error
     }
 
     /// The documented code this error is, if the docs describe it.
     pub fn known(&self) -> Option<ApiErrorCode> {
-        ApiErrorCode::from_parts(self.error_type(), self.code())
+        self.known
     }
 
     /// The error type, if the docs describe it.
