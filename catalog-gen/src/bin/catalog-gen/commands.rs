@@ -37,7 +37,7 @@ fn out(text: impl std::fmt::Display) -> std::io::Result<()> {
 pub struct Ui {
     style: Style,
     /// `--quiet`: only errors and what the command is asked for are printed.
-    pub quiet: bool,
+    quiet: bool,
 }
 
 impl Ui {
@@ -110,13 +110,13 @@ impl Ui {
             Err(Error::Docs { .. }) => {
                 error!(
                     "error: the docs have errors; nothing written to {}",
-                    file.display()
+                    Escaped(&file.display().to_string())
                 );
                 Ok(ExitCode::FAILURE)
             }
             Err(Error::NoErrorsDocumented { .. }) => {
                 error!("error: {NO_ERRORS_DOCUMENTED}");
-                error!("nothing written to {}", file.display());
+                error!("nothing written to {}", Escaped(&file.display().to_string()));
                 Ok(ExitCode::FAILURE)
             }
             Err(error) => Err(error.into()),
@@ -171,7 +171,7 @@ impl Ui {
                 printed = text;
             }
             if docs.has_errors() {
-                error!("error: {} has errors", dir.display());
+                error!("error: {} has errors", Escaped(&dir.display().to_string()));
                 return None;
             }
             Some(docs)
