@@ -34,13 +34,9 @@ impl Paths {
         if let Some(generated) = &generated {
             flags.push_str(&format!(" --out {}", generated.display()));
         }
-        let generated = match generated {
-            Some(generated) => generated,
-            None => repository_root()?.join(GENERATED_FILE),
-        };
         Ok(Paths {
             docs: docs_dir(docs)?,
-            generated,
+            generated: or_in_repository(generated, GENERATED_FILE)?,
             flags,
         })
     }
@@ -49,9 +45,14 @@ impl Paths {
 /// The docs snapshot of a command that reads only the docs (`dump`, `lint`, `explain`): as
 /// given, or the repository's, found as [`Paths::resolve`] finds it.
 pub fn docs_dir(docs: Option<PathBuf>) -> Result<PathBuf, String> {
-    match docs {
-        Some(docs) => Ok(docs),
-        None => Ok(repository_root()?.join(DOCS_DIR)),
+    or_in_repository(docs, DOCS_DIR)
+}
+
+/// `given`, or `default` in the repository's root.
+fn or_in_repository(given: Option<PathBuf>, default: &str) -> Result<PathBuf, String> {
+    match given {
+        Some(given) => Ok(given),
+        None => Ok(repository_root()?.join(default)),
     }
 }
 

@@ -12,6 +12,7 @@
 
 mod url;
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use percent_encoding::percent_decode_str;
@@ -66,12 +67,13 @@ pub fn select_pages(index: &HttpUrl, markdown: &str, prefix: &str) -> Result<Ind
             selected.skipped += 1;
             continue;
         }
-        if std::str::from_utf8(&decoded).is_err() {
+        // Lossy decoding copies exactly when it had to replace bytes that are not UTF-8.
+        if matches!(path, Cow::Owned(_)) {
             return Err(unsafe_path(&url, &path, "is not UTF-8 once percent-decoded"));
         }
         check_relative_path(&path).map_err(|problem| unsafe_path(&url, &path, &problem))?;
-        if seen.insert(path.to_string()) {
-            let path = path.into_owned();
+        let path = path.into_owned();
+        if seen.insert(path.clone()) {
             selected.pages.push(IndexPage { url, path });
         } else {
             selected.skipped += 1;

@@ -46,6 +46,10 @@ impl Failure {
         Failure { reason, transient }
     }
 
+    fn too_large(limit: impl std::fmt::Display) -> Failure {
+        Failure::lasting(format!("body larger than {limit} bytes"))
+    }
+
     fn deadline(deadline: Duration) -> Failure {
         let seconds = deadline.as_secs();
         Failure::lasting(format!(
@@ -58,9 +62,7 @@ impl Failure {
         let reason = match error {
             ureq::Error::StatusCode(status) => return Failure::status(status),
             ureq::Error::Timeout(ureq::Timeout::Global) => return Failure::deadline(deadline),
-            ureq::Error::BodyExceedsLimit(limit) => {
-                return Failure::lasting(format!("body larger than {limit} bytes"));
-            }
+            ureq::Error::BodyExceedsLimit(limit) => return Failure::too_large(limit),
             ureq::Error::Timeout(phase) => format!("timed out ({phase})"),
             ureq::Error::Io(error)
                 if matches!(error.kind(), io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock) =>
@@ -186,7 +188,7 @@ impl<'a> Downloader<'a> {
             if total_left < max_page {
                 Failure::lasting(format!("the index and pages together exceed {max_total} bytes"))
             } else {
-                Failure::lasting(format!("body larger than {max_page} bytes"))
+                Failure::too_large(max_page)
             }
         };
         if response

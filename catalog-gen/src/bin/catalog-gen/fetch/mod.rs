@@ -81,13 +81,12 @@ pub fn stage(
     limits: &DownloadArgs,
     note: impl FnOnce(&str),
 ) -> Result<StagedSnapshot, FetchError> {
-    let index_url = docs_index::resolve_index_url(index).map_err(|error| error.to_string())?;
+    let index_url = docs_index::resolve_index_url(index)?;
     let mut staged = StagedSnapshot::begin(out, force, note)?;
     let downloader = Downloader::new(limits, &index_url);
     let index = downloader.get(&index_url)?;
     let index = markdown_text(&index_url, &index)?;
-    let selected =
-        docs_index::select_pages(&index_url, index, &limits.prefix).map_err(|error| error.to_string())?;
+    let selected = docs_index::select_pages(&index_url, index, &limits.prefix)?;
     if selected.pages.is_empty() {
         let prefix = &limits.prefix;
         return Err(format!(
