@@ -78,12 +78,15 @@ pub(crate) fn emit(
     // The tokens are made here, from identifiers and literals only: they always parse.
     let file = syn::parse2::<syn::File>(items).unwrap_or_else(|_| syn::parse_quote!());
     let mut code = header;
-    // Each item printed alone, for the blank line between items that prettyplease omits; the
-    // two imports stay together.
-    for (i, item) in file.items.into_iter().enumerate() {
-        if i > 1 {
+    // Each item printed alone, for the blank line between items that prettyplease omits;
+    // imports stay together.
+    let mut previous_is_use = None;
+    for item in file.items {
+        let is_use = matches!(item, syn::Item::Use(_));
+        if previous_is_use.is_some_and(|previous| !(previous && is_use)) {
             code.push('\n');
         }
+        previous_is_use = Some(is_use);
         let alone = syn::File {
             items: vec![item],
             ..syn::parse_quote!()
