@@ -24,14 +24,20 @@ const K: [u32; 64] = [
 
 /// The SHA-256 digest of `bytes`.
 pub(crate) fn digest(bytes: &[u8]) -> [u8; 32] {
-    // The message, a 1 bit, zeros up to 8 bytes short of a 64-byte block, its length in bits.
-    let mut message = bytes.to_vec();
-    message.push(0x80);
-    message.resize((bytes.len() + 9).next_multiple_of(64), 0);
-    let end = message.len() - 8;
-    message[end..].copy_from_slice(&((bytes.len() as u64) * 8).to_be_bytes());
     let mut state = H0;
-    for block in message.chunks_exact(64) {
+    let blocks = bytes.chunks_exact(64);
+    let rest = blocks.remainder();
+    for block in blocks {
+        compress(&mut state, block);
+    }
+    // The last bytes, a 1 bit, zeros up to 8 bytes short of a 64-byte block, the message's
+    // length in bits: one block or two, padded here rather than in a copy of the message.
+    let mut tail = [0; 128];
+    tail[..rest.len()].copy_from_slice(rest);
+    tail[rest.len()] = 0x80;
+    let tail_len = (rest.len() + 9).next_multiple_of(64);
+    tail[tail_len - 8..tail_len].copy_from_slice(&((bytes.len() as u64) * 8).to_be_bytes());
+    for block in tail[..tail_len].chunks_exact(64) {
         compress(&mut state, block);
     }
     let mut out = [0; 32];
