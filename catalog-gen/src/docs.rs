@@ -147,15 +147,14 @@ impl Docs {
 
     /// The Rust source of the generated catalog, tombstones included, or why there is none.
     pub fn rust_source(&self) -> Result<String, Error> {
+        self.rust_source_recording(&self.hash())
+    }
+
+    /// [`rust_source`](Self::rust_source), whose header records `hash`, these docs' hash.
+    fn rust_source_recording(&self, hash: &str) -> Result<String, Error> {
         let plan = self.plan()?;
         let ledger = (!self.ledger.is_empty()).then_some(self.options.ledger_name.as_str());
-        Ok(emit::emit(
-            self.generated(),
-            plan,
-            &self.hash(),
-            ledger,
-            &self.options,
-        ))
+        Ok(emit::emit(self.generated(), plan, hash, ledger, &self.options))
     }
 
     /// The ledger's text as the ledger file holds it, or `None` when it keeps nothing (and
@@ -242,19 +241,14 @@ impl Docs {
     /// Feature `reports`.
     #[cfg(feature = "reports")]
     pub fn check(&self, path: &Path, fix_command: &str) -> Result<Option<Drift>, Error> {
-        let generated = self.rust_source()?;
+        let hash = self.hash();
+        let generated = self.rust_source_recording(&hash)?;
         let existing = write::read_regular(path).map_err(|source| Error::Read {
             path: path.to_path_buf(),
             source,
         })?;
         let file = path.display().to_string();
-        Ok(Drift::find(
-            &existing,
-            &generated,
-            &self.hash(),
-            &file,
-            fix_command,
-        ))
+        Ok(Drift::find(&existing, &generated, &hash, &file, fix_command))
     }
 
     /// Every directory listed and every page read, and the ledger file if there is one, for a
