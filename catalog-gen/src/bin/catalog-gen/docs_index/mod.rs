@@ -57,21 +57,32 @@ pub fn resolve_index_url(index_url: &str) -> Result<HttpUrl, String> {
 pub fn select_pages(index: &HttpUrl, markdown: &str, prefix: &str) -> Result<IndexPages, String> {
     let mut selected = IndexPages::default();
     let mut seen = BTreeSet::new();
-    for destination in link_destinations(markdown) {
-        let Some((url, decoded)) = page_in_directory(index, &destination) else {
+    // Images and e-mail links are not pages.
+    let destinations = Parser::new(markdown).filter_map(|event| match event {
+        Event::Start(Tag::Link {
+            link_type, dest_url, ..
+        }) if link_type != LinkType::Email => Some(dest_url),
+        _ => None,
+    });
+    for destination in destinations {
+        let url = index.join(&destination).ok().filter(|url| index.same_origin(url));
+        let relative = url
+            .as_ref()
+            .and_then(|url| url.path().strip_prefix(index.directory()));
+        let decoded: Vec<u8> = percent_decode_str(relative.unwrap_or_default()).collect();
+        let path = String::from_utf8_lossy(&decoded);
+        let wanted = relative.is_some() && path.starts_with(prefix) && path.ends_with(".md");
+        let Some(url) = url.filter(|_| wanted) else {
             selected.skipped += 1;
             continue;
         };
-        let path = String::from_utf8_lossy(&decoded);
-        if !path.starts_with(prefix) || !path.ends_with(".md") {
-            selected.skipped += 1;
-            continue;
-        }
         // Lossy decoding copies exactly when it had to replace bytes that are not UTF-8.
-        if matches!(path, Cow::Owned(_)) {
-            return Err(unsafe_path(&url, &path, "is not UTF-8 once percent-decoded"));
-        }
-        check_relative_path(&path).map_err(|problem| unsafe_path(&url, &path, &problem))?;
+        let checked = if matches!(path, Cow::Owned(_)) {
+            Err("is not UTF-8 once percent-decoded".to_owned())
+        } else {
+            check_relative_path(&path)
+        };
+        checked.map_err(|problem| format!("unsafe page path {path:?} for {url}: {problem}"))?;
         let path = path.into_owned();
         if seen.insert(path.clone()) {
             selected.pages.push(IndexPage { url, path });
@@ -87,7 +98,7 @@ pub fn select_pages(index: &HttpUrl, markdown: &str, prefix: &str) -> Result<Ind
 /// systems), control character or one a reader cannot see (see [`is_unsafe`]); no empty,
 /// `.` or `..` segment, nor a hidden name (snapshot reading skips them). Fails with what is
 /// wrong.
-pub fn check_relative_path(path: &str) -> Result<(), String> {
+fn check_relative_path(path: &str) -> Result<(), String> {
     let problem = if path.is_empty() {
         "empty path"
     } else if path.starts_with('/') {
@@ -111,34 +122,6 @@ pub fn check_relative_path(path: &str) -> Result<(), String> {
         return Ok(());
     };
     Err(problem.to_owned())
-}
-
-/// The destinations of the links in `markdown`, in order (images and e-mail links left out).
-fn link_destinations(markdown: &str) -> Vec<String> {
-    Parser::new(markdown)
-        .filter_map(|event| match event {
-            Event::Start(Tag::Link {
-                link_type, dest_url, ..
-            }) if link_type != LinkType::Email => Some(dest_url.into_string()),
-            _ => None,
-        })
-        .collect()
-}
-
-/// Resolves `destination`: its URL and its path relative to the index's directory,
-/// percent-decoded; `None` when it is not an http(s) link inside the index's directory.
-fn page_in_directory(index: &HttpUrl, destination: &str) -> Option<(HttpUrl, Vec<u8>)> {
-    let page = index
-        .join(destination)
-        .ok()
-        .filter(|page| index.same_origin(page))?;
-    let relative = page.path().strip_prefix(index.directory())?;
-    let decoded = percent_decode_str(relative).collect();
-    Some((page, decoded))
-}
-
-fn unsafe_path(url: &HttpUrl, path: &str, problem: &str) -> String {
-    format!("unsafe page path {path:?} for {url}: {problem}")
 }
 
 #[cfg(test)]

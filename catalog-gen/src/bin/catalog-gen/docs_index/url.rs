@@ -21,7 +21,8 @@ pub struct HttpUrl {
     authority: String,
     /// Starts with `/`; characters not allowed in a URL are percent-encoded.
     path: String,
-    query: Option<String>,
+    /// Empty, or `?` and the query, encoded as the path is.
+    query: String,
 }
 
 impl HttpUrl {
@@ -34,14 +35,14 @@ impl HttpUrl {
             return Err(NOT_HTTP);
         }
         let rest = rest.strip_prefix("//").ok_or(NO_HOST)?;
-        let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
-        let authority = normalize_authority(&scheme, &rest[..authority_end])?;
-        let (path, query) = split_query(&rest[authority_end..]);
+        let (authority, rest) = rest.split_at(rest.find(['/', '?']).unwrap_or(rest.len()));
+        let authority = normalize_authority(&scheme, authority)?;
+        let (path, query) = rest.split_at(rest.find('?').unwrap_or(rest.len()));
         let path = if path.is_empty() { "/" } else { path };
         Ok(HttpUrl {
             authority,
             path: remove_dot_segments(&encode(path)),
-            query: query.map(encode),
+            query: encode(query),
             scheme,
         })
     }
@@ -49,38 +50,27 @@ impl HttpUrl {
     /// Resolves `reference` (absolute, or relative to `self`) as a browser follows a link.
     pub(crate) fn join(&self, reference: &str) -> Result<HttpUrl, UrlError> {
         let reference = without_fragment(reference.trim());
-        if split_scheme(reference).is_some() {
-            return HttpUrl::parse(reference);
-        }
-        if reference.starts_with("//") {
-            return HttpUrl::parse(&format!("{}:{reference}", self.scheme));
-        }
-        let (path, query) = split_query(reference);
-        let (path, query) = if path.is_empty() {
-            (
-                self.path.clone(),
-                query.map(encode).or_else(|| self.query.clone()),
-            )
-        } else if path.starts_with('/') {
-            (remove_dot_segments(&encode(path)), query.map(encode))
+        let (scheme, authority) = (&self.scheme, &self.authority);
+        // A relative reference is spelled out absolute, for `parse` to encode and normalize.
+        let absolute = if split_scheme(reference).is_some() {
+            reference.to_owned()
+        } else if reference.starts_with("//") {
+            format!("{scheme}:{reference}")
+        } else if reference.is_empty() {
+            return Ok(self.clone());
+        } else if reference.starts_with('?') {
+            format!("{scheme}://{authority}{}{reference}", self.path)
+        } else if reference.starts_with('/') {
+            format!("{scheme}://{authority}{reference}")
         } else {
-            let merged = format!("{}{}", self.directory(), encode(path));
-            (remove_dot_segments(&merged), query.map(encode))
+            format!("{scheme}://{authority}{}{reference}", self.directory())
         };
-        Ok(HttpUrl {
-            scheme: self.scheme.clone(),
-            authority: self.authority.clone(),
-            path,
-            query,
-        })
+        HttpUrl::parse(&absolute)
     }
 
     /// The path up to and including its last `/`: where relative links start from.
     pub(crate) fn directory(&self) -> &str {
-        match self.path.rfind('/') {
-            Some(end) => &self.path[..=end],
-            None => "/",
-        }
+        &self.path[..=self.path.rfind('/').unwrap_or(0)]
     }
 
     /// The path (percent-encoded, starting with `/`).
@@ -96,21 +86,16 @@ impl HttpUrl {
 
 impl fmt::Display for HttpUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}://{}{}", self.scheme, self.authority, self.path)?;
-        if let Some(query) = &self.query {
-            write!(f, "?{query}")?;
-        }
-        Ok(())
+        write!(
+            f,
+            "{}://{}{}{}",
+            self.scheme, self.authority, self.path, self.query
+        )
     }
 }
 
 fn without_fragment(text: &str) -> &str {
     text.split_once('#').map_or(text, |(before, _)| before)
-}
-
-fn split_query(text: &str) -> (&str, Option<&str>) {
-    text.split_once('?')
-        .map_or((text, None), |(path, query)| (path, Some(query)))
 }
 
 /// Splits `scheme:rest` when `text` starts with a syntactically valid scheme.
@@ -161,23 +146,19 @@ fn encode(text: &str) -> String {
 
 /// RFC 3986 section 5.2.4, for a path starting with `/`.
 fn remove_dot_segments(path: &str) -> String {
-    let segments: Vec<&str> = path.split('/').skip(1).collect();
-    let mut kept: Vec<&str> = Vec::with_capacity(segments.len());
-    for (position, segment) in segments.iter().enumerate() {
-        let last = position + 1 == segments.len();
-        match *segment {
+    let mut kept = Vec::new();
+    for segment in path.split('/').skip(1) {
+        match segment {
             "." => {}
             ".." => {
                 kept.pop();
             }
-            other => {
-                kept.push(other);
-                continue;
-            }
+            segment => kept.push(segment),
         }
-        if last {
-            kept.push("");
-        }
+    }
+    // A path ending in a dot segment names a directory.
+    if path.ends_with("/.") || path.ends_with("/..") {
+        kept.push("");
     }
     format!("/{}", kept.join("/"))
 }

@@ -33,9 +33,8 @@ struct Failure {
 impl Failure {
     /// A failure that another try would meet again.
     fn lasting(reason: impl Into<String>) -> Failure {
-        let reason = reason.into();
         Failure {
-            reason,
+            reason: reason.into(),
             transient: false,
         }
     }
@@ -44,10 +43,6 @@ impl Failure {
         let transient = status == 429 || (500..600).contains(&status);
         let reason = format!("HTTP status {status}");
         Failure { reason, transient }
-    }
-
-    fn too_large(limit: impl std::fmt::Display) -> Failure {
-        Failure::lasting(format!("body larger than {limit} bytes"))
     }
 
     fn deadline(deadline: Duration) -> Failure {
@@ -60,9 +55,7 @@ impl Failure {
     /// What `error` means for a request that had `deadline` to complete.
     fn from_ureq(error: ureq::Error, deadline: Duration) -> Failure {
         let reason = match error {
-            ureq::Error::StatusCode(status) => return Failure::status(status),
             ureq::Error::Timeout(ureq::Timeout::Global) => return Failure::deadline(deadline),
-            ureq::Error::BodyExceedsLimit(limit) => return Failure::too_large(limit),
             ureq::Error::Timeout(phase) => format!("timed out ({phase})"),
             ureq::Error::Io(error)
                 if matches!(error.kind(), io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock) =>
@@ -121,8 +114,10 @@ impl<'a> Downloader<'a> {
             match self.get_once(url) {
                 Ok(body) => return Ok(body),
                 Err(failure) if failure.transient && attempt < self.limits.attempts => {
+                    // The wait doubles after each failed try.
                     let backoff = Duration::from_millis(self.limits.retry_backoff_ms);
-                    thread::sleep(delay_after(backoff, attempt));
+                    let factor = 2u32.saturating_pow(attempt - 1);
+                    thread::sleep(backoff.saturating_mul(factor).min(MAX_BACKOFF));
                     attempt += 1;
                 }
                 Err(failure) => return Err(download_error(url, &failure, attempt)),
@@ -181,34 +176,19 @@ impl<'a> Downloader<'a> {
     /// The body of a 200 response, within the limits for one body and for the whole fetch.
     fn read_body(&self, response: &mut Response<ureq::Body>) -> Result<Vec<u8>, Failure> {
         check_content_encoding(response.headers())?;
-        let total_left = self.total_left.get();
-        let (max_page, max_total) = (self.limits.max_page_bytes, self.limits.max_total_bytes);
-        let limit = max_page.min(total_left);
-        let too_large = || {
-            if total_left < max_page {
+        let (total_left, max_page) = (self.total_left.get(), self.limits.max_page_bytes);
+        let body = response.body_mut().with_config().limit(max_page.min(total_left));
+        let body = body.read_to_vec().map_err(|error| match error {
+            ureq::Error::BodyExceedsLimit(_) if total_left < max_page => {
+                let max_total = self.limits.max_total_bytes;
                 Failure::lasting(format!("the index and pages together exceed {max_total} bytes"))
-            } else {
-                Failure::too_large(max_page)
             }
-        };
-        if response
-            .body()
-            .content_length()
-            .is_some_and(|length| length > limit)
-        {
-            return Err(too_large());
-        }
-        let body = response
-            .body_mut()
-            .with_config()
-            .limit(limit)
-            .read_to_vec()
-            .map_err(|error| match error {
-                ureq::Error::BodyExceedsLimit(_) => too_large(),
-                error => Failure::from_ureq(error, self.deadline),
-            })?;
-        let length = u64::try_from(body.len()).unwrap_or(u64::MAX);
-        self.total_left.set(total_left.saturating_sub(length));
+            ureq::Error::BodyExceedsLimit(_) => {
+                Failure::lasting(format!("body larger than {max_page} bytes"))
+            }
+            error => Failure::from_ureq(error, self.deadline),
+        })?;
+        self.total_left.set(total_left.saturating_sub(body.len() as u64));
         Ok(body)
     }
 }
@@ -222,27 +202,17 @@ fn download_error(url: &HttpUrl, failure: &Failure, attempts: u32) -> FetchError
     format!("cannot fetch {url}: {}{after}", failure.reason)
 }
 
-/// The wait after failed attempt `attempt` (1-based): `backoff`, doubled each time.
-fn delay_after(backoff: Duration, attempt: u32) -> Duration {
-    let factor = 2u32.saturating_pow(attempt.saturating_sub(1));
-    backoff.saturating_mul(factor).min(MAX_BACKOFF)
-}
-
 /// Refuses a body with any content coding but `identity`, in any of the `Content-Encoding`
 /// headers, each a comma-separated list (empty elements are ignored, as RFC 9110 asks).
 fn check_content_encoding(headers: &HeaderMap) -> Result<(), Failure> {
-    for value in headers.get_all(CONTENT_ENCODING) {
-        let value = String::from_utf8_lossy(value.as_bytes());
-        let codings = value
-            .split(',')
-            .map(str::trim)
-            .filter(|coding| !coding.is_empty());
-        for coding in codings {
-            if !coding.eq_ignore_ascii_case("identity") {
-                return Err(Failure::lasting(format!(
-                    "unsupported content encoding {coding:?}"
-                )));
-            }
+    let values = headers.get_all(CONTENT_ENCODING).iter();
+    let codings = values.flat_map(|value| value.as_bytes().split(|&byte| byte == b','));
+    for coding in codings.map(<[u8]>::trim_ascii) {
+        if !coding.is_empty() && !coding.eq_ignore_ascii_case(b"identity") {
+            let coding = String::from_utf8_lossy(coding);
+            return Err(Failure::lasting(format!(
+                "unsupported content encoding {coding:?}"
+            )));
         }
     }
     Ok(())
@@ -253,14 +223,6 @@ mod tests {
     use ureq::http::HeaderValue;
 
     use super::*;
-
-    #[test]
-    fn backoff_doubles_and_is_capped() {
-        let backoff = Duration::from_millis(100);
-        let delays: Vec<Duration> = (1..=4).map(|attempt| delay_after(backoff, attempt)).collect();
-        assert_eq!(delays, [100, 200, 400, 800].map(Duration::from_millis));
-        assert_eq!(delay_after(backoff, 90), MAX_BACKOFF);
-    }
 
     #[test]
     fn errors_say_how_many_tries_were_made() {
