@@ -40,12 +40,6 @@ pub struct IndexPages {
     pub skipped: usize,
 }
 
-/// The URL to download the index from: `index_url` checked to be an absolute http(s) URL,
-/// its fragment dropped, scheme and host lowercased.
-pub fn resolve_index_url(index_url: &str) -> Result<HttpUrl, String> {
-    HttpUrl::parse(index_url).map_err(|reason| format!("invalid index URL {index_url}: {reason}"))
-}
-
 /// Selects the pages of `markdown`, the index served at `index`, whose snapshot path starts
 /// with `prefix` and ends with `.md`.
 ///
@@ -132,7 +126,7 @@ mod tests {
 
     /// [`select_pages`] of `markdown` served at [`INDEX`].
     fn select(markdown: &str, prefix: &str) -> Result<IndexPages, String> {
-        select_pages(&resolve_index_url(INDEX).unwrap(), markdown, prefix)
+        select_pages(&HttpUrl::parse(INDEX).unwrap(), markdown, prefix)
     }
 
     fn paths(markdown: &str) -> Vec<(String, String)> {
@@ -308,16 +302,7 @@ mod tests {
     }
 
     #[test]
-    fn rejects_an_unusable_index_url() {
-        assert_eq!(
-            resolve_index_url("file:///docs/llms.txt").unwrap_err(),
-            "invalid index URL file:///docs/llms.txt: not an http or https URL"
-        );
+    fn an_index_without_links_selects_nothing() {
         assert_eq!(select("no links", "errors/"), Ok(IndexPages::default()));
-        assert_eq!(
-            resolve_index_url("HTTPS://SmartCar.com/docs/llms.txt#top").map(|url| url.to_string()),
-            Ok(INDEX.to_owned())
-        );
-        assert!(resolve_index_url("smartcar.com/docs/llms.txt").is_err());
     }
 }

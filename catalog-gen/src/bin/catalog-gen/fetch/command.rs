@@ -1,13 +1,13 @@
 //! The flags of `catalog-gen fetch` and what it prints.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
 
 use crate::commands::{Ui, count};
 
-use super::{self as fetch, StagedSnapshot};
+use super as fetch;
 
 /// The policies of `fetch`, shown by `catalog-gen fetch --help`.
 const POLICIES: &str = "\
@@ -101,23 +101,15 @@ pub struct DownloadArgs {
 pub fn run(args: &FetchArgs, ui: &Ui) -> crate::commands::Result<ExitCode> {
     let note = |note: &str| ui.note(note);
     let staged = fetch::stage(&args.index, &args.out, args.force, &args.download, note)?;
-    let summary = summary(&staged, &args.out);
-    staged.commit()?;
+    let pages = count(staged.pages, "page");
+    let mut summary = format!("fetched {pages} into {}", args.out.display());
+    if staged.skipped_links > 0 {
+        let skipped = count(staged.skipped_links, "other link");
+        summary.push_str(&format!(" ({skipped} in the index skipped)"));
+    }
+    staged.commit_with(&[])?;
     note(&summary);
     Ok(ExitCode::SUCCESS)
-}
-
-/// The line that tells what a fetch wrote: `fetched 4 pages into DIR (3 other links in the
-/// index skipped)`.
-fn summary(staged: &StagedSnapshot, out: &Path) -> String {
-    let mut line = format!("fetched {} into {}", count(staged.pages, "page"), out.display());
-    if staged.skipped_links > 0 {
-        line.push_str(&format!(
-            " ({} in the index skipped)",
-            count(staged.skipped_links, "other link")
-        ));
-    }
-    line
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use ureq::Agent;
 use ureq::http::header::{CONTENT_ENCODING, LOCATION};
 use ureq::http::{HeaderMap, Response};
 
-use super::{DownloadArgs, FetchError};
+use super::DownloadArgs;
 use crate::docs_index::HttpUrl;
 
 /// The longest wait between two attempts, however many attempts are allowed.
@@ -108,7 +108,7 @@ impl<'a> Downloader<'a> {
     }
 
     /// The body of `url`, retrying transient failures.
-    pub fn get(&self, url: &HttpUrl) -> Result<Vec<u8>, FetchError> {
+    pub fn get(&self, url: &HttpUrl) -> Result<Vec<u8>, String> {
         let mut attempt = 1;
         loop {
             match self.get_once(url) {
@@ -125,7 +125,8 @@ impl<'a> Downloader<'a> {
         }
     }
 
-    /// One try: the request and its redirects, all within one deadline.
+    /// One try: the request and its redirects, all within one deadline and on the index's
+    /// origin.
     fn get_once(&self, url: &HttpUrl) -> Result<Vec<u8>, Failure> {
         let deadline = Instant::now() + self.deadline;
         let mut current = url.clone();
@@ -144,33 +145,23 @@ impl<'a> Downloader<'a> {
                 .map_err(|error| Failure::from_ureq(error, self.deadline))?;
             match response.status().as_u16() {
                 200 => return self.read_body(&mut response),
-                301 | 302 | 303 | 307 | 308 => current = self.redirect_target(&current, &response)?,
+                301 | 302 | 303 | 307 | 308 => {}
                 status => return Err(Failure::status(status)),
+            }
+            let location = response
+                .headers()
+                .get(LOCATION)
+                .ok_or_else(|| Failure::lasting("unusable redirect: no Location header"))?;
+            let location = String::from_utf8_lossy(location.as_bytes());
+            current = current.join(&location).map_err(|reason| {
+                Failure::lasting(format!("unusable redirect: Location {location:?}: {reason}"))
+            })?;
+            if !self.index.same_origin(&current) {
+                let refused = format!("redirect to another origin refused: {current}");
+                return Err(Failure::lasting(refused));
             }
         }
         Err(Failure::lasting(format!("more than {MAX_REDIRECTS} redirects")))
-    }
-
-    /// Where a redirect from `current` leads, if that stays on the index's origin.
-    fn redirect_target(
-        &self,
-        current: &HttpUrl,
-        response: &Response<ureq::Body>,
-    ) -> Result<HttpUrl, Failure> {
-        let location = response
-            .headers()
-            .get(LOCATION)
-            .ok_or_else(|| Failure::lasting("unusable redirect: no Location header"))?;
-        let location = String::from_utf8_lossy(location.as_bytes());
-        let target = current.join(&location).map_err(|reason| {
-            Failure::lasting(format!("unusable redirect: Location {location:?}: {reason}"))
-        })?;
-        if !self.index.same_origin(&target) {
-            return Err(Failure::lasting(format!(
-                "redirect to another origin refused: {target}"
-            )));
-        }
-        Ok(target)
     }
 
     /// The body of a 200 response, within the limits for one body and for the whole fetch.
@@ -194,7 +185,7 @@ impl<'a> Downloader<'a> {
 }
 
 /// Why the download of `url` failed, after `attempts` tries.
-fn download_error(url: &HttpUrl, failure: &Failure, attempts: u32) -> FetchError {
+fn download_error(url: &HttpUrl, failure: &Failure, attempts: u32) -> String {
     let after = match attempts {
         1 => String::new(),
         n => format!(" (after {n} attempts)"),

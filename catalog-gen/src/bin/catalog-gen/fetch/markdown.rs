@@ -1,17 +1,12 @@
-//! What counts as markdown: the rule the index and every page must pass before anything is
-//! written.
-//!
-//! A body is markdown when it is UTF-8, holds no control character other than tab, line feed
-//! and carriage return (no NUL, ESC, DEL or C1 control), and is not an HTML or XML document:
-//! after any leading whitespace and byte order mark, it does not start with a `<!doctype`,
-//! `<html`, `<head`, `<body` or `<?xml` tag, in any case. A captive portal's login page, a
-//! proxy's error page or a binary file fails the rule; markdown with inline HTML or MDX
-//! components (`<Note>`, `<Frame>`) passes it.
+//! What counts as markdown, the rule `fetch --help` states (What it accepts) for the index and
+//! every page before anything is written: a captive portal's login page, a proxy's error page
+//! or a binary file fails it; markdown with inline HTML or MDX components (`<Note>`) passes it.
 
 /// The tags that start an HTML or XML document, lowercase.
 const DOCUMENT_TAGS: [&str; 5] = ["<!doctype", "<html", "<head", "<body", "<?xml"];
 
-/// `body` as text if it is markdown by the rule of this module; otherwise what gave it away.
+/// `body` as text if it is markdown; otherwise what gave it away. A document's tag counts after
+/// any leading whitespace and byte order mark, in any case.
 pub fn as_markdown(body: &[u8]) -> Result<&str, String> {
     let text =
         std::str::from_utf8(body).map_err(|error| format!("not UTF-8 (at byte {})", error.valid_up_to()))?;
@@ -34,13 +29,11 @@ pub fn as_markdown(body: &[u8]) -> Result<&str, String> {
 /// Whether `text` starts with `tag` (lowercase), in any case, followed by the end of the tag
 /// name: so `<head>` and `<HEAD lang=en>` do, `<Header>` does not.
 fn starts_with_tag(text: &[u8], tag: &str) -> bool {
-    let Some(start) = text.get(..tag.len()) else {
-        return false;
-    };
-    let name_goes_on = text
-        .get(tag.len())
-        .is_some_and(|&next| next.is_ascii_alphanumeric() || matches!(next, b'-' | b'_' | b':' | b'.'));
-    start.eq_ignore_ascii_case(tag.as_bytes()) && !name_goes_on
+    let opens = text
+        .get(..tag.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(tag.as_bytes()));
+    let name_ends = |next: &u8| !next.is_ascii_alphanumeric() && !b"-_:.".contains(next);
+    opens && text.get(tag.len()).is_none_or(name_ends)
 }
 
 #[cfg(test)]

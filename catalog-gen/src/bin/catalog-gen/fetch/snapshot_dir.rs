@@ -1,91 +1,49 @@
-//! What fetch may replace: a snapshot, recognized by its content.
-//!
-//! A directory is a snapshot when every entry below it, at any depth, is a directory or a
-//! regular file whose name ends in `.md` and whose first line starts with `# Source:`, and no
-//! entry is hidden (its name starts with `.`), a symbolic link or anything else. That is what
-//! fetch writes, and what the repository's `docs-snapshot/` holds, with no marker file among
-//! the published pages. A missing or empty directory qualifies too.
+//! What fetch may replace: a snapshot, recognized by its content (the rule `fetch --help`
+//! states under "What fetch replaces"), with no marker file among the published pages.
 
 use std::fs::{self, DirEntry, File};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use super::{FetchError, SOURCE_LINE_START, read_error};
+use super::{SOURCE_LINE_START, io_error};
 
-/// An entry that a snapshot does not hold.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ForeignEntry {
-    /// Its path relative to the directory checked (empty for the directory itself).
-    pub path: PathBuf,
-    /// What it is instead: `is hidden`, `is not a .md file`...
-    pub reason: &'static str,
-}
+/// An entry that a snapshot does not hold: its path relative to the directory checked, and
+/// what it is instead (`is hidden`, `is not a .md file`...).
+pub type ForeignEntry = (PathBuf, &'static str);
 
-/// The first entry below `dir`, in name order depth first, that a snapshot does not hold;
-/// `None` when `dir` is a snapshot (or missing).
-pub fn first_foreign_entry(dir: &Path) -> Result<Option<ForeignEntry>, FetchError> {
-    let foreign = |path: &Path, reason| {
-        Ok(Some(ForeignEntry {
-            path: path.to_path_buf(),
-            reason,
-        }))
-    };
-    match fs::symlink_metadata(dir) {
-        Ok(root) if root.is_symlink() => return foreign(Path::new(""), "is a symbolic link"),
-        Ok(root) if !root.is_dir() => return foreign(Path::new(""), "is not a directory"),
-        Ok(_) => {}
-        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => return Err(read_error(dir)(source)),
-    }
-    let mut pending = vec![(PathBuf::new(), sorted_entries(dir)?.into_iter())];
-    while let Some((relative, entries)) = pending.last_mut() {
-        let Some(entry) = entries.next() else {
-            pending.pop();
-            continue;
+/// The first entry below the directory `dir`, in name order depth first, that a snapshot does
+/// not hold; `None` when `dir` is a snapshot.
+pub fn first_foreign_entry(dir: &Path) -> Result<Option<ForeignEntry>, String> {
+    let mut entries = fs::read_dir(dir)
+        .and_then(|entries| entries.collect::<io::Result<Vec<DirEntry>>>())
+        .map_err(io_error("read", dir))?;
+    entries.sort_by_key(DirEntry::file_name);
+    for entry in entries {
+        let file_type = entry.file_type().map_err(io_error("read", entry.path()))?;
+        let reason = match entry.file_name().to_str() {
+            None => "has a name that is not UTF-8",
+            Some(name) if name.starts_with('.') => "is hidden",
+            _ if file_type.is_symlink() => "is a symbolic link",
+            _ if file_type.is_dir() => match first_foreign_entry(&entry.path())? {
+                Some((path, reason)) => return Ok(Some((Path::new(&entry.file_name()).join(path), reason))),
+                None => continue,
+            },
+            _ if !file_type.is_file() => "is neither a file nor a directory",
+            Some(name) if !name.ends_with(".md") => "is not a .md file",
+            _ if starts_with_source_line(&entry.path())? => continue,
+            _ => "does not start with a \"# Source:\" line",
         };
-        let path = relative.join(entry.file_name());
-        let file_type = entry.file_type().map_err(read_error(entry.path()))?;
-        let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
-            return foreign(&path, "has a name that is not UTF-8");
-        };
-        if name.starts_with('.') {
-            return foreign(&path, "is hidden");
-        }
-        if file_type.is_symlink() {
-            return foreign(&path, "is a symbolic link");
-        }
-        if file_type.is_dir() {
-            let entries = sorted_entries(&entry.path())?;
-            pending.push((path, entries.into_iter()));
-        } else if !file_type.is_file() {
-            return foreign(&path, "is neither a file nor a directory");
-        } else if !name.ends_with(".md") {
-            return foreign(&path, "is not a .md file");
-        } else if !starts_with_source_line(&entry.path())? {
-            return foreign(&path, "does not start with a \"# Source:\" line");
-        }
+        return Ok(Some((entry.file_name().into(), reason)));
     }
     Ok(None)
 }
 
-/// The entries of `dir`, by name.
-fn sorted_entries(dir: &Path) -> Result<Vec<DirEntry>, FetchError> {
-    let mut entries = fs::read_dir(dir)
-        .and_then(|entries| entries.collect::<io::Result<Vec<DirEntry>>>())
-        .map_err(read_error(dir))?;
-    entries.sort_by_key(DirEntry::file_name);
-    Ok(entries)
-}
-
 /// Whether the file at `path` starts with `# Source:`.
-fn starts_with_source_line(path: &Path) -> Result<bool, FetchError> {
-    let mut start = Vec::with_capacity(SOURCE_LINE_START.len());
+fn starts_with_source_line(path: &Path) -> Result<bool, String> {
+    let mut start = Vec::new();
     File::open(path)
-        .and_then(|file| {
-            let limit = u64::try_from(SOURCE_LINE_START.len()).unwrap_or(u64::MAX);
-            file.take(limit).read_to_end(&mut start)
-        })
-        .map_err(read_error(path))?;
+        .and_then(|file| file.take(SOURCE_LINE_START.len() as u64).read_to_end(&mut start))
+        .map_err(io_error("read", path))?;
     Ok(start == SOURCE_LINE_START)
 }
 
@@ -101,10 +59,7 @@ mod tests {
     }
 
     fn foreign(path: &str, reason: &'static str) -> Option<ForeignEntry> {
-        Some(ForeignEntry {
-            path: PathBuf::from(path),
-            reason,
-        })
+        Some((PathBuf::from(path), reason))
     }
 
     #[test]
@@ -114,9 +69,8 @@ mod tests {
     }
 
     #[test]
-    fn missing_and_empty_directories_and_empty_subdirectories_qualify() {
+    fn empty_directories_and_empty_subdirectories_qualify() {
         let root = scratch("snapshot-dir-empty");
-        assert_eq!(first_foreign_entry(&root.join("missing")).unwrap(), None);
         assert_eq!(first_foreign_entry(&root).unwrap(), None);
         fs::create_dir_all(root.join("errors/empty")).unwrap();
         write(
@@ -157,10 +111,6 @@ mod tests {
         assert_eq!(
             first_foreign_entry(&root).unwrap(),
             foreign("errors/b.md", "is a symbolic link")
-        );
-        assert_eq!(
-            first_foreign_entry(&root.join("errors/b.md")).unwrap(),
-            foreign("", "is a symbolic link")
         );
         fs::remove_file(root.join("errors/b.md")).unwrap();
         let socket = std::os::unix::net::UnixListener::bind(root.join("errors/c.md")).unwrap();

@@ -1,20 +1,18 @@
 //! Putting a new snapshot in place of the old one so that the snapshot directory is never
 //! lost, wherever the run is killed, as `fetch --help` states (What it writes, Killed runs).
-//! The pages go to `.NAME.new` beside `DIR/NAME`, on its file system so that a rename is
-//! atomic; `NAME` is renamed to `.NAME.old`, `.NAME.new` to `NAME`, the renames are synced,
-//! and `.NAME.old` is removed. A run first moves back or removes what a killed one left: both
-//! names belong to fetch. So that it never takes the directories of a live run for a killed
-//! one's, a run holds an advisory lock on `DIR` from the repair to the end of the swap. (On
-//! Unix; elsewhere a directory cannot be opened to be locked.)
+//! `.NAME.new` and `.NAME.old` are beside `DIR/NAME`, on its file system so that a rename is
+//! atomic, and belong to fetch. So that a run never takes the directories of a live run for a
+//! killed one's, it holds an advisory lock on `DIR` from the repair to the end of the swap (on
+//! Unix; elsewhere a directory cannot be opened to be locked).
 
 use std::ffi::OsString;
 use std::fs::{self, File, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
 
-use catalog_gen::cli::{sync_dir, write_synced};
+use catalog_gen::cli::{sync_dir, write_if_changed, write_synced};
 
-use super::{FetchError, Replacement, read_error, snapshot_dir, write_error};
+use super::{Replacement, io_error, snapshot_dir};
 
 /// The pages of a fetch, downloaded beside the snapshot they have not replaced yet, with the
 /// lock of their directory. Dropping it removes them.
@@ -26,8 +24,6 @@ pub struct StagedSnapshot {
     /// [`crate::docs_index::IndexPages`]).
     pub skipped_links: usize,
     out: PathBuf,
-    /// The directory that holds the snapshot and the two beside it.
-    parent: PathBuf,
     /// `.NAME.new`: the pages downloaded.
     new: PathBuf,
     /// `.NAME.old`: the old snapshot during the swap.
@@ -42,16 +38,14 @@ impl StagedSnapshot {
     /// Checks that `out` ends in a name, takes the lock of its directory, repairs what a killed
     /// run left (with a `note` of what was done), checks that `out` may be replaced (see
     /// [`StagedSnapshot::check_replaceable`]), and creates the empty `.NAME.new`.
-    pub(super) fn begin(out: &Path, force: bool, note: impl FnOnce(&str)) -> Result<Self, FetchError> {
+    pub(super) fn begin(out: &Path, force: bool, note: impl FnOnce(&str)) -> Result<Self, String> {
         let Some(name) = out.file_name() else {
             let message = format!("output {} does not end in a directory name", out.display());
             return Err(message);
         };
-        let dir = match out.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        fs::create_dir_all(&dir).map_err(write_error(&dir))?;
+        let dir = out.parent().filter(|dir| !dir.as_os_str().is_empty());
+        let dir = dir.unwrap_or(Path::new("."));
+        fs::create_dir_all(dir).map_err(io_error("write", dir))?;
         let beside = |suffix: &str| {
             let mut sibling = OsString::from(".");
             sibling.push(name);
@@ -61,16 +55,15 @@ impl StagedSnapshot {
         let staged = StagedSnapshot {
             pages: 0,
             skipped_links: 0,
-            _lock: lock(out, &dir)?,
+            _lock: lock(out, dir)?,
             out: out.to_path_buf(),
             new: beside(".new"),
             old: beside(".old"),
-            parent: dir,
             force,
         };
         staged.repair(note)?;
         staged.check_replaceable()?;
-        fs::create_dir(&staged.new).map_err(write_error(&staged.new))?;
+        fs::create_dir(&staged.new).map_err(io_error("write", &staged.new))?;
         Ok(staged)
     }
 
@@ -81,62 +74,67 @@ impl StagedSnapshot {
 
     /// Writes and syncs a downloaded page at `path`, a `/`-separated path already checked to
     /// stay inside.
-    pub(super) fn write(&self, path: &str, bytes: &[u8]) -> Result<(), FetchError> {
-        let file = path.split('/').fold(self.new.clone(), |dir, part| dir.join(part));
-        let error = || write_error(self.out.join(path));
-        if let Some(dir) = file.parent() {
-            fs::create_dir_all(dir).map_err(error())?;
-        }
-        write_synced(&file, bytes).map_err(error())
+    pub(super) fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        let file = self.new.join(path);
+        fs::create_dir_all(file.parent().unwrap_or(&self.new))
+            .and_then(|()| write_synced(&file, bytes))
+            .map_err(io_error("write", self.out.join(path)))
     }
 
     /// Fails unless the output may be replaced: it is a directory (not a link to one), or
     /// nothing yet; and a snapshot (see [`snapshot_dir`]) unless `--force` was given.
-    fn check_replaceable(&self) -> Result<(), FetchError> {
+    fn check_replaceable(&self) -> Result<(), String> {
         let out = self.out.display();
-        match snapshot_dir::first_foreign_entry(&self.out)? {
-            Some(foreign) if foreign.path.as_os_str().is_empty() => {
-                Err(format!("output {out} {}; name a directory", foreign.reason))
-            }
-            Some(foreign) if !self.force => Err(format!(
-                "refusing to replace {out}: {} {}; fetch replaces only a snapshot (directories \
-                 and .md files whose first line starts with \"# Source:\", none hidden), or \
-                 any directory with --force",
-                self.out.join(&foreign.path).display(),
-                foreign.reason
-            )),
-            _ => Ok(()),
-        }
+        let not_a_directory = match fs::symlink_metadata(&self.out) {
+            Ok(found) if found.is_symlink() => "is a symbolic link",
+            Ok(found) if !found.is_dir() => "is not a directory",
+            Ok(_) => match snapshot_dir::first_foreign_entry(&self.out)? {
+                Some((path, reason)) if !self.force => {
+                    return Err(format!(
+                        "refusing to replace {out}: {} {reason}; fetch replaces only a snapshot \
+                         (directories and .md files whose first line starts with \"# Source:\", \
+                         none hidden), or any directory with --force",
+                        self.out.join(path).display(),
+                    ));
+                }
+                _ => return Ok(()),
+            },
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(source) => return Err(io_error("read", &self.out)(source)),
+        };
+        Err(format!("output {out} {not_a_directory}; name a directory"))
     }
 
-    /// Replaces the snapshot with the downloaded pages.
-    pub fn commit(self) -> Result<(), FetchError> {
-        self.commit_with(&[])
-    }
-
-    /// Writes each of `files`, then puts the new snapshot in place of the old one, and removes
-    /// the old one: the snapshot last (see [`super`]). Nothing is written when the snapshot
-    /// stopped being one during the download.
-    pub fn commit_with(self, files: &[Replacement]) -> Result<(), FetchError> {
+    /// Writes each of `files` (old or new, never a part) or removes it (contents `None`), then puts the new snapshot in place of the old one (renamed to
+    /// `.NAME.old`, then removed). Nothing is written when the snapshot stopped being one
+    /// during the download.
+    pub fn commit_with(self, files: &[Replacement]) -> Result<(), String> {
         self.check_replaceable()?;
         for file in files {
-            file.write()?;
+            let written = match &file.contents {
+                Some(contents) => write_if_changed(&file.target, contents).map(drop),
+                None => match fs::remove_file(&file.target) {
+                    Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
+                    removed => removed,
+                },
+            };
+            written.map_err(io_error("write", &file.target))?;
         }
         let had_old = match fs::rename(&self.out, &self.old) {
             Ok(()) => true,
             Err(error) if error.kind() == io::ErrorKind::NotFound => false,
-            Err(source) => return Err(write_error(&self.out)(source)),
+            Err(source) => return Err(io_error("write", &self.out)(source)),
         };
         if let Err(source) = fs::rename(&self.new, &self.out) {
             if had_old {
                 // If this fails too, the next run moves it back.
                 let _ = fs::rename(&self.old, &self.out);
             }
-            return Err(write_error(&self.out)(source));
+            return Err(io_error("write", &self.out)(source));
         }
-        sync_dir(&self.parent);
+        sync_dir(self.new.parent().unwrap_or(Path::new(".")));
         if had_old {
-            fs::remove_dir_all(&self.old).map_err(write_error(&self.old))?;
+            fs::remove_dir_all(&self.old).map_err(io_error("write", &self.old))?;
         }
         Ok(())
     }
@@ -144,21 +142,21 @@ impl StagedSnapshot {
     /// Moves back or removes what a killed run left aside: `.NAME.old` is moved back when
     /// `NAME` is missing (killed between the renames) and removed when `NAME` is there (killed
     /// after them, so `NAME` is the new snapshot); `.NAME.new` is removed (killed before).
-    fn repair(&self, note: impl FnOnce(&str)) -> Result<(), FetchError> {
+    fn repair(&self, note: impl FnOnce(&str)) -> Result<(), String> {
         let (old, out) = (self.old.display(), self.out.display());
         if self.old.is_dir() && self.out.exists() {
-            fs::remove_dir_all(&self.old).map_err(write_error(&self.old))?;
+            fs::remove_dir_all(&self.old).map_err(io_error("write", &self.old))?;
             note(&format!(
                 "removed {old}, where an interrupted run had moved the old {out}"
             ));
         } else if self.old.is_dir() {
-            fs::rename(&self.old, &self.out).map_err(write_error(&self.out))?;
+            fs::rename(&self.old, &self.out).map_err(io_error("write", &self.out))?;
             note(&format!(
                 "restored {out} from {old}, where an interrupted run had moved it"
             ));
         }
         if self.new.is_dir() {
-            fs::remove_dir_all(&self.new).map_err(write_error(&self.new))?;
+            fs::remove_dir_all(&self.new).map_err(io_error("write", &self.new))?;
         }
         Ok(())
     }
@@ -173,11 +171,11 @@ impl Drop for StagedSnapshot {
 
 /// The lock on `dir` that keeps a second run out until this one is done; `None` where a
 /// directory cannot be opened as a file.
-fn lock(out: &Path, dir: &Path) -> Result<Option<File>, FetchError> {
+fn lock(out: &Path, dir: &Path) -> Result<Option<File>, String> {
     if cfg!(not(unix)) {
         return Ok(None);
     }
-    let file = File::open(dir).map_err(read_error(dir))?;
+    let file = File::open(dir).map_err(io_error("read", dir))?;
     match file.try_lock() {
         Ok(()) => Ok(Some(file)),
         Err(TryLockError::WouldBlock) => Err(format!(
@@ -186,7 +184,7 @@ fn lock(out: &Path, dir: &Path) -> Result<Option<File>, FetchError> {
             out.display(),
             dir.display()
         )),
-        Err(TryLockError::Error(source)) => Err(read_error(dir)(source)),
+        Err(TryLockError::Error(source)) => Err(io_error("read", dir)(source)),
     }
 }
 
@@ -241,7 +239,7 @@ mod tests {
         let staged = begin(&out, false).unwrap();
         assert_eq!(entries(&root), [".snapshot.new", "snapshot"]);
         staged.write("errors/a/new.md", b"# Source: new\n").unwrap();
-        staged.commit().unwrap();
+        staged.commit_with(&[]).unwrap();
         assert_eq!(entries(&root), ["snapshot"]);
         assert_eq!(entries(&out.join("errors")), ["a"]);
         assert_eq!(fs::read(out.join("errors/a/new.md")).unwrap(), b"# Source: new\n");
@@ -284,6 +282,27 @@ mod tests {
         );
         assert_eq!(entries(&root), ["snapshot"]);
         assert_eq!(entries(&out), ["notes.txt"]);
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn a_replacement_writes_its_file_whole_or_removes_it() {
+        let root = scratch("replacement");
+        let file = root.join("nested/ledger.json");
+        let commit = |contents: Option<&[u8]>| {
+            let replacement = Replacement {
+                target: file.clone(),
+                contents: contents.map(<[u8]>::to_vec),
+            };
+            begin(&root.join("snapshot"), false)
+                .unwrap()
+                .commit_with(&[replacement])
+        };
+        commit(Some(b"new")).unwrap();
+        assert_eq!(fs::read(&file).unwrap(), b"new");
+        commit(None).unwrap();
+        commit(None).unwrap();
+        assert_eq!(entries(&root.join("nested")), Vec::<String>::new());
         fs::remove_dir_all(&root).unwrap();
     }
 
