@@ -1,14 +1,8 @@
-//! Reading a docs index in the llms.txt format: which pages it links to, and where each
-//! one goes in a snapshot.
-//!
-//! An index is markdown whose list items link to pages:
-//!
-//! ```text
-//! - [Server Errors](https://smartcar.com/docs/errors/api-errors/server-errors.md): Thrown when ...
-//! ```
-//!
-//! A page's snapshot path is its URL path relative to the index's directory: with the index
-//! at `https://smartcar.com/docs/llms.txt`, that page is `errors/api-errors/server-errors.md`.
+//! Reading a docs index in the llms.txt format, markdown whose list items link to pages
+//! (`- [Server Errors](https://smartcar.com/docs/errors/api-errors/server-errors.md): ...`):
+//! which pages it links to, and where each goes in a snapshot: its URL path relative to the
+//! index's directory (`errors/api-errors/server-errors.md` for the index
+//! `https://smartcar.com/docs/llms.txt`).
 
 mod url;
 
@@ -41,13 +35,9 @@ pub struct IndexPages {
 }
 
 /// Selects the pages of `markdown`, the index served at `index`, whose snapshot path starts
-/// with `prefix` and ends with `.md`.
-///
-/// Relative links are resolved against `index`. Links to other origins (scheme, host and
-/// port) or outside the index's directory are skipped, as are repeats of a path already
-/// selected. A selected path that could escape the snapshot directory, or that holds a
-/// control or invisible character, is an error: `unsafe page path "PATH" for URL: PROBLEM`,
-/// the path percent-decoded.
+/// with `prefix` and ends with `.md`; the other links are skipped (see [`IndexPages`]). A
+/// selected path that could escape the snapshot directory, or that holds a control or
+/// invisible character, is an error: `unsafe page path "PATH" for URL: PROBLEM`.
 pub fn select_pages(index: &HttpUrl, markdown: &str, prefix: &str) -> Result<IndexPages, String> {
     let mut selected = IndexPages::default();
     let mut seen = BTreeSet::new();

@@ -26,9 +26,10 @@ pub struct HttpUrl {
 }
 
 impl HttpUrl {
-    /// Parses an absolute URL.
+    /// Parses an absolute URL: its scheme and host lowercased, its default port dropped.
     pub(crate) fn parse(text: &str) -> Result<HttpUrl, UrlError> {
-        let text = without_fragment(text.trim());
+        let text = text.trim();
+        let text = text.split_once('#').map_or(text, |(before, _)| before);
         let (scheme, rest) = split_scheme(text).ok_or(NOT_HTTP)?;
         let scheme = scheme.to_ascii_lowercase();
         if scheme != "http" && scheme != "https" {
@@ -36,27 +37,40 @@ impl HttpUrl {
         }
         let rest = rest.strip_prefix("//").ok_or(NO_HOST)?;
         let (authority, rest) = rest.split_at(rest.find(['/', '?']).unwrap_or(rest.len()));
-        let authority = normalize_authority(&scheme, authority)?;
+        let default_port = if scheme == "https" { ":443" } else { ":80" };
+        let host_port = authority
+            .strip_suffix(default_port)
+            .or_else(|| authority.strip_suffix(':'))
+            .unwrap_or(authority);
+        if host_port.is_empty() || host_port.starts_with(':') {
+            return Err(NO_HOST);
+        }
+        // User info (`user@host`) is refused with the other characters a host name cannot
+        // hold: no docs link needs it, and it can make a URL look like it is on another host.
+        let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~%!$&'()*+,;=:[]".contains(c);
+        if !host_port.chars().all(allowed) {
+            return Err(INVALID_HOST);
+        }
         let (path, query) = rest.split_at(rest.find('?').unwrap_or(rest.len()));
         let path = if path.is_empty() { "/" } else { path };
         Ok(HttpUrl {
-            authority,
-            path: remove_dot_segments(&encode(path)),
-            query: encode(query),
+            authority: host_port.to_ascii_lowercase(),
+            path: remove_dot_segments(&utf8_percent_encode(path, NOT_IN_URL).to_string()),
+            query: utf8_percent_encode(query, NOT_IN_URL).to_string(),
             scheme,
         })
     }
 
     /// Resolves `reference` (absolute, or relative to `self`) as a browser follows a link.
     pub(crate) fn join(&self, reference: &str) -> Result<HttpUrl, UrlError> {
-        let reference = without_fragment(reference.trim());
+        let reference = reference.trim();
         let (scheme, authority) = (&self.scheme, &self.authority);
         // A relative reference is spelled out absolute, for `parse` to encode and normalize.
         let absolute = if split_scheme(reference).is_some() {
             reference.to_owned()
         } else if reference.starts_with("//") {
             format!("{scheme}:{reference}")
-        } else if reference.is_empty() {
+        } else if reference.is_empty() || reference.starts_with('#') {
             return Ok(self.clone());
         } else if reference.starts_with('?') {
             format!("{scheme}://{authority}{}{reference}", self.path)
@@ -94,39 +108,18 @@ impl fmt::Display for HttpUrl {
     }
 }
 
-fn without_fragment(text: &str) -> &str {
-    text.split_once('#').map_or(text, |(before, _)| before)
-}
-
 /// Splits `scheme:rest` when `text` starts with a syntactically valid scheme.
 fn split_scheme(text: &str) -> Option<(&str, &str)> {
     let (scheme, rest) = text.split_once(':')?;
-    let mut chars = scheme.chars();
-    let starts_with_letter = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
-    let valid =
-        starts_with_letter && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    let valid = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
     valid.then_some((scheme, rest))
 }
 
-/// Lowercases the host and drops the scheme's default port. User info (`user@host`) is
-/// refused: no docs link needs it, and it can make a URL look like it is on another host.
-fn normalize_authority(scheme: &str, authority: &str) -> Result<String, UrlError> {
-    let default_port = if scheme == "https" { ":443" } else { ":80" };
-    let host_port = authority
-        .strip_suffix(default_port)
-        .or_else(|| authority.strip_suffix(':'))
-        .unwrap_or(authority);
-    if host_port.is_empty() || host_port.starts_with(':') {
-        return Err(NO_HOST);
-    }
-    let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~%!$&'()*+,;=:[]".contains(c);
-    if !host_port.chars().all(allowed) {
-        return Err(INVALID_HOST);
-    }
-    Ok(host_port.to_ascii_lowercase())
-}
-
-/// The bytes that may not appear in a URL as they are, besides controls and non-ASCII ones.
+/// The bytes that may not appear in a URL as they are, besides controls and non-ASCII ones:
+/// they are percent-encoded.
 const NOT_IN_URL: &AsciiSet = &CONTROLS
     .add(b' ')
     .add(b'"')
@@ -138,11 +131,6 @@ const NOT_IN_URL: &AsciiSet = &CONTROLS
     .add(b'{')
     .add(b'|')
     .add(b'}');
-
-/// `text` with the bytes that may not appear in a URL percent-encoded.
-fn encode(text: &str) -> String {
-    utf8_percent_encode(text, NOT_IN_URL).to_string()
-}
 
 /// RFC 3986 section 5.2.4, for a path starting with `/`.
 fn remove_dot_segments(path: &str) -> String {

@@ -110,14 +110,13 @@ impl<'a> Downloader<'a> {
     /// The body of `url`, retrying transient failures.
     pub fn get(&self, url: &HttpUrl) -> Result<Vec<u8>, String> {
         let mut attempt = 1;
+        let mut backoff = Duration::from_millis(self.limits.retry_backoff_ms);
         loop {
             match self.get_once(url) {
                 Ok(body) => return Ok(body),
                 Err(failure) if failure.transient && attempt < self.limits.attempts => {
-                    // The wait doubles after each failed try.
-                    let backoff = Duration::from_millis(self.limits.retry_backoff_ms);
-                    let factor = 2u32.saturating_pow(attempt - 1);
-                    thread::sleep(backoff.saturating_mul(factor).min(MAX_BACKOFF));
+                    thread::sleep(backoff.min(MAX_BACKOFF));
+                    backoff = backoff.saturating_mul(2);
                     attempt += 1;
                 }
                 Err(failure) => return Err(download_error(url, &failure, attempt)),

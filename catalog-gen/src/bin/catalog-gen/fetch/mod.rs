@@ -1,12 +1,11 @@
 //! `catalog-gen fetch`: replacing a docs snapshot with the error pages the live docs index
 //! (llms.txt) links to, by the policies `fetch --help` states ([`command`]).
 //!
-//! [`stage`] downloads the pages the index selects ([`crate::docs_index`]) beside the snapshot,
-//! which is not touched yet; a command can read them, as `update` does, before
-//! [`StagedSnapshot::commit_with`] writes its own files, each old or new, and puts the pages in
-//! the snapshot's place. Git is the refresh's transaction log: a run killed between two files
-//! leaves files of different generations, which `check` reports (the generated file records
-//! the hash of the docs it came from), and running `update` again computes the same files.
+//! [`stage`] downloads them beside the snapshot; a command can read them, as `update` does,
+//! before [`StagedSnapshot::commit_with`] writes its own files and puts the pages in place.
+//! Git is the refresh's transaction log: a run killed between two files leaves files of
+//! different generations, which `check` reports (the generated file records the hash of the
+//! docs it came from), and running `update` again computes the same files.
 
 mod command;
 mod download;

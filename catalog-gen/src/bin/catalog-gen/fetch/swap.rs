@@ -5,7 +5,7 @@
 //! killed one's, it holds an advisory lock on `DIR` from the repair to the end of the swap (on
 //! Unix; elsewhere a directory cannot be opened to be locked).
 
-use std::ffi::OsString;
+use std::ffi::OsStr;
 use std::fs::{self, File, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -20,8 +20,7 @@ use super::{Replacement, io_error, snapshot_dir};
 pub struct StagedSnapshot {
     /// How many pages were fetched.
     pub pages: usize,
-    /// How many of the index's links were not fetched (see
-    /// [`crate::docs_index::IndexPages`]).
+    /// How many of the index's links were skipped ([`crate::docs_index::IndexPages`]).
     pub skipped_links: usize,
     out: PathBuf,
     /// `.NAME.new`: the pages downloaded.
@@ -35,9 +34,8 @@ pub struct StagedSnapshot {
 }
 
 impl StagedSnapshot {
-    /// Checks that `out` ends in a name, takes the lock of its directory, repairs what a killed
-    /// run left (with a `note` of what was done), checks that `out` may be replaced (see
-    /// [`StagedSnapshot::check_replaceable`]), and creates the empty `.NAME.new`.
+    /// Takes the lock of `out`'s directory, repairs what a killed run left (with a `note` of
+    /// what was done), checks that `out` may be replaced and creates the empty `.NAME.new`.
     pub(super) fn begin(out: &Path, force: bool, note: impl FnOnce(&str)) -> Result<Self, String> {
         let Some(name) = out.file_name() else {
             let message = format!("output {} does not end in a directory name", out.display());
@@ -46,12 +44,7 @@ impl StagedSnapshot {
         let dir = out.parent().filter(|dir| !dir.as_os_str().is_empty());
         let dir = dir.unwrap_or(Path::new("."));
         fs::create_dir_all(dir).map_err(io_error("write", dir))?;
-        let beside = |suffix: &str| {
-            let mut sibling = OsString::from(".");
-            sibling.push(name);
-            sibling.push(suffix);
-            dir.join(sibling)
-        };
+        let beside = |suffix| dir.join([OsStr::new("."), name, OsStr::new(suffix)].join(OsStr::new("")));
         let staged = StagedSnapshot {
             pages: 0,
             skipped_links: 0,
@@ -105,9 +98,9 @@ impl StagedSnapshot {
         Err(format!("output {out} {not_a_directory}; name a directory"))
     }
 
-    /// Writes each of `files` (old or new, never a part) or removes it (contents `None`), then puts the new snapshot in place of the old one (renamed to
-    /// `.NAME.old`, then removed). Nothing is written when the snapshot stopped being one
-    /// during the download.
+    /// Writes each of `files` (old or new, never a part) or removes it (contents `None`), then
+    /// puts the new snapshot in place of the old one (renamed to `.NAME.old`, then removed).
+    /// Nothing is written when the snapshot stopped being one during the download.
     pub fn commit_with(self, files: &[Replacement]) -> Result<(), String> {
         self.check_replaceable()?;
         for file in files {
