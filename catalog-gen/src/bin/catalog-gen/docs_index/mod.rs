@@ -6,7 +6,6 @@
 
 mod url;
 
-use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use percent_encoding::percent_decode_str;
@@ -60,13 +59,8 @@ pub fn select_pages(index: &HttpUrl, markdown: &str, prefix: &str) -> Result<Ind
             selected.skipped += 1;
             continue;
         };
-        // Lossy decoding copies exactly when it had to replace bytes that are not UTF-8.
-        let checked = if matches!(path, Cow::Owned(_)) {
-            Err("is not UTF-8 once percent-decoded".to_owned())
-        } else {
-            check_relative_path(&path)
-        };
-        checked.map_err(|problem| format!("unsafe page path {path:?} for {url}: {problem}"))?;
+        check_relative_path(&decoded)
+            .map_err(|problem| format!("unsafe page path {path:?} for {url}: {problem}"))?;
         let path = path.into_owned();
         if seen.insert(path.clone()) {
             selected.pages.push(IndexPage { url, path });
@@ -78,11 +72,14 @@ pub fn select_pages(index: &HttpUrl, markdown: &str, prefix: &str) -> Result<Ind
 }
 
 /// Checks that `path` stays inside the directory it is relative to and is a name a snapshot
-/// can hold: not empty or absolute; no backslash, colon (a drive or stream name on some
+/// can hold: UTF-8, not empty or absolute; no backslash, colon (a drive or stream name on some
 /// systems), control character or one a reader cannot see (see [`is_unsafe`]); no empty,
 /// `.` or `..` segment, nor a hidden name (snapshot reading skips them). Fails with what is
 /// wrong.
-fn check_relative_path(path: &str) -> Result<(), String> {
+fn check_relative_path(path: &[u8]) -> Result<(), String> {
+    let Ok(path) = std::str::from_utf8(path) else {
+        return Err("is not UTF-8 once percent-decoded".to_owned());
+    };
     let problem = if path.is_empty() {
         "empty path"
     } else if path.starts_with('/') {
@@ -273,22 +270,22 @@ mod tests {
 
     #[test]
     fn checks_relative_paths() {
-        assert_eq!(check_relative_path("errors/api-errors/server-errors.md"), Ok(()));
-        assert_eq!(check_relative_path(""), Err("empty path".to_owned()));
-        assert_eq!(check_relative_path("/etc/passwd").unwrap_err(), "absolute path");
+        assert_eq!(check_relative_path(b"errors/api-errors/server-errors.md"), Ok(()));
+        assert_eq!(check_relative_path(b""), Err("empty path".to_owned()));
+        assert_eq!(check_relative_path(b"/etc/passwd").unwrap_err(), "absolute path");
         assert_eq!(
-            check_relative_path("../x.md").unwrap_err(),
+            check_relative_path(b"../x.md").unwrap_err(),
             "has a `.` or `..` segment"
         );
         assert_eq!(
-            check_relative_path("a/./x.md").unwrap_err(),
+            check_relative_path(b"a/./x.md").unwrap_err(),
             "has a `.` or `..` segment"
         );
         assert_eq!(
-            check_relative_path("a\\x.md").unwrap_err(),
+            check_relative_path(b"a\\x.md").unwrap_err(),
             "contains a backslash"
         );
-        assert_eq!(check_relative_path("a/").unwrap_err(), "has an empty segment");
+        assert_eq!(check_relative_path(b"a/").unwrap_err(), "has an empty segment");
     }
 
     #[test]

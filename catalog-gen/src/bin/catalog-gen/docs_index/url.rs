@@ -136,12 +136,10 @@ const NOT_IN_URL: &AsciiSet = &CONTROLS
 fn remove_dot_segments(path: &str) -> String {
     let mut kept = Vec::new();
     for segment in path.split('/').skip(1) {
-        match segment {
-            "." => {}
-            ".." => {
-                kept.pop();
-            }
-            segment => kept.push(segment),
+        if segment == ".." {
+            kept.pop();
+        } else if segment != "." {
+            kept.push(segment);
         }
     }
     // A path ending in a dot segment names a directory.

@@ -7,8 +7,6 @@ use clap::Args;
 
 use crate::commands::{Ui, count};
 
-use super as fetch;
-
 /// The policies of `fetch`, shown by `catalog-gen fetch --help`.
 const POLICIES: &str = "\
 What fetch replaces:
@@ -100,7 +98,7 @@ pub struct DownloadArgs {
 /// printed escaped: here, or where the error returned is printed. With `--quiet`, only errors.
 pub fn run(args: &FetchArgs, ui: &Ui) -> crate::commands::Result<ExitCode> {
     let note = |note: &str| ui.note(note);
-    let staged = fetch::stage(&args.index, &args.out, args.force, &args.download, note)?;
+    let staged = super::stage(&args.index, &args.out, args.force, &args.download, note)?;
     let pages = count(staged.pages, "page");
     let mut summary = format!("fetched {pages} into {}", args.out.display());
     if staged.skipped_links > 0 {

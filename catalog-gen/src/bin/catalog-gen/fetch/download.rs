@@ -2,7 +2,6 @@
 //! size limits for one body and for the whole fetch, no content encoding, and retries with
 //! exponential backoff on failures that may not happen again.
 
-use std::cell::Cell;
 use std::io;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -83,7 +82,7 @@ pub struct Downloader<'a> {
     limits: &'a DownloadArgs,
     deadline: Duration,
     /// What is left of `max_total_bytes` after the bodies downloaded so far.
-    total_left: Cell<u64>,
+    total_left: u64,
 }
 
 impl<'a> Downloader<'a> {
@@ -103,12 +102,12 @@ impl<'a> Downloader<'a> {
             index,
             limits,
             deadline: Duration::from_secs(limits.deadline_secs),
-            total_left: Cell::new(limits.max_total_bytes),
+            total_left: limits.max_total_bytes,
         }
     }
 
     /// The body of `url`, retrying transient failures.
-    pub fn get(&self, url: &HttpUrl) -> Result<Vec<u8>, String> {
+    pub fn get(&mut self, url: &HttpUrl) -> Result<Vec<u8>, String> {
         let mut attempt = 1;
         let mut backoff = Duration::from_millis(self.limits.retry_backoff_ms);
         loop {
@@ -119,14 +118,20 @@ impl<'a> Downloader<'a> {
                     backoff = backoff.saturating_mul(2);
                     attempt += 1;
                 }
-                Err(failure) => return Err(download_error(url, &failure, attempt)),
+                Err(failure) => {
+                    let after = match attempt {
+                        1 => String::new(),
+                        n => format!(" (after {n} attempts)"),
+                    };
+                    return Err(format!("cannot fetch {url}: {}{after}", failure.reason));
+                }
             }
         }
     }
 
     /// One try: the request and its redirects, all within one deadline and on the index's
     /// origin.
-    fn get_once(&self, url: &HttpUrl) -> Result<Vec<u8>, Failure> {
+    fn get_once(&mut self, url: &HttpUrl) -> Result<Vec<u8>, Failure> {
         let deadline = Instant::now() + self.deadline;
         let mut current = url.clone();
         for _ in 0..=MAX_REDIRECTS {
@@ -164,9 +169,9 @@ impl<'a> Downloader<'a> {
     }
 
     /// The body of a 200 response, within the limits for one body and for the whole fetch.
-    fn read_body(&self, response: &mut Response<ureq::Body>) -> Result<Vec<u8>, Failure> {
+    fn read_body(&mut self, response: &mut Response<ureq::Body>) -> Result<Vec<u8>, Failure> {
         check_content_encoding(response.headers())?;
-        let (total_left, max_page) = (self.total_left.get(), self.limits.max_page_bytes);
+        let (total_left, max_page) = (self.total_left, self.limits.max_page_bytes);
         let body = response.body_mut().with_config().limit(max_page.min(total_left));
         let body = body.read_to_vec().map_err(|error| match error {
             ureq::Error::BodyExceedsLimit(_) if total_left < max_page => {
@@ -178,18 +183,9 @@ impl<'a> Downloader<'a> {
             }
             error => Failure::from_ureq(error, self.deadline),
         })?;
-        self.total_left.set(total_left.saturating_sub(body.len() as u64));
+        self.total_left = total_left.saturating_sub(body.len() as u64);
         Ok(body)
     }
-}
-
-/// Why the download of `url` failed, after `attempts` tries.
-fn download_error(url: &HttpUrl, failure: &Failure, attempts: u32) -> String {
-    let after = match attempts {
-        1 => String::new(),
-        n => format!(" (after {n} attempts)"),
-    };
-    format!("cannot fetch {url}: {}{after}", failure.reason)
 }
 
 /// Refuses a body with any content coding but `identity`, in any of the `Content-Encoding`
@@ -213,20 +209,6 @@ mod tests {
     use ureq::http::HeaderValue;
 
     use super::*;
-
-    #[test]
-    fn errors_say_how_many_tries_were_made() {
-        let url = HttpUrl::parse("https://smartcar.com/docs/errors/a.md").unwrap();
-        let error = |attempts| download_error(&url, &Failure::status(503), attempts);
-        assert_eq!(
-            error(3),
-            "cannot fetch https://smartcar.com/docs/errors/a.md: HTTP status 503 (after 3 attempts)"
-        );
-        assert_eq!(
-            error(1),
-            "cannot fetch https://smartcar.com/docs/errors/a.md: HTTP status 503"
-        );
-    }
 
     #[test]
     fn every_content_encoding_header_counts() {

@@ -13,7 +13,6 @@ mod markdown;
 mod snapshot_dir;
 mod swap;
 
-use std::io;
 use std::path::{Path, PathBuf};
 
 pub use command::{DownloadArgs, FetchArgs, run};
@@ -24,7 +23,7 @@ use download::Downloader;
 
 /// A function that turns an I/O error at `path` into `cannot VERB PATH: ERROR` (`read` or
 /// `write`), the message of a failed fetch.
-fn io_error(verb: &'static str, path: impl AsRef<Path>) -> impl FnOnce(io::Error) -> String {
+fn io_error(verb: &'static str, path: impl AsRef<Path>) -> impl FnOnce(std::io::Error) -> String {
     let path = path.as_ref().display().to_string();
     move |source| format!("cannot {verb} {path}: {source}")
 }
@@ -54,7 +53,7 @@ pub fn stage(
 ) -> Result<StagedSnapshot, String> {
     let index_url = HttpUrl::parse(index).map_err(|reason| format!("invalid index URL {index}: {reason}"))?;
     let mut staged = StagedSnapshot::begin(out, force, note)?;
-    let downloader = Downloader::new(limits, &index_url);
+    let mut downloader = Downloader::new(limits, &index_url);
     let index = downloader.get(&index_url)?;
     let index = markdown_text(&index_url, &index)?;
     let selected = docs_index::select_pages(&index_url, index, &limits.prefix)?;

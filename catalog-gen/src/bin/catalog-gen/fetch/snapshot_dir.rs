@@ -7,13 +7,10 @@ use std::path::{Path, PathBuf};
 
 use super::{SOURCE_LINE_START, io_error};
 
-/// An entry that a snapshot does not hold: its path relative to the directory checked, and
-/// what it is instead (`is hidden`, `is not a .md file`...).
-pub type ForeignEntry = (PathBuf, &'static str);
-
 /// The first entry below the directory `dir`, in name order depth first, that a snapshot does
-/// not hold; `None` when `dir` is a snapshot.
-pub fn first_foreign_entry(dir: &Path) -> Result<Option<ForeignEntry>, String> {
+/// not hold: its path relative to `dir` and what it is instead (`is hidden`, `is not a .md
+/// file`...); `None` when `dir` is a snapshot.
+pub fn first_foreign_entry(dir: &Path) -> Result<Option<(PathBuf, &'static str)>, String> {
     let mut entries = fs::read_dir(dir)
         .and_then(|entries| entries.collect::<io::Result<Vec<DirEntry>>>())
         .map_err(io_error("read", dir))?;
@@ -58,7 +55,7 @@ mod tests {
         fs::write(file, bytes).unwrap();
     }
 
-    fn foreign(path: &str, reason: &'static str) -> Option<ForeignEntry> {
+    fn foreign(path: &str, reason: &'static str) -> Option<(PathBuf, &'static str)> {
         Some((PathBuf::from(path), reason))
     }
 

@@ -137,16 +137,15 @@ impl StagedSnapshot {
     /// after them, so `NAME` is the new snapshot); `.NAME.new` is removed (killed before).
     fn repair(&self, note: impl FnOnce(&str)) -> Result<(), String> {
         let (old, out) = (self.old.display(), self.out.display());
-        if self.old.is_dir() && self.out.exists() {
-            fs::remove_dir_all(&self.old).map_err(io_error("write", &self.old))?;
-            note(&format!(
-                "removed {old}, where an interrupted run had moved the old {out}"
-            ));
-        } else if self.old.is_dir() {
-            fs::rename(&self.old, &self.out).map_err(io_error("write", &self.out))?;
-            note(&format!(
-                "restored {out} from {old}, where an interrupted run had moved it"
-            ));
+        if self.old.is_dir() {
+            let repaired = if self.out.exists() {
+                fs::remove_dir_all(&self.old).map_err(io_error("write", &self.old))?;
+                format!("removed {old}, where an interrupted run had moved the old {out}")
+            } else {
+                fs::rename(&self.old, &self.out).map_err(io_error("write", &self.out))?;
+                format!("restored {out} from {old}, where an interrupted run had moved it")
+            };
+            note(&repaired);
         }
         if self.new.is_dir() {
             fs::remove_dir_all(&self.new).map_err(io_error("write", &self.new))?;
