@@ -10,7 +10,6 @@
 mod command;
 mod download;
 mod markdown;
-mod snapshot_dir;
 mod swap;
 
 use std::path::{Path, PathBuf};

@@ -3,16 +3,17 @@
 //! `.NAME.new` and `.NAME.old` are beside `DIR/NAME`, on its file system so that a rename is
 //! atomic, and belong to fetch. So that a run never takes the directories of a live run for a
 //! killed one's, it holds an advisory lock on `DIR` from the repair to the end of the swap (on
-//! Unix; elsewhere a directory cannot be opened to be locked).
+//! Unix; elsewhere a directory cannot be opened to be locked). What may be replaced is a
+//! snapshot recognized by its content (What fetch replaces): no marker file among the pages.
 
 use std::ffi::OsStr;
-use std::fs::{self, File, TryLockError};
-use std::io;
+use std::fs::{self, DirEntry, File, TryLockError};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use catalog_gen::cli::{sync_dir, write_if_changed, write_synced};
 
-use super::{Replacement, io_error, snapshot_dir};
+use super::{Replacement, SOURCE_LINE_START, io_error};
 
 /// The pages of a fetch, downloaded beside the snapshot they have not replaced yet, with the
 /// lock of their directory. Dropping it removes them.
@@ -75,13 +76,13 @@ impl StagedSnapshot {
     }
 
     /// Fails unless the output may be replaced: it is a directory (not a link to one), or
-    /// nothing yet; and a snapshot (see [`snapshot_dir`]) unless `--force` was given.
+    /// nothing yet; and a snapshot unless `--force` was given.
     fn check_replaceable(&self) -> Result<(), String> {
         let out = self.out.display();
         let not_a_directory = match fs::symlink_metadata(&self.out) {
             Ok(found) if found.is_symlink() => "is a symbolic link",
             Ok(found) if !found.is_dir() => "is not a directory",
-            Ok(_) => match snapshot_dir::first_foreign_entry(&self.out)? {
+            Ok(_) => match first_foreign_entry(&self.out)? {
                 Some((path, reason)) if !self.force => {
                     return Err(format!(
                         "refusing to replace {out}: {} {reason}; fetch replaces only a snapshot \
@@ -178,6 +179,43 @@ fn lock(out: &Path, dir: &Path) -> Result<Option<File>, String> {
         )),
         Err(TryLockError::Error(source)) => Err(io_error("read", dir)(source)),
     }
+}
+
+/// The first entry below the directory `dir`, in name order depth first, that a snapshot does
+/// not hold: its path relative to `dir` and what it is instead (`is hidden`, `is not a .md
+/// file`...); `None` when `dir` is a snapshot.
+fn first_foreign_entry(dir: &Path) -> Result<Option<(PathBuf, &'static str)>, String> {
+    let mut entries = fs::read_dir(dir)
+        .and_then(|entries| entries.collect::<io::Result<Vec<DirEntry>>>())
+        .map_err(io_error("read", dir))?;
+    entries.sort_by_key(DirEntry::file_name);
+    for entry in entries {
+        let file_type = entry.file_type().map_err(io_error("read", entry.path()))?;
+        let reason = match entry.file_name().to_str() {
+            None => "has a name that is not UTF-8",
+            Some(name) if name.starts_with('.') => "is hidden",
+            _ if file_type.is_symlink() => "is a symbolic link",
+            _ if file_type.is_dir() => match first_foreign_entry(&entry.path())? {
+                Some((path, reason)) => return Ok(Some((Path::new(&entry.file_name()).join(path), reason))),
+                None => continue,
+            },
+            _ if !file_type.is_file() => "is neither a file nor a directory",
+            Some(name) if !name.ends_with(".md") => "is not a .md file",
+            _ if starts_with_source_line(&entry.path())? => continue,
+            _ => "does not start with a \"# Source:\" line",
+        };
+        return Ok(Some((entry.file_name().into(), reason)));
+    }
+    Ok(None)
+}
+
+/// Whether the file at `path` starts with `# Source:`.
+fn starts_with_source_line(path: &Path) -> Result<bool, String> {
+    let mut start = Vec::new();
+    File::open(path)
+        .and_then(|file| file.take(SOURCE_LINE_START.len() as u64).read_to_end(&mut start))
+        .map_err(io_error("read", path))?;
+    Ok(start == SOURCE_LINE_START)
 }
 
 #[cfg(test)]
@@ -331,6 +369,76 @@ mod tests {
         assert_eq!(repair_notes(&out), [removed]);
         assert_eq!(entries(&root), ["snapshot"]);
         assert_eq!(entries(&out.join("errors")), ["old.md"]);
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    fn write(root: &Path, path: &str, bytes: &[u8]) {
+        let file = root.join(path);
+        fs::create_dir_all(file.parent().unwrap()).unwrap();
+        fs::write(file, bytes).unwrap();
+    }
+
+    fn foreign(path: &str, reason: &'static str) -> Option<(PathBuf, &'static str)> {
+        Some((PathBuf::from(path), reason))
+    }
+
+    #[test]
+    fn the_repository_snapshot_is_a_snapshot() {
+        let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-snapshot");
+        assert_eq!(first_foreign_entry(&docs).unwrap(), None);
+    }
+
+    #[test]
+    fn empty_directories_and_empty_subdirectories_qualify() {
+        let root = scratch("snapshot-dir-empty");
+        assert_eq!(first_foreign_entry(&root).unwrap(), None);
+        fs::create_dir_all(root.join("errors/empty")).unwrap();
+        write(
+            &root,
+            "errors/a.md",
+            b"# Source: https://smartcar.com/docs/errors/a.md\n",
+        );
+        assert_eq!(first_foreign_entry(&root).unwrap(), None);
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn names_the_first_foreign_entry_in_name_order() {
+        let root = scratch("snapshot-dir-foreign");
+        write(&root, "errors/b.md", b"# Source: b\n");
+        write(&root, "errors/c/notes.txt", b"mine\n");
+        write(&root, "errors/d.md", b"# Title\n");
+        assert_eq!(
+            first_foreign_entry(&root).unwrap(),
+            foreign("errors/c/notes.txt", "is not a .md file")
+        );
+        write(&root, "errors/a.md", b"# Sou");
+        assert_eq!(
+            first_foreign_entry(&root).unwrap(),
+            foreign("errors/a.md", "does not start with a \"# Source:\" line")
+        );
+        write(&root, ".git/HEAD", b"ref: refs/heads/main\n");
+        assert_eq!(first_foreign_entry(&root).unwrap(), foreign(".git", "is hidden"));
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symbolic_links_and_special_files_are_foreign() {
+        let root = scratch("snapshot-dir-links");
+        write(&root, "errors/a.md", b"# Source: a\n");
+        std::os::unix::fs::symlink(root.join("errors/a.md"), root.join("errors/b.md")).unwrap();
+        assert_eq!(
+            first_foreign_entry(&root).unwrap(),
+            foreign("errors/b.md", "is a symbolic link")
+        );
+        fs::remove_file(root.join("errors/b.md")).unwrap();
+        let socket = std::os::unix::net::UnixListener::bind(root.join("errors/c.md")).unwrap();
+        assert_eq!(
+            first_foreign_entry(&root).unwrap(),
+            foreign("errors/c.md", "is neither a file nor a directory")
+        );
+        drop(socket);
         fs::remove_dir_all(&root).unwrap();
     }
 }
