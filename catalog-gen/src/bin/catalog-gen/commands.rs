@@ -1,15 +1,15 @@
 //! The commands, each returning its exit code.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use catalog_gen::cli::NO_ERRORS_DOCUMENTED;
-use catalog_gen::{ChangeSet, Diagnostic, Docs, Error, Lint, Style};
+use catalog_gen::{ChangeSet, Docs, Error, Lint, Style};
 use smartcar_errors_shared::text::{Escaped, escape};
 
 use crate::checked_in::{REGENERATE_COMMAND, checked_in};
-use crate::paths::Paths;
+use crate::paths::{DOCS_DIR, GENERATED_FILE, or_default};
 use crate::{Color, Diagnostics, Format};
 
 /// What a command returns: its exit code, or why it could not run (printed escaped, with the
@@ -62,39 +62,38 @@ impl Ui {
         }
     }
 
-    /// The diagnostics of `docs` to print: only the errors with `--quiet`.
-    fn shown(&self, docs: &Docs) -> Vec<Diagnostic> {
-        docs.diagnostics()
+    /// The report of the diagnostics of `docs` (only the errors with `--quiet`): in the style
+    /// asked for, files named below the docs directory; or, for docs `fetched` into a directory
+    /// they will not stay in, one line each, files named within it.
+    pub fn report(&self, docs: &Docs, fetched: bool) -> String {
+        let shown: Vec<_> = docs
+            .diagnostics()
             .iter()
             .filter(|d| !self.quiet || d.is_error())
             .cloned()
-            .collect()
-    }
-
-    /// The report of the diagnostics of `docs`, in the style asked for, files named below the
-    /// docs directory.
-    fn report(&self, docs: &Docs) -> String {
-        docs.render(&self.shown(docs), self.style)
-    }
-
-    /// The report of the diagnostics of `docs`, one line each, files named within the docs
-    /// directory (as when it is not where the docs will stay), then their count.
-    pub fn plain_report(&self, docs: &Docs) -> String {
-        catalog_gen::cli::plain_report(&self.shown(docs))
+            .collect();
+        if fetched {
+            catalog_gen::cli::plain_report(&shown)
+        } else {
+            docs.render(&shown, self.style)
+        }
     }
 
     /// Reads the docs in `dir`, as the checked-in catalog is generated from them, and prints
     /// their diagnostics.
     fn read(&self, dir: &Path) -> Result<Docs> {
         let docs = checked_in(dir).read()?;
-        let _ = std::io::stderr().lock().write_all(self.report(&docs).as_bytes());
+        let _ = std::io::stderr()
+            .lock()
+            .write_all(self.report(&docs, false).as_bytes());
         Ok(docs)
     }
 
-    pub fn generate(&self, paths: &Paths) -> Result<ExitCode> {
-        let (dir, file) = (&paths.docs, &paths.generated);
-        let docs = self.read(dir)?;
-        match docs.write(file) {
+    pub fn generate(&self, docs: Option<PathBuf>, out: Option<PathBuf>) -> Result<ExitCode> {
+        let (dir, file) = (or_default(docs, DOCS_DIR)?, or_default(out, GENERATED_FILE)?);
+        let docs = self.read(&dir)?;
+        let shown = Escaped(&file.display().to_string());
+        match docs.write(&file) {
             Ok(written) => {
                 let catalog = docs.catalog();
                 self.note(&format!(
@@ -105,46 +104,45 @@ impl Ui {
                     count(catalog.error_types().len(), "type"),
                     count(catalog.connect_errors.len(), "Connect error"),
                 ));
-                Ok(ExitCode::SUCCESS)
+                return Ok(ExitCode::SUCCESS);
             }
-            Err(Error::Docs { .. }) => {
-                error!(
-                    "error: the docs have errors; nothing written to {}",
-                    Escaped(&file.display().to_string())
-                );
-                Ok(ExitCode::FAILURE)
-            }
+            Err(Error::Docs { .. }) => error!("error: the docs have errors; nothing written to {shown}"),
             Err(Error::NoErrorsDocumented { .. }) => {
-                error!("error: {NO_ERRORS_DOCUMENTED}");
-                error!("nothing written to {}", Escaped(&file.display().to_string()));
-                Ok(ExitCode::FAILURE)
+                error!("error: {NO_ERRORS_DOCUMENTED}\nnothing written to {shown}")
             }
-            Err(error) => Err(error.into()),
+            Err(error) => return Err(error.into()),
         }
+        Ok(ExitCode::FAILURE)
     }
 
-    pub fn check(&self, paths: &Paths) -> Result<ExitCode> {
-        let (dir, file) = (&paths.docs, &paths.generated);
-        let docs = self.read(dir)?;
-        match docs.check(file, &format!("{REGENERATE_COMMAND}{}", paths.flags)) {
+    pub fn check(&self, docs: Option<PathBuf>, generated: Option<PathBuf>) -> Result<ExitCode> {
+        // The command that fixes a drift names the paths given.
+        let mut fix = REGENERATE_COMMAND.to_owned();
+        for (flag, path) in [("--docs", &docs), ("--out", &generated)] {
+            if let Some(path) = path {
+                fix.push_str(&format!(" {flag} {}", path.display()));
+            }
+        }
+        let (dir, file) = (
+            or_default(docs, DOCS_DIR)?,
+            or_default(generated, GENERATED_FILE)?,
+        );
+        match self.read(&dir)?.check(&file, &fix) {
             Ok(None) => {
                 self.note(&format!("{} is in sync with {}", file.display(), dir.display()));
-                Ok(ExitCode::SUCCESS)
+                return Ok(ExitCode::SUCCESS);
             }
             Ok(Some(drift)) => {
                 out(drift)?;
-                Ok(ExitCode::FAILURE)
+                return Ok(ExitCode::FAILURE);
             }
             Err(Error::Docs { .. }) => {
-                error!("error: the docs have errors, so they generate no catalog to compare with");
-                Ok(ExitCode::from(2))
+                error!("error: the docs have errors, so they generate no catalog to compare with")
             }
-            Err(Error::NoErrorsDocumented { .. }) => {
-                error!("error: {NO_ERRORS_DOCUMENTED}");
-                Ok(ExitCode::from(2))
-            }
-            Err(error) => Err(error.into()),
+            Err(Error::NoErrorsDocumented { .. }) => error!("error: {NO_ERRORS_DOCUMENTED}"),
+            Err(error) => return Err(error.into()),
         }
+        Ok(ExitCode::from(2))
     }
 
     pub fn dump(&self, dir: &Path) -> Result<ExitCode> {
@@ -165,7 +163,7 @@ impl Ui {
                 .read()
                 .map_err(|error| error!("error: {}", escape(&error.to_string())))
                 .ok()?;
-            let text = self.report(&docs);
+            let text = self.report(&docs, false);
             if text != printed {
                 let _ = std::io::stderr().lock().write_all(text.as_bytes());
                 printed = text;
