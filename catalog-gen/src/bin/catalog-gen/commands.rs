@@ -5,12 +5,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use catalog_gen::cli::NO_ERRORS_DOCUMENTED;
-use catalog_gen::{ChangeSet, Docs, Error, Lint, Style};
+use catalog_gen::{Catalog, ChangeSet, Docs, Error, Lint, Style};
 use smartcar_errors_shared::text::{Escaped, escape};
 
 use crate::checked_in::{REGENERATE_COMMAND, checked_in};
 use crate::paths::{DOCS_DIR, GENERATED_FILE, or_default};
-use crate::{Color, Diagnostics, Format};
+use crate::{Color, Diagnostics, DumpFormat, Format};
 
 /// What a command returns: its exit code, or why it could not run (printed escaped, with the
 /// command's exit code for that).
@@ -28,9 +28,11 @@ pub fn count(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
-/// Writes `text` and a newline to stdout (a closed pipe surfaces as an `io::Error`).
-fn out(text: impl std::fmt::Display) -> std::io::Result<()> {
-    writeln!(std::io::stdout().lock(), "{text}")
+/// Writes `text` and a newline to stdout, for a command that then succeeds (a closed pipe
+/// surfaces as an `io::Error`).
+fn out(text: impl std::fmt::Display) -> Result<ExitCode> {
+    writeln!(std::io::stdout().lock(), "{text}")?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// How the commands talk to the user.
@@ -42,11 +44,10 @@ pub struct Ui {
 
 impl Ui {
     pub fn new(diagnostics: Diagnostics, color: Color, quiet: bool) -> Self {
-        let terminal = std::io::stderr().is_terminal();
         let color = match color {
             Color::Always => true,
             Color::Never => false,
-            Color::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
+            Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
         };
         let style = match diagnostics {
             Diagnostics::Plain => Style::Plain,
@@ -133,7 +134,7 @@ impl Ui {
                 return Ok(ExitCode::SUCCESS);
             }
             Ok(Some(drift)) => {
-                out(drift)?;
+                writeln!(std::io::stdout().lock(), "{drift}")?;
                 return Ok(ExitCode::FAILURE);
             }
             Err(Error::Docs { .. }) => {
@@ -145,13 +146,18 @@ impl Ui {
         Ok(ExitCode::from(2))
     }
 
-    pub fn dump(&self, dir: &Path) -> Result<ExitCode> {
-        let docs = self.read(dir)?;
+    pub fn dump(&self, docs: Option<PathBuf>, format: DumpFormat) -> Result<ExitCode> {
+        if format == DumpFormat::JsonSchema {
+            std::io::stdout()
+                .lock()
+                .write_all(Catalog::json_schema().as_bytes())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        let docs = self.read(&or_default(docs, DOCS_DIR)?)?;
         if docs.has_errors() {
             return Ok(ExitCode::FAILURE);
         }
-        out(serde_json::to_string_pretty(docs.catalog())?)?;
-        Ok(ExitCode::SUCCESS)
+        out(serde_json::to_string_pretty(docs.catalog())?)
     }
 
     pub fn diff(&self, old: &Path, new: &Path, format: Format) -> Result<ExitCode> {
@@ -191,22 +197,14 @@ impl Ui {
     pub fn explain(&self, dir: &Path, query: &str) -> Result<ExitCode> {
         let docs = self.read(dir)?;
         match docs.explain(query) {
-            Ok(found) => {
-                out(found)?;
-                Ok(ExitCode::SUCCESS)
-            }
-            Err(_) if docs.has_errors() => {
-                error!(
-                    "error: the docs have errors (above), so what they say of `{}` cannot be told: an entry may be on a page that could not be read",
-                    Escaped(query)
-                );
-                Ok(ExitCode::FAILURE)
-            }
-            Err(not_found) => {
-                error!("error: {not_found}");
-                Ok(ExitCode::FAILURE)
-            }
+            Ok(found) => return out(found),
+            Err(_) if docs.has_errors() => error!(
+                "error: the docs have errors (above), so what they say of `{}` cannot be told: an entry may be on a page that could not be read",
+                Escaped(query)
+            ),
+            Err(not_found) => error!("error: {not_found}"),
         }
+        Ok(ExitCode::FAILURE)
     }
 
     pub fn lint(&self, dir: &Path, deny_warnings: bool) -> Result<ExitCode> {
@@ -220,25 +218,12 @@ impl Ui {
     }
 }
 
-/// Prints the JSON Schema of the model.
-pub fn json_schema() -> Result<ExitCode> {
-    std::io::stdout()
-        .lock()
-        .write_all(catalog_gen::Catalog::json_schema().as_bytes())?;
-    Ok(ExitCode::SUCCESS)
-}
-
 /// Prints every lint: id, severity, meaning.
 pub fn list_lints() -> Result<ExitCode> {
     let mut stdout = std::io::stdout().lock();
     for lint in Lint::ALL {
-        writeln!(
-            stdout,
-            "{:<22} {:<8} {}",
-            lint.id(),
-            lint.severity().to_string(),
-            lint.summary()
-        )?;
+        let (id, severity, summary) = (lint.id(), lint.severity().to_string(), lint.summary());
+        writeln!(stdout, "{id:<22} {severity:<8} {summary}")?;
     }
     Ok(ExitCode::SUCCESS)
 }

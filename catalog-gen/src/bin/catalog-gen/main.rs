@@ -1,10 +1,12 @@
 //! `catalog-gen`: generate, check and inspect the smartcar-errors catalog, and refresh its
 //! docs snapshot.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use smartcar_errors_shared::text::Escaped;
 
 mod checked_in;
 mod commands;
@@ -165,9 +167,8 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            use std::io::Write;
-            let message = smartcar_errors_shared::text::escape(&error.to_string()).into_owned();
-            let _ = writeln!(std::io::stderr(), "error: {message}");
+            let message = error.to_string();
+            let _ = writeln!(std::io::stderr(), "error: {}", Escaped(&message));
             ExitCode::from(cannot_run)
         }
     }
@@ -179,11 +180,7 @@ fn run(command: Command, ui: &commands::Ui) -> commands::Result<ExitCode> {
     match command {
         Command::Generate { docs, out } => ui.generate(docs, out),
         Command::Check { docs, generated } => ui.check(docs, generated),
-        Command::Dump {
-            format: DumpFormat::JsonSchema,
-            ..
-        } => commands::json_schema(),
-        Command::Dump { docs, .. } => ui.dump(&docs_dir(docs)?),
+        Command::Dump { docs, format } => ui.dump(docs, format),
         Command::Diff { old, new, format } => ui.diff(&old, &new, format),
         Command::Explain { query, docs } => ui.explain(&docs_dir(docs)?, &query),
         Command::Fetch(args) => fetch::run(&args, ui),

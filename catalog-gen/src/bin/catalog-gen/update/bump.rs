@@ -19,18 +19,15 @@ use crate::fetch::Replacement;
 /// calls for no new one).
 pub type Versions = (Version, Version);
 
-/// What a bump writes, and the versions it goes from and to.
-#[derive(Debug)]
-pub struct Bump {
-    /// The versions.
-    pub versions: Versions,
-    /// The files it writes, with their new contents (which may be what they hold).
-    pub replacements: Vec<Replacement>,
-}
-
 /// The bump `changes` call for in the crate of the catalog `generated`, looked for up to
-/// `root`; `None` when they change nothing the catalog holds.
-pub fn bump(generated: &Path, root: &Path, changes: &ChangeSet, date: &str) -> Result<Option<Bump>> {
+/// `root`: its versions, and the files it writes with their new contents (which may be what
+/// they hold); `None` when the changes change nothing the catalog holds.
+pub fn bump(
+    generated: &Path,
+    root: &Path,
+    changes: &ChangeSet,
+    date: &str,
+) -> Result<Option<(Versions, Vec<Replacement>)>> {
     let impact = changes.semver();
     if impact == Semver::None {
         return Ok(None);
@@ -71,19 +68,16 @@ pub fn bump(generated: &Path, root: &Path, changes: &ChangeSet, date: &str) -> R
     let mut replacements = vec![
         replacement(
             changelog_path,
-            with_entries(&changelog, &changes.to_changelog(date)),
+            Some(with_entries(&changelog, &changes.to_changelog(date))),
         ),
-        replacement(manifest, document.to_string()),
+        replacement(manifest, Some(document.to_string())),
     ];
     if let Some((lock, text)) = nearest(dirs, "Cargo.lock")? {
         let mut locked = parse_toml(&lock, &text)?;
         relock(&mut locked, &name, &to);
-        replacements.push(replacement(lock, locked.to_string()));
+        replacements.push(replacement(lock, Some(locked.to_string())));
     }
-    Ok(Some(Bump {
-        versions: (from, to),
-        replacements,
-    }))
+    Ok(Some(((from, to), replacements)))
 }
 
 /// The version after `released` that a change of `impact` calls for, as Cargo reads versions
@@ -176,24 +170,18 @@ fn relock(lock: &mut DocumentMut, name: &str, to: &Version) {
     let Some(packages) = lock.get_mut("package").and_then(Item::as_array_of_tables_mut) else {
         return;
     };
-    let ours = |package: &toml_edit::Table| {
+    let ours = packages.iter_mut().find(|package| {
         package.get("name").and_then(Item::as_str) == Some(name) && !package.contains_key("source")
-    };
-    let Some(from) = packages
-        .iter()
-        .find(|package| ours(package))
-        .and_then(|package| package.get("version")?.as_str())
-        .map(str::to_owned)
-    else {
+    });
+    let Some(Item::Value(version)) = ours.and_then(|package| package.get_mut("version")) else {
         return;
     };
-    let (old, new) = (format!("{name} {from}"), format!("{name} {to}"));
+    let Some(old) = version.as_str().map(|from| format!("{name} {from}")) else {
+        return;
+    };
+    replace(version, to.to_string());
+    let new = format!("{name} {to}");
     for package in packages.iter_mut() {
-        if ours(package)
-            && let Some(Item::Value(value)) = package.get_mut("version")
-        {
-            replace(value, to.to_string());
-        }
         if let Some(Item::Value(Value::Array(dependencies))) = package.get_mut("dependencies") {
             for dependency in dependencies.iter_mut() {
                 if dependency.as_str() == Some(old.as_str()) {
@@ -218,12 +206,8 @@ fn parse_toml(path: &Path, text: &str) -> Result<DocumentMut> {
 
 /// The text of the file at `path`, or `None` when there is no file there.
 fn read_text(path: &Path) -> Result<Option<String>> {
-    let Some(bytes) = read_optional(path)? else {
-        return Ok(None);
-    };
-    let text =
-        String::from_utf8(bytes).map_err(|_| format!("cannot read {}: it is not UTF-8", path.display()))?;
-    Ok(Some(text))
+    let text = read_optional(path)?.map(String::from_utf8).transpose();
+    Ok(text.map_err(|_| format!("cannot read {}: it is not UTF-8", path.display()))?)
 }
 
 #[cfg(test)]

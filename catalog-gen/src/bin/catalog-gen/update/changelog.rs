@@ -53,7 +53,8 @@ pub fn with_entries(changelog: &str, entries: &[(&str, String)]) -> String {
 /// The line of the `## [Unreleased]` heading in `lines`; where there is none, one is added
 /// above the first release (or at the end).
 fn unreleased_heading(lines: &mut Vec<String>) -> usize {
-    if let Some(at) = lines.iter().position(|line| is_unreleased(line)) {
+    let unreleased = |line: &String| line.trim_end().eq_ignore_ascii_case(UNRELEASED);
+    if let Some(at) = lines.iter().position(unreleased) {
         return at;
     }
     let at = next_line_starting(lines, 0..lines.len(), "## ");
@@ -109,11 +110,6 @@ fn next_line_starting(lines: &[String], range: Range<usize>, prefix: &str) -> us
         .into_iter()
         .find(|&i| lines[i].starts_with(prefix))
         .unwrap_or(end)
-}
-
-/// Whether `line` is the heading of the unreleased changes.
-fn is_unreleased(line: &str) -> bool {
-    line.trim_end().eq_ignore_ascii_case(UNRELEASED)
 }
 
 /// The last line from `from` (included) to `to` (excluded) that is not blank, or `from`.

@@ -16,9 +16,7 @@ use std::process::ExitCode;
 use catalog_gen::cli::check_regular;
 use catalog_gen::{ChangeSet, Docs, Error};
 use clap::Args;
-
-use smartcar_errors_shared::date;
-use smartcar_errors_shared::text::escape;
+use smartcar_errors_shared::{date, text::escape};
 
 use self::bump::Versions;
 use crate::Format;
@@ -96,10 +94,8 @@ pub struct UpdateArgs {
 /// Runs the update (a failure exits 2). With `--quiet`, only errors and the change note are
 /// printed.
 pub fn run(args: &UpdateArgs, ui: &Ui) -> Result<ExitCode> {
-    let date = match &args.date {
-        Some(date) => date.clone(),
-        None => date::today()?,
-    };
+    let index = &args.index;
+    let date = args.date.clone().map_or_else(date::today, Ok)?;
     let docs = or_default(args.docs.clone(), DOCS_DIR)?;
     let generated = or_default(args.generated.clone(), GENERATED_FILE)?;
     let ledger = match &args.ledger {
@@ -109,22 +105,26 @@ pub fn run(args: &UpdateArgs, ui: &Ui) -> Result<ExitCode> {
             .ok_or("the docs directory has no name to name the ledger after: give --ledger")?,
     };
     let read = |dir: &Path| checked_in(dir).ledger_file(&ledger).read();
-    let staged = fetch::stage(&args.index, &docs, false, &args.download, |note| ui.note(note))?;
+    let staged = fetch::stage(index, &docs, false, &args.download, |note| ui.note(note))?;
     let old = read_old(read(&docs), &docs, &ledger)?;
-    let new = read_new(read(staged.dir()), &args.index, ui)?;
+    let new = read(staged.dir())?;
+    // Named within the fetched pages, which are not where they will stay.
+    let _ = io::stderr().lock().write_all(ui.report(&new, true).as_bytes());
+    if new.has_errors() {
+        return Err(format!("the docs at {index} have errors; nothing written").into());
+    }
+    if new.catalog().is_empty() {
+        return Err(format!("the docs at {index} document no errors; nothing written").into());
+    }
     let (new, changes) = new.update_from(&old, &date, args.drop_tombstones)?;
     let files = [generated, ledger];
     let (written, versions) = write(args, &files, &docs, (&old, &new), &changes, &date, staged)?;
     let note = note::note(&changes, !written.is_empty(), versions.as_ref(), args.format);
     io::stdout().lock().write_all(note.as_bytes())?;
     ui.note(&if written.is_empty() {
-        format!(
-            "{} is up to date with {}; nothing written",
-            docs.display(),
-            args.index
-        )
+        format!("{} is up to date with {index}; nothing written", docs.display())
     } else {
-        format!("updated {} from {}", written.join(", "), args.index)
+        format!("updated {} from {index}", written.join(", "))
     });
     Ok(ExitCode::SUCCESS)
 }
@@ -166,11 +166,8 @@ fn write(
     // The catalog first: it records the hash of the docs and ledger it came from, so that
     // `check` sees every state a run killed from here on leaves.
     let mut replacements = changed(vec![
-        replacement(generated.clone(), source),
-        Replacement {
-            target: ledger.clone(),
-            contents: new.ledger_json().map(String::into_bytes),
-        },
+        replacement(generated.clone(), Some(source)),
+        replacement(ledger.clone(), new.ledger_json()),
     ])?;
     let pages_changed = !old.same_pages(new);
     if !pages_changed && replacements.is_empty() {
@@ -178,10 +175,11 @@ fn write(
     }
     let mut versions = None;
     if args.bump
-        && let Some(bump) = bump::bump(generated, docs.parent().unwrap_or(Path::new("")), changes, date)?
+        && let Some((bumped, files)) =
+            bump::bump(generated, docs.parent().unwrap_or(Path::new("")), changes, date)?
     {
-        replacements.extend(changed(bump.replacements)?);
-        versions = Some(bump.versions);
+        replacements.extend(changed(files)?);
+        versions = Some(bumped);
     }
     let mut files = Vec::new();
     if pages_changed {
@@ -192,11 +190,11 @@ fn write(
     Ok((files, versions))
 }
 
-/// The replacement of `target` with `text`.
-fn replacement(target: PathBuf, text: String) -> Replacement {
+/// The replacement of `target` with `text`, or its removal.
+fn replacement(target: PathBuf, text: Option<String>) -> Replacement {
     Replacement {
         target,
-        contents: Some(text.into_bytes()),
+        contents: text.map(String::into_bytes),
     }
 }
 
@@ -209,21 +207,6 @@ fn changed(replacements: Vec<Replacement>) -> Result<Vec<Replacement>> {
         }
     }
     Ok(changed)
-}
-
-/// The fetched docs `read`, their diagnostics printed, files named within the fetched pages;
-/// refused when they have errors or document no error.
-fn read_new(read: std::result::Result<Docs, Error>, index: &str, ui: &Ui) -> Result<Docs> {
-    let new = read?;
-    let _ = io::stderr().lock().write_all(ui.report(&new, true).as_bytes());
-    let reason = if new.has_errors() {
-        "have errors"
-    } else if new.catalog().is_empty() {
-        "document no errors"
-    } else {
-        return Ok(new);
-    };
-    Err(format!("the docs at {index} {reason}; nothing written").into())
 }
 
 /// The docs before the update, with their `ledger`, as `read` from the snapshot `dir`; no
