@@ -84,9 +84,7 @@ impl Ui {
     /// their diagnostics.
     fn read(&self, dir: &Path) -> Result<Docs> {
         let docs = checked_in(dir).read()?;
-        let _ = std::io::stderr()
-            .lock()
-            .write_all(self.report(&docs, false).as_bytes());
+        let _ = write!(std::io::stderr(), "{}", self.report(&docs, false));
         Ok(docs)
     }
 
@@ -148,9 +146,7 @@ impl Ui {
 
     pub fn dump(&self, docs: Option<PathBuf>, format: DumpFormat) -> Result<ExitCode> {
         if format == DumpFormat::JsonSchema {
-            std::io::stdout()
-                .lock()
-                .write_all(Catalog::json_schema().as_bytes())?;
+            write!(std::io::stdout().lock(), "{}", Catalog::json_schema())?;
             return Ok(ExitCode::SUCCESS);
         }
         let docs = self.read(&or_default(docs, DOCS_DIR)?)?;

@@ -1,12 +1,10 @@
 //! `catalog-gen`: generate, check and inspect the smartcar-errors catalog, and refresh its
 //! docs snapshot.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use smartcar_errors_shared::text::Escaped;
 
 mod checked_in;
 mod commands;
@@ -167,8 +165,9 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            let message = error.to_string();
-            let _ = writeln!(std::io::stderr(), "error: {}", Escaped(&message));
+            use std::io::Write;
+            let message = smartcar_errors_shared::text::escape(&error.to_string()).into_owned();
+            let _ = writeln!(std::io::stderr(), "error: {message}");
             ExitCode::from(cannot_run)
         }
     }

@@ -1,8 +1,6 @@
-//! `catalog-gen update`: refresh the docs snapshot from the live docs, and with it the
-//! generated catalog and the ledger of what left the docs, and say what changed and what it
-//! means under semver, as `update --help` states: fetch, read the docs before and after,
-//! update from the docs before ([`catalog_gen::Docs::update_from`]), write
-//! ([`crate::fetch::StagedSnapshot::commit_with`]), print.
+//! `catalog-gen update`: refresh the docs snapshot, the generated catalog and the ledger of
+//! what left the docs from the live docs, and say what changed and its semver impact, as
+//! `update --help` states.
 
 mod bump;
 mod changelog;
@@ -98,12 +96,8 @@ pub fn run(args: &UpdateArgs, ui: &Ui) -> Result<ExitCode> {
     let date = args.date.clone().map_or_else(date::today, Ok)?;
     let docs = or_default(args.docs.clone(), DOCS_DIR)?;
     let generated = or_default(args.generated.clone(), GENERATED_FILE)?;
-    let ledger = match &args.ledger {
-        Some(ledger) => ledger.clone(),
-        None => checked_in(&docs)
-            .ledger_path()
-            .ok_or("the docs directory has no name to name the ledger after: give --ledger")?,
-    };
+    let ledger = args.ledger.clone().or_else(|| checked_in(&docs).ledger_path());
+    let ledger = ledger.ok_or("the docs directory has no name to name the ledger after: give --ledger")?;
     let read = |dir: &Path| checked_in(dir).ledger_file(&ledger).read();
     let staged = fetch::stage(index, &docs, false, &args.download, |note| ui.note(note))?;
     let old = read_old(read(&docs), &docs, &ledger)?;
@@ -132,11 +126,10 @@ pub fn run(args: &UpdateArgs, ui: &Ui) -> Result<ExitCode> {
 /// Reads `--date`: a real day written `YYYY-MM-DD`. The error is escaped here: clap prints
 /// it.
 fn parse_date(text: &str) -> std::result::Result<String, String> {
-    if date::is_valid(text) {
-        Ok(text.to_owned())
-    } else {
-        Err(format!("`{}` is not a date written YYYY-MM-DD", escape(text)))
-    }
+    let not_a_date = || format!("`{}` is not a date written YYYY-MM-DD", escape(text));
+    date::is_valid(text)
+        .then(|| text.to_owned())
+        .ok_or_else(not_a_date)
 }
 
 /// Writes those of the catalog, the ledger and the release (`--bump`) that change, then the

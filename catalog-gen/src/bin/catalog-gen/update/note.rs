@@ -28,10 +28,8 @@ pub fn note(changes: &ChangeSet, changed: bool, versions: Option<&Versions>, for
             if let Some((from, to)) = versions {
                 document["version"] = serde_json::json!({"from": from.to_string(), "to": to.to_string()});
             }
-            return format!(
-                "{}\n",
-                serde_json::to_string_pretty(&document).unwrap_or_default()
-            );
+            let json = serde_json::to_string_pretty(&document).unwrap_or_default();
+            return format!("{json}\n");
         }
     };
     let release = match versions {
