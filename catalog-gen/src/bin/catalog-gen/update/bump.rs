@@ -19,15 +19,13 @@ use crate::fetch::Replacement;
 /// calls for no new one).
 pub type Versions = (Version, Version);
 
+/// A bump's versions, and the files it writes with their new contents (which may be what
+/// they hold).
+pub type Bump = (Versions, Vec<Replacement>);
+
 /// The bump `changes` call for in the crate of the catalog `generated`, looked for up to
-/// `root`: its versions, and the files it writes with their new contents (which may be what
-/// they hold); `None` when the changes change nothing the catalog holds.
-pub fn bump(
-    generated: &Path,
-    root: &Path,
-    changes: &ChangeSet,
-    date: &str,
-) -> Result<Option<(Versions, Vec<Replacement>)>> {
+/// `root`; `None` when they change nothing the catalog holds.
+pub fn bump(generated: &Path, root: &Path, changes: &ChangeSet, date: &str) -> Result<Option<Bump>> {
     let impact = changes.semver();
     if impact == Semver::None {
         return Ok(None);
@@ -65,11 +63,9 @@ pub fn bump(
     let to = next_version(&from, last_release(&changelog).as_ref(), impact)
         .ok_or_else(|| format!("{}: version {from} cannot be bumped further", manifest.display()))?;
     replace(version, to.to_string());
+    let changelog = with_entries(&changelog, &changes.to_changelog(date));
     let mut replacements = vec![
-        replacement(
-            changelog_path,
-            Some(with_entries(&changelog, &changes.to_changelog(date))),
-        ),
+        replacement(changelog_path, Some(changelog)),
         replacement(manifest, Some(document.to_string())),
     ];
     if let Some((lock, text)) = nearest(dirs, "Cargo.lock")? {

@@ -133,10 +133,10 @@ fn parse_date(text: &str) -> std::result::Result<String, String> {
 }
 
 /// Writes those of the catalog, the ledger and the release (`--bump`) that change, then the
-/// snapshot `docs` from `staged`; nothing if none changes, nor the pages (compared as the docs
-/// `old` and `new` read them: the staged snapshot holds only what `fetch` wrote, the old one is
-/// refused unless it is a snapshot or missing). Returns what it wrote, as the summary names the
-/// files, and the versions bumped from and to.
+/// snapshot `docs` from `staged`; nothing when neither the catalog, the ledger nor the pages
+/// change (the pages compared as the docs `old` and `new` read them: the staged snapshot holds
+/// only what `fetch` wrote, the old one is refused unless it is a snapshot or missing).
+/// Returns the files written, as the summary names them, and the versions bumped from and to.
 fn write(
     args: &UpdateArgs,
     [generated, ledger]: &[PathBuf; 2],
