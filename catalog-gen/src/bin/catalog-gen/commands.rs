@@ -1,16 +1,16 @@
 //! The commands, each returning its exit code.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use catalog_gen::cli::NO_ERRORS_DOCUMENTED;
-use catalog_gen::{ChangeSet, Diagnostic, Docs, Error, Lint, Style};
+use catalog_gen::{Catalog, ChangeSet, Docs, Error, Lint, Style};
 use smartcar_errors_shared::text::{Escaped, escape};
 
 use crate::checked_in::{REGENERATE_COMMAND, checked_in};
-use crate::paths::Paths;
-use crate::{Color, Diagnostics, Format};
+use crate::paths::{DOCS_DIR, GENERATED_FILE, or_default};
+use crate::{Color, Diagnostics, DumpFormat, Format};
 
 /// What a command returns: its exit code, or why it could not run (printed escaped, with the
 /// command's exit code for that).
@@ -28,9 +28,11 @@ pub fn count(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
-/// Writes `text` and a newline to stdout (a closed pipe surfaces as an `io::Error`).
-fn out(text: impl std::fmt::Display) -> std::io::Result<()> {
-    writeln!(std::io::stdout().lock(), "{text}")
+/// Writes `text` and a newline to stdout, for a command that then succeeds (a closed pipe
+/// surfaces as an `io::Error`).
+fn out(text: impl std::fmt::Display) -> Result<ExitCode> {
+    writeln!(std::io::stdout().lock(), "{text}")?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// How the commands talk to the user.
@@ -42,11 +44,10 @@ pub struct Ui {
 
 impl Ui {
     pub fn new(diagnostics: Diagnostics, color: Color, quiet: bool) -> Self {
-        let terminal = std::io::stderr().is_terminal();
         let color = match color {
             Color::Always => true,
             Color::Never => false,
-            Color::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
+            Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
         };
         let style = match diagnostics {
             Diagnostics::Plain => Style::Plain,
@@ -62,39 +63,36 @@ impl Ui {
         }
     }
 
-    /// The diagnostics of `docs` to print: only the errors with `--quiet`.
-    fn shown(&self, docs: &Docs) -> Vec<Diagnostic> {
-        docs.diagnostics()
+    /// The report of the diagnostics of `docs` (only the errors with `--quiet`): in the style
+    /// asked for, files named below the docs directory; or, for docs `fetched` into a directory
+    /// they will not stay in, one line each, files named within it.
+    pub fn report(&self, docs: &Docs, fetched: bool) -> String {
+        let shown: Vec<_> = docs
+            .diagnostics()
             .iter()
             .filter(|d| !self.quiet || d.is_error())
             .cloned()
-            .collect()
-    }
-
-    /// The report of the diagnostics of `docs`, in the style asked for, files named below the
-    /// docs directory.
-    fn report(&self, docs: &Docs) -> String {
-        docs.render(&self.shown(docs), self.style)
-    }
-
-    /// The report of the diagnostics of `docs`, one line each, files named within the docs
-    /// directory (as when it is not where the docs will stay), then their count.
-    pub fn plain_report(&self, docs: &Docs) -> String {
-        catalog_gen::cli::plain_report(&self.shown(docs))
+            .collect();
+        if fetched {
+            catalog_gen::cli::plain_report(&shown)
+        } else {
+            docs.render(&shown, self.style)
+        }
     }
 
     /// Reads the docs in `dir`, as the checked-in catalog is generated from them, and prints
     /// their diagnostics.
     fn read(&self, dir: &Path) -> Result<Docs> {
         let docs = checked_in(dir).read()?;
-        let _ = std::io::stderr().lock().write_all(self.report(&docs).as_bytes());
+        let _ = write!(std::io::stderr(), "{}", self.report(&docs, false));
         Ok(docs)
     }
 
-    pub fn generate(&self, paths: &Paths) -> Result<ExitCode> {
-        let (dir, file) = (&paths.docs, &paths.generated);
-        let docs = self.read(dir)?;
-        match docs.write(file) {
+    pub fn generate(&self, docs: Option<PathBuf>, out: Option<PathBuf>) -> Result<ExitCode> {
+        let (dir, file) = (or_default(docs, DOCS_DIR)?, or_default(out, GENERATED_FILE)?);
+        let docs = self.read(&dir)?;
+        let shown = Escaped(&file.display().to_string());
+        match docs.write(&file) {
             Ok(written) => {
                 let catalog = docs.catalog();
                 self.note(&format!(
@@ -105,55 +103,57 @@ impl Ui {
                     count(catalog.error_types().len(), "type"),
                     count(catalog.connect_errors.len(), "Connect error"),
                 ));
-                Ok(ExitCode::SUCCESS)
+                return Ok(ExitCode::SUCCESS);
             }
-            Err(Error::Docs { .. }) => {
-                error!(
-                    "error: the docs have errors; nothing written to {}",
-                    Escaped(&file.display().to_string())
-                );
-                Ok(ExitCode::FAILURE)
-            }
+            Err(Error::Docs { .. }) => error!("error: the docs have errors; nothing written to {shown}"),
             Err(Error::NoErrorsDocumented { .. }) => {
-                error!("error: {NO_ERRORS_DOCUMENTED}");
-                error!("nothing written to {}", Escaped(&file.display().to_string()));
-                Ok(ExitCode::FAILURE)
+                error!("error: {NO_ERRORS_DOCUMENTED}\nnothing written to {shown}")
             }
-            Err(error) => Err(error.into()),
+            Err(error) => return Err(error.into()),
         }
+        Ok(ExitCode::FAILURE)
     }
 
-    pub fn check(&self, paths: &Paths) -> Result<ExitCode> {
-        let (dir, file) = (&paths.docs, &paths.generated);
-        let docs = self.read(dir)?;
-        match docs.check(file, &format!("{REGENERATE_COMMAND}{}", paths.flags)) {
+    pub fn check(&self, docs: Option<PathBuf>, generated: Option<PathBuf>) -> Result<ExitCode> {
+        // The command that fixes a drift names the paths given.
+        let mut fix = REGENERATE_COMMAND.to_owned();
+        for (flag, path) in [("--docs", &docs), ("--out", &generated)] {
+            if let Some(path) = path {
+                fix.push_str(&format!(" {flag} {}", path.display()));
+            }
+        }
+        let (dir, file) = (
+            or_default(docs, DOCS_DIR)?,
+            or_default(generated, GENERATED_FILE)?,
+        );
+        match self.read(&dir)?.check(&file, &fix) {
             Ok(None) => {
                 self.note(&format!("{} is in sync with {}", file.display(), dir.display()));
-                Ok(ExitCode::SUCCESS)
+                return Ok(ExitCode::SUCCESS);
             }
             Ok(Some(drift)) => {
-                out(drift)?;
-                Ok(ExitCode::FAILURE)
+                writeln!(std::io::stdout().lock(), "{drift}")?;
+                return Ok(ExitCode::FAILURE);
             }
             Err(Error::Docs { .. }) => {
-                error!("error: the docs have errors, so they generate no catalog to compare with");
-                Ok(ExitCode::from(2))
+                error!("error: the docs have errors, so they generate no catalog to compare with")
             }
-            Err(Error::NoErrorsDocumented { .. }) => {
-                error!("error: {NO_ERRORS_DOCUMENTED}");
-                Ok(ExitCode::from(2))
-            }
-            Err(error) => Err(error.into()),
+            Err(Error::NoErrorsDocumented { .. }) => error!("error: {NO_ERRORS_DOCUMENTED}"),
+            Err(error) => return Err(error.into()),
         }
+        Ok(ExitCode::from(2))
     }
 
-    pub fn dump(&self, dir: &Path) -> Result<ExitCode> {
-        let docs = self.read(dir)?;
+    pub fn dump(&self, docs: Option<PathBuf>, format: DumpFormat) -> Result<ExitCode> {
+        if format == DumpFormat::JsonSchema {
+            write!(std::io::stdout().lock(), "{}", Catalog::json_schema())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        let docs = self.read(&or_default(docs, DOCS_DIR)?)?;
         if docs.has_errors() {
             return Ok(ExitCode::FAILURE);
         }
-        out(serde_json::to_string_pretty(docs.catalog())?)?;
-        Ok(ExitCode::SUCCESS)
+        out(serde_json::to_string_pretty(docs.catalog())?)
     }
 
     pub fn diff(&self, old: &Path, new: &Path, format: Format) -> Result<ExitCode> {
@@ -165,7 +165,7 @@ impl Ui {
                 .read()
                 .map_err(|error| error!("error: {}", escape(&error.to_string())))
                 .ok()?;
-            let text = self.report(&docs);
+            let text = self.report(&docs, false);
             if text != printed {
                 let _ = std::io::stderr().lock().write_all(text.as_bytes());
                 printed = text;
@@ -193,22 +193,14 @@ impl Ui {
     pub fn explain(&self, dir: &Path, query: &str) -> Result<ExitCode> {
         let docs = self.read(dir)?;
         match docs.explain(query) {
-            Ok(found) => {
-                out(found)?;
-                Ok(ExitCode::SUCCESS)
-            }
-            Err(_) if docs.has_errors() => {
-                error!(
-                    "error: the docs have errors (above), so what they say of `{}` cannot be told: an entry may be on a page that could not be read",
-                    Escaped(query)
-                );
-                Ok(ExitCode::FAILURE)
-            }
-            Err(not_found) => {
-                error!("error: {not_found}");
-                Ok(ExitCode::FAILURE)
-            }
+            Ok(found) => return out(found),
+            Err(_) if docs.has_errors() => error!(
+                "error: the docs have errors (above), so what they say of `{}` cannot be told: an entry may be on a page that could not be read",
+                Escaped(query)
+            ),
+            Err(not_found) => error!("error: {not_found}"),
         }
+        Ok(ExitCode::FAILURE)
     }
 
     pub fn lint(&self, dir: &Path, deny_warnings: bool) -> Result<ExitCode> {
@@ -222,25 +214,12 @@ impl Ui {
     }
 }
 
-/// Prints the JSON Schema of the model.
-pub fn json_schema() -> Result<ExitCode> {
-    std::io::stdout()
-        .lock()
-        .write_all(catalog_gen::Catalog::json_schema().as_bytes())?;
-    Ok(ExitCode::SUCCESS)
-}
-
 /// Prints every lint: id, severity, meaning.
 pub fn list_lints() -> Result<ExitCode> {
     let mut stdout = std::io::stdout().lock();
     for lint in Lint::ALL {
-        writeln!(
-            stdout,
-            "{:<22} {:<8} {}",
-            lint.id(),
-            lint.severity().to_string(),
-            lint.summary()
-        )?;
+        let (id, severity, summary) = (lint.id(), lint.severity().to_string(), lint.summary());
+        writeln!(stdout, "{id:<22} {severity:<8} {summary}")?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -13,8 +13,6 @@ mod fetch;
 mod paths;
 mod update;
 
-use paths::Paths;
-
 /// Keeps the smartcar-errors catalog in sync with Smartcar's error documentation.
 #[derive(Debug, Parser)]
 #[command(name = "catalog-gen", version, about)]
@@ -177,19 +175,16 @@ fn main() -> ExitCode {
 
 /// Runs `command`: its exit code, or why it could not run.
 fn run(command: Command, ui: &commands::Ui) -> commands::Result<ExitCode> {
+    let docs_dir = |docs| paths::or_default(docs, paths::DOCS_DIR);
     match command {
-        Command::Generate { docs, out } => ui.generate(&Paths::resolve(docs, out)?),
-        Command::Check { docs, generated } => ui.check(&Paths::resolve(docs, generated)?),
-        Command::Dump {
-            format: DumpFormat::JsonSchema,
-            ..
-        } => commands::json_schema(),
-        Command::Dump { docs, .. } => ui.dump(&paths::docs_dir(docs)?),
+        Command::Generate { docs, out } => ui.generate(docs, out),
+        Command::Check { docs, generated } => ui.check(docs, generated),
+        Command::Dump { docs, format } => ui.dump(docs, format),
         Command::Diff { old, new, format } => ui.diff(&old, &new, format),
-        Command::Explain { query, docs } => ui.explain(&paths::docs_dir(docs)?, &query),
+        Command::Explain { query, docs } => ui.explain(&docs_dir(docs)?, &query),
         Command::Fetch(args) => fetch::run(&args, ui),
         Command::Update(args) => update::run(&args, ui),
         Command::Lint { list: true, .. } => commands::list_lints(),
-        Command::Lint { docs, deny, .. } => ui.lint(&paths::docs_dir(docs)?, deny.is_some()),
+        Command::Lint { docs, deny, .. } => ui.lint(&docs_dir(docs)?, deny.is_some()),
     }
 }

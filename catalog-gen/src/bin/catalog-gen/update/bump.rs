@@ -1,15 +1,8 @@
-//! `update --bump`: the release a docs refresh calls for, by the rules `update --help` states
-//! (What it bumps; see [`next_version`]), written where a maintainer would write it: the next
-//! version in the manifest of the crate the generated catalog belongs to (and in
-//! `Cargo.lock`), and the changes in `CHANGELOG.md` under `## [Unreleased]`.
-//!
-//! - The manifest is the nearest `Cargo.toml` with a `[package]` table above the generated
-//!   file; `CHANGELOG.md` the nearest one from the manifest's directory up; `Cargo.lock` too,
-//!   if there is one (a package without one has nothing to update there). None is looked for
-//!   above the snapshot's directory's parent, as an update writes nothing there.
-//! - A changelog entry already under `## [Unreleased]` is not added again, and the lock
-//!   follows the manifest's version: a run killed between these files is finished by the
-//!   next, which writes what the whole run would have.
+//! `update --bump`: the release a docs refresh calls for, by the rules and in the files that
+//! `update --help` names (What it bumps, --bump). A changelog entry already under
+//! `## [Unreleased]` is not added again, and the lock follows the manifest's version: a run
+//! killed between these files is finished by the next, which writes what the whole run would
+//! have.
 
 use std::fs;
 use std::path::{Component, Path, PathBuf};
@@ -19,32 +12,46 @@ use semver::Version;
 use toml_edit::{DocumentMut, Item, Value};
 
 use super::changelog::{last_release, with_entries};
-use super::{Result, read_optional};
+use super::{Result, read_optional, replacement};
 use crate::fetch::Replacement;
 
-/// What a bump writes, and the versions it went from and to.
-#[derive(Debug)]
-pub struct Bump {
-    /// The manifest's version before.
-    pub from: Version,
-    /// The version it suggests (`from` when the change calls for no new one).
-    pub to: Version,
-    /// The files it writes, with their new contents (which may be what they hold).
-    pub replacements: Vec<Replacement>,
-}
+/// The manifest's version before a bump, and the one it suggests (the same when the change
+/// calls for no new one).
+pub type Versions = (Version, Version);
 
-/// The bump `changes` call for in the crate of the catalog `generated`; `None` when they
-/// change nothing the catalog holds.
+/// A bump's versions, and the files it writes with their new contents (which may be what
+/// they hold).
+pub type Bump = (Versions, Vec<Replacement>);
+
+/// The bump `changes` call for in the crate of the catalog `generated`, looked for up to
+/// `root`; `None` when they change nothing the catalog holds.
 pub fn bump(generated: &Path, root: &Path, changes: &ChangeSet, date: &str) -> Result<Option<Bump>> {
     let impact = changes.semver();
     if impact == Semver::None {
         return Ok(None);
     }
     let dirs = dirs_up_to(generated.parent().unwrap_or(Path::new("")), root);
-    let (at, mut document) = package_manifest(&dirs, generated, root)?;
+    let mut found = None;
+    for (at, dir) in dirs.iter().enumerate() {
+        let path = dir.join("Cargo.toml");
+        if let Some(text) = read_text(&path)? {
+            let document = parse_toml(&path, &text)?;
+            if document.contains_key("package") {
+                found = Some((at, path, document));
+                break;
+            }
+        }
+    }
+    let Some((at, manifest, mut document)) = found else {
+        return Err(format!(
+            "--bump writes the version of the crate whose catalog {} is, and there is no Cargo.toml with a [package] above it in {}",
+            generated.display(),
+            display_dir(root).display()
+        )
+        .into());
+    };
     // The manifest's directory and those above it, where the changelog and the lock file are.
     let dirs = &dirs[at..];
-    let manifest = dirs[0].join("Cargo.toml");
     let (changelog_path, changelog) = nearest(dirs, "CHANGELOG.md")?.ok_or_else(|| {
         format!(
             "--bump writes the changes into CHANGELOG.md, and there is none from {} up to {}",
@@ -52,32 +59,21 @@ pub fn bump(generated: &Path, root: &Path, changes: &ChangeSet, date: &str) -> R
             display_dir(root).display()
         )
     })?;
-    let (name, from) = package_version(&document, &manifest)?;
+    let (name, from, version) = package_version(&mut document, &manifest)?;
     let to = next_version(&from, last_release(&changelog).as_ref(), impact)
         .ok_or_else(|| format!("{}: version {from} cannot be bumped further", manifest.display()))?;
-
-    let mut replacements = vec![Replacement {
-        target: changelog_path,
-        contents: Some(with_entries(&changelog, &changes.to_changelog(date)).into_bytes()),
-    }];
-    set_version(&mut document, &to);
-    replacements.push(Replacement {
-        target: manifest,
-        contents: Some(document.to_string().into_bytes()),
-    });
+    replace(version, to.to_string());
+    let changelog = with_entries(&changelog, &changes.to_changelog(date));
+    let mut replacements = vec![
+        replacement(changelog_path, Some(changelog)),
+        replacement(manifest, Some(document.to_string())),
+    ];
     if let Some((lock, text)) = nearest(dirs, "Cargo.lock")? {
         let mut locked = parse_toml(&lock, &text)?;
         relock(&mut locked, &name, &to);
-        replacements.push(Replacement {
-            target: lock,
-            contents: Some(locked.to_string().into_bytes()),
-        });
+        replacements.push(replacement(lock, Some(locked.to_string())));
     }
-    Ok(Some(Bump {
-        from,
-        to,
-        replacements,
-    }))
+    Ok(Some(((from, to), replacements)))
 }
 
 /// The version after `released` that a change of `impact` calls for, as Cargo reads versions
@@ -100,26 +96,6 @@ fn next_version(current: &Version, released: Option<&Version>, impact: Semver) -
         (Semver::Patch, ..) => Version::new(major, minor, patch.checked_add(1)?),
     };
     Some(next.max(current.clone()))
-}
-
-/// The nearest `Cargo.toml` with a `[package]` table among `dirs` (those above `generated`,
-/// up to `root`): the position of its directory, and its contents.
-fn package_manifest(dirs: &[PathBuf], generated: &Path, root: &Path) -> Result<(usize, DocumentMut)> {
-    for (at, dir) in dirs.iter().enumerate() {
-        let candidate = dir.join("Cargo.toml");
-        if let Some(text) = read_text(&candidate)? {
-            let document = parse_toml(&candidate, &text)?;
-            if document.contains_key("package") {
-                return Ok((at, document));
-            }
-        }
-    }
-    Err(format!(
-        "--bump writes the version of the crate whose catalog {} is, and there is no Cargo.toml with a [package] above it in {}",
-        generated.display(),
-        display_dir(root).display()
-    )
-    .into())
 }
 
 /// The nearest file `name` in `dirs` (a directory and those above it), and its text.
@@ -157,38 +133,31 @@ fn display_dir(dir: &Path) -> PathBuf {
     }
 }
 
-/// The package's name and version in `manifest`.
-fn package_version(document: &DocumentMut, manifest: &Path) -> Result<(String, Version)> {
+/// The package's name and version in `manifest`, and the version's value, to be replaced.
+fn package_version<'a>(
+    document: &'a mut DocumentMut,
+    manifest: &Path,
+) -> Result<(String, Version, &'a mut Value)> {
     let fail = |reason: &str| format!("{}: {reason}", manifest.display());
     let package = document["package"]
-        .as_table_like()
+        .as_table_like_mut()
         .ok_or_else(|| fail("[package] is not a table"))?;
     let name = package
         .get("name")
         .and_then(Item::as_str)
-        .ok_or_else(|| fail("the package has no name"))?;
-    let version = match package.get("version") {
-        Some(item) if item.as_str().is_some() => item.as_str().unwrap_or_default(),
-        Some(item) if item.is_table_like() => {
-            return Err(fail(
-                "the version is inherited from the workspace; --bump edits a package's own version",
-            )
-            .into());
-        }
-        _ => return Err(fail("the package has no version to bump").into()),
-    };
-    let version = Version::parse(version).map_err(|error| fail(&format!("version `{version}`: {error}")))?;
-    Ok((name.to_owned(), version))
-}
-
-/// Sets `package.version`, keeping the spacing and comments around it.
-fn set_version(document: &mut DocumentMut, version: &Version) {
-    if let Some(Item::Value(value)) = document["package"]
-        .as_table_like_mut()
-        .and_then(|package| package.get_mut("version"))
-    {
-        replace(value, version.to_string());
+        .ok_or_else(|| fail("the package has no name"))?
+        .to_owned();
+    let version = package.get_mut("version");
+    if version.as_deref().is_some_and(Item::is_table_like) {
+        let inherited = "the version is inherited from the workspace; --bump edits a package's own version";
+        return Err(fail(inherited).into());
     }
+    let Some(Item::Value(value)) = version.filter(|version| version.is_str()) else {
+        return Err(fail("the package has no version to bump").into());
+    };
+    let text = value.as_str().unwrap_or_default();
+    let version = Version::parse(text).map_err(|error| fail(&format!("version `{text}`: {error}")))?;
+    Ok((name, version, value))
 }
 
 /// Moves the workspace package `name` to version `to` in a `Cargo.lock`: its entry and the
@@ -197,24 +166,18 @@ fn relock(lock: &mut DocumentMut, name: &str, to: &Version) {
     let Some(packages) = lock.get_mut("package").and_then(Item::as_array_of_tables_mut) else {
         return;
     };
-    let ours = |package: &toml_edit::Table| {
+    let ours = packages.iter_mut().find(|package| {
         package.get("name").and_then(Item::as_str) == Some(name) && !package.contains_key("source")
-    };
-    let Some(from) = packages
-        .iter()
-        .find(|package| ours(package))
-        .and_then(|package| package.get("version")?.as_str())
-        .map(str::to_owned)
-    else {
+    });
+    let Some(Item::Value(version)) = ours.and_then(|package| package.get_mut("version")) else {
         return;
     };
-    let (old, new) = (format!("{name} {from}"), format!("{name} {to}"));
+    let Some(old) = version.as_str().map(|from| format!("{name} {from}")) else {
+        return;
+    };
+    replace(version, to.to_string());
+    let new = format!("{name} {to}");
     for package in packages.iter_mut() {
-        if ours(package)
-            && let Some(Item::Value(value)) = package.get_mut("version")
-        {
-            replace(value, to.to_string());
-        }
         if let Some(Item::Value(Value::Array(dependencies))) = package.get_mut("dependencies") {
             for dependency in dependencies.iter_mut() {
                 if dependency.as_str() == Some(old.as_str()) {
@@ -239,12 +202,8 @@ fn parse_toml(path: &Path, text: &str) -> Result<DocumentMut> {
 
 /// The text of the file at `path`, or `None` when there is no file there.
 fn read_text(path: &Path) -> Result<Option<String>> {
-    let Some(bytes) = read_optional(path)? else {
-        return Ok(None);
-    };
-    let text =
-        String::from_utf8(bytes).map_err(|_| format!("cannot read {}: it is not UTF-8", path.display()))?;
-    Ok(Some(text))
+    let text = read_optional(path)?.map(String::from_utf8).transpose();
+    Ok(text.map_err(|_| format!("cannot read {}: it is not UTF-8", path.display()))?)
 }
 
 #[cfg(test)]
@@ -290,12 +249,12 @@ mod tests {
             "[package]\nname = \"errors\"\nversion   =   \"0.1.0\" # bumped by update\nedition = \"2024\"\n"
                 .parse()
                 .unwrap();
-        let (name, version) = package_version(&manifest, Path::new("Cargo.toml")).unwrap();
+        let (name, version, value) = package_version(&mut manifest, Path::new("Cargo.toml")).unwrap();
         assert_eq!(
             (name.as_str(), version.to_string()),
             ("errors", "0.1.0".to_owned())
         );
-        set_version(&mut manifest, &v("0.2.0"));
+        replace(value, "0.2.0".to_owned());
         assert_eq!(
             manifest.to_string(),
             "[package]\nname = \"errors\"\nversion   =   \"0.2.0\" # bumped by update\nedition = \"2024\"\n"
@@ -317,10 +276,10 @@ mod tests {
 
     #[test]
     fn an_inherited_version_is_refused() {
-        let manifest: DocumentMut = "[package]\nname = \"errors\"\nversion.workspace = true\n"
+        let mut manifest: DocumentMut = "[package]\nname = \"errors\"\nversion.workspace = true\n"
             .parse()
             .unwrap();
-        let error = package_version(&manifest, Path::new("catalog/Cargo.toml")).unwrap_err();
+        let error = package_version(&mut manifest, Path::new("catalog/Cargo.toml")).unwrap_err();
         assert_eq!(
             error.to_string(),
             "catalog/Cargo.toml: the version is inherited from the workspace; --bump edits a package's own version"

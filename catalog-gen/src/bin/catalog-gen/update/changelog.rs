@@ -36,7 +36,7 @@ pub fn with_entries(changelog: &str, entries: &[(&str, String)]) -> String {
             .filter(|item| !lines[unreleased..end].contains(item))
             .collect();
         if !items.is_empty() {
-            add_items(&mut lines, unreleased..end, rank, items);
+            add_items(&mut lines, (unreleased, end), rank, items);
         }
     }
     while lines.last().is_some_and(|line| line.trim().is_empty()) {
@@ -53,24 +53,23 @@ pub fn with_entries(changelog: &str, entries: &[(&str, String)]) -> String {
 /// The line of the `## [Unreleased]` heading in `lines`; where there is none, one is added
 /// above the first release (or at the end).
 fn unreleased_heading(lines: &mut Vec<String>) -> usize {
-    if let Some(at) = lines.iter().position(|line| is_unreleased(line)) {
+    let unreleased = |line: &String| line.trim_end().eq_ignore_ascii_case(UNRELEASED);
+    if let Some(at) = lines.iter().position(unreleased) {
         return at;
     }
-    let at = next_line_starting(lines, 0..lines.len(), "## ");
-    let mut heading = vec![UNRELEASED.to_owned(), String::new()];
+    let mut at = next_line_starting(lines, 0..lines.len(), "## ");
     if at > 0 && !lines[at - 1].trim().is_empty() {
-        heading.insert(0, String::new());
+        lines.insert(at, String::new());
+        at += 1;
     }
-    let offset = heading.len() - 2;
-    lines.splice(at..at, heading);
-    at + offset
+    lines.splice(at..at, [UNRELEASED.to_owned(), String::new()]);
+    at
 }
 
 /// Adds `items` at the end of the section `SECTIONS[rank]` of the release whose lines are
-/// `release` (its heading first); a missing section is added before the first later one, or
-/// at the end.
-fn add_items(lines: &mut Vec<String>, release: Range<usize>, rank: usize, items: Vec<String>) {
-    let Range { start: release, end } = release;
+/// `release..end` (its heading first); a missing section is added before the first later one,
+/// or at the end.
+fn add_items(lines: &mut Vec<String>, (release, end): (usize, usize), rank: usize, items: Vec<String>) {
     let heading = format!("### {}", SECTIONS[rank]);
     if let Some(at) = (release + 1..end).find(|&i| lines[i].trim_end() == heading) {
         let next = next_line_starting(lines, at + 1..end, "### ");
@@ -109,11 +108,6 @@ fn next_line_starting(lines: &[String], range: Range<usize>, prefix: &str) -> us
         .into_iter()
         .find(|&i| lines[i].starts_with(prefix))
         .unwrap_or(end)
-}
-
-/// Whether `line` is the heading of the unreleased changes.
-fn is_unreleased(line: &str) -> bool {
-    line.trim_end().eq_ignore_ascii_case(UNRELEASED)
 }
 
 /// The last line from `from` (included) to `to` (excluded) that is not blank, or `from`.

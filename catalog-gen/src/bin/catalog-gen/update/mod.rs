@@ -1,26 +1,10 @@
-//! `catalog-gen update`: refresh the docs snapshot from the live docs, and with it the
-//! generated catalog and the ledger of what left the docs, and say what changed and what it
-//! means under semver. In five steps:
-//!
-//! 1. fetch: the pages are downloaded beside the snapshot, as `fetch` does (which first
-//!    repairs what a killed run left);
-//! 2. read: the docs before, with their ledger, and the fetched pages. Docs with errors, or
-//!    that document no error, stop the update: nothing is written, and the diagnostics are
-//!    printed, their files named within the fetched pages;
-//! 3. update from the docs before: the new ledger and the changes
-//!    ([`catalog_gen::Docs::update_from`]);
-//! 4. write, when anything changes: the catalog, the ledger (and with `--bump` the release),
-//!    then the snapshot last ([`crate::fetch::StagedSnapshot::commit_with`]: each file old or
-//!    new, never a part; a run killed in between leaves the old snapshot, so `check` fails and
-//!    the next update computes the same files again);
-//! 5. print: the change note on stdout; what was written, on stderr.
-//!
-//! Exit 0 when the update ran (whether or not anything changed), 2 when it could not.
+//! `catalog-gen update`: refresh the docs snapshot, the generated catalog and the ledger of
+//! what left the docs from the live docs, and say what changed and its semver impact, as
+//! `update --help` states.
 
 mod bump;
 mod changelog;
 mod note;
-mod today;
 
 use std::fs;
 use std::io::{self, Write};
@@ -28,14 +12,16 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use catalog_gen::cli::check_regular;
-use catalog_gen::{Builder, ChangeSet, Docs, Error};
+use catalog_gen::{ChangeSet, Docs, Error};
 use clap::Args;
+use smartcar_errors_shared::{date, text::escape};
 
+use self::bump::Versions;
 use crate::Format;
 use crate::checked_in::checked_in;
 use crate::commands::{Result, Ui};
 use crate::fetch::{self, DownloadArgs, Replacement, StagedSnapshot};
-use crate::paths::Paths;
+use crate::paths::{DOCS_DIR, GENERATED_FILE, or_default};
 
 /// What `update` does, shown by `catalog-gen update --help`.
 const POLICIES: &str = "\
@@ -87,7 +73,7 @@ pub struct UpdateArgs {
     format: Format,
     /// The date to record for what leaves the docs [default: the day of $SOURCE_DATE_EPOCH if
     /// set, else today; in UTC].
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = today::parse)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<String>,
     /// Drop every tombstone: the variants of errors that left the docs go away. A breaking
     /// change, for a major release.
@@ -103,114 +89,110 @@ pub struct UpdateArgs {
     download: DownloadArgs,
 }
 
-/// What an update reads and writes.
-struct Files {
-    docs: PathBuf,
-    generated: PathBuf,
-    ledger: PathBuf,
-}
-
-impl Files {
-    /// The paths given, or the repository's defaults.
-    fn resolve(args: &UpdateArgs) -> Result<Files> {
-        let paths = Paths::resolve(args.docs.clone(), args.generated.clone())?;
-        let ledger = match &args.ledger {
-            Some(ledger) => ledger.clone(),
-            None => checked_in(&paths.docs)
-                .ledger_path()
-                .ok_or("the docs directory has no name to name the ledger after: give --ledger")?,
-        };
-        Ok(Files {
-            docs: paths.docs,
-            generated: paths.generated,
-            ledger,
-        })
-    }
-
-    /// A builder of the checked-in catalog from the docs in `dir`, with this ledger.
-    fn builder(&self, dir: &Path) -> Builder {
-        let mut builder = checked_in(dir);
-        builder.ledger_file(&self.ledger);
-        builder
-    }
-}
-
 /// Runs the update (a failure exits 2). With `--quiet`, only errors and the change note are
 /// printed.
 pub fn run(args: &UpdateArgs, ui: &Ui) -> Result<ExitCode> {
-    let date = today::date(args.date.as_deref())?;
-    let files = Files::resolve(args)?;
-    let staged = fetch::stage(&args.index, &files.docs, false, &args.download, |note| {
-        ui.note(note)
-    })?;
-    let old = read_old(&files)?;
-    let new = read_new(&files, staged.dir(), &args.index, ui)?;
+    let index = &args.index;
+    let date = args.date.clone().map_or_else(date::today, Ok)?;
+    let docs = or_default(args.docs.clone(), DOCS_DIR)?;
+    let generated = or_default(args.generated.clone(), GENERATED_FILE)?;
+    let ledger = args.ledger.clone().or_else(|| checked_in(&docs).ledger_path());
+    let ledger = ledger.ok_or("the docs directory has no name to name the ledger after: give --ledger")?;
+    let read = |dir: &Path| checked_in(dir).ledger_file(&ledger).read();
+    let staged = fetch::stage(index, &docs, false, &args.download, |note| ui.note(note))?;
+    let old = read_old(read(&docs), &docs, &ledger)?;
+    let new = read(staged.dir())?;
+    // Named within the fetched pages, which are not where they will stay.
+    let _ = io::stderr().lock().write_all(ui.report(&new, true).as_bytes());
+    if new.has_errors() {
+        return Err(format!("the docs at {index} have errors; nothing written").into());
+    }
+    if new.catalog().is_empty() {
+        return Err(format!("the docs at {index} document no errors; nothing written").into());
+    }
     let (new, changes) = new.update_from(&old, &date, args.drop_tombstones)?;
-    let written = write(args, &files, (&old, &new), &changes, &date, staged)?;
-    print(args, ui, &files, &changes, &written)?;
+    let files = [generated, ledger];
+    let (written, versions) = write(args, &files, &docs, (&old, &new), &changes, &date, staged)?;
+    let note = note::note(&changes, !written.is_empty(), versions.as_ref(), args.format);
+    io::stdout().lock().write_all(note.as_bytes())?;
+    ui.note(&if written.is_empty() {
+        format!("{} is up to date with {index}; nothing written", docs.display())
+    } else {
+        format!("updated {} from {index}", written.join(", "))
+    });
     Ok(ExitCode::SUCCESS)
 }
 
-/// What an update wrote: the files, as the summary names them, and the release it bumped.
-struct Written {
-    files: Vec<String>,
-    bump: Option<bump::Bump>,
+/// Reads `--date`: a real day written `YYYY-MM-DD`. The error is escaped here: clap prints
+/// it.
+fn parse_date(text: &str) -> std::result::Result<String, String> {
+    let not_a_date = || format!("`{}` is not a date written YYYY-MM-DD", escape(text));
+    date::is_valid(text)
+        .then(|| text.to_owned())
+        .ok_or_else(not_a_date)
 }
 
-/// Writes what the update from the docs `old` to `new` changes: nothing when the snapshot,
-/// catalog and ledger already are what they would become; otherwise the catalog, the ledger
-/// and the release (`--bump`), then the snapshot, from `staged`. The pages are compared as
-/// `old` and `new` read them: every file of a snapshot is a page (the staged one holds only
-/// what `fetch` wrote; the old one is refused unless it is a snapshot or missing).
+/// Writes those of the catalog, the ledger and the release (`--bump`) that change, then the
+/// snapshot `docs` from `staged`; nothing when neither the catalog, the ledger nor the pages
+/// change (the pages compared as the docs `old` and `new` read them: the staged snapshot holds
+/// only what `fetch` wrote, the old one is refused unless it is a snapshot or missing).
+/// Returns the files written, as the summary names them, and the versions bumped from and to.
 fn write(
     args: &UpdateArgs,
-    files: &Files,
+    [generated, ledger]: &[PathBuf; 2],
+    docs: &Path,
     (old, new): (&Docs, &Docs),
     changes: &ChangeSet,
     date: &str,
     staged: StagedSnapshot,
-) -> Result<Written> {
+) -> Result<(Vec<String>, Option<Versions>)> {
+    let source = match new.rust_source() {
+        Ok(source) => source,
+        Err(Error::Docs { diagnostics }) => {
+            for diagnostic in &diagnostics {
+                let _ = writeln!(io::stderr(), "{diagnostic}");
+            }
+            return Err("the docs and the ledger together generate no catalog; nothing written".into());
+        }
+        Err(error) => return Err(error.into()),
+    };
     // The catalog first: it records the hash of the docs and ledger it came from, so that
     // `check` sees every state a run killed from here on leaves.
-    let mut replacements = vec![
-        Replacement {
-            target: files.generated.clone(),
-            contents: Some(generated(new)?.into_bytes()),
-        },
-        Replacement {
-            target: files.ledger.clone(),
-            contents: new.ledger_json().map(String::into_bytes),
-        },
-    ];
+    let mut replacements = changed(vec![
+        replacement(generated.clone(), Some(source)),
+        replacement(ledger.clone(), new.ledger_json()),
+    ])?;
     let pages_changed = !old.same_pages(new);
-    if !pages_changed && changed(&replacements)?.is_empty() {
-        return Ok(Written {
-            files: Vec::new(),
-            bump: None,
-        });
+    if !pages_changed && replacements.is_empty() {
+        return Ok((Vec::new(), None));
     }
-    let bump = if args.bump {
-        let root = files.docs.parent().unwrap_or(Path::new(""));
-        bump::bump(&files.generated, root, changes, date)?
-    } else {
-        None
-    };
-    replacements.extend(bump.iter().flat_map(|bump| bump.replacements.iter().cloned()));
-    let mut written = Vec::new();
+    let mut versions = None;
+    if args.bump
+        && let Some((bumped, files)) =
+            bump::bump(generated, docs.parent().unwrap_or(Path::new("")), changes, date)?
+    {
+        replacements.extend(changed(files)?);
+        versions = Some(bumped);
+    }
+    let mut files = Vec::new();
     if pages_changed {
-        written.push(files.docs.display().to_string());
+        files.push(docs.display().to_string());
     }
-    written.extend(
-        changed(&replacements)?
-            .iter()
-            .map(|file| file.target.display().to_string()),
-    );
+    files.extend(replacements.iter().map(|file| file.target.display().to_string()));
     staged.commit_with(&replacements)?;
-    Ok(Written { files: written, bump })
+    Ok((files, versions))
 }
 
-/// The files among `replacements` whose contents change.
-fn changed(replacements: &[Replacement]) -> Result<Vec<&Replacement>> {
+/// The replacement of `target` with `text`, or its removal.
+fn replacement(target: PathBuf, text: Option<String>) -> Replacement {
+    Replacement {
+        target,
+        contents: text.map(String::into_bytes),
+    }
+}
+
+/// Those of `replacements` that change their file.
+fn changed(replacements: Vec<Replacement>) -> Result<Vec<Replacement>> {
     let mut changed = Vec::new();
     for file in replacements {
         if read_optional(&file.target)? != file.contents {
@@ -220,60 +202,16 @@ fn changed(replacements: &[Replacement]) -> Result<Vec<&Replacement>> {
     Ok(changed)
 }
 
-/// Prints the change note on stdout and, unless `--quiet`, what was written on stderr.
-fn print(args: &UpdateArgs, ui: &Ui, files: &Files, changes: &ChangeSet, written: &Written) -> Result<()> {
-    let versions = written.bump.as_ref().map(|bump| (&bump.from, &bump.to));
-    let note = note::note(changes, !written.files.is_empty(), versions, args.format);
-    io::stdout().lock().write_all(note.as_bytes())?;
-    ui.note(&if written.files.is_empty() {
-        let docs = files.docs.display();
-        format!("{docs} is up to date with {}; nothing written", args.index)
-    } else {
-        format!("updated {} from {}", written.files.join(", "), args.index)
-    });
-    Ok(())
-}
-
-/// The fetched docs in `dir`, their diagnostics printed, files named within the fetched pages;
-/// refused when they have errors or document no error.
-fn read_new(files: &Files, dir: &Path, index: &str, ui: &Ui) -> Result<Docs> {
-    let new = files.builder(dir).read()?;
-    let _ = io::stderr().lock().write_all(ui.plain_report(&new).as_bytes());
-    let reason = if new.has_errors() {
-        "have errors"
-    } else if new.catalog().is_empty() {
-        "document no errors"
-    } else {
-        return Ok(new);
-    };
-    Err(format!("the docs at {index} {reason}; nothing written").into())
-}
-
-/// The catalog `docs` (with their ledger) generate; a naming problem between the docs and the
-/// ledger's tombstones is printed.
-fn generated(docs: &Docs) -> Result<String> {
-    match docs.rust_source() {
-        Ok(code) => Ok(code),
-        Err(Error::Docs { diagnostics }) => {
-            for diagnostic in &diagnostics {
-                let _ = writeln!(io::stderr(), "{diagnostic}");
-            }
-            Err("the docs and the ledger together generate no catalog; nothing written".into())
-        }
-        Err(error) => Err(error.into()),
-    }
-}
-
-/// The docs before the update, with their ledger; no docs at all when the snapshot is missing
-/// or empty (a first update), unless a ledger exists, whose tombstones would be lost.
-fn read_old(files: &Files) -> Result<Docs> {
-    let read = files.builder(&files.docs).read();
+/// The docs before the update, with their `ledger`, as `read` from the snapshot `dir`; no
+/// docs at all when the snapshot is missing or empty (a first update), unless a ledger exists,
+/// whose tombstones would be lost.
+fn read_old(read: std::result::Result<Docs, Error>, dir: &Path, ledger: &Path) -> Result<Docs> {
     let missing_or_empty = match &read {
         Err(Error::NoPages { .. }) => true,
-        Err(Error::Read { path, source }) => source.kind() == io::ErrorKind::NotFound && *path == files.docs,
+        Err(Error::Read { path, source }) => source.kind() == io::ErrorKind::NotFound && path == dir,
         _ => false,
     };
-    if missing_or_empty && fs::symlink_metadata(&files.ledger).is_err() {
+    if missing_or_empty && fs::symlink_metadata(ledger).is_err() {
         return Ok(Docs::from_pages(Vec::new()));
     }
     Ok(read?)
@@ -287,4 +225,18 @@ fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
         return Ok(None);
     }
     Ok(Some(fs::read(path).map_err(fail)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_given_date_must_be_real() {
+        assert_eq!(parse_date("2024-02-29").as_deref(), Ok("2024-02-29"));
+        assert_eq!(
+            parse_date("2026-02-30\u{1b}").unwrap_err(),
+            r"`2026-02-30\u{1b}` is not a date written YYYY-MM-DD"
+        );
+    }
 }
