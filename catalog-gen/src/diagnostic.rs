@@ -29,15 +29,15 @@ impl fmt::Display for Severity {
 }
 
 /// Defines [`Lint`] from one line per lint: its doc comment (which is also its summary), its
-/// variant, its id and its severity.
+/// variant, its id (also its serialized form) and its severity.
 macro_rules! lints {
     ($( #[doc = $summary:literal] $variant:ident = ($id:literal, $severity:ident), )*) => {
         /// Every kind of problem catalog-gen reports, each with a stable id
         /// (`catalog-gen lint --list`).
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
         #[non_exhaustive]
         pub enum Lint {
-            $( #[doc = $summary] $variant, )*
+            $( #[doc = $summary] #[serde(rename = $id)] $variant, )*
         }
 
         impl Lint {
@@ -110,12 +110,6 @@ lints! {
 impl fmt::Display for Lint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())
-    }
-}
-
-impl Serialize for Lint {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.id())
     }
 }
 
@@ -200,6 +194,7 @@ impl LineIndex {
         }
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let column = text[self.line_starts[line]..offset].chars().count() + 1;
+        let saturate = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         (saturate(line + 1), saturate(column))
     }
 
@@ -211,10 +206,6 @@ impl LineIndex {
         let line = text.get(start..)?.split('\n').next()?;
         Some((start, line.strip_suffix('\r').unwrap_or(line)))
     }
-}
-
-fn saturate(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
