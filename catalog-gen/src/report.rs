@@ -1,7 +1,6 @@
 //! Printing diagnostics: one line each (plain, for tests, logs and build scripts) or, with
 //! feature `reports`, with the source line and a caret under the problem ([`snippet`]).
 
-use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
@@ -43,8 +42,15 @@ pub fn render(diagnostics: &[Diagnostic], snapshot: &Snapshot, style: Style) -> 
         #[cfg(feature = "reports")]
         Style::Snippet { color } => snippet::render(diagnostics, snapshot, root, color),
     };
-    if let Some(count) = count(diagnostics) {
-        out.push_str(&count);
+    // The count: `2 errors, 1 warning`.
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let counts: Vec<String> = [(errors, "error"), (diagnostics.len() - errors, "warning")]
+        .into_iter()
+        .filter(|&(n, _)| n > 0)
+        .map(|(n, noun)| format!("{n} {noun}{}", if n == 1 { "" } else { "s" }))
+        .collect();
+    if !counts.is_empty() {
+        out.push_str(&counts.join(", "));
         out.push('\n');
     }
     out
@@ -55,29 +61,13 @@ pub fn plain(diagnostics: &[Diagnostic]) -> String {
     render(diagnostics, &Snapshot::default(), Style::Plain)
 }
 
-/// `2 errors, 1 warning`, or `None` when there are no diagnostics.
-pub fn count(diagnostics: &[Diagnostic]) -> Option<String> {
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
-    let plural = |n: usize, noun: &str| format!("{n} {noun}{}", if n == 1 { "" } else { "s" });
-    match (errors, warnings) {
-        (0, 0) => None,
-        (0, w) => Some(plural(w, "warning")),
-        (e, 0) => Some(plural(e, "error")),
-        (e, w) => Some(format!("{}, {}", plural(e, "error"), plural(w, "warning"))),
-    }
-}
-
 /// `diagnostic` with its file named below `root`, if given.
-pub(crate) fn shown_under<'d>(diagnostic: &'d Diagnostic, root: Option<&Path>) -> Cow<'d, Diagnostic> {
-    match root {
-        Some(root) => {
-            let mut shown = diagnostic.clone();
-            shown.source.file = root.join(&diagnostic.source.file).display().to_string();
-            Cow::Owned(shown)
-        }
-        None => Cow::Borrowed(diagnostic),
+pub(crate) fn shown_under(diagnostic: &Diagnostic, root: Option<&Path>) -> Diagnostic {
+    let mut shown = diagnostic.clone();
+    if let Some(root) = root {
+        shown.source.file = root.join(&diagnostic.source.file).display().to_string();
     }
+    shown
 }
 
 #[cfg(test)]
@@ -115,6 +105,7 @@ mod tests {
 
     #[test]
     fn counts_read_naturally() {
+        let count = |diagnostics: &[Diagnostic]| plain(diagnostics).lines().last().map(str::to_owned);
         let snapshot = snapshot("# `A`\n\n# `B`\n\nno codes\n");
         let parsed = parse_snapshot(&snapshot);
         assert_eq!(count(&parsed.diagnostics[..1]), Some("1 error".into()));
