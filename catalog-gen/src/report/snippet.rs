@@ -1,7 +1,6 @@
 //! Diagnostics as rustc and cargo print them: the message, the position, and the source line
 //! with a caret under the problem (annotate-snippets).
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
@@ -26,7 +25,7 @@ pub(super) fn render(
     } else {
         Renderer::plain()
     };
-    let mut files: BTreeMap<&str, Option<(Cow<'_, str>, LineIndex)>> = BTreeMap::new();
+    let mut files = BTreeMap::new();
     let mut out = String::new();
     for diagnostic in diagnostics {
         let file = files.entry(&diagnostic.source.file).or_insert_with(|| {
@@ -34,38 +33,37 @@ pub(super) fn render(
             let index = LineIndex::new(&text);
             Some((text, index))
         });
-        out.push_str(&snippet(&shown_under(diagnostic, root), file.as_ref(), &renderer));
+        let shown = shown_under(diagnostic, root);
+        let level = match shown.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let title = level
+            .primary_title(Escaped(&shown.message).to_string())
+            .id(shown.id.id());
+        let path = Escaped(&shown.source.file).to_string();
+        let line = shown.source.line;
+        let report = match file.as_ref().and_then(|(text, index)| index.line(text, line)) {
+            Some((start, text)) => {
+                let (text, span) = shown_line(text, start, diagnostic);
+                title.element(
+                    Snippet::source(text)
+                        .line_start(line as usize)
+                        .path(path)
+                        .annotation(AnnotationKind::Primary.span(span)),
+                )
+            }
+            // No text to show (the catalog as a whole, or a file not in this snapshot).
+            None => title.element(
+                Origin::path(path)
+                    .line(line as usize)
+                    .char_column(shown.source.column as usize),
+            ),
+        };
+        out.push_str(&renderer.render(&[report]));
         out.push_str("\n\n");
     }
     out
-}
-
-/// One diagnostic, its file named as shown, with its source line when its file's text and
-/// index are at hand.
-fn snippet(diagnostic: &Diagnostic, file: Option<&(Cow<'_, str>, LineIndex)>, renderer: &Renderer) -> String {
-    let level = match diagnostic.severity {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
-    };
-    let message = Escaped(&diagnostic.message).to_string();
-    let path = Escaped(&diagnostic.source.file).to_string();
-    let title = level.primary_title(message.as_str()).id(diagnostic.id.id());
-    let line = diagnostic.source.line;
-    let Some((start, text)) = file.and_then(|(text, index)| index.line(text, line)) else {
-        // No text to show (the catalog as a whole, or a file not in this snapshot).
-        let origin = Origin::path(path.as_str())
-            .line(line as usize)
-            .char_column(diagnostic.source.column as usize);
-        return renderer.render(&[title.element(origin)]);
-    };
-    let (text, span) = shown_line(text, start, diagnostic);
-    let report = [title.element(
-        Snippet::source(text.as_str())
-            .line_start(line as usize)
-            .path(path.as_str())
-            .annotation(AnnotationKind::Primary.span(span)),
-    )];
-    renderer.render(&report)
 }
 
 /// `line` (which starts at `line_start` in its file) with every unsafe character (control,
@@ -78,8 +76,6 @@ fn shown_line(line: &str, line_start: usize, diagnostic: &Diagnostic) -> (String
     let span = &diagnostic.span;
     let spanned = span.end > span.start && span.start == line_start + start;
     let end = if spanned { span.end - line_start } else { start + 1 };
-    // Counted in characters, which the replacement keeps.
-    let first = line[..start].chars().count();
     let chars = line[start..]
         .char_indices()
         .take_while(|&(i, _)| start + i < end)
@@ -88,7 +84,8 @@ fn shown_line(line: &str, line_start: usize, diagnostic: &Diagnostic) -> (String
         .chars()
         .map(|c| if is_unsafe(c) { '\u{FFFD}' } else { c })
         .collect();
+    // Counted in characters, which the replacement keeps.
     let byte = |n: usize| safe.char_indices().nth(n).map_or(safe.len(), |(i, _)| i);
-    let span = byte(first)..byte(first + chars.max(1));
+    let span = byte(column)..byte(column + chars.max(1));
     (safe, span)
 }
