@@ -159,21 +159,19 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 /// the docs) are escaped, so docs text can never forge a line of a log.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The position's digits and colons are never escaped: only its file name can be.
         write!(
             f,
-            "{}[{}]: {}:{}:{}: {}",
+            "{}[{}]: {}: {}",
             self.severity,
             self.id,
-            Escaped(&self.source.file),
-            self.source.line,
-            self.source.column,
+            Escaped(&self.source.to_string()),
             Escaped(&self.message)
         )
     }
 }
 
 /// Maps byte offsets of one file to 1-based line and character column.
-#[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
 }

@@ -145,7 +145,6 @@ impl fmt::Display for Error {
     }
 }
 
-/// No `source()`: the message already ends with the underlying error.
 impl std::error::Error for Error {}
 
 impl fmt::Debug for Error {

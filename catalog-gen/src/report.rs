@@ -1,13 +1,11 @@
 //! Printing diagnostics: one line each (plain, for tests, logs and build scripts) or, with
-//! feature `reports`, with the source line and a caret under the problem ([`snippet`]).
+//! feature `reports`, as rustc and cargo print them: the message, the position, and the source
+//! line with a caret under the problem (annotate-snippets).
 
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
 use crate::snapshot::Snapshot;
-
-#[cfg(feature = "reports")]
-mod snippet;
 
 /// How diagnostics are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +38,7 @@ pub fn render(diagnostics: &[Diagnostic], snapshot: &Snapshot, style: Style) -> 
             .map(|diagnostic| format!("{}\n", shown_under(diagnostic, root)))
             .collect(),
         #[cfg(feature = "reports")]
-        Style::Snippet { color } => snippet::render(diagnostics, snapshot, root, color),
+        Style::Snippet { color } => snippets(diagnostics, snapshot, root, color),
     };
     // The count: `2 errors, 1 warning`.
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
@@ -68,6 +66,88 @@ pub(crate) fn shown_under(diagnostic: &Diagnostic, root: Option<&Path>) -> Diagn
         shown.source.file = root.join(&diagnostic.source.file).display().to_string();
     }
     shown
+}
+
+/// Each of `diagnostics` (whose files are in `snapshot`, named below `root`) as a snippet
+/// followed by a blank line; colored if `color`. Each file is decoded and indexed once.
+#[cfg(feature = "reports")]
+fn snippets(diagnostics: &[Diagnostic], snapshot: &Snapshot, root: Option<&Path>, color: bool) -> String {
+    use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
+    use smartcar_errors_shared::text::Escaped;
+
+    use crate::diagnostic::{LineIndex, Severity};
+
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut files = std::collections::BTreeMap::new();
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        let file = files.entry(&diagnostic.source.file).or_insert_with(|| {
+            let text = String::from_utf8_lossy(&snapshot.file(&diagnostic.source.file)?.bytes);
+            let index = LineIndex::new(&text);
+            Some((text, index))
+        });
+        let shown = shown_under(diagnostic, root);
+        let level = match shown.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let title = level
+            .primary_title(Escaped(&shown.message).to_string())
+            .id(shown.id.id());
+        let path = Escaped(&shown.source.file).to_string();
+        let line = shown.source.line;
+        let report = match file.as_ref().and_then(|(text, index)| index.line(text, line)) {
+            Some((start, text)) => {
+                let (text, span) = shown_line(text, start, diagnostic);
+                title.element(
+                    Snippet::source(text)
+                        .line_start(line as usize)
+                        .path(path)
+                        .annotation(AnnotationKind::Primary.span(span)),
+                )
+            }
+            // No text to show (the catalog as a whole, or a file not in this snapshot).
+            None => title.element(
+                Origin::path(path)
+                    .line(line as usize)
+                    .char_column(shown.source.column as usize),
+            ),
+        };
+        out.push_str(&renderer.render(&[report]));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// `line` (which starts at `line_start` in its file) with every unsafe character (control,
+/// text direction) shown as U+FFFD, and the byte range in it that the diagnostic points at:
+/// its span when the span starts at its column, else the character at its column; at least
+/// one character when the line has any.
+#[cfg(feature = "reports")]
+fn shown_line(line: &str, line_start: usize, diagnostic: &Diagnostic) -> (String, std::ops::Range<usize>) {
+    use smartcar_errors_shared::text::is_unsafe;
+
+    let column = (diagnostic.source.column as usize).saturating_sub(1);
+    let start = line.char_indices().nth(column).map_or(line.len(), |(i, _)| i);
+    let span = &diagnostic.span;
+    let spanned = span.end > span.start && span.start == line_start + start;
+    let end = if spanned { span.end - line_start } else { start + 1 };
+    let chars = line[start..]
+        .char_indices()
+        .take_while(|&(i, _)| start + i < end)
+        .count();
+    let safe: String = line
+        .chars()
+        .map(|c| if is_unsafe(c) { '\u{FFFD}' } else { c })
+        .collect();
+    // Counted in characters, which the replacement keeps.
+    let byte = |n: usize| safe.char_indices().nth(n).map_or(safe.len(), |(i, _)| i);
+    let span = byte(column)..byte(column + chars.max(1));
+    (safe, span)
 }
 
 #[cfg(test)]
