@@ -125,8 +125,7 @@ pub struct Diagnostic {
     pub message: String,
     /// Where it is.
     pub source: Source,
-    /// The byte range in the file that the diagnostic points at (empty: a point, located by
-    /// `source`).
+    /// The byte range in the file that it points at (empty: a point, located by `source`).
     #[serde(skip)]
     pub span: Range<usize>,
 }

@@ -15,10 +15,9 @@ pub const NO_ERRORS_DOCUMENTED: &str =
 
 /// Why the docs could not be read, or a catalog not generated, checked or written.
 ///
-/// The message is whole: a variant with an underlying I/O error shows it after its own text
-/// (`cannot read docs: permission denied`), and `source()` returns none, so that a report that
-/// walks the chain (anyhow, miette) shows the cause once. The I/O error itself is the variant's
-/// `source` field.
+/// The message is whole: a variant with an underlying I/O error (its `source` field) shows it
+/// after its own text (`cannot read docs: permission denied`), and `source()` returns none, so
+/// that a report that walks the chain (anyhow, miette) shows the cause once.
 ///
 /// `Debug` shows the same text as `Display`, so that a build script whose `main` returns this
 /// error prints the docs' problems as the command line does, one line each. Every path and

@@ -4,6 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
+#[cfg(feature = "reports")]
+use smartcar_errors_shared::text::{Escaped, is_unsafe};
+
 use crate::diagnostic::Diagnostic;
 use crate::snapshot::Snapshot;
 
@@ -23,16 +26,15 @@ pub enum Style {
 }
 
 /// Renders `diagnostics` (whose files are in `snapshot`) followed by a count, each ending in
-/// a newline. Empty when there are none. Files are named as the user can open them: below the
-/// snapshot's directory when it was read from one.
-///
-/// The cost is linear: each file is decoded and indexed once, and a snippet of a long line
-/// shows the window around the problem that fits a terminal. Text from the docs is escaped or
-/// replaced (control and text-direction characters), so it cannot forge a line or drive the
-/// terminal.
+/// a newline; empty when there are none. Files are named as the user can open them: below the
+/// snapshot's directory when it was read from one. Text from the docs is escaped or replaced
+/// (control and text-direction characters), so it cannot forge a line or drive the terminal.
 pub fn render(diagnostics: &[Diagnostic], snapshot: &Snapshot, style: Style) -> String {
+    if diagnostics.is_empty() {
+        return String::new();
+    }
     let root = snapshot.directories.first().map(PathBuf::as_path);
-    let mut out: String = match style {
+    let out: String = match style {
         Style::Plain => diagnostics
             .iter()
             .map(|diagnostic| format!("{}\n", shown_under(diagnostic, root)))
@@ -40,18 +42,13 @@ pub fn render(diagnostics: &[Diagnostic], snapshot: &Snapshot, style: Style) -> 
         #[cfg(feature = "reports")]
         Style::Snippet { color } => snippets(diagnostics, snapshot, root, color),
     };
-    // The count: `2 errors, 1 warning`.
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let counts: Vec<String> = [(errors, "error"), (diagnostics.len() - errors, "warning")]
         .into_iter()
         .filter(|&(n, _)| n > 0)
         .map(|(n, noun)| format!("{n} {noun}{}", if n == 1 { "" } else { "s" }))
         .collect();
-    if !counts.is_empty() {
-        out.push_str(&counts.join(", "));
-        out.push('\n');
-    }
-    out
+    format!("{out}{}\n", counts.join(", "))
 }
 
 /// `diagnostics` in the plain form, one line each, then their count.
@@ -69,11 +66,12 @@ pub(crate) fn shown_under(diagnostic: &Diagnostic, root: Option<&Path>) -> Diagn
 }
 
 /// Each of `diagnostics` (whose files are in `snapshot`, named below `root`) as a snippet
-/// followed by a blank line; colored if `color`. Each file is decoded and indexed once.
+/// followed by a blank line; colored if `color`. The cost is linear: each file is decoded and
+/// indexed once, and a snippet of a long line shows the window around the problem that fits a
+/// terminal.
 #[cfg(feature = "reports")]
 fn snippets(diagnostics: &[Diagnostic], snapshot: &Snapshot, root: Option<&Path>, color: bool) -> String {
     use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
-    use smartcar_errors_shared::text::Escaped;
 
     use crate::diagnostic::{LineIndex, Severity};
 
@@ -87,8 +85,7 @@ fn snippets(diagnostics: &[Diagnostic], snapshot: &Snapshot, root: Option<&Path>
     for diagnostic in diagnostics {
         let file = files.entry(&diagnostic.source.file).or_insert_with(|| {
             let text = String::from_utf8_lossy(&snapshot.file(&diagnostic.source.file)?.bytes);
-            let index = LineIndex::new(&text);
-            Some((text, index))
+            Some((LineIndex::new(&text), text))
         });
         let shown = shown_under(diagnostic, root);
         let level = match shown.severity {
@@ -100,7 +97,7 @@ fn snippets(diagnostics: &[Diagnostic], snapshot: &Snapshot, root: Option<&Path>
             .id(shown.id.id());
         let path = Escaped(&shown.source.file).to_string();
         let line = shown.source.line;
-        let report = match file.as_ref().and_then(|(text, index)| index.line(text, line)) {
+        let report = match file.as_ref().and_then(|(index, text)| index.line(text, line)) {
             Some((start, text)) => {
                 let (text, span) = shown_line(text, start, diagnostic);
                 title.element(
@@ -129,8 +126,6 @@ fn snippets(diagnostics: &[Diagnostic], snapshot: &Snapshot, root: Option<&Path>
 /// one character when the line has any.
 #[cfg(feature = "reports")]
 fn shown_line(line: &str, line_start: usize, diagnostic: &Diagnostic) -> (String, std::ops::Range<usize>) {
-    use smartcar_errors_shared::text::is_unsafe;
-
     let column = (diagnostic.source.column as usize).saturating_sub(1);
     let start = line.char_indices().nth(column).map_or(line.len(), |(i, _)| i);
     let span = &diagnostic.span;
