@@ -269,7 +269,7 @@ fn generated(docs: &Docs) -> Result<String> {
 fn read_old(files: &Files) -> Result<Docs> {
     let read = files.builder(&files.docs).read();
     let missing_or_empty = match &read {
-        Err(Error::NoPages { .. }) => true,
+        Err(Error::NoPages(_)) => true,
         Err(Error::Read { path, source }) => source.kind() == io::ErrorKind::NotFound && *path == files.docs,
         _ => false,
     };
