@@ -118,14 +118,12 @@ impl fmt::Display for Error {
                 shown(path),
                 Escaped(reason)
             ),
-            Error::KeptCatalog { path, reason } => {
-                write!(
-                    f,
-                    "cannot keep the variants of {}: {}",
-                    shown(path),
-                    Escaped(reason)
-                )
-            }
+            Error::KeptCatalog { path, reason } => write!(
+                f,
+                "cannot keep the variants of {}: {}",
+                shown(path),
+                Escaped(reason)
+            ),
             Error::InvalidDate(date) => write!(f, "`{}` is not a date written YYYY-MM-DD", Escaped(date)),
             Error::Write { path, source } => write!(f, "cannot write {}: {source}", shown(path)),
         }
