@@ -28,7 +28,7 @@ impl fmt::Display for Severity {
     }
 }
 
-/// Defines [`Lint`] from one line per lint: its doc comment (which is also its summary), its
+/// Defines [`Lint`] from one entry per lint: its doc comment (which is also its summary), its
 /// variant, its id (also its serialized form) and its severity.
 macro_rules! lints {
     ($( #[doc = $summary:literal] $variant:ident = ($id:literal, $severity:ident), )*) => {
