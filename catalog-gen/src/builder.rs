@@ -268,9 +268,7 @@ pub(crate) const DEFAULT_REGENERATE: &str = "cargo build (build.rs)";
 fn directive_path(path: &Path) -> Result<&str, Error> {
     path.to_str()
         .filter(|text| text::is_safe(text))
-        .ok_or_else(|| Error::UnprintablePath {
-            path: path.to_path_buf(),
-        })
+        .ok_or_else(|| Error::UnprintablePath(path.to_path_buf()))
 }
 
 #[cfg(test)]
@@ -287,7 +285,7 @@ mod tests {
         let mut builder = Builder::new();
         builder.docs_dir(&docs).out_file(&out).cargo_metadata(false);
         match builder.generate() {
-            Err(Error::NoPages { path }) => assert_eq!(path, docs),
+            Err(Error::NoPages(path)) => assert_eq!(path, docs),
             other => panic!("expected NoPages, got {other:?}"),
         }
         fs::write(docs.join("notes.md"), "# Notes\n\nNo errors here.\n").unwrap();
@@ -317,7 +315,7 @@ mod tests {
             "docs/\u{202e}dm.a",
         ] {
             let error = directive_path(Path::new(bad)).unwrap_err();
-            assert!(matches!(&error, Error::UnprintablePath { path } if path == Path::new(bad)));
+            assert!(matches!(&error, Error::UnprintablePath(path) if path == Path::new(bad)));
             assert!(!error.to_string().contains(['\n', '\r', '\u{202e}']), "{error}");
         }
         assert_eq!(

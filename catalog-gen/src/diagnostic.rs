@@ -28,16 +28,16 @@ impl fmt::Display for Severity {
     }
 }
 
-/// Defines [`Lint`] from one line per lint: its doc comment (which is also its summary), its
-/// variant, its id and its severity.
+/// Defines [`Lint`] from one entry per lint: its doc comment (which is also its summary), its
+/// variant, its id (also its serialized form) and its severity.
 macro_rules! lints {
     ($( #[doc = $summary:literal] $variant:ident = ($id:literal, $severity:ident), )*) => {
         /// Every kind of problem catalog-gen reports, each with a stable id
         /// (`catalog-gen lint --list`).
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
         #[non_exhaustive]
         pub enum Lint {
-            $( #[doc = $summary] $variant, )*
+            $( #[doc = $summary] #[serde(rename = $id)] $variant, )*
         }
 
         impl Lint {
@@ -113,12 +113,6 @@ impl fmt::Display for Lint {
     }
 }
 
-impl Serialize for Lint {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.id())
-    }
-}
-
 /// One problem found in the docs, with its lint and its position.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -131,8 +125,7 @@ pub struct Diagnostic {
     pub message: String,
     /// Where it is.
     pub source: Source,
-    /// The byte range in the file that the diagnostic points at (empty: a point, located by
-    /// `source`).
+    /// The byte range in the file that it points at (empty: a point, located by `source`).
     #[serde(skip)]
     pub span: Range<usize>,
 }
@@ -165,21 +158,19 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 /// the docs) are escaped, so docs text can never forge a line of a log.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The position's digits and colons are never escaped: only its file name can be.
         write!(
             f,
-            "{}[{}]: {}:{}:{}: {}",
+            "{}[{}]: {}: {}",
             self.severity,
             self.id,
-            Escaped(&self.source.file),
-            self.source.line,
-            self.source.column,
+            Escaped(&self.source.to_string()),
             Escaped(&self.message)
         )
     }
 }
 
 /// Maps byte offsets of one file to 1-based line and character column.
-#[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
 }
@@ -200,6 +191,7 @@ impl LineIndex {
         }
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let column = text[self.line_starts[line]..offset].chars().count() + 1;
+        let saturate = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         (saturate(line + 1), saturate(column))
     }
 
@@ -211,10 +203,6 @@ impl LineIndex {
         let line = text.get(start..)?.split('\n').next()?;
         Some((start, line.strip_suffix('\r').unwrap_or(line)))
     }
-}
-
-fn saturate(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

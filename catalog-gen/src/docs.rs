@@ -279,7 +279,7 @@ impl Docs {
             let root = self.snapshot.directories.first().map(PathBuf::as_path);
             self.diagnostics
                 .iter()
-                .map(|d| report::shown_under(d, root).into_owned())
+                .map(|d| report::shown_under(d, root))
                 .collect()
         };
         if self.has_errors() {

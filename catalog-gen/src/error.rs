@@ -15,10 +15,9 @@ pub const NO_ERRORS_DOCUMENTED: &str =
 
 /// Why the docs could not be read, or a catalog not generated, checked or written.
 ///
-/// The message is whole: a variant with an underlying I/O error shows it after its own text
-/// (`cannot read docs: permission denied`), and `source()` returns none, so that a report that
-/// walks the chain (anyhow, miette) shows the cause once. The I/O error itself is the variant's
-/// `source` field.
+/// The message is whole: a variant with an underlying I/O error (its `source` field) shows it
+/// after its own text (`cannot read docs: permission denied`), and `source()` returns none, so
+/// that a report that walks the chain (anyhow, miette) shows the cause once.
 ///
 /// `Debug` shows the same text as `Display`, so that a build script whose `main` returns this
 /// error prints the docs' problems as the command line does, one line each. Every path and
@@ -33,21 +32,12 @@ pub enum Error {
         source: io::Error,
     },
     /// The docs directory holds no `.md` page (a wrong path, most likely).
-    NoPages {
-        /// The docs directory.
-        path: PathBuf,
-    },
+    NoPages(PathBuf),
     /// The name of a page, or of a directory that may hold pages, is not UTF-8, so it cannot
     /// be named in the catalog. (Other files with such names are skipped.)
-    NonUtf8Name {
-        /// The offending path.
-        path: PathBuf,
-    },
+    NonUtf8Name(PathBuf),
     /// A page is larger than 16 MiB; no published page comes near it.
-    PageTooLarge {
-        /// The page.
-        path: PathBuf,
-    },
+    PageTooLarge(PathBuf),
     /// The docs have errors; every diagnostic, warnings too, is here, its file named below the
     /// docs directory.
     Docs {
@@ -67,10 +57,7 @@ pub enum Error {
     /// A path that Cargo must watch cannot be printed as a build-script directive: it is not
     /// UTF-8, or it holds a control or text-direction character that would end or disguise
     /// the directive's line.
-    UnprintablePath {
-        /// The path.
-        path: PathBuf,
-    },
+    UnprintablePath(PathBuf),
     /// The ledger file is not one: not JSON of the ledger's layout, an entry twice, a date
     /// that is not a date.
     Ledger {
@@ -102,9 +89,9 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Read { path, source } => write!(f, "cannot read {}: {source}", shown(path)),
-            Error::NoPages { path } => write!(f, "no .md pages below {}", shown(path)),
-            Error::NonUtf8Name { path } => write!(f, "file name is not UTF-8: {}", shown(path)),
-            Error::PageTooLarge { path } => write!(
+            Error::NoPages(path) => write!(f, "no .md pages below {}", shown(path)),
+            Error::NonUtf8Name(path) => write!(f, "file name is not UTF-8: {}", shown(path)),
+            Error::PageTooLarge(path) => write!(
                 f,
                 "{} is larger than {} bytes, the most a docs page may have",
                 shown(path),
@@ -120,7 +107,7 @@ impl fmt::Display for Error {
             Error::NoOutFile => {
                 f.write_str("no output file: set one with Builder::out_file or run from a build script")
             }
-            Error::UnprintablePath { path } => write!(
+            Error::UnprintablePath(path) => write!(
                 f,
                 "cannot tell Cargo to watch `{}`: the path is not UTF-8 or holds a control character",
                 shown(path)
@@ -131,21 +118,18 @@ impl fmt::Display for Error {
                 shown(path),
                 Escaped(reason)
             ),
-            Error::KeptCatalog { path, reason } => {
-                write!(
-                    f,
-                    "cannot keep the variants of {}: {}",
-                    shown(path),
-                    Escaped(reason)
-                )
-            }
+            Error::KeptCatalog { path, reason } => write!(
+                f,
+                "cannot keep the variants of {}: {}",
+                shown(path),
+                Escaped(reason)
+            ),
             Error::InvalidDate(date) => write!(f, "`{}` is not a date written YYYY-MM-DD", Escaped(date)),
             Error::Write { path, source } => write!(f, "cannot write {}: {source}", shown(path)),
         }
     }
 }
 
-/// No `source()`: the message already ends with the underlying error.
 impl std::error::Error for Error {}
 
 impl fmt::Debug for Error {

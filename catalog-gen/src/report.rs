@@ -1,14 +1,14 @@
 //! Printing diagnostics: one line each (plain, for tests, logs and build scripts) or, with
-//! feature `reports`, with the source line and a caret under the problem ([`snippet`]).
+//! feature `reports`, as rustc and cargo print them: the message, the position, and the source
+//! line with a caret under the problem (annotate-snippets).
 
-use std::borrow::Cow;
 use std::path::{Path, PathBuf};
+
+#[cfg(feature = "reports")]
+use smartcar_errors_shared::text::{Escaped, is_unsafe};
 
 use crate::diagnostic::Diagnostic;
 use crate::snapshot::Snapshot;
-
-#[cfg(feature = "reports")]
-mod snippet;
 
 /// How diagnostics are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,28 +26,29 @@ pub enum Style {
 }
 
 /// Renders `diagnostics` (whose files are in `snapshot`) followed by a count, each ending in
-/// a newline. Empty when there are none. Files are named as the user can open them: below the
-/// snapshot's directory when it was read from one.
-///
-/// The cost is linear: each file is decoded and indexed once, and a snippet of a long line
-/// shows the window around the problem that fits a terminal. Text from the docs is escaped or
-/// replaced (control and text-direction characters), so it cannot forge a line or drive the
-/// terminal.
+/// a newline; empty when there are none. Files are named as the user can open them: below the
+/// snapshot's directory when it was read from one. Text from the docs is escaped or replaced
+/// (control and text-direction characters), so it cannot forge a line or drive the terminal.
 pub fn render(diagnostics: &[Diagnostic], snapshot: &Snapshot, style: Style) -> String {
+    if diagnostics.is_empty() {
+        return String::new();
+    }
     let root = snapshot.directories.first().map(PathBuf::as_path);
-    let mut out: String = match style {
+    let out: String = match style {
         Style::Plain => diagnostics
             .iter()
             .map(|diagnostic| format!("{}\n", shown_under(diagnostic, root)))
             .collect(),
         #[cfg(feature = "reports")]
-        Style::Snippet { color } => snippet::render(diagnostics, snapshot, root, color),
+        Style::Snippet { color } => snippets(diagnostics, snapshot, root, color),
     };
-    if let Some(count) = count(diagnostics) {
-        out.push_str(&count);
-        out.push('\n');
-    }
-    out
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let counts: Vec<String> = [(errors, "error"), (diagnostics.len() - errors, "warning")]
+        .into_iter()
+        .filter(|&(n, _)| n > 0)
+        .map(|(n, noun)| format!("{n} {noun}{}", if n == 1 { "" } else { "s" }))
+        .collect();
+    format!("{out}{}\n", counts.join(", "))
 }
 
 /// `diagnostics` in the plain form, one line each, then their count.
@@ -55,29 +56,93 @@ pub fn plain(diagnostics: &[Diagnostic]) -> String {
     render(diagnostics, &Snapshot::default(), Style::Plain)
 }
 
-/// `2 errors, 1 warning`, or `None` when there are no diagnostics.
-pub fn count(diagnostics: &[Diagnostic]) -> Option<String> {
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
-    let plural = |n: usize, noun: &str| format!("{n} {noun}{}", if n == 1 { "" } else { "s" });
-    match (errors, warnings) {
-        (0, 0) => None,
-        (0, w) => Some(plural(w, "warning")),
-        (e, 0) => Some(plural(e, "error")),
-        (e, w) => Some(format!("{}, {}", plural(e, "error"), plural(w, "warning"))),
+/// `diagnostic` with its file named below `root`, if given.
+pub(crate) fn shown_under(diagnostic: &Diagnostic, root: Option<&Path>) -> Diagnostic {
+    let mut shown = diagnostic.clone();
+    if let Some(root) = root {
+        shown.source.file = root.join(&diagnostic.source.file).display().to_string();
     }
+    shown
 }
 
-/// `diagnostic` with its file named below `root`, if given.
-pub(crate) fn shown_under<'d>(diagnostic: &'d Diagnostic, root: Option<&Path>) -> Cow<'d, Diagnostic> {
-    match root {
-        Some(root) => {
-            let mut shown = diagnostic.clone();
-            shown.source.file = root.join(&diagnostic.source.file).display().to_string();
-            Cow::Owned(shown)
-        }
-        None => Cow::Borrowed(diagnostic),
+/// Each of `diagnostics` (whose files are in `snapshot`, named below `root`) as a snippet
+/// followed by a blank line; colored if `color`. The cost is linear: each file is decoded and
+/// indexed once, and a snippet of a long line shows the window around the problem that fits a
+/// terminal.
+#[cfg(feature = "reports")]
+fn snippets(diagnostics: &[Diagnostic], snapshot: &Snapshot, root: Option<&Path>, color: bool) -> String {
+    use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
+
+    use crate::diagnostic::{LineIndex, Severity};
+
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut files = std::collections::BTreeMap::new();
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        let file = files.entry(&diagnostic.source.file).or_insert_with(|| {
+            let text = String::from_utf8_lossy(&snapshot.file(&diagnostic.source.file)?.bytes);
+            Some((LineIndex::new(&text), text))
+        });
+        let shown = shown_under(diagnostic, root);
+        let level = match shown.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let title = level
+            .primary_title(Escaped(&shown.message).to_string())
+            .id(shown.id.id());
+        let path = Escaped(&shown.source.file).to_string();
+        let line = shown.source.line;
+        let report = match file.as_ref().and_then(|(index, text)| index.line(text, line)) {
+            Some((start, text)) => {
+                let (text, span) = shown_line(text, start, diagnostic);
+                title.element(
+                    Snippet::source(text)
+                        .line_start(line as usize)
+                        .path(path)
+                        .annotation(AnnotationKind::Primary.span(span)),
+                )
+            }
+            // No text to show (the catalog as a whole, or a file not in this snapshot).
+            None => title.element(
+                Origin::path(path)
+                    .line(line as usize)
+                    .char_column(shown.source.column as usize),
+            ),
+        };
+        out.push_str(&renderer.render(&[report]));
+        out.push_str("\n\n");
     }
+    out
+}
+
+/// `line` (which starts at `line_start` in its file) with every unsafe character (control,
+/// text direction) shown as U+FFFD, and the byte range in it that the diagnostic points at:
+/// its span when the span starts at its column, else the character at its column; at least
+/// one character when the line has any.
+#[cfg(feature = "reports")]
+fn shown_line(line: &str, line_start: usize, diagnostic: &Diagnostic) -> (String, std::ops::Range<usize>) {
+    let column = (diagnostic.source.column as usize).saturating_sub(1);
+    let start = line.char_indices().nth(column).map_or(line.len(), |(i, _)| i);
+    let span = &diagnostic.span;
+    let spanned = span.end > span.start && span.start == line_start + start;
+    let end = if spanned { span.end - line_start } else { start + 1 };
+    let chars = line[start..]
+        .char_indices()
+        .take_while(|&(i, _)| start + i < end)
+        .count();
+    let safe: String = line
+        .chars()
+        .map(|c| if is_unsafe(c) { '\u{FFFD}' } else { c })
+        .collect();
+    // Counted in characters, which the replacement keeps.
+    let byte = |n: usize| safe.char_indices().nth(n).map_or(safe.len(), |(i, _)| i);
+    let span = byte(column)..byte(column + chars.max(1));
+    (safe, span)
 }
 
 #[cfg(test)]
@@ -115,6 +180,7 @@ mod tests {
 
     #[test]
     fn counts_read_naturally() {
+        let count = |diagnostics: &[Diagnostic]| plain(diagnostics).lines().last().map(str::to_owned);
         let snapshot = snapshot("# `A`\n\n# `B`\n\nno codes\n");
         let parsed = parse_snapshot(&snapshot);
         assert_eq!(count(&parsed.diagnostics[..1]), Some("1 error".into()));

@@ -63,7 +63,7 @@ impl Snapshot {
                     continue;
                 }
                 let Some(name) = name.to_str() else {
-                    return Err(Error::NonUtf8Name { path });
+                    return Err(Error::NonUtf8Name(path));
                 };
                 let relative = format!("{prefix}{name}");
                 if file_type.is_dir() {
@@ -78,9 +78,7 @@ impl Snapshot {
             }
         }
         if snapshot.files.is_empty() {
-            return Err(Error::NoPages {
-                path: root.to_path_buf(),
-            });
+            return Err(Error::NoPages(root.to_path_buf()));
         }
         snapshot.files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(snapshot)
@@ -132,9 +130,7 @@ fn read_page(path: &Path) -> Result<Vec<u8>, Error> {
         source,
     })?;
     if bytes.len() as u64 > MAX_PAGE_BYTES {
-        return Err(Error::PageTooLarge {
-            path: path.to_path_buf(),
-        });
+        return Err(Error::PageTooLarge(path.to_path_buf()));
     }
     Ok(bytes)
 }
@@ -175,7 +171,7 @@ mod tests {
         let page = dir.join(OsStr::from_bytes(b"page-\xFF.md"));
         fs::write(&page, "x").unwrap();
         match Snapshot::read(&dir) {
-            Err(Error::NonUtf8Name { path }) => assert_eq!(path, page),
+            Err(Error::NonUtf8Name(path)) => assert_eq!(path, page),
             other => panic!("expected NonUtf8Name, got {other:?}"),
         }
         fs::remove_dir_all(&dir).unwrap();

@@ -207,7 +207,7 @@ fn changed(replacements: Vec<Replacement>) -> Result<Vec<Replacement>> {
 /// whose tombstones would be lost.
 fn read_old(read: std::result::Result<Docs, Error>, dir: &Path, ledger: &Path) -> Result<Docs> {
     let missing_or_empty = match &read {
-        Err(Error::NoPages { .. }) => true,
+        Err(Error::NoPages(_)) => true,
         Err(Error::Read { path, source }) => source.kind() == io::ErrorKind::NotFound && path == dir,
         _ => false,
     };
