@@ -16,7 +16,7 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{ToTokens, quote};
 use smartcar_errors_shared::text::Escaped;
 
-use crate::lower::{ApiPlan, Plan, ResolutionPlan, Variant};
+use crate::lower::{Plan, Variant, variant_name};
 use crate::model::{ApiErrorEntry, Catalog, ConnectErrorEntry};
 use doc::DocComment;
 
@@ -52,10 +52,69 @@ pub(crate) fn emit(
 ) -> String {
     let runtime: TokenStream = options.runtime.parse().unwrap_or_else(|_| quote!(crate));
     let format = Literal::u32_unsuffixed(FORMAT);
-    let error_types = error_types(catalog, plan);
-    let resolutions = resolutions(plan);
-    let api_errors = api_errors(catalog, plan);
-    let connect_errors = connect_errors(catalog, plan);
+    let api = &catalog.api_errors;
+    // The first code of each type stands on the page that describes the type.
+    let types = api.chunk_by(|a, b| a.error_type == b.error_type);
+    let error_types = enumeration(
+        "ErrorType",
+        [
+            "The API error types: one per API errors page of the Smartcar docs.",
+            "Every documented error type, sorted by its string.",
+        ],
+        quote! {
+            /// Each error type's documented string, in the order of `ErrorType::ALL`.
+            const ERROR_TYPE_NAMES: &[&str]
+        },
+        types
+            .zip(&plan.error_types)
+            .map(|(codes, v)| (v, type_doc(&codes[0], v), None)),
+    );
+    let resolutions = enumeration(
+        "Resolution",
+        [
+            "What the docs suggest doing about an error: the `resolution.type` of an error body.",
+            "Every documented resolution type, sorted by its string.",
+        ],
+        quote! {
+            /// Each resolution type's documented string, in the order of `Resolution::ALL`.
+            const RESOLUTION_NAMES: &[&str]
+        },
+        plan.resolutions
+            .iter()
+            .map(|(v, codes)| (v, resolution_doc(v, *codes), None)),
+    );
+    let api_errors = enumeration(
+        "ApiErrorCode",
+        [
+            "Every documented API error, one variant per (type, code).",
+            "Every documented code, sorted by type and code (a null code first).",
+        ],
+        quote! {
+            /// What the docs say of each code, named `TYPE:CODE`, in the order of `ApiErrorCode::ALL`.
+            #[allow(deprecated)]
+            const API_ERRORS: &[(&str, ApiErrorInfo<ErrorType, Resolution>)]
+        },
+        api.iter()
+            .zip(&plan.api_errors)
+            .map(|(e, v)| (v, api_doc(e, v), Some(api_row(e, v)))),
+    );
+    let connect_errors = enumeration(
+        "ConnectErrorCode",
+        [
+            "Every documented Connect error: the `error` parameter of a Connect redirect.",
+            "Every documented Connect error, sorted by its string.",
+        ],
+        quote! {
+            /// What the docs say of each Connect error, named by its `error` parameter, in the order
+            /// of `ConnectErrorCode::ALL`.
+            const CONNECT_ERRORS: &[(&str, ConnectErrorInfo)]
+        },
+        catalog
+            .connect_errors
+            .iter()
+            .zip(&plan.connect_errors)
+            .map(|(e, v)| (v, connect_doc(e, v), Some(connect_row(e, v)))),
+    );
     let items = quote! {
         use #runtime::__private::{ApiRow, ConnectRow, ParameterRow};
         use #runtime::{ApiErrorInfo, ConnectErrorInfo};
@@ -157,83 +216,12 @@ fn enumeration<'p>(
     }
 }
 
-fn error_types(catalog: &Catalog, plan: &Plan) -> TokenStream {
-    let about = [
-        "The API error types: one per API errors page of the Smartcar docs.",
-        "Every documented error type, sorted by its string.",
-    ];
-    let table = quote! {
-        /// Each error type's documented string, in the order of `ErrorType::ALL`.
-        const ERROR_TYPE_NAMES: &[&str]
-    };
-    let variants = plan.error_types.iter().map(|t| {
-        let doc = type_doc(&catalog.api_errors[t.first], &t.variant);
-        (&t.variant, doc, None)
-    });
-    enumeration("ErrorType", about, table, variants)
-}
-
-fn resolutions(plan: &Plan) -> TokenStream {
-    let about = [
-        "What the docs suggest doing about an error: the `resolution.type` of an error body.",
-        "Every documented resolution type, sorted by its string.",
-    ];
-    let table = quote! {
-        /// Each resolution type's documented string, in the order of `Resolution::ALL`.
-        const RESOLUTION_NAMES: &[&str]
-    };
-    let variants = plan
-        .resolutions
-        .iter()
-        .map(|r| (&r.variant, resolution_doc(r), None));
-    enumeration("Resolution", about, table, variants)
-}
-
-fn api_errors(catalog: &Catalog, plan: &Plan) -> TokenStream {
-    let about = [
-        "Every documented API error, one variant per (type, code).",
-        "Every documented code, sorted by type and code (a null code first).",
-    ];
-    let table = quote! {
-        /// What the docs say of each code, named `TYPE:CODE`, in the order of `ApiErrorCode::ALL`.
-        #[allow(deprecated)]
-        const API_ERRORS: &[(&str, ApiErrorInfo<ErrorType, Resolution>)]
-    };
-    let variants = catalog
-        .api_errors
-        .iter()
-        .zip(&plan.api_errors)
-        .map(|(entry, api)| {
-            let row = api_row(plan, entry, api);
-            (&api.variant, api_doc(entry, &api.variant), Some(row))
-        });
-    enumeration("ApiErrorCode", about, table, variants)
-}
-
-fn connect_errors(catalog: &Catalog, plan: &Plan) -> TokenStream {
-    let about = [
-        "Every documented Connect error: the `error` parameter of a Connect redirect.",
-        "Every documented Connect error, sorted by its string.",
-    ];
-    let table = quote! {
-        /// What the docs say of each Connect error, named by its `error` parameter, in the order
-        /// of `ConnectErrorCode::ALL`.
-        const CONNECT_ERRORS: &[(&str, ConnectErrorInfo)]
-    };
-    let entries = catalog.connect_errors.iter().zip(&plan.connect_errors);
-    let variants = entries.map(|(entry, variant)| {
-        let row = connect_row(entry, variant);
-        (variant, connect_doc(entry, variant), Some(row))
-    });
-    enumeration("ConnectErrorCode", about, table, variants)
-}
-
 /// The row of one API error code.
-fn api_row(plan: &Plan, e: &ApiErrorEntry, api: &ApiPlan) -> TokenStream {
-    let error_type = ident(&plan.error_types[api.error_type].variant.name);
-    let resolution = option(api.resolution.map(|place| {
-        let variant = ident(&plan.resolutions[place].variant.name);
-        quote!(Resolution::#variant)
+fn api_row(e: &ApiErrorEntry, variant: &Variant) -> TokenStream {
+    let error_type = ident(&variant_name(&e.error_type));
+    let resolution = option(e.resolution.as_deref().map(|resolution| {
+        let resolution = ident(&variant_name(resolution));
+        quote!(Resolution::#resolution)
     }));
     let code = option(e.code.as_deref());
     let status_code = Literal::u16_unsuffixed(e.status_code);
@@ -244,7 +232,7 @@ fn api_row(plan: &Plan, e: &ApiErrorEntry, api: &ApiPlan) -> TokenStream {
     let suggested_user_message = option(e.suggested_user_message.as_deref());
     let explanation = option(e.explanation.as_deref());
     let page_url = option(e.page_url.as_deref());
-    let removed_from_docs = option(api.variant.removed.as_deref());
+    let removed_from_docs = option(variant.removed.as_deref());
     quote! {
         ApiRow {
             error_type: ErrorType::#error_type,
@@ -333,8 +321,7 @@ fn type_doc(first: &ApiErrorEntry, variant: &Variant) -> DocComment {
     doc
 }
 
-fn resolution_doc(resolution: &ResolutionPlan) -> DocComment {
-    let (variant, count) = (&resolution.variant, resolution.codes);
+fn resolution_doc(variant: &Variant, count: usize) -> DocComment {
     let name = doc::code(&variant.documented);
     let mut doc = DocComment::default();
     if variant.removed.is_some() {
