@@ -4,12 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::builder::{DEFAULT_REGENERATE, DEFAULT_RUNTIME, LEDGER_SUFFIX};
 #[cfg(feature = "reports")]
 use crate::check::Drift;
 use crate::diagnostic::{self, Diagnostic};
 use crate::diff::{ChangeSet, Kind};
-use crate::emit::{self, EmitOptions};
+use crate::emit;
 use crate::ledger::Ledger;
 use crate::lower::{self, Plan};
 use crate::model::Catalog;
@@ -17,7 +16,7 @@ use crate::read_back::Rows;
 use crate::report::{self, Style};
 use crate::snapshot::Snapshot;
 use crate::write;
-use crate::{Error, NotDocumented, explain, parse};
+use crate::{Builder, Error, NotDocumented, explain, parse};
 use smartcar_errors_shared::date;
 
 /// The docs as read by [`Builder::read`](crate::Builder::read): the catalog they document and
@@ -40,7 +39,8 @@ pub struct Docs {
     generated: Option<Catalog>,
     /// The generated catalog lowered, when it has no naming problem.
     plan: Option<Plan>,
-    options: EmitOptions,
+    /// What the docs were read with: how the generated catalog refers to the world.
+    builder: Builder,
 }
 
 impl Docs {
@@ -50,7 +50,7 @@ impl Docs {
         snapshot: Snapshot,
         ledger: Ledger,
         ledger_file: Option<PathBuf>,
-        options: EmitOptions,
+        builder: Builder,
     ) -> Docs {
         let parsed = parse::parse_snapshot(&snapshot);
         let docs = Docs {
@@ -62,7 +62,7 @@ impl Docs {
             ledger_file,
             generated: None,
             plan: None,
-            options,
+            builder,
         };
         docs.with_ledger(ledger)
     }
@@ -90,13 +90,8 @@ impl Docs {
     /// tests and tools that do not read a directory); the catalog is generated for
     /// `::smartcar_errors`.
     pub fn from_pages(pages: impl IntoIterator<Item = (String, Vec<u8>)>) -> Docs {
-        let options = EmitOptions {
-            runtime: DEFAULT_RUNTIME.into(),
-            docs_name: "docs".into(),
-            ledger_name: format!("docs{LEDGER_SUFFIX}"),
-            regenerate: DEFAULT_REGENERATE.into(),
-        };
-        Docs::new(Snapshot::from_files(pages), Ledger::default(), None, options)
+        let snapshot = Snapshot::from_files(pages);
+        Docs::new(snapshot, Ledger::default(), None, Builder::new())
     }
 
     /// The catalog the docs document: every entry that could be read. (The generated catalog
@@ -153,8 +148,8 @@ impl Docs {
     /// [`rust_source`](Self::rust_source), whose header records `hash`, these docs' hash.
     fn rust_source_recording(&self, hash: &str) -> Result<String, Error> {
         let plan = self.plan()?;
-        let ledger = (!self.ledger.is_empty()).then_some(self.options.ledger_name.as_str());
-        Ok(emit::emit(self.generated(), plan, hash, ledger, &self.options))
+        let ledger = !self.ledger.is_empty();
+        Ok(emit::emit(self.generated(), plan, hash, ledger, &self.builder))
     }
 
     /// The ledger's text as the ledger file holds it, or `None` when it keeps nothing (and
