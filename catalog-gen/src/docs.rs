@@ -2,6 +2,7 @@
 //! them; with the ledger of what left the docs, the catalog generated from them. Everything a
 //! command does — generate, check, dump, lint, explain, diff, update — starts here.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 #[cfg(feature = "reports")]
@@ -25,9 +26,7 @@ use smartcar_errors_shared::date;
 #[derive(Debug, Clone)]
 pub struct Docs {
     snapshot: Snapshot,
-    /// What the docs document.
     catalog: Catalog,
-    /// Parsing's problems.
     parse_diagnostics: Vec<Diagnostic>,
     /// Parsing's problems and the naming problems, sorted.
     diagnostics: Vec<Diagnostic>,
@@ -72,16 +71,11 @@ impl Docs {
     fn with_ledger(mut self, ledger: Ledger) -> Docs {
         let ledger = ledger.without_documented(&self.catalog);
         self.generated = ledger.keeps_errors().then(|| ledger.merge(&self.catalog));
-        let generated = self.generated.as_ref().unwrap_or(&self.catalog);
         self.diagnostics.clone_from(&self.parse_diagnostics);
-        self.plan = match lower::lower(generated, &ledger) {
-            Ok(plan) => Some(plan),
-            Err(problems) => {
-                self.diagnostics.extend(problems);
-                diagnostic::sort(&mut self.diagnostics);
-                None
-            }
-        };
+        self.plan = lower::lower(self.generated.as_ref().unwrap_or(&self.catalog), &ledger)
+            .map_err(|problems| self.diagnostics.extend(problems))
+            .ok();
+        diagnostic::sort(&mut self.diagnostics);
         self.ledger = ledger;
         self
     }
@@ -270,23 +264,18 @@ impl Docs {
 
     /// The plan, when the docs can generate a catalog.
     fn plan(&self) -> Result<&Plan, Error> {
+        let root = self.snapshot.directories.first().map(PathBuf::as_path);
         let shown = || {
-            let root = self.snapshot.directories.first().map(PathBuf::as_path);
-            self.diagnostics
-                .iter()
-                .map(|d| report::shown_under(d, root).into_owned())
-                .collect()
+            let shown = self.diagnostics.iter().map(|d| report::shown_under(d, root));
+            shown.map(Cow::into_owned).collect()
         };
-        if self.has_errors() {
-            return Err(Error::Docs { diagnostics: shown() });
-        }
-        if self.catalog.is_empty() {
+        match &self.plan {
+            _ if self.has_errors() => Err(Error::Docs { diagnostics: shown() }),
             // Tombstones alone are no catalog: the docs must document something.
-            return Err(Error::NoErrorsDocumented { diagnostics: shown() });
+            _ if self.catalog.is_empty() => Err(Error::NoErrorsDocumented { diagnostics: shown() }),
+            Some(plan) => Ok(plan),
+            // Without errors, lowering found no naming problem.
+            None => Err(Error::Docs { diagnostics: shown() }),
         }
-        // Without errors, lowering found no naming problem.
-        self.plan
-            .as_ref()
-            .ok_or_else(|| Error::Docs { diagnostics: shown() })
     }
 }
