@@ -145,11 +145,11 @@ impl Builder {
         self.check_runtime()?;
         let snapshot = Snapshot::read(&self.docs_dir)?;
         let path = self.ledger_path();
-        let (ledger, file) = match path.as_deref().map(Ledger::read).transpose()?.flatten() {
-            Some(ledger) => (ledger, path),
-            None => (Ledger::empty_at(Ledger::origin_of(path.as_deref())), None),
+        let ledger = match path.as_deref().map(Ledger::read).transpose()?.flatten() {
+            Some(ledger) => ledger,
+            None => Ledger::empty_at(Ledger::origin_of(path.as_deref())),
         };
-        let docs = Docs::new(snapshot, ledger, file, self.clone());
+        let docs = Docs::new(snapshot, ledger, self.clone());
         match &self.kept_catalog {
             Some(path) => docs.keeping(path),
             None => Ok(docs),

@@ -32,8 +32,6 @@ pub struct Docs {
     diagnostics: Vec<Diagnostic>,
     /// The tombstones: nothing the docs document.
     ledger: Ledger,
-    /// The ledger file, when it was read from one (for a build script to watch).
-    ledger_file: Option<PathBuf>,
     /// The docs and the tombstones, when the ledger keeps any error.
     generated: Option<Catalog>,
     /// The generated catalog lowered, when it has no naming problem.
@@ -43,14 +41,8 @@ pub struct Docs {
 }
 
 impl Docs {
-    /// Parses `snapshot`, and plans its catalog with the tombstones of `ledger` (read from
-    /// `ledger_file`, if it was).
-    pub(crate) fn new(
-        snapshot: Snapshot,
-        ledger: Ledger,
-        ledger_file: Option<PathBuf>,
-        builder: Builder,
-    ) -> Docs {
+    /// Parses `snapshot`, and plans its catalog with the tombstones of `ledger`.
+    pub(crate) fn new(snapshot: Snapshot, ledger: Ledger, builder: Builder) -> Docs {
         let parsed = parse::parse_snapshot(&snapshot);
         let docs = Docs {
             snapshot,
@@ -58,7 +50,6 @@ impl Docs {
             parse_diagnostics: parsed.diagnostics,
             diagnostics: Vec::new(),
             ledger: Ledger::default(),
-            ledger_file,
             generated: None,
             plan: None,
             builder,
@@ -85,7 +76,7 @@ impl Docs {
     /// `::smartcar_errors`.
     pub fn from_pages(pages: impl IntoIterator<Item = (String, Vec<u8>)>) -> Docs {
         let snapshot = Snapshot::from_files(pages);
-        Docs::new(snapshot, Ledger::default(), None, Builder::new())
+        Docs::new(snapshot, Ledger::default(), Builder::new())
     }
 
     /// The catalog the docs document: every entry that could be read. (The generated catalog
@@ -254,7 +245,7 @@ impl Docs {
             .iter()
             .cloned()
             .chain(pages)
-            .chain(self.ledger_file.iter().cloned())
+            .chain(self.builder.ledger_path().filter(|path| path.is_file()))
     }
 
     /// The catalog generated: the docs and the tombstones.
