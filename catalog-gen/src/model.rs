@@ -267,9 +267,7 @@ impl Catalog {
     pub fn json_schema() -> String {
         let settings = schemars::generate::SchemaSettings::default().for_serialize();
         let schema = settings.into_generator().into_root_schema_for::<Catalog>();
-        let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
-        text.push('\n');
-        text
+        format!("{}\n", serde_json::to_string_pretty(&schema).unwrap_or_default())
     }
 
     /// Sorts both lists into their canonical order.
