@@ -4,7 +4,7 @@
 //! Connect errors by error name. Text fields are plain text (markdown escapes removed, no
 //! MDX or HTML tags); text the docs do not have is null (`None`), never an empty string.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -285,14 +285,9 @@ impl Catalog {
 
     /// The distinct resolution types, sorted.
     pub fn resolutions(&self) -> Vec<&str> {
-        let mut resolutions: Vec<&str> = self
-            .api_errors
-            .iter()
-            .filter_map(|e| e.resolution.as_deref())
-            .collect();
-        resolutions.sort_unstable();
-        resolutions.dedup();
-        resolutions
+        let api = self.api_errors.iter();
+        let found: BTreeSet<&str> = api.filter_map(|e| e.resolution.as_deref()).collect();
+        found.into_iter().collect()
     }
 }
 
