@@ -148,9 +148,8 @@ pub(crate) fn emit(
 #[cfg(feature = "reports")]
 pub(crate) fn recorded_hash(generated: &str) -> Option<&str> {
     let header = generated.lines().next()?.strip_prefix(HEADER_PREFIX)?;
-    let start = header.find("(sha256 ")? + "(sha256 ".len();
-    let end = start + header[start..].find(')')?;
-    Some(&header[start..end])
+    let (_, hash) = header.split_once("(sha256 ")?;
+    Some(hash.split_once(')')?.0)
 }
 
 /// An enum of the catalog, documented by `about`, with its `ALL` (documented by `all_about`)

@@ -26,12 +26,10 @@ pub(crate) fn upper_camel(name: &str) -> String {
 /// starting upper case): `_` before a leading digit, `Self_` for `Self`; empty for an empty
 /// name.
 pub(crate) fn identifier(name: &str) -> String {
-    if name.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("_{name}")
-    } else if name == "Self" {
-        "Self_".to_owned()
-    } else {
-        name.to_owned()
+    match name {
+        "Self" => "Self_".to_owned(),
+        _ if name.starts_with(|c: char| c.is_ascii_digit()) => format!("_{name}"),
+        _ => name.to_owned(),
     }
 }
 
