@@ -75,8 +75,7 @@ impl Docs {
     /// tests and tools that do not read a directory); the catalog is generated for
     /// `::smartcar_errors`.
     pub fn from_pages(pages: impl IntoIterator<Item = (String, Vec<u8>)>) -> Docs {
-        let snapshot = Snapshot::from_files(pages);
-        Docs::new(snapshot, Ledger::default(), Builder::new())
+        Docs::new(Snapshot::from_files(pages), Ledger::default(), Builder::new())
     }
 
     /// The catalog the docs document: every entry that could be read. (The generated catalog
