@@ -160,13 +160,12 @@ impl Builder {
     /// `NAME.ledger.json` beside the docs directory `NAME`; `None` when the docs directory has
     /// no name (`/`, `..`) and none was given.
     pub fn ledger_path(&self) -> Option<PathBuf> {
-        if let Some(file) = &self.ledger_file {
-            return Some(file.clone());
-        }
-        let name = self.docs_dir.file_name()?;
-        let mut file = name.to_os_string();
-        file.push(LEDGER_SUFFIX);
-        Some(self.docs_dir.with_file_name(file))
+        let beside_docs = || {
+            let mut file = self.docs_dir.file_name()?.to_os_string();
+            file.push(LEDGER_SUFFIX);
+            Some(self.docs_dir.with_file_name(file))
+        };
+        self.ledger_file.clone().or_else(beside_docs)
     }
 
     /// Reads the docs and writes the catalog they generate if it changed, telling Cargo what

@@ -41,11 +41,6 @@ impl DocComment {
         self
     }
 
-    /// A heading of our own.
-    pub(crate) fn heading(&mut self, title: &str) -> &mut Self {
-        self.markdown(format!("# {title}"))
-    }
-
     /// Docs text, escaped, as one or more paragraphs.
     pub(crate) fn text(&mut self, text: &str) -> &mut Self {
         self.block(escape_lines(text))

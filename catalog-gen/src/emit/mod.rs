@@ -347,7 +347,7 @@ fn api_doc(e: &ApiErrorEntry, variant: &Variant) -> DocComment {
         ("Suggested user message", &e.suggested_user_message),
     ] {
         if let Some(text) = text {
-            doc.heading(title).text(text);
+            doc.markdown(format!("# {title}")).text(text);
         }
     }
     doc.markdown(doc::link("Smartcar documentation", &e.doc_url));
@@ -365,7 +365,7 @@ fn connect_doc(e: &ConnectErrorEntry, variant: &Variant) -> DocComment {
     if let Some(summary) = &e.summary {
         doc.text(summary);
     }
-    doc.heading("Parameters");
+    doc.markdown("# Parameters");
     // One list: each item's first line, then the lines its description continues on.
     let mut list = Vec::new();
     for parameter in &e.parameters {
@@ -382,7 +382,7 @@ fn connect_doc(e: &ConnectErrorEntry, variant: &Variant) -> DocComment {
     }
     doc.block(list);
     if let Some(details) = &e.details {
-        doc.heading("Details").text(details);
+        doc.markdown("# Details").text(details);
     }
     if let Some(url) = &e.page_url {
         doc.markdown(doc::link("Smartcar documentation", url));
