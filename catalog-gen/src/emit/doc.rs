@@ -106,11 +106,8 @@ fn escape_line(line: &str) -> String {
     let blank = |c: char| c == ' ' || c == '\t';
     let content = line.trim_matches(blank);
     let leading = &line[..line.len() - line.trim_start_matches(blank).len()];
-    let trailing = if content.is_empty() {
-        ""
-    } else {
-        &line[leading.len() + content.len()..]
-    };
+    // A blank line is all leading blanks, and has no trailing ones.
+    let trailing = &line[leading.len() + content.len()..];
     let mut out = String::with_capacity(line.len() + 8);
     leading.chars().for_each(|c| reference(&mut out, c));
     // The digits of an ordered-list marker (`12.` / `12)`), whose punctuation is escaped.
