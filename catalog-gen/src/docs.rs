@@ -233,18 +233,12 @@ impl Docs {
     /// Every directory listed and every page read, and the ledger file if there is one, for a
     /// build script's `rerun-if-changed`.
     pub(crate) fn watched(&self) -> impl Iterator<Item = PathBuf> + '_ {
-        let root = self.snapshot.directories.first();
-        let pages = self
-            .snapshot
-            .files
-            .iter()
-            .filter_map(move |file| Some(root?.join(&file.path)));
-        self.snapshot
-            .directories
-            .iter()
-            .cloned()
-            .chain(pages)
-            .chain(self.builder.ledger_path().filter(|path| path.is_file()))
+        let directories = &self.snapshot.directories;
+        let root = directories.first();
+        let pages = self.snapshot.files.iter();
+        let pages = pages.filter_map(move |file| Some(root?.join(&file.path)));
+        let ledger = self.builder.ledger_path().filter(|path| path.is_file());
+        directories.iter().cloned().chain(pages).chain(ledger)
     }
 
     /// The catalog generated: the docs and the tombstones.
