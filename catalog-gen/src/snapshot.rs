@@ -11,14 +11,12 @@ use crate::{Error, sha256};
 pub(crate) struct DocFile {
     /// Path relative to the snapshot root, `/`-separated (`errors/api-errors/server-errors.md`).
     pub(crate) path: String,
-    /// The file's bytes, as read.
     pub(crate) bytes: Vec<u8>,
 }
 
 /// A docs snapshot: its pages sorted by path.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Snapshot {
-    /// The pages, sorted by path.
     pub(crate) files: Vec<DocFile>,
     /// Every directory that was listed, the root first (for `rerun-if-changed`).
     pub(crate) directories: Vec<PathBuf>,

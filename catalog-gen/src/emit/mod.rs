@@ -204,7 +204,6 @@ fn enumeration<'p>(
     }
 }
 
-/// The row of one API error code.
 fn api_row(e: &ApiErrorEntry, variant: &Variant) -> TokenStream {
     let error_type = ident(&variant_name(&e.error_type));
     let resolution = option(e.resolution.as_deref().map(|resolution| {
@@ -267,7 +266,6 @@ fn connect_row(e: &ConnectErrorEntry, variant: &Variant) -> TokenStream {
     }
 }
 
-/// `Some(value)` or `None`.
 fn option(value: Option<impl ToTokens>) -> TokenStream {
     match value {
         Some(value) => quote!(Some(#value)),
