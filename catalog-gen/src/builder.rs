@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use smartcar_errors_shared::text;
 
-use crate::emit::{self, EmitOptions};
+use crate::emit;
 use crate::ledger::Ledger;
 use crate::snapshot::Snapshot;
 use crate::{Catalog, Docs, Error, lower, report};
@@ -30,8 +30,8 @@ pub struct Builder {
     ledger_file: Option<PathBuf>,
     out_file: Option<PathBuf>,
     kept_catalog: Option<PathBuf>,
-    runtime: String,
-    regenerate: String,
+    pub(crate) runtime: String,
+    pub(crate) regenerate: String,
     cargo_metadata: bool,
 }
 
@@ -73,8 +73,8 @@ impl Builder {
             ledger_file: None,
             out_file: None,
             kept_catalog: None,
-            runtime: DEFAULT_RUNTIME.into(),
-            regenerate: DEFAULT_REGENERATE.into(),
+            runtime: "::smartcar_errors".into(),
+            regenerate: "cargo build (build.rs)".into(),
             cargo_metadata: env::var_os("CARGO").is_some() && env::var_os("OUT_DIR").is_some(),
         }
     }
@@ -142,14 +142,14 @@ impl Builder {
 
     /// Reads and parses every page of the docs directory, once, and the ledger if it exists.
     pub fn read(&self) -> Result<Docs, Error> {
-        let options = self.emit_options()?;
+        self.check_runtime()?;
         let snapshot = Snapshot::read(&self.docs_dir)?;
         let path = self.ledger_path();
-        let (ledger, file) = match path.as_deref().map(Ledger::read).transpose()?.flatten() {
-            Some(ledger) => (ledger, path),
-            None => (Ledger::empty_at(Ledger::origin_of(path.as_deref())), None),
+        let ledger = match path.as_deref().map(Ledger::read).transpose()?.flatten() {
+            Some(ledger) => ledger,
+            None => Ledger::empty_at(Ledger::origin_of(path.as_deref())),
         };
-        let docs = Docs::new(snapshot, ledger, file, options);
+        let docs = Docs::new(snapshot, ledger, self.clone());
         match &self.kept_catalog {
             Some(path) => docs.keeping(path),
             None => Ok(docs),
@@ -160,13 +160,12 @@ impl Builder {
     /// `NAME.ledger.json` beside the docs directory `NAME`; `None` when the docs directory has
     /// no name (`/`, `..`) and none was given.
     pub fn ledger_path(&self) -> Option<PathBuf> {
-        if let Some(file) = &self.ledger_file {
-            return Some(file.clone());
-        }
-        let name = self.docs_dir.file_name()?;
-        let mut file = name.to_os_string();
-        file.push(LEDGER_SUFFIX);
-        Some(self.docs_dir.with_file_name(file))
+        let beside_docs = || {
+            let mut file = self.docs_dir.file_name()?.to_os_string();
+            file.push(LEDGER_SUFFIX);
+            Some(self.docs_dir.with_file_name(file))
+        };
+        self.ledger_file.clone().or_else(beside_docs)
     }
 
     /// Reads the docs and writes the catalog they generate if it changed, telling Cargo what
@@ -216,7 +215,7 @@ impl Builder {
     /// JSON. Fails as [`Docs::rust_source`] does: on names that cannot be Rust names, and on a
     /// catalog without errors.
     pub fn rust_source(&self, catalog: &Catalog) -> Result<String, Error> {
-        let options = self.emit_options()?;
+        self.check_runtime()?;
         if catalog.is_empty() {
             return Err(Error::NoErrorsDocumented {
                 diagnostics: Vec::new(),
@@ -226,42 +225,37 @@ impl Builder {
             lower::lower(catalog, &Ledger::default()).map_err(|diagnostics| Error::Docs { diagnostics })?;
         let json = serde_json::to_vec(catalog).unwrap_or_default();
         let hash = crate::snapshot::hex(&crate::sha256::digest(&json));
-        Ok(emit::emit(catalog, &plan, &hash, None, &options))
+        Ok(emit::emit(catalog, &plan, &hash, false, self))
     }
 
-    /// The emitter options this builder stands for.
-    fn emit_options(&self) -> Result<EmitOptions, Error> {
-        if syn::parse_str::<syn::Path>(&self.runtime).is_err() {
-            return Err(Error::RuntimePath(self.runtime.clone()));
+    /// Refuses a runtime crate path that is not a Rust path.
+    fn check_runtime(&self) -> Result<(), Error> {
+        let valid = syn::parse_str::<syn::Path>(&self.runtime).is_ok();
+        valid
+            .then_some(())
+            .ok_or_else(|| Error::RuntimePath(self.runtime.clone()))
+    }
+
+    /// What the generated file's header names as its input.
+    pub(crate) fn header_docs_name(&self) -> String {
+        match (&self.docs_name, self.docs_dir.file_name()) {
+            (Some(name), _) => name.clone(),
+            (None, Some(dir)) => dir.to_string_lossy().into_owned(),
+            (None, None) => "docs".to_owned(),
         }
-        let docs_name = match &self.docs_name {
-            Some(name) => name.clone(),
-            None => self
-                .docs_dir
-                .file_name()
-                .map_or_else(|| "docs".to_owned(), |name| name.to_string_lossy().into_owned()),
-        };
-        let ledger_name = self
-            .ledger_path()
-            .and_then(|path| path.file_name().map(|name| name.to_string_lossy().into_owned()))
-            .unwrap_or_else(|| format!("{docs_name}{LEDGER_SUFFIX}"));
-        Ok(EmitOptions {
-            runtime: self.runtime.clone(),
-            docs_name,
-            ledger_name,
-            regenerate: self.regenerate.clone(),
-        })
+    }
+
+    /// What the generated file's header names as the ledger, when it keeps anything.
+    pub(crate) fn header_ledger_name(&self) -> String {
+        match self.ledger_path().as_deref().and_then(Path::file_name) {
+            Some(name) => name.to_string_lossy().into_owned(),
+            None => format!("{}{LEDGER_SUFFIX}", self.header_docs_name()),
+        }
     }
 }
 
 /// What the default ledger's name adds to the docs directory's.
-pub(crate) const LEDGER_SUFFIX: &str = ".ledger.json";
-
-/// The runtime crate a generated catalog refers to, unless told otherwise.
-pub(crate) const DEFAULT_RUNTIME: &str = "::smartcar_errors";
-
-/// The command a generated catalog's header says regenerates it, unless told otherwise.
-pub(crate) const DEFAULT_REGENERATE: &str = "cargo build (build.rs)";
+const LEDGER_SUFFIX: &str = ".ledger.json";
 
 /// `path` as it can be printed in a build-script directive: UTF-8, with no character that
 /// could end the directive's line or disguise it.

@@ -4,12 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::builder::{DEFAULT_REGENERATE, DEFAULT_RUNTIME, LEDGER_SUFFIX};
 #[cfg(feature = "reports")]
 use crate::check::Drift;
 use crate::diagnostic::{self, Diagnostic};
 use crate::diff::{ChangeSet, Kind};
-use crate::emit::{self, EmitOptions};
+use crate::emit;
 use crate::ledger::Ledger;
 use crate::lower::{self, Plan};
 use crate::model::Catalog;
@@ -17,7 +16,7 @@ use crate::read_back::Rows;
 use crate::report::{self, Style};
 use crate::snapshot::Snapshot;
 use crate::write;
-use crate::{Error, NotDocumented, explain, parse};
+use crate::{Builder, Error, NotDocumented, explain, parse};
 use smartcar_errors_shared::date;
 
 /// The docs as read by [`Builder::read`](crate::Builder::read): the catalog they document and
@@ -26,32 +25,23 @@ use smartcar_errors_shared::date;
 #[derive(Debug, Clone)]
 pub struct Docs {
     snapshot: Snapshot,
-    /// What the docs document.
     catalog: Catalog,
-    /// Parsing's problems.
     parse_diagnostics: Vec<Diagnostic>,
     /// Parsing's problems and the naming problems, sorted.
     diagnostics: Vec<Diagnostic>,
     /// The tombstones: nothing the docs document.
     ledger: Ledger,
-    /// The ledger file, when it was read from one (for a build script to watch).
-    ledger_file: Option<PathBuf>,
     /// The docs and the tombstones, when the ledger keeps any error.
     generated: Option<Catalog>,
     /// The generated catalog lowered, when it has no naming problem.
     plan: Option<Plan>,
-    options: EmitOptions,
+    /// What the docs were read with: how the generated catalog refers to the world.
+    builder: Builder,
 }
 
 impl Docs {
-    /// Parses `snapshot`, and plans its catalog with the tombstones of `ledger` (read from
-    /// `ledger_file`, if it was).
-    pub(crate) fn new(
-        snapshot: Snapshot,
-        ledger: Ledger,
-        ledger_file: Option<PathBuf>,
-        options: EmitOptions,
-    ) -> Docs {
+    /// Parses `snapshot`, and plans its catalog with the tombstones of `ledger`.
+    pub(crate) fn new(snapshot: Snapshot, ledger: Ledger, builder: Builder) -> Docs {
         let parsed = parse::parse_snapshot(&snapshot);
         let docs = Docs {
             snapshot,
@@ -59,10 +49,9 @@ impl Docs {
             parse_diagnostics: parsed.diagnostics,
             diagnostics: Vec::new(),
             ledger: Ledger::default(),
-            ledger_file,
             generated: None,
             plan: None,
-            options,
+            builder,
         };
         docs.with_ledger(ledger)
     }
@@ -72,16 +61,11 @@ impl Docs {
     fn with_ledger(mut self, ledger: Ledger) -> Docs {
         let ledger = ledger.without_documented(&self.catalog);
         self.generated = ledger.keeps_errors().then(|| ledger.merge(&self.catalog));
-        let generated = self.generated.as_ref().unwrap_or(&self.catalog);
         self.diagnostics.clone_from(&self.parse_diagnostics);
-        self.plan = match lower::lower(generated, &ledger) {
-            Ok(plan) => Some(plan),
-            Err(problems) => {
-                self.diagnostics.extend(problems);
-                diagnostic::sort(&mut self.diagnostics);
-                None
-            }
-        };
+        self.plan = lower::lower(self.generated.as_ref().unwrap_or(&self.catalog), &ledger)
+            .map_err(|problems| self.diagnostics.extend(problems))
+            .ok();
+        diagnostic::sort(&mut self.diagnostics);
         self.ledger = ledger;
         self
     }
@@ -90,13 +74,7 @@ impl Docs {
     /// tests and tools that do not read a directory); the catalog is generated for
     /// `::smartcar_errors`.
     pub fn from_pages(pages: impl IntoIterator<Item = (String, Vec<u8>)>) -> Docs {
-        let options = EmitOptions {
-            runtime: DEFAULT_RUNTIME.into(),
-            docs_name: "docs".into(),
-            ledger_name: format!("docs{LEDGER_SUFFIX}"),
-            regenerate: DEFAULT_REGENERATE.into(),
-        };
-        Docs::new(Snapshot::from_files(pages), Ledger::default(), None, options)
+        Docs::new(Snapshot::from_files(pages), Ledger::default(), Builder::new())
     }
 
     /// The catalog the docs document: every entry that could be read. (The generated catalog
@@ -153,8 +131,8 @@ impl Docs {
     /// [`rust_source`](Self::rust_source), whose header records `hash`, these docs' hash.
     fn rust_source_recording(&self, hash: &str) -> Result<String, Error> {
         let plan = self.plan()?;
-        let ledger = (!self.ledger.is_empty()).then_some(self.options.ledger_name.as_str());
-        Ok(emit::emit(self.generated(), plan, hash, ledger, &self.options))
+        let ledger = !self.ledger.is_empty();
+        Ok(emit::emit(self.generated(), plan, hash, ledger, &self.builder))
     }
 
     /// The ledger's text as the ledger file holds it, or `None` when it keeps nothing (and
@@ -254,18 +232,12 @@ impl Docs {
     /// Every directory listed and every page read, and the ledger file if there is one, for a
     /// build script's `rerun-if-changed`.
     pub(crate) fn watched(&self) -> impl Iterator<Item = PathBuf> + '_ {
-        let root = self.snapshot.directories.first();
-        let pages = self
-            .snapshot
-            .files
-            .iter()
-            .filter_map(move |file| Some(root?.join(&file.path)));
-        self.snapshot
-            .directories
-            .iter()
-            .cloned()
-            .chain(pages)
-            .chain(self.ledger_file.iter().cloned())
+        let directories = &self.snapshot.directories;
+        let root = directories.first();
+        let pages = self.snapshot.files.iter();
+        let pages = pages.filter_map(move |file| Some(root?.join(&file.path)));
+        let ledger = self.builder.ledger_path().filter(|path| path.is_file());
+        directories.iter().cloned().chain(pages).chain(ledger)
     }
 
     /// The catalog generated: the docs and the tombstones.
@@ -275,23 +247,18 @@ impl Docs {
 
     /// The plan, when the docs can generate a catalog.
     fn plan(&self) -> Result<&Plan, Error> {
+        let root = self.snapshot.directories.first().map(PathBuf::as_path);
         let shown = || {
-            let root = self.snapshot.directories.first().map(PathBuf::as_path);
-            self.diagnostics
-                .iter()
-                .map(|d| report::shown_under(d, root))
-                .collect()
+            let shown = self.diagnostics.iter().map(|d| report::shown_under(d, root));
+            shown.collect()
         };
-        if self.has_errors() {
-            return Err(Error::Docs { diagnostics: shown() });
-        }
-        if self.catalog.is_empty() {
+        match &self.plan {
+            _ if self.has_errors() => Err(Error::Docs { diagnostics: shown() }),
             // Tombstones alone are no catalog: the docs must document something.
-            return Err(Error::NoErrorsDocumented { diagnostics: shown() });
+            _ if self.catalog.is_empty() => Err(Error::NoErrorsDocumented { diagnostics: shown() }),
+            Some(plan) => Ok(plan),
+            // Without errors, lowering found no naming problem.
+            None => Err(Error::Docs { diagnostics: shown() }),
         }
-        // Without errors, lowering found no naming problem.
-        self.plan
-            .as_ref()
-            .ok_or_else(|| Error::Docs { diagnostics: shown() })
     }
 }

@@ -4,7 +4,7 @@
 //! Connect errors by error name. Text fields are plain text (markdown escapes removed, no
 //! MDX or HTML tags); text the docs do not have is null (`None`), never an empty string.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -156,28 +156,9 @@ impl From<ConnectErrorEntry> for ConnectErrorFields {
     }
 }
 
-/// The error for a Connect entry whose `error` or `description` is not its table's.
-#[derive(Debug)]
-pub struct InconsistentConnectError {
-    field: &'static str,
-    value: String,
-    table: String,
-}
-
-impl fmt::Display for InconsistentConnectError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let InconsistentConnectError { field, value, table } = self;
-        write!(
-            f,
-            "`{field}` is `{value}`, but its parameter table says `{table}`"
-        )
-    }
-}
-
-impl std::error::Error for InconsistentConnectError {}
-
+/// Refuses an entry whose `error` or `description` is not its table's.
 impl TryFrom<ConnectErrorFields> for ConnectErrorEntry {
-    type Error = InconsistentConnectError;
+    type Error = String;
 
     fn try_from(fields: ConnectErrorFields) -> Result<Self, Self::Error> {
         let entry = ConnectErrorEntry {
@@ -194,11 +175,9 @@ impl TryFrom<ConnectErrorFields> for ConnectErrorEntry {
             ("description", fields.description, entry.description()),
         ] {
             if value != table {
-                return Err(InconsistentConnectError {
-                    field,
-                    value,
-                    table: table.to_owned(),
-                });
+                return Err(format!(
+                    "`{field}` is `{value}`, but its parameter table says `{table}`"
+                ));
             }
         }
         Ok(entry)
@@ -246,24 +225,9 @@ impl From<Source> for String {
     }
 }
 
-/// The error for a `source` string that is not `file:line:column`.
-#[derive(Debug)]
-pub struct InvalidSource(String);
-
-impl fmt::Display for InvalidSource {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "`{}` is not a source position of the form file:line:column",
-            self.0
-        )
-    }
-}
-
-impl std::error::Error for InvalidSource {}
-
+/// Refuses a string that is not `file:line:column`.
 impl TryFrom<String> for Source {
-    type Error = InvalidSource;
+    type Error = String;
 
     fn try_from(text: String) -> Result<Self, Self::Error> {
         let mut parts = text.rsplitn(3, ':');
@@ -275,7 +239,9 @@ impl TryFrom<String> for Source {
                 line,
                 column,
             }),
-            _ => Err(InvalidSource(text)),
+            _ => Err(format!(
+                "`{text}` is not a source position of the form file:line:column"
+            )),
         }
     }
 }
@@ -301,9 +267,7 @@ impl Catalog {
     pub fn json_schema() -> String {
         let settings = schemars::generate::SchemaSettings::default().for_serialize();
         let schema = settings.into_generator().into_root_schema_for::<Catalog>();
-        let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
-        text.push('\n');
-        text
+        format!("{}\n", serde_json::to_string_pretty(&schema).unwrap_or_default())
     }
 
     /// Sorts both lists into their canonical order.
@@ -321,14 +285,9 @@ impl Catalog {
 
     /// The distinct resolution types, sorted.
     pub fn resolutions(&self) -> Vec<&str> {
-        let mut resolutions: Vec<&str> = self
-            .api_errors
-            .iter()
-            .filter_map(|e| e.resolution.as_deref())
-            .collect();
-        resolutions.sort_unstable();
-        resolutions.dedup();
-        resolutions
+        let api = self.api_errors.iter();
+        let found: BTreeSet<&str> = api.filter_map(|e| e.resolution.as_deref()).collect();
+        found.into_iter().collect()
     }
 }
 

@@ -1,7 +1,7 @@
 //! Reading a docs snapshot: every `.md` file below a directory, in a fixed order.
 
 use std::fs;
-use std::io::Read;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use crate::{Error, sha256};
@@ -11,14 +11,12 @@ use crate::{Error, sha256};
 pub(crate) struct DocFile {
     /// Path relative to the snapshot root, `/`-separated (`errors/api-errors/server-errors.md`).
     pub(crate) path: String,
-    /// The file's bytes, as read.
     pub(crate) bytes: Vec<u8>,
 }
 
 /// A docs snapshot: its pages sorted by path.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Snapshot {
-    /// The pages, sorted by path.
     pub(crate) files: Vec<DocFile>,
     /// Every directory that was listed, the root first (for `rerun-if-changed`).
     pub(crate) directories: Vec<PathBuf>,
@@ -33,20 +31,18 @@ impl Snapshot {
     /// files and files whose name is not UTF-8 unless it ends in `.md`; fails when there is no
     /// page, or when a page is larger than [`MAX_PAGE_BYTES`].
     pub(crate) fn read(root: &Path) -> Result<Snapshot, Error> {
-        let mut snapshot = Snapshot::default();
+        let (mut files, mut directories) = (Vec::new(), Vec::new());
         // Each directory to list, with its path relative to the root (`errors/`).
         let mut pending = vec![(root.to_path_buf(), String::new())];
         while let Some((dir, prefix)) = pending.pop() {
-            let io_error = |source| Error::Read {
-                path: dir.clone(),
-                source,
-            };
             let mut entries = fs::read_dir(&dir)
-                .map_err(io_error)?
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(io_error)?;
+                .and_then(|entries| entries.collect::<io::Result<Vec<_>>>())
+                .map_err(|source| Error::Read {
+                    path: dir.clone(),
+                    source,
+                })?;
             entries.sort_by_key(|entry| entry.file_name());
-            snapshot.directories.push(dir.clone());
+            directories.push(dir.clone());
             for entry in entries {
                 let path = entry.path();
                 let name = entry.file_name();
@@ -69,22 +65,19 @@ impl Snapshot {
                 if file_type.is_dir() {
                     pending.push((path, format!("{relative}/")));
                 } else {
-                    let bytes = read_page(&path)?;
-                    snapshot.files.push(DocFile {
-                        path: relative,
-                        bytes,
-                    });
+                    files.push((relative, read_page(&path)?));
                 }
             }
         }
-        if snapshot.files.is_empty() {
+        if files.is_empty() {
             return Err(Error::NoPages(root.to_path_buf()));
         }
-        snapshot.files.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut snapshot = Snapshot::from_files(files);
+        snapshot.directories = directories;
         Ok(snapshot)
     }
 
-    /// A snapshot of in-memory pages (for tests and tools), sorted by path.
+    /// A snapshot of in-memory pages, `(path, bytes)` (for tests and tools), sorted by path.
     pub(crate) fn from_files(files: impl IntoIterator<Item = (String, Vec<u8>)>) -> Snapshot {
         let mut files: Vec<DocFile> = files
             .into_iter()
@@ -137,13 +130,7 @@ fn read_page(path: &Path) -> Result<Vec<u8>, Error> {
 
 /// Lowercase hex of `bytes`.
 pub(crate) fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes
-        .iter()
-        .fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
-            let _ = write!(out, "{b:02x}");
-            out
-        })
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 #[cfg(test)]

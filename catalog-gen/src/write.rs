@@ -9,6 +9,8 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
+#[cfg(unix)]
+use std::os::unix::fs::FileTypeExt;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -59,21 +61,22 @@ pub fn sync_dir(dir: &Path) {
 /// is anything else (a directory, a symbolic link, a named pipe, a socket, a device), which
 /// is never read, opened or replaced.
 pub fn check_regular(path: &Path) -> io::Result<bool> {
-    let metadata = match fs::symlink_metadata(path) {
-        Ok(metadata) => metadata,
+    let file_type = match fs::symlink_metadata(path) {
+        Ok(metadata) => metadata.file_type(),
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(false),
         Err(error) => return Err(error),
     };
-    let file_type = metadata.file_type();
-    if file_type.is_file() {
-        return Ok(true);
-    }
-    let what = if file_type.is_dir() {
-        "a directory"
-    } else if file_type.is_symlink() {
-        "a symbolic link"
-    } else {
-        special_file_kind(&file_type)
+    let what = match () {
+        () if file_type.is_file() => return Ok(true),
+        () if file_type.is_dir() => "a directory",
+        () if file_type.is_symlink() => "a symbolic link",
+        #[cfg(unix)]
+        () if file_type.is_fifo() => "a named pipe",
+        #[cfg(unix)]
+        () if file_type.is_socket() => "a socket",
+        #[cfg(unix)]
+        () if file_type.is_char_device() || file_type.is_block_device() => "a device",
+        () => "a special file",
     };
     Err(io::Error::new(
         io::ErrorKind::InvalidInput,
@@ -86,27 +89,6 @@ pub fn check_regular(path: &Path) -> io::Result<bool> {
 pub fn read_regular(path: &Path) -> io::Result<String> {
     check_regular(path)?;
     fs::read_to_string(path)
-}
-
-/// What a file that is neither a regular file, a directory nor a link is.
-#[cfg(unix)]
-fn special_file_kind(file_type: &fs::FileType) -> &'static str {
-    use std::os::unix::fs::FileTypeExt;
-    if file_type.is_fifo() {
-        "a named pipe"
-    } else if file_type.is_socket() {
-        "a socket"
-    } else if file_type.is_char_device() || file_type.is_block_device() {
-        "a device"
-    } else {
-        "a special file"
-    }
-}
-
-/// What a file that is neither a regular file, a directory nor a link is.
-#[cfg(not(unix))]
-fn special_file_kind(_: &fs::FileType) -> &'static str {
-    "a special file"
 }
 
 #[cfg(test)]

@@ -34,23 +34,16 @@ impl DocComment {
 
     /// Lines of our own markdown that make one block (a list), if there are any.
     pub(crate) fn block(&mut self, lines: Vec<String>) -> &mut Self {
-        if !lines.is_empty() {
-            self.separate();
-            self.lines.extend(lines);
+        if !lines.is_empty() && !self.lines.is_empty() {
+            self.lines.push(String::new());
         }
+        self.lines.extend(lines);
         self
-    }
-
-    /// A heading of our own.
-    pub(crate) fn heading(&mut self, title: &str) -> &mut Self {
-        self.markdown(format!("# {title}"))
     }
 
     /// Docs text, escaped, as one or more paragraphs.
     pub(crate) fn text(&mut self, text: &str) -> &mut Self {
-        self.separate();
-        self.lines.extend(escape_lines(text));
-        self
+        self.block(escape_lines(text))
     }
 
     /// The lines, each to become one `#[doc]` attribute (with a leading space).
@@ -59,12 +52,6 @@ impl DocComment {
             .into_iter()
             .map(|line| if line.is_empty() { line } else { format!(" {line}") })
             .collect()
-    }
-
-    fn separate(&mut self) {
-        if !self.lines.is_empty() {
-            self.lines.push(String::new());
-        }
     }
 }
 
@@ -119,11 +106,8 @@ fn escape_line(line: &str) -> String {
     let blank = |c: char| c == ' ' || c == '\t';
     let content = line.trim_matches(blank);
     let leading = &line[..line.len() - line.trim_start_matches(blank).len()];
-    let trailing = if content.is_empty() {
-        ""
-    } else {
-        &line[leading.len() + content.len()..]
-    };
+    // A blank line is all leading blanks, and has no trailing ones.
+    let trailing = &line[leading.len() + content.len()..];
     let mut out = String::with_capacity(line.len() + 8);
     leading.chars().for_each(|c| reference(&mut out, c));
     // The digits of an ordered-list marker (`12.` / `12)`), whose punctuation is escaped.
@@ -146,57 +130,20 @@ fn escape_line(line: &str) -> String {
 
 /// Escapes inline markdown punctuation, control and direction characters; web addresses
 /// become autolinks (`<https://…>`), which show the same text and keep rustdoc's `bare_urls`
-/// lint quiet. `before` is the character just before `text` on its line, if any.
-fn escape_inline(out: &mut String, text: &str, before: Option<char>) {
-    let mut rest = text;
-    let mut previous = before;
-    while let Some((before, url, after)) = split_url(rest) {
-        escape_chars(out, before, previous);
-        out.push('<');
-        out.push_str(url);
-        out.push('>');
-        previous = url.chars().next_back();
-        rest = after;
-    }
-    escape_chars(out, rest, previous);
-}
-
-/// The first web address in `text` that can be an autolink: (text before, address, rest).
-fn split_url(text: &str) -> Option<(&str, &str, &str)> {
-    let mut from = 0;
-    while let Some(found) = text[from..].find("http") {
-        let start = from + found;
-        from = start + 4;
-        let preceded_by_word = text[..start]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
-        let scheme = ["https://", "http://"]
-            .into_iter()
-            .find(|s| text[start..].starts_with(s));
-        let (Some(scheme), false) = (scheme, preceded_by_word) else {
+/// lint quiet. `previous` is the character just before `rest` on its line, if any.
+fn escape_inline(out: &mut String, mut rest: &str, mut previous: Option<char>) {
+    while let Some(c) = rest.chars().next() {
+        if let Some(url) = autolink(rest, previous) {
+            out.push('<');
+            out.push_str(url);
+            out.push('>');
+            previous = url.chars().next_back();
+            rest = &rest[url.len()..];
             continue;
-        };
-        let tail = &text[start..];
-        let run = tail
-            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | '\\') || is_unsafe(c))
-            .unwrap_or(tail.len());
-        let url =
-            tail[..run].trim_end_matches(['.', ',', ':', ';', '!', '?', '\'', ')', ']', '}', '*', '_', '~']);
-        if url.len() > scheme.len() {
-            return Some((&text[..start], url, &text[start + url.len()..]));
         }
-    }
-    None
-}
-
-/// Escapes `text`, whose preceding character on its line is `previous`.
-fn escape_chars(out: &mut String, text: &str, mut previous: Option<char>) {
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
+        rest = &rest[c.len_utf8()..];
         // A hyphen or dot next to another would become a dash or an ellipsis.
-        let in_run = |run: char| c == run && (previous == Some(run) || next == Some(run));
+        let in_run = |run: char| c == run && (previous == Some(run) || rest.starts_with(run));
         let markup = matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '&' | '|' | '~' | '"' | '\''
@@ -211,6 +158,23 @@ fn escape_chars(out: &mut String, text: &str, mut previous: Option<char>) {
         }
         previous = Some(c);
     }
+}
+
+/// The web address `text` starts with, if it can be an autolink after `previous`, the
+/// character before it on its line.
+fn autolink(text: &str, previous: Option<char>) -> Option<&str> {
+    let scheme = ["https://", "http://"]
+        .into_iter()
+        .find(|s| text.starts_with(s))?;
+    if previous.is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let end = text
+        .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | '\\') || is_unsafe(c))
+        .unwrap_or(text.len());
+    let url =
+        text[..end].trim_end_matches(['.', ',', ':', ';', '!', '?', '\'', ')', ']', '}', '*', '_', '~']);
+    (url.len() > scheme.len()).then_some(url)
 }
 
 fn reference(out: &mut String, c: char) {

@@ -19,14 +19,9 @@ pub(crate) fn discriminants<'a>(names: impl Iterator<Item = &'a str>) -> Vec<i64
     let mut taken = BTreeSet::new();
     names
         .map(|name| {
-            let mut attempt = 0u32;
-            loop {
-                let discriminant = hash(name, attempt);
-                if taken.insert(discriminant) {
-                    return discriminant;
-                }
-                attempt += 1;
-            }
+            let mut attempts = (0..).map(|attempt| hash(name, attempt));
+            // There are 2^31 discriminants, and no enum comes near that many strings.
+            attempts.find(|&d| taken.insert(d)).unwrap_or_default()
         })
         .collect()
 }

@@ -1,8 +1,7 @@
 //! The model lowered to a plan of the generated catalog: every documented string gets its Rust
-//! name and discriminant, every code its type's and resolution's place, every type and
-//! resolution what the docs say of it as a group, and every item that left the docs (see
-//! [`crate::ledger`]) the date it did. Every naming problem is found here, so that emitting the
-//! plan cannot fail on the docs' content.
+//! name and discriminant, and every item that left the docs (see [`crate::ledger`]) the date it
+//! did. Every naming problem is found here, so that emitting the plan cannot fail on the docs'
+//! content.
 
 mod discriminants;
 mod names;
@@ -13,17 +12,19 @@ use crate::diagnostic::{Diagnostic, Lint};
 use crate::ledger::Ledger;
 use crate::model::{Catalog, Source};
 use discriminants::discriminants;
+pub(crate) use names::variant_name;
 
-/// The generated catalog, enum by enum, each in the order the file lists it. It refers to the
-/// catalog's entries by their place in it.
+/// The variants of the generated enums, each enum in the order the file lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Plan {
-    /// The error types, in the order of the API errors (sorted by type).
-    pub error_types: Vec<ErrorTypePlan>,
-    /// The resolution types, sorted by name.
-    pub resolutions: Vec<ResolutionPlan>,
+    /// One per error type, in the order of the API errors (sorted by type); a type left the
+    /// docs when its last code did.
+    pub error_types: Vec<Variant>,
+    /// One per resolution type, sorted by name, with how many documented codes suggest it; a
+    /// resolution left the docs when the last of them stopped doing so.
+    pub resolutions: Vec<(Variant, usize)>,
     /// One for each of the catalog's API errors, in its order.
-    pub api_errors: Vec<ApiPlan>,
+    pub api_errors: Vec<Variant>,
     /// One for each of the catalog's Connect errors, in its order.
     pub connect_errors: Vec<Variant>,
 }
@@ -41,33 +42,6 @@ pub(crate) struct Variant {
     pub removed: Option<String>,
 }
 
-/// One variant of `ErrorType`, which left the docs when its last code did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ErrorTypePlan {
-    pub variant: Variant,
-    /// The first API error of the type, whose page describes the type.
-    pub first: usize,
-}
-
-/// One variant of `Resolution`, which left the docs when the last documented code that
-/// suggested it stopped doing so.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ResolutionPlan {
-    pub variant: Variant,
-    /// How many documented codes suggest it.
-    pub codes: usize,
-}
-
-/// One variant of `ApiErrorCode`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ApiPlan {
-    pub variant: Variant,
-    /// Its type's place in [`Plan::error_types`].
-    pub error_type: usize,
-    /// Its resolution's place in [`Plan::resolutions`], if it has one.
-    pub resolution: Option<usize>,
-}
-
 /// What names one variant: its documented string, the name it gets in upper camel case, where it
 /// is documented, and when it left the docs.
 type Named<'a> = (String, String, &'a Source, Option<&'a str>);
@@ -77,33 +51,61 @@ type Named<'a> = (String, String, &'a Source, Option<&'a str>);
 /// digit to name a variant after, or two strings that would name the same variant.
 pub(crate) fn lower(catalog: &Catalog, ledger: &Ledger) -> Result<Plan, Vec<Diagnostic>> {
     let mut problems = Vec::new();
-    let (error_types, type_places) = error_types(catalog, ledger, &mut problems);
-    let resolutions = resolutions(catalog, ledger, &mut problems);
     let api = &catalog.api_errors;
+    let mut types = Vec::new();
+    for codes in api.chunk_by(|a, b| a.error_type == b.error_type) {
+        let first = &codes[0];
+        if first.error_type.contains(':') {
+            problems.push(Diagnostic::new(
+                Lint::InvalidName,
+                format!(
+                    "`{}` cannot name an error type: `:` separates the type from the code in `TYPE:CODE`",
+                    first.error_type
+                ),
+                first.source.clone(),
+                0..0,
+            ));
+        }
+        // The type left the docs on the latest of its codes' dates, once all of them did.
+        let removed = codes
+            .iter()
+            .map(|entry| ledger.api_removed(entry.key()))
+            .reduce(|a, b| a.zip(b).map(|(a, b)| a.max(b)))
+            .flatten();
+        let name = names::upper_camel(&first.error_type);
+        types.push((first.error_type.clone(), name, &first.source, removed));
+    }
+    let error_types = variants("ErrorType", types, &mut problems);
+    let mut found: BTreeMap<&str, (&Source, usize, Option<&str>)> = BTreeMap::new();
+    for entry in api {
+        if let Some(resolution) = &entry.resolution {
+            let (_, codes, _) = found.entry(resolution).or_insert((&entry.source, 0, None));
+            *codes += usize::from(ledger.api_removed(entry.key()).is_none());
+        }
+    }
+    for (name, date) in ledger.resolutions() {
+        found.entry(name).or_insert((ledger.origin(), 0, None)).2 = Some(date);
+    }
+    let names = found.iter().map(|(&name, &(source, codes, removed))| {
+        let removed = removed.filter(|_| codes == 0);
+        (name.to_owned(), names::upper_camel(name), source, removed)
+    });
+    let resolutions = variants("Resolution", names.collect(), &mut problems)
+        .into_iter()
+        .zip(found.values().map(|&(_, codes, _)| codes))
+        .collect();
     let names = api.iter().map(|entry| {
         let name = names::api_variant(&entry.error_type, entry.code.as_deref());
         let removed = ledger.api_removed(entry.key());
         (entry.key().to_string(), name, &entry.source, removed)
     });
-    let api_errors = variants("ApiErrorCode", names, &mut problems)
-        .into_iter()
-        .zip(api.iter().zip(type_places))
-        .map(|(variant, (entry, error_type))| ApiPlan {
-            variant,
-            error_type,
-            resolution: entry.resolution.as_deref().and_then(|name| {
-                resolutions
-                    .binary_search_by(|r| r.variant.documented.as_str().cmp(name))
-                    .ok()
-            }),
-        })
-        .collect();
+    let api_errors = variants("ApiErrorCode", names.collect(), &mut problems);
     let names = catalog.connect_errors.iter().map(|entry| {
         let (error, source) = (entry.error(), &entry.source);
         let name = names::upper_camel(error);
         (error.to_owned(), name, source, ledger.connect_removed(error))
     });
-    let connect_errors = variants("ConnectErrorCode", names, &mut problems);
+    let connect_errors = variants("ConnectErrorCode", names.collect(), &mut problems);
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -115,85 +117,9 @@ pub(crate) fn lower(catalog: &Catalog, ledger: &Ledger) -> Result<Plan, Vec<Diag
     })
 }
 
-/// One variant per error type, in the order of the API errors, and each API error's type's
-/// place: the first entry of each type describes it, and it left the docs when every one of
-/// its codes did, on the latest of their dates.
-fn error_types(
-    catalog: &Catalog,
-    ledger: &Ledger,
-    problems: &mut Vec<Diagnostic>,
-) -> (Vec<ErrorTypePlan>, Vec<usize>) {
-    let api = &catalog.api_errors;
-    let mut groups: Vec<(usize, Option<&str>)> = Vec::new();
-    let mut places = Vec::with_capacity(api.len());
-    for (index, entry) in api.iter().enumerate() {
-        let left = ledger.api_removed(entry.key());
-        match groups.last_mut() {
-            Some((first, removed)) if api[*first].error_type == entry.error_type => {
-                *removed = removed.zip(left).map(|(a, b)| a.max(b));
-            }
-            _ => groups.push((index, left)),
-        }
-        places.push(groups.len() - 1);
-    }
-    let names = groups.iter().map(|&(first, removed)| {
-        let entry = &api[first];
-        if entry.error_type.contains(':') {
-            problems.push(Diagnostic::new(
-                Lint::InvalidName,
-                format!(
-                    "`{}` cannot name an error type: `:` separates the type from the code in `TYPE:CODE`",
-                    entry.error_type
-                ),
-                entry.source.clone(),
-                0..0,
-            ));
-        }
-        let name = names::upper_camel(&entry.error_type);
-        (entry.error_type.clone(), name, &entry.source, removed)
-    });
-    let names: Vec<Named> = names.collect();
-    let types = variants("ErrorType", names.into_iter(), problems)
-        .into_iter()
-        .zip(groups)
-        .map(|(variant, (first, _))| ErrorTypePlan { variant, first })
-        .collect();
-    (types, places)
-}
-
-/// One variant per resolution type a code suggests or the ledger keeps, sorted by name, with
-/// how many documented codes suggest it.
-fn resolutions(catalog: &Catalog, ledger: &Ledger, problems: &mut Vec<Diagnostic>) -> Vec<ResolutionPlan> {
-    let mut found: BTreeMap<&str, (&Source, usize)> = BTreeMap::new();
-    for entry in &catalog.api_errors {
-        if let Some(resolution) = &entry.resolution {
-            let (_, codes) = found.entry(resolution).or_insert((&entry.source, 0));
-            *codes += usize::from(ledger.api_removed(entry.key()).is_none());
-        }
-    }
-    for (name, _) in ledger.resolutions() {
-        found.entry(name).or_insert((ledger.origin(), 0));
-    }
-    let removed: BTreeMap<&str, &str> = ledger.resolutions().collect();
-    let names = found.iter().map(|(&name, &(source, codes))| {
-        let removed = removed.get(name).filter(|_| codes == 0).copied();
-        (name.to_owned(), names::upper_camel(name), source, removed)
-    });
-    variants("Resolution", names, problems)
-        .into_iter()
-        .zip(found.values())
-        .map(|(variant, &(_, codes))| ResolutionPlan { variant, codes })
-        .collect()
-}
-
 /// The variants of the enum `enum_name`, one for each item; a problem for a string that
 /// cannot name a variant, or names one another string already does.
-fn variants<'a>(
-    enum_name: &str,
-    items: impl Iterator<Item = Named<'a>>,
-    problems: &mut Vec<Diagnostic>,
-) -> Vec<Variant> {
-    let items: Vec<Named> = items.collect();
+fn variants(enum_name: &str, items: Vec<Named>, problems: &mut Vec<Diagnostic>) -> Vec<Variant> {
     let discriminants = discriminants(items.iter().map(|(documented, ..)| documented.as_str()));
     let mut taken: BTreeMap<String, String> = BTreeMap::new();
     let mut variants = Vec::with_capacity(items.len());

@@ -26,30 +26,27 @@ pub(crate) fn upper_camel(name: &str) -> String {
 /// starting upper case): `_` before a leading digit, `Self_` for `Self`; empty for an empty
 /// name.
 pub(crate) fn identifier(name: &str) -> String {
-    if name.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("_{name}")
-    } else if name == "Self" {
-        "Self_".to_owned()
-    } else {
-        name.to_owned()
+    match name {
+        "Self" => "Self_".to_owned(),
+        _ if name.starts_with(|c: char| c.is_ascii_digit()) => format!("_{name}"),
+        _ => name.to_owned(),
     }
 }
 
-/// The variant name of an API error code.
+/// The variant name of an API error code: empty, and so reported as unnameable, without a name
+/// for both its type and its code.
 pub(crate) fn api_variant(error_type: &str, code: Option<&str>) -> String {
     let type_name = upper_camel(error_type);
-    match code {
-        None => format!("{type_name}Null"),
-        Some(code) => {
-            let code_name = upper_camel(code);
-            if code_name.is_empty() || type_name.is_empty() {
-                // No name without both halves: reported as unnameable.
-                String::new()
-            } else {
-                type_name + &code_name
-            }
-        }
+    match code.map(upper_camel) {
+        None => type_name + "Null",
+        Some(code) if code.is_empty() || type_name.is_empty() => String::new(),
+        Some(code) => type_name + &code,
     }
+}
+
+/// The variant that names the error type or resolution type `documented`.
+pub(crate) fn variant_name(documented: &str) -> String {
+    identifier(&upper_camel(documented))
 }
 
 #[cfg(test)]
