@@ -147,9 +147,12 @@ impl Crate {
             fs::remove_dir_all(&target).map_err(|e| format!("{}: {e}", target.display()))?;
         }
         let mut build = cargo("build", &self.0);
+        // The workspace's crates are path dependencies here, which Cargo compiles
+        // incrementally; from crates.io they are not, like prost-build and serde.
         build
             .args(["--offline", "--quiet"])
-            .env("CARGO_TARGET_DIR", &target);
+            .env("CARGO_TARGET_DIR", &target)
+            .env("CARGO_INCREMENTAL", "0");
         let start = Instant::now();
         run(build)?;
         Ok(start.elapsed())
