@@ -4,7 +4,7 @@
 //! the raw example text are not compared, so a renamed page or a reflowed example is no
 //! difference.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::{self, Write};
 
 use serde::Serialize;
@@ -155,15 +155,10 @@ pub enum Semver {
     Major,
 }
 
-/// `none`, `patch`, `minor` or `major`.
+/// `none`, `patch`, `minor` or `major`: the variant's name in lower case.
 impl fmt::Display for Semver {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Semver::None => "none",
-            Semver::Patch => "patch",
-            Semver::Minor => "minor",
-            Semver::Major => "major",
-        })
+        f.write_str(&format!("{self:?}").to_lowercase())
     }
 }
 
@@ -195,22 +190,43 @@ impl ChangeSet {
     /// The changes from `old` to `new`: errors, error types and resolutions added, removed or
     /// changed.
     pub fn between(old: &Catalog, new: &Catalog) -> ChangeSet {
-        let api = |catalog: &Catalog| keyed(&catalog.api_errors, |e| e.key().to_string());
-        let connect = |catalog: &Catalog| keyed(&catalog.connect_errors, |e| e.error().to_owned());
-        let names = |names: Vec<&str>| keyed(&names, |name| (*name).to_owned());
+        let sections = |catalog: &Catalog| {
+            let names = |names: Vec<&str>| keyed(&names, |name| (*name).to_owned());
+            vec![
+                (Kind::Api, keyed(&catalog.api_errors, |e| e.key().to_string())),
+                (
+                    Kind::Connect,
+                    keyed(&catalog.connect_errors, |e| e.error().to_owned()),
+                ),
+                (Kind::ErrorType, names(catalog.error_types())),
+                (Kind::Resolution, names(catalog.resolutions())),
+            ]
+        };
+        ChangeSet::of(&sections(old), &sections(new))
+    }
+
+    /// The changes between the sections of two catalogs, each a kind and its items as JSON
+    /// (objects, or names), keyed; in the order of [`Kind`], which sorts the changes.
+    pub(crate) fn of(
+        old: &[(Kind, BTreeMap<String, Value>)],
+        new: &[(Kind, BTreeMap<String, Value>)],
+    ) -> ChangeSet {
         let mut set = ChangeSet::default();
-        set.compare(Kind::Api, &api(old), &api(new));
-        set.compare(Kind::Connect, &connect(old), &connect(new));
-        set.compare(
-            Kind::ErrorType,
-            &names(old.error_types()),
-            &names(new.error_types()),
-        );
-        set.compare(
-            Kind::Resolution,
-            &names(old.resolutions()),
-            &names(new.resolutions()),
-        );
+        for (&(kind, ref old), (_, new)) in old.iter().zip(new) {
+            let keys: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+            for key in keys {
+                let what = match (old.get(key), new.get(key)) {
+                    (Some(old), Some(new)) => match field_changes(old, new) {
+                        fields if fields.is_empty() => continue,
+                        fields => What::Changed { fields },
+                    },
+                    (Some(_), None) => What::Removed,
+                    (None, _) => What::Added,
+                };
+                let key = key.clone();
+                set.changes.push(Change { what, kind, key });
+            }
+        }
         set
     }
 
@@ -230,16 +246,9 @@ impl ChangeSet {
         for key in keys {
             self.changes
                 .retain(|c| !(c.what == What::Removed && c.kind == kind && c.key == key));
-            self.changes.push(Change {
-                what: What::Dropped,
-                kind,
-                key,
-            });
+            let what = What::Dropped;
+            self.changes.push(Change { what, kind, key });
         }
-        self.sort();
-    }
-
-    fn sort(&mut self) {
         self.changes
             .sort_by(|a, b| (a.kind, &a.key).cmp(&(b.kind, &b.key)));
     }
@@ -247,37 +256,6 @@ impl ChangeSet {
     /// Whether the two catalogs say the same.
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
-    }
-
-    /// Adds the changes between two keyed sets of JSON objects (or rows) of one kind.
-    pub(crate) fn compare(
-        &mut self,
-        kind: Kind,
-        old: &BTreeMap<String, Value>,
-        new: &BTreeMap<String, Value>,
-    ) {
-        let mut push = |what, key: &String| {
-            self.changes.push(Change {
-                what,
-                kind,
-                key: key.clone(),
-            })
-        };
-        for (key, old_value) in old {
-            match new.get(key) {
-                None => push(What::Removed, key),
-                Some(new_value) => {
-                    let fields = field_changes(old_value, new_value);
-                    if !fields.is_empty() {
-                        push(What::Changed { fields }, key);
-                    }
-                }
-            }
-        }
-        for key in new.keys().filter(|key| !old.contains_key(*key)) {
-            push(What::Added, key);
-        }
-        self.sort();
     }
 
     /// `3 changes: 1 added, 1 removed, 1 changed` (and `, 1 dropped` when a tombstone was).
@@ -335,7 +313,14 @@ impl ChangeSet {
         self.changes
             .iter()
             .map(|change| {
-                let item = format!("{} `{}`", capitalized(change.kind.noun()), code_span(&change.key));
+                // The nouns are ASCII: their first byte is their first letter.
+                let noun = change.kind.noun();
+                let item = format!(
+                    "{}{} `{}`",
+                    noun[..1].to_uppercase(),
+                    &noun[1..],
+                    code_span(&change.key)
+                );
                 match change.what {
                     What::Added => ("Added", format!("{item}, new in Smartcar's docs.")),
                     What::Changed { .. } => (
@@ -363,13 +348,14 @@ impl ChangeSet {
         }
         let mut out = format!("<!-- semver: {semver} -->\n### Smartcar error docs changed: {semver}\n\n");
         // Why the impact is what it is: the reasons of the changes that decide it.
-        let mut reasons: Vec<&str> = Vec::new();
-        for change in self.changes.iter().filter(|c| c.semver() == semver) {
-            if !reasons.contains(&change.reason()) {
-                reasons.push(change.reason());
-            }
-        }
+        let mut reasons: Vec<&str> = self
+            .changes
+            .iter()
+            .filter(|c| c.semver() == semver)
+            .map(Change::reason)
+            .collect();
         reasons.sort_unstable();
+        reasons.dedup();
         let _ = writeln!(out, "Semver impact: **{semver}**\n");
         for reason in reasons {
             let _ = writeln!(out, "- {reason}");
@@ -383,48 +369,41 @@ impl ChangeSet {
                 "| {} | {} `{}` | {} | {} |",
                 change.verb(),
                 change.kind.noun(),
-                table_cell(&change.key),
+                change.key.replace('|', "\\|").replace('`', "'"),
                 change.effect(),
                 change.semver()
             );
         }
-        self.push_details(&mut out);
-        out
-    }
-
-    /// The old and new values of every changed field, one collapsed section per change.
-    fn push_details(&self, out: &mut String) {
+        // The old and new values of every changed field, one collapsed section per change.
         for change in &self.changes {
             if let What::Changed { fields } = &change.what {
-                let _ = write!(
-                    out,
-                    "\n<details><summary>{}</summary>\n\n",
-                    html_escape(&change.key)
-                );
+                let summary = change.key.replace('&', "&amp;").replace('<', "&lt;");
+                let summary = summary.replace('>', "&gt;");
+                let _ = write!(out, "\n<details><summary>{summary}</summary>\n\n");
                 for field in fields {
                     // A fence longer than any run of backticks in the values, which come from
                     // the docs: nothing in them can close it.
                     let fence = fence(&[&field.old, &field.new]);
                     let _ = write!(out, "`{}`\n\n{fence}diff\n", field.field);
-                    push_prefixed(out, "- ", &field.old);
-                    push_prefixed(out, "+ ", &field.new);
+                    push_prefixed(&mut out, "- ", &field.old);
+                    push_prefixed(&mut out, "+ ", &field.new);
                     let _ = write!(out, "{fence}\n\n");
                 }
                 out.push_str("</details>\n");
             }
         }
+        out
     }
 }
 
 /// The fields of two JSON objects that differ, in the old object's field order.
 fn field_changes(old: &Value, new: &Value) -> Vec<FieldChange> {
-    let empty = serde_json::Map::new();
-    let old = old.as_object().unwrap_or(&empty);
-    let new = new.as_object().unwrap_or(&empty);
-    let mut names: Vec<&String> = old.keys().collect();
-    names.extend(new.keys().filter(|k| !old.contains_key(*k)));
-    names
-        .into_iter()
+    // Names (of error types, resolutions) are strings, which have no fields.
+    let (Value::Object(old), Value::Object(new)) = (old, new) else {
+        return Vec::new();
+    };
+    old.keys()
+        .chain(new.keys().filter(|k| !old.contains_key(*k)))
         .filter(|name| !NOT_COMPARED.contains(&name.as_str()))
         .filter_map(|name| {
             let (a, b) = (
@@ -479,25 +458,6 @@ fn fence(texts: &[&str]) -> String {
 /// `text` fit for a one-line code span: control characters escaped, backticks made quotes.
 fn code_span(text: &str) -> String {
     smartcar_errors_shared::text::escape(text).replace('`', "'")
-}
-
-/// `text` with its first letter in upper case.
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-fn table_cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('`', "'")
-}
-
-fn html_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

@@ -8,79 +8,70 @@ use proc_macro2::Span;
 use serde_json::{Map, Value};
 use syn::{Expr, ImplItem, Item, Lit, Type};
 
+use crate::diff::Kind;
 use crate::model::{Catalog, Source};
 
-/// The rows of a catalog, keyed `TYPE:CODE` and by Connect error, as JSON objects of the
-/// fields a generated file holds, named as the model names them; a tombstone's row keeps the
-/// date it left the docs (`removed_from_docs`).
+/// The rows of a catalog, the API rows keyed `TYPE:CODE` then the Connect rows keyed by error,
+/// as JSON objects of the fields a generated file holds, named as the model names them; a
+/// tombstone's row keeps the date it left the docs (`removed_from_docs`).
 #[derive(Debug, Default)]
-pub(crate) struct Rows {
-    /// The API rows.
-    pub(crate) api: BTreeMap<String, Value>,
-    /// The Connect rows.
-    pub(crate) connect: BTreeMap<String, Value>,
-}
+pub(crate) struct Rows(pub(crate) Vec<(Kind, BTreeMap<String, Value>)>);
 
 impl Rows {
     /// Reads the rows of a generated file: its tables `API_ERRORS` and `CONNECT_ERRORS`, with the
     /// variants of `ErrorType` and `Resolution` they name read as their documented strings.
     pub(crate) fn read(source: &str) -> syn::Result<Rows> {
         let file = syn::parse_file(source)?;
+        // The file's constants, and those of its impls as `Type::NAME`.
         let mut consts: BTreeMap<String, &Expr> = BTreeMap::new();
-        let mut alls: BTreeMap<String, &Expr> = BTreeMap::new();
         for item in &file.items {
-            match item {
-                Item::Const(item) => {
-                    consts.insert(item.ident.to_string(), &item.expr);
-                }
-                Item::Impl(item) => {
-                    let Type::Path(name) = &*item.self_ty else {
-                        continue;
-                    };
-                    for inner in &item.items {
-                        if let ImplItem::Const(all) = inner
-                            && all.ident == "ALL"
-                        {
-                            alls.insert(path_text(&name.path), &all.expr);
-                        }
+            if let Item::Const(item) = item {
+                consts.insert(item.ident.to_string(), &item.expr);
+            } else if let Item::Impl(item) = item
+                && let Type::Path(name) = &*item.self_ty
+            {
+                for inner in &item.items {
+                    if let ImplItem::Const(inner) = inner {
+                        let name = format!("{}::{}", path_text(&name.path), inner.ident);
+                        consts.insert(name, &inner.expr);
                     }
                 }
-                _ => {}
             }
         }
-        let table = |name: &str| {
+        let find = |name: &str, missing: String| {
             consts
                 .get(name)
                 .copied()
-                .ok_or_else(|| syn::Error::new(Span::call_site(), format!("no table {name}")))
+                .ok_or_else(|| syn::Error::new(Span::call_site(), missing))
         };
+        let table = |name: &str| find(name, format!("no table {name}"));
         let mut names = BTreeMap::new();
         for (enumeration, strings) in [
             ("ErrorType", "ERROR_TYPE_NAMES"),
             ("Resolution", "RESOLUTION_NAMES"),
         ] {
-            let all = alls
-                .get(enumeration)
-                .ok_or_else(|| syn::Error::new(Span::call_site(), format!("no {enumeration}::ALL")))?;
+            let all = format!("{enumeration}::ALL");
+            let all = find(&all, format!("no {all}"))?;
             for (variant, string) in elements(all)?.iter().zip(elements(table(strings)?)?) {
-                let variant = path_text(&path(variant)?.path).replace("Self", enumeration);
+                let Expr::Path(variant) = variant else {
+                    return Err(syn::Error::new_spanned(variant, "not a path"));
+                };
+                let variant = path_text(&variant.path).replace("Self", enumeration);
                 names.insert(variant, value(string, &BTreeMap::new())?);
             }
         }
         let mut rows = Rows::default();
-        for (section, table) in [
-            (&mut rows.api, table("API_ERRORS")?),
-            (&mut rows.connect, table("CONNECT_ERRORS")?),
-        ] {
-            for element in elements(table)? {
-                let Expr::Tuple(pair) = element else {
+        for (kind, name) in [(Kind::Api, "API_ERRORS"), (Kind::Connect, "CONNECT_ERRORS")] {
+            let mut section = BTreeMap::new();
+            for element in elements(table(name)?)? {
+                let (Some(name), Some(row)) = (match element {
+                    Expr::Tuple(pair) => (pair.elems.first(), pair.elems.get(1)),
+                    _ => (None, None),
+                }) else {
                     return Err(syn::Error::new_spanned(
                         element,
                         "a row that is no (name, row) pair",
                     ));
-                };
-                let (Some(name), Some(row)) = (pair.elems.first(), pair.elems.get(1)) else {
-                    return Err(syn::Error::new_spanned(pair, "a row that is no (name, row) pair"));
                 };
                 let Value::String(name) = value(name, &names)? else {
                     return Err(syn::Error::new_spanned(name, "a row named by no string"));
@@ -91,8 +82,22 @@ impl Rows {
                 if let Some(error_type) = row.remove("error_type") {
                     row.insert("type".into(), error_type);
                 }
-                section.insert(name, Value::Object(with_connect_names(row)));
+                // A Connect error's name and description are rows of its parameter table; the
+                // model shows them as fields.
+                if let Some(Value::Array(parameters)) = row.get("parameters") {
+                    let parameter = |name: &str| {
+                        parameters
+                            .iter()
+                            .find(|p| p["name"] == name)
+                            .map_or(Value::Null, |p| p["description"].clone())
+                    };
+                    let (error, description) = (parameter("error"), parameter("error_description"));
+                    row.insert("error".into(), error);
+                    row.insert("description".into(), description);
+                }
+                section.insert(name, Value::Object(row));
             }
+            rows.0.push((kind, section));
         }
         Ok(rows)
     }
@@ -106,7 +111,7 @@ impl Rows {
         today: &str,
     ) -> Result<BTreeMap<String, Catalog>, serde_json::Error> {
         let mut kept: BTreeMap<String, Catalog> = BTreeMap::new();
-        for (rows, api) in [(&self.api, true), (&self.connect, false)] {
+        for (kind, rows) in &self.0 {
             for row in rows.values() {
                 let mut row = row.clone();
                 let date = row["removed_from_docs"].as_str().unwrap_or(today).to_owned();
@@ -117,33 +122,14 @@ impl Rows {
                         .or_insert_with(|| Value::String(String::new()));
                 }
                 let catalog = kept.entry(date).or_default();
-                if api {
-                    catalog.api_errors.push(serde_json::from_value(row)?);
-                } else {
-                    catalog.connect_errors.push(serde_json::from_value(row)?);
+                match kind {
+                    Kind::Api => catalog.api_errors.push(serde_json::from_value(row)?),
+                    _ => catalog.connect_errors.push(serde_json::from_value(row)?),
                 }
             }
         }
         Ok(kept)
     }
-}
-
-/// A Connect row with its name and description, which its parameter table holds, as the model
-/// shows them; other rows as they are.
-fn with_connect_names(mut row: Map<String, Value>) -> Map<String, Value> {
-    let Some(Value::Array(parameters)) = row.get("parameters") else {
-        return row;
-    };
-    let parameter = |name: &str| {
-        parameters
-            .iter()
-            .find(|p| p["name"] == name)
-            .map_or(Value::Null, |p| p["description"].clone())
-    };
-    let (error, description) = (parameter("error"), parameter("error_description"));
-    row.insert("error".into(), error);
-    row.insert("description".into(), description);
-    row
 }
 
 /// The elements of `&[a, b, ...]`.
@@ -152,13 +138,6 @@ fn elements(expr: &Expr) -> syn::Result<Vec<&Expr>> {
         Expr::Reference(reference) => elements(&reference.expr),
         Expr::Array(array) => Ok(array.elems.iter().collect()),
         other => Err(syn::Error::new_spanned(other, "not a table")),
-    }
-}
-
-fn path(expr: &Expr) -> syn::Result<&syn::ExprPath> {
-    match expr {
-        Expr::Path(path) => Ok(path),
-        other => Err(syn::Error::new_spanned(other, "not a path")),
     }
 }
 
