@@ -84,14 +84,9 @@ impl Change {
     pub fn semver(&self) -> Semver {
         match &self.what {
             What::Added | What::Removed => Semver::Minor,
-            What::Changed { fields } => fields
-                .iter()
-                .map(|field| match field.field.as_str() {
-                    "resolution" => Semver::Minor,
-                    _ => Semver::Patch,
-                })
-                .max()
-                .unwrap_or(Semver::None),
+            What::Changed { fields } if fields.iter().any(|f| f.field == "resolution") => Semver::Minor,
+            What::Changed { fields } if fields.is_empty() => Semver::None,
+            What::Changed { .. } => Semver::Patch,
             What::Dropped => Semver::Major,
         }
     }
@@ -129,19 +124,8 @@ impl Change {
 }
 
 /// What a change of the docs means for code that uses the catalog generated from them, by the
-/// rules of semantic versioning. The rules, one per kind of change:
-///
-/// - **minor**: an error code, Connect error, error type or resolution type is added (a new
-///   variant; the enums are `#[non_exhaustive]`, so no `match` breaks); one is removed from the
-///   docs (the catalog keeps it as a `#[deprecated]` variant, a tombstone: code naming it still
-///   compiles, with a warning — a type stays while any of its codes does, a resolution while
-///   the catalog has it); a code's suggested `resolution` changes (what
-///   `is_retryable` answers and what an app does about the error change);
-/// - **patch**: any other field changes: text, HTTP status, URLs, parameters of a Connect
-///   error;
-/// - **major**: a variant goes away: tombstones dropped on purpose
-///   (`catalog-gen update --drop-tombstones`, or entries deleted from the ledger);
-/// - **none**: nothing the catalog holds changed.
+/// rules of semantic versioning, one per kind of change ([`Change::semver`]); docs/semver.md
+/// gives each its reason.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Semver {
@@ -262,18 +246,13 @@ impl ChangeSet {
     pub fn summary(&self) -> String {
         let count = |verb: &str| self.changes.iter().filter(|c| c.verb() == verb).count();
         let n = self.changes.len();
-        let mut summary = format!(
-            "{n} change{}: {} added, {} removed, {} changed",
-            if n == 1 { "" } else { "s" },
-            count("added"),
-            count("removed"),
-            count("changed")
-        );
-        let dropped = count("dropped");
-        if dropped > 0 {
-            summary.push_str(&format!(", {dropped} dropped"));
-        }
-        summary
+        let plural = if n == 1 { "" } else { "s" };
+        let (added, removed, changed) = (count("added"), count("removed"), count("changed"));
+        let dropped = match count("dropped") {
+            0 => String::new(),
+            dropped => format!(", {dropped} dropped"),
+        };
+        format!("{n} change{plural}: {added} added, {removed} removed, {changed} changed{dropped}")
     }
 
     /// The changes as plain text, one line per change and two per changed field.
@@ -346,7 +325,9 @@ impl ChangeSet {
         if self.changes.is_empty() {
             return "<!-- semver: none -->\n### Smartcar error docs unchanged\n\nThe two snapshots document the same errors.\n".to_owned();
         }
-        let mut out = format!("<!-- semver: {semver} -->\n### Smartcar error docs changed: {semver}\n\n");
+        let mut out = format!(
+            "<!-- semver: {semver} -->\n### Smartcar error docs changed: {semver}\n\nSemver impact: **{semver}**\n\n"
+        );
         // Why the impact is what it is: the reasons of the changes that decide it.
         let mut reasons: Vec<&str> = self
             .changes
@@ -356,12 +337,10 @@ impl ChangeSet {
             .collect();
         reasons.sort_unstable();
         reasons.dedup();
-        let _ = writeln!(out, "Semver impact: **{semver}**\n");
         for reason in reasons {
             let _ = writeln!(out, "- {reason}");
         }
-        out.push('\n');
-        let _ = writeln!(out, "{}\n", self.summary());
+        let _ = writeln!(out, "\n{}\n", self.summary());
         out.push_str("| change | item | what it does | semver |\n| --- | --- | --- | --- |\n");
         for change in &self.changes {
             let _ = writeln!(
