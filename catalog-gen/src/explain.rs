@@ -27,11 +27,8 @@ pub(crate) fn explain(catalog: &Catalog, ledger: &Ledger, query: &str) -> Result
         (Entry::Api(e), candidate)
     });
     let connect = catalog.connect_errors.iter().map(|e| {
-        let candidate = Candidate::Connect {
-            error: e.error(),
-            page_url: e.page_url.as_deref(),
-        };
-        (Entry::Connect(e), candidate)
+        let (error, page_url) = (e.error(), e.page_url.as_deref());
+        (Entry::Connect(e), Candidate::Connect { error, page_url })
     });
     let candidates: Vec<_> = api.chain(connect).collect();
     let mut out = String::new();

@@ -1,19 +1,7 @@
 //! The ledger: the errors that left the docs, which the catalog keeps as deprecated variants
-//! ("tombstones") so that code naming them still compiles.
-//!
-//! It is a small JSON file beside the docs snapshot (`docs-snapshot.ledger.json` beside
-//! `docs-snapshot/`), written by `catalog-gen update` and read, when it exists, by everything
-//! that generates or checks the catalog. It records, each with the date it left the docs:
-//!
-//! - every API error code and Connect error that is no longer documented, with what its row
-//!   and its doc comment need (the docs as they last read);
-//! - every resolution type that no documented code suggests any more, by name.
-//!
-//! An error type needs no record: it is kept while any of its codes is, and is no longer
-//! documented when none of its codes is. An entry that the docs document again is forgotten.
-//! The file is deterministic: entries sorted by name, fields in a fixed order, absent values
-//! left out. Dropping tombstones — deleting entries, or the file — removes their variants: a
-//! breaking change, for a major release.
+//! ("tombstones") so that code naming them still compiles, and the resolutions no documented
+//! code suggests any more; each with the date it left. docs/ledger.md describes its file. An
+//! error type needs no record: it is kept while any of its codes is.
 
 use std::collections::BTreeSet;
 use std::io;
@@ -123,7 +111,7 @@ impl ApiTombstone {
 
     fn new(entry: &ApiErrorEntry, date: &str) -> ApiTombstone {
         reshape(entry, |fields| {
-            fields.insert(REMOVED.into(), date.into());
+            fields.insert("removed_from_docs".into(), date.into());
         })
     }
 
@@ -143,7 +131,7 @@ impl ConnectTombstone {
         reshape(entry, |fields| {
             // The description is a row of the parameter table, which the tombstone keeps.
             fields.remove("description");
-            fields.insert(REMOVED.into(), date.into());
+            fields.insert("removed_from_docs".into(), date.into());
         })
     }
 
@@ -163,9 +151,6 @@ impl ConnectTombstone {
     }
 }
 
-/// The field of a tombstone that its entry does not have.
-const REMOVED: &str = "removed_from_docs";
-
 /// `from` as a `T` with the same fields, less those `T` does not have and plus those `edit`
 /// adds. An entry and its tombstone are one list of fields (the tests hold them to it), so
 /// that no field is copied by hand.
@@ -175,15 +160,16 @@ fn reshape<T: serde::de::DeserializeOwned>(
 ) -> T {
     let mut value = serde_json::to_value(from).unwrap_or_default();
     if let serde_json::Value::Object(fields) = &mut value {
-        fields.remove(REMOVED);
-        for example_only in [
+        // The tombstone's date, and the page's example and where the entry stood.
+        for field in [
+            "removed_from_docs",
             "example",
             "example_headers",
             "example_user_message",
             "example_redirect",
             "source",
         ] {
-            fields.remove(example_only);
+            fields.remove(field);
         }
         edit(fields);
     }
@@ -303,7 +289,7 @@ impl Ledger {
 
     /// Whether it keeps nothing.
     pub(crate) fn is_empty(&self) -> bool {
-        self.api.is_empty() && self.connect.is_empty() && self.resolutions.is_empty()
+        !self.keeps_errors() && self.resolutions.is_empty()
     }
 
     /// Whether it keeps an API code or a Connect error (not only resolutions).
@@ -314,7 +300,8 @@ impl Ledger {
     /// This ledger without what `docs` document: a code, Connect error or resolution that is
     /// documented again is no tombstone.
     pub(crate) fn without_documented(mut self, docs: &Catalog) -> Ledger {
-        let (keys, errors) = documented(docs);
+        let keys: BTreeSet<Key<'_>> = docs.api_errors.iter().map(ApiErrorEntry::key).collect();
+        let errors: BTreeSet<&str> = docs.connect_errors.iter().map(|e| e.error()).collect();
         let resolutions: BTreeSet<&str> = docs.resolutions().into_iter().collect();
         self.api.retain(|t| !keys.contains(&t.key()));
         self.connect.retain(|t| !errors.contains(t.error.as_str()));
@@ -389,16 +376,17 @@ impl Ledger {
     /// `new` does not, dated `date`; every resolution the catalog of `old` has and that no code
     /// of `new` suggests, dated when it was recorded or `date`; without what `new` documents.
     pub(crate) fn advance(&self, old: &Catalog, new: &Catalog, date: &str) -> Ledger {
+        // What `new` documents, recorded here too, leaves with `without_documented`.
         let mut next = self.clone();
-        let (new_keys, new_errors) = documented(new);
-        for entry in &old.api_errors {
-            let key = entry.key();
-            if !new_keys.contains(&key) && self.api_removed(key).is_none() {
-                next.api.push(ApiTombstone::new(entry, date));
-            }
+        for entry in old
+            .api_errors
+            .iter()
+            .filter(|e| self.api_removed(e.key()).is_none())
+        {
+            next.api.push(ApiTombstone::new(entry, date));
         }
         for entry in &old.connect_errors {
-            if !new_errors.contains(entry.error()) && self.connect_removed(entry.error()).is_none() {
+            if self.connect_removed(entry.error()).is_none() {
                 next.connect.push(ConnectTombstone::new(entry, date));
             }
         }
@@ -417,13 +405,6 @@ impl Ledger {
         next.sort();
         next.without_documented(new)
     }
-}
-
-/// The API codes and the Connect errors `catalog` documents.
-fn documented(catalog: &Catalog) -> (BTreeSet<Key<'_>>, BTreeSet<&str>) {
-    let keys = catalog.api_errors.iter().map(ApiErrorEntry::key).collect();
-    let errors = catalog.connect_errors.iter().map(|e| e.error()).collect();
-    (keys, errors)
 }
 
 #[cfg(test)]
