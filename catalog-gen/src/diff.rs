@@ -280,9 +280,7 @@ impl ChangeSet {
     /// The changes as a JSON document: `{"changes": [...], "summary": "..."}`.
     pub fn to_json(&self) -> String {
         let document = serde_json::json!({ "changes": self.changes, "summary": self.summary() });
-        let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
-        out.push('\n');
-        out
+        format!("{document:#}\n")
     }
 
     /// The changes as entries of a changelog in the Keep a Changelog format: each its
@@ -292,14 +290,11 @@ impl ChangeSet {
         self.changes
             .iter()
             .map(|change| {
+                // A code span of one line: control characters escaped, backticks made quotes.
+                let key = smartcar_errors_shared::text::escape(&change.key).replace('`', "'");
                 // The nouns are ASCII: their first byte is their first letter.
                 let noun = change.kind.noun();
-                let item = format!(
-                    "{}{} `{}`",
-                    noun[..1].to_uppercase(),
-                    &noun[1..],
-                    code_span(&change.key)
-                );
+                let item = format!("{}{} `{}`", noun[..1].to_uppercase(), &noun[1..], key);
                 match change.what {
                     What::Added => ("Added", format!("{item}, new in Smartcar's docs.")),
                     What::Changed { .. } => (
@@ -361,8 +356,13 @@ impl ChangeSet {
                 let _ = write!(out, "\n<details><summary>{summary}</summary>\n\n");
                 for field in fields {
                     // A fence longer than any run of backticks in the values, which come from
-                    // the docs: nothing in them can close it.
-                    let fence = fence(&[&field.old, &field.new]);
+                    // the docs, and of three at least: nothing in them can close it.
+                    let longest = [&field.old, &field.new]
+                        .iter()
+                        .flat_map(|text| text.split(|c| c != '`'))
+                        .map(str::len)
+                        .max();
+                    let fence = "`".repeat((longest.unwrap_or(0) + 1).max(3));
                     let _ = write!(out, "`{}`\n\n{fence}diff\n", field.field);
                     push_prefixed(&mut out, "- ", &field.old);
                     push_prefixed(&mut out, "+ ", &field.new);
@@ -398,7 +398,6 @@ fn field_changes(old: &Value, new: &Value) -> Vec<FieldChange> {
         .collect()
 }
 
-/// Each of `items` serialized to JSON, keyed by `key`.
 fn keyed<T: Serialize>(items: &[T], key: impl Fn(&T) -> String) -> BTreeMap<String, Value> {
     items
         .iter()
@@ -420,23 +419,6 @@ fn render(value: &Value) -> String {
         Value::String(text) => text.clone(),
         other => other.to_string(),
     }
-}
-
-/// A code fence of backticks that none of `texts` can close: three, or one more than the
-/// longest run of backticks in them.
-fn fence(texts: &[&str]) -> String {
-    let longest = texts
-        .iter()
-        .flat_map(|text| text.split(|c| c != '`'))
-        .map(str::len)
-        .max()
-        .unwrap_or(0);
-    "`".repeat((longest + 1).max(3))
-}
-
-/// `text` fit for a one-line code span: control characters escaped, backticks made quotes.
-fn code_span(text: &str) -> String {
-    smartcar_errors_shared::text::escape(text).replace('`', "'")
 }
 
 #[cfg(test)]

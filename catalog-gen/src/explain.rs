@@ -8,7 +8,6 @@ use smartcar_errors_shared::explain::{self, ApiEntry, Candidate, ConnectEntry, N
 use crate::ledger::Ledger;
 use crate::model::{ApiErrorEntry, Catalog, ConnectErrorEntry};
 
-/// An entry of a catalog.
 #[derive(Debug, Clone, Copy)]
 enum Entry<'c> {
     Api(&'c ApiErrorEntry),

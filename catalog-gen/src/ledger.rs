@@ -15,7 +15,6 @@ use crate::model::{ApiErrorEntry, Catalog, ConnectErrorEntry, ConnectParameter, 
 use crate::{Error, write};
 use smartcar_errors_shared::date;
 
-/// The version of the ledger's layout.
 const FORMAT: u32 = 1;
 
 /// What the file says of itself, for whoever opens it.
@@ -211,7 +210,6 @@ impl Ledger {
         }
     }
 
-    /// Where the entries of a ledger that is in no file are.
     fn no_origin() -> Source {
         Ledger::origin_of(None)
     }
@@ -287,7 +285,6 @@ impl Ledger {
         text
     }
 
-    /// Whether it keeps nothing.
     pub(crate) fn is_empty(&self) -> bool {
         !self.keeps_errors() && self.resolutions.is_empty()
     }

@@ -141,7 +141,6 @@ fn elements(expr: &Expr) -> syn::Result<Vec<&Expr>> {
     }
 }
 
-/// `a::b::c`.
 fn path_text(path: &syn::Path) -> String {
     let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
     segments.join("::")
