@@ -176,12 +176,10 @@ impl ChangeSet {
     pub fn between(old: &Catalog, new: &Catalog) -> ChangeSet {
         let sections = |catalog: &Catalog| {
             let names = |names: Vec<&str>| keyed(&names, |name| (*name).to_owned());
+            let connect = keyed(&catalog.connect_errors, |e| e.error().to_owned());
             vec![
                 (Kind::Api, keyed(&catalog.api_errors, |e| e.key().to_string())),
-                (
-                    Kind::Connect,
-                    keyed(&catalog.connect_errors, |e| e.error().to_owned()),
-                ),
+                (Kind::Connect, connect),
                 (Kind::ErrorType, names(catalog.error_types())),
                 (Kind::Resolution, names(catalog.resolutions())),
             ]
@@ -217,11 +215,8 @@ impl ChangeSet {
     /// What the changes mean for code using the generated catalog: the greatest impact of any
     /// change, [`Semver::None`] when there is none.
     pub fn semver(&self) -> Semver {
-        self.changes
-            .iter()
-            .map(Change::semver)
-            .max()
-            .unwrap_or(Semver::None)
+        let impacts = self.changes.iter().map(Change::semver);
+        impacts.max().unwrap_or(Semver::None)
     }
 
     /// Records that the tombstones of `kind` named `keys` were dropped: a removal of one of

@@ -84,16 +84,14 @@ impl Rows {
                 }
                 // A Connect error's name and description are rows of its parameter table; the
                 // model shows them as fields.
-                if let Some(Value::Array(parameters)) = row.get("parameters") {
-                    let parameter = |name: &str| {
-                        parameters
-                            .iter()
-                            .find(|p| p["name"] == name)
-                            .map_or(Value::Null, |p| p["description"].clone())
-                    };
-                    let (error, description) = (parameter("error"), parameter("error_description"));
-                    row.insert("error".into(), error);
-                    row.insert("description".into(), description);
+                if let Some(Value::Array(parameters)) = row.get("parameters").cloned() {
+                    for (field, name) in [("error", "error"), ("description", "error_description")] {
+                        let parameter = parameters.iter().find(|p| p["name"] == name);
+                        row.insert(
+                            field.into(),
+                            parameter.map_or(Value::Null, |p| p["description"].clone()),
+                        );
+                    }
                 }
                 section.insert(name, Value::Object(row));
             }
@@ -116,10 +114,8 @@ impl Rows {
                 let mut row = row.clone();
                 let date = row["removed_from_docs"].as_str().unwrap_or(today).to_owned();
                 if let Value::Object(fields) = &mut row {
-                    fields.insert("source".into(), Value::String(source.to_string()));
-                    fields
-                        .entry("example")
-                        .or_insert_with(|| Value::String(String::new()));
+                    fields.insert("source".into(), source.to_string().into());
+                    fields.entry("example").or_insert("".into());
                 }
                 let catalog = kept.entry(date).or_default();
                 match kind {
