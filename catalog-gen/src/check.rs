@@ -78,16 +78,16 @@ impl Drift {
             )
             .to_string();
         let total = unified.lines().count();
-        let mut shown = unified.clone();
-        if total > MAX_DIFF_LINES {
-            shown = unified
-                .lines()
-                .take(MAX_DIFF_LINES)
-                .flat_map(|line| [line, "\n"])
-                .collect();
-            let _ = writeln!(shown, "... {} more lines of diff", total - MAX_DIFF_LINES);
+        report.push('\n');
+        if total <= MAX_DIFF_LINES {
+            report.push_str(unified.trim_end());
+        } else {
+            for line in unified.lines().take(MAX_DIFF_LINES) {
+                let _ = writeln!(report, "{line}");
+            }
+            let _ = write!(report, "... {} more lines of diff", total - MAX_DIFF_LINES);
         }
-        let _ = write!(report, "\n{}\n\nTo fix it, run: {fix_command}", shown.trim_end());
+        let _ = write!(report, "\n\nTo fix it, run: {fix_command}");
         Some(Drift(report))
     }
 }

@@ -259,17 +259,15 @@ impl Ledger {
                 return Err(format!("`{shown}` is in {section} twice"));
             }
         }
-        match self
-            .connect
-            .iter()
-            .find(|t| t.entry(&self.origin).error() != t.error)
-        {
-            Some(tombstone) => Err(format!(
-                "`{}` in connect_errors has no `error` parameter that names it",
-                Escaped(&tombstone.error)
-            )),
-            None => Ok(()),
+        for tombstone in &self.connect {
+            if tombstone.entry(&self.origin).error() != tombstone.error {
+                let shown = Escaped(&tombstone.error);
+                return Err(format!(
+                    "`{shown}` in connect_errors has no `error` parameter that names it"
+                ));
+            }
         }
+        Ok(())
     }
 
     fn sort(&mut self) {
@@ -311,12 +309,10 @@ impl Ledger {
     /// document): the documented errors and the tombstones, sorted.
     pub(crate) fn merge(&self, docs: &Catalog) -> Catalog {
         let mut catalog = docs.clone();
-        catalog
-            .api_errors
-            .extend(self.api.iter().map(|t| t.entry(&self.origin)));
-        catalog
-            .connect_errors
-            .extend(self.connect.iter().map(|t| t.entry(&self.origin)));
+        let api = self.api.iter().map(|t| t.entry(&self.origin));
+        catalog.api_errors.extend(api);
+        let connect = self.connect.iter().map(|t| t.entry(&self.origin));
+        catalog.connect_errors.extend(connect);
         catalog.sort();
         catalog
     }
