@@ -1,9 +1,7 @@
-//! The drift check: does a checked-in generated file say what the docs generate?
-//!
-//! The texts are compared byte for byte. When they differ, the rows of both files are read
-//! back ([`crate::read_back`]) by the same reader, field by field as the file names them, so the
-//! report can say which codes changed and in which fields, besides showing the unified diff; no
-//! list of fields is kept here, so a row that gains one is compared with it.
+//! The drift check: does a checked-in generated file say what the docs generate? The texts are
+//! compared byte for byte; when they differ, the rows of both are read back
+//! ([`crate::read_back`]) with the fields the file names, no list kept here, so that the report
+//! names the codes and fields that changed, a field new to the rows too, besides the diff.
 
 use std::fmt::{self, Write};
 
@@ -92,7 +90,6 @@ impl Drift {
     }
 }
 
-/// The whole report: cause, semantic summary, unified diff, and the fix.
 impl fmt::Display for Drift {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

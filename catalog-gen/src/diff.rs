@@ -113,11 +113,10 @@ impl Change {
         match &self.what {
             What::Added => "new variant".to_owned(),
             What::Removed => "left the docs: kept as a deprecated variant".to_owned(),
-            What::Changed { fields } => fields
-                .iter()
-                .map(|f| format!("`{}`", f.field))
-                .collect::<Vec<_>>()
-                .join(", "),
+            What::Changed { fields } => {
+                let names: Vec<String> = fields.iter().map(|f| format!("`{}`", f.field)).collect();
+                names.join(", ")
+            }
             What::Dropped => "variant removed".to_owned(),
         }
     }
@@ -166,9 +165,6 @@ pub struct ChangeSet {
     /// The changes.
     pub changes: Vec<Change>,
 }
-
-/// Fields that are where or how something is written, not what it says.
-const NOT_COMPARED: &[&str] = &["source", "example"];
 
 impl ChangeSet {
     /// The changes from `old` to `new`: errors, error types and resolutions added, removed or
@@ -319,14 +315,12 @@ impl ChangeSet {
             "<!-- semver: {semver} -->\n### Smartcar error docs changed: {semver}\n\nSemver impact: **{semver}**\n\n"
         );
         // Why the impact is what it is: the reasons of the changes that decide it.
-        let mut reasons: Vec<&str> = self
+        let reasons: BTreeSet<&str> = self
             .changes
             .iter()
             .filter(|c| c.semver() == semver)
             .map(Change::reason)
             .collect();
-        reasons.sort_unstable();
-        reasons.dedup();
         for reason in reasons {
             let _ = writeln!(out, "- {reason}");
         }
@@ -376,9 +370,14 @@ fn field_changes(old: &Value, new: &Value) -> Vec<FieldChange> {
     let (Value::Object(old), Value::Object(new)) = (old, new) else {
         return Vec::new();
     };
+    let render = |value: &Value| match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    };
     old.keys()
         .chain(new.keys().filter(|k| !old.contains_key(*k)))
-        .filter(|name| !NOT_COMPARED.contains(&name.as_str()))
+        // Where or how something is written, not what it says.
+        .filter(|name| !["source", "example"].contains(&name.as_str()))
         .filter_map(|name| {
             let (a, b) = (
                 old.get(name).unwrap_or(&Value::Null),
@@ -406,13 +405,6 @@ fn push_prefixed(out: &mut String, prefix: &str, text: &str) {
         out.push_str(prefix);
         out.push_str(line);
         out.push('\n');
-    }
-}
-
-fn render(value: &Value) -> String {
-    match value {
-        Value::String(text) => text.clone(),
-        other => other.to_string(),
     }
 }
 

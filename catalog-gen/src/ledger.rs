@@ -278,9 +278,7 @@ impl Ledger {
 
     /// The file's text: pretty JSON, entries sorted, ending in a newline.
     pub(crate) fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
-        text.push('\n');
-        text
+        format!("{}\n", serde_json::to_string_pretty(self).unwrap_or_default())
     }
 
     pub(crate) fn is_empty(&self) -> bool {
@@ -325,11 +323,8 @@ impl Ledger {
 
     /// When the Connect error `error` left the docs, if it is a tombstone.
     pub(crate) fn connect_removed(&self, error: &str) -> Option<&str> {
-        let found = self
-            .connect
-            .binary_search_by(|t| t.error.as_str().cmp(error))
-            .ok()?;
-        Some(&self.connect[found].removed_from_docs)
+        let found = self.connect.binary_search_by(|t| t.error.as_str().cmp(error));
+        Some(&self.connect[found.ok()?].removed_from_docs)
     }
 
     /// Every recorded resolution: name, when no documented code suggested it any more.
@@ -371,12 +366,10 @@ impl Ledger {
     pub(crate) fn advance(&self, old: &Catalog, new: &Catalog, date: &str) -> Ledger {
         // What `new` documents, recorded here too, leaves with `without_documented`.
         let mut next = self.clone();
-        for entry in old
-            .api_errors
-            .iter()
-            .filter(|e| self.api_removed(e.key()).is_none())
-        {
-            next.api.push(ApiTombstone::new(entry, date));
+        for entry in &old.api_errors {
+            if self.api_removed(entry.key()).is_none() {
+                next.api.push(ApiTombstone::new(entry, date));
+            }
         }
         for entry in &old.connect_errors {
             if self.connect_removed(entry.error()).is_none() {

@@ -177,12 +177,10 @@ fn value(expr: &Expr, names: &BTreeMap<String, Value>) -> syn::Result<Value> {
             }
             Value::Object(object)
         }
-        Expr::Reference(_) | Expr::Array(_) => Value::Array(
-            elements(expr)?
-                .into_iter()
-                .map(|element| value(element, names))
-                .collect::<syn::Result<_>>()?,
-        ),
+        Expr::Reference(_) | Expr::Array(_) => {
+            let values = elements(expr)?.into_iter().map(|element| value(element, names));
+            Value::Array(values.collect::<syn::Result<_>>()?)
+        }
         other => return Err(syn::Error::new_spanned(other, "an unexpected expression")),
     })
 }
