@@ -218,9 +218,11 @@ impl ChangeSet {
     /// Records that the tombstones of `kind` named `keys` were dropped: a removal of one of
     /// them becomes its drop.
     pub(crate) fn record_dropped(&mut self, kind: Kind, keys: Vec<String>) {
+        // One pass over the changes, whatever the number of keys.
+        let keys: BTreeSet<String> = keys.into_iter().collect();
+        let dropped = |c: &Change| c.what == What::Removed && c.kind == kind && keys.contains(&c.key);
+        self.changes.retain(|c| !dropped(c));
         for key in keys {
-            self.changes
-                .retain(|c| !(c.what == What::Removed && c.kind == kind && c.key == key));
             let what = What::Dropped;
             self.changes.push(Change { what, kind, key });
         }

@@ -179,32 +179,27 @@ impl Ledger {
     /// The ledger at `path`; `None` when there is no file there. Fails on a file that is not a
     /// regular file, is not a ledger, or holds an entry twice or a date that is not a date.
     pub(crate) fn read(path: &Path) -> Result<Option<Ledger>, Error> {
-        let text = match write::read_regular(path) {
+        let origin = Ledger::origin_of(Some(path));
+        let path = path.to_path_buf();
+        let text = match write::read_regular(&path) {
             Ok(text) => text,
             Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(source) => {
-                let path = path.to_path_buf();
-                return Err(Error::Read { path, source });
-            }
+            Err(source) => return Err(Error::Read { path, source }),
         };
-        let ledger = Ledger::from_json(&text, Ledger::origin_of(Some(path)));
-        ledger.map(Some).map_err(|reason| Error::Ledger {
-            path: path.to_path_buf(),
-            reason,
-        })
+        let ledger = Ledger::from_json(&text, origin);
+        ledger.map(Some).map_err(|reason| Error::Ledger { path, reason })
     }
 
     /// The position entries of a ledger at `path` report in diagnostics: its start, named by
     /// an absolute path (diagnostics name files below the docs directory, which it is not in).
     pub(crate) fn origin_of(path: Option<&Path>) -> Source {
-        let file = path.map(|path| {
-            std::path::absolute(path)
-                .unwrap_or_else(|_| path.to_path_buf())
-                .display()
-                .to_string()
-        });
+        let file = match path {
+            Some(path) => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
+            None => "ledger".into(),
+        };
+        let file = file.display().to_string();
         Source {
-            file: file.unwrap_or_else(|| "ledger".to_owned()),
+            file,
             line: 1,
             column: 1,
         }
