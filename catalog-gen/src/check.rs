@@ -67,13 +67,11 @@ impl Drift {
                 let _ = writeln!(report, "\nThe tables of {file} cannot be read: {error}");
             }
         }
+        let header = |side: &str| format!("{file} ({side})");
         let unified = TextDiff::from_lines(existing, generated)
             .unified_diff()
             .context_radius(2)
-            .header(
-                &format!("{file} (checked in)"),
-                &format!("{file} (generated from the docs)"),
-            )
+            .header(&header("checked in"), &header("generated from the docs"))
             .to_string();
         let total = unified.lines().count();
         report.push('\n');

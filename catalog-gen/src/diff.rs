@@ -1,8 +1,7 @@
-//! Semantic differences between two catalogs: which errors, error types and resolutions were
-//! added, removed or changed, and in which fields; and what each difference means for the
-//! generated crate's users under semantic versioning ([`Semver`]). Positions (`source`) and
-//! the raw example text are not compared, so a renamed page or a reflowed example is no
-//! difference.
+//! Semantic differences between two catalogs: the errors, error types and resolutions added,
+//! removed or changed, in which fields, and what each means for the generated crate's users
+//! under semantic versioning ([`Semver`]). Positions (`source`) and the raw example text are
+//! not compared: a renamed page or a reflowed example is no difference.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::{self, Write};
@@ -85,7 +84,6 @@ impl Change {
         match &self.what {
             What::Added | What::Removed => Semver::Minor,
             What::Changed { fields } if fields.iter().any(|f| f.field == "resolution") => Semver::Minor,
-            What::Changed { fields } if fields.is_empty() => Semver::None,
             What::Changed { .. } => Semver::Patch,
             What::Dropped => Semver::Major,
         }
@@ -265,8 +263,7 @@ impl ChangeSet {
                 out.push('\n');
             }
         }
-        out.push_str(&self.summary());
-        out.push('\n');
+        let _ = writeln!(out, "{}", self.summary());
         out
     }
 
@@ -381,10 +378,8 @@ fn field_changes(old: &Value, new: &Value) -> Vec<FieldChange> {
         // Where or how something is written, not what it says.
         .filter(|name| !["source", "example"].contains(&name.as_str()))
         .filter_map(|name| {
-            let (a, b) = (
-                old.get(name).unwrap_or(&Value::Null),
-                new.get(name).unwrap_or(&Value::Null),
-            );
+            let a = old.get(name).unwrap_or(&Value::Null);
+            let b = new.get(name).unwrap_or(&Value::Null);
             (a != b).then(|| FieldChange {
                 field: name.clone(),
                 old: render(a),

@@ -1,7 +1,6 @@
-//! `catalog-gen explain`: what a docs snapshot says of an entry, found by name or doc URL, in
-//! the same words as `smartcar_errors::explain` and with what only the snapshot has (where the
-//! entry is written). An entry that left the docs is found among the ledger's tombstones, and
-//! said to be no longer documented.
+//! `catalog-gen explain`: what a docs snapshot says of an entry found by name or doc URL, in
+//! the words of `smartcar_errors::explain` and with where it is written; an entry that left
+//! the docs is found among the ledger's tombstones and said to be no longer documented.
 
 use smartcar_errors_shared::explain::{self, ApiEntry, Candidate, ConnectEntry, NotDocumented};
 

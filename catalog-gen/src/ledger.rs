@@ -134,9 +134,8 @@ impl ConnectTombstone {
         })
     }
 
-    /// The entry the catalog keeps, written at `origin`. (Built field by field: a ledger's
-    /// table may not name its error, which `validate` reports and deserializing an entry would
-    /// refuse.)
+    /// The entry the catalog keeps, written at `origin`; built field by field, as a table that
+    /// does not name its error (which `validate` reports) would not deserialize.
     fn entry(&self, origin: &Source) -> ConnectErrorEntry {
         ConnectErrorEntry {
             parameters: self.parameters.clone(),

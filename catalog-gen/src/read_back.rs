@@ -1,6 +1,5 @@
 //! Reading a generated file back: its rows as the model names their fields, for the drift
-//! check (which fields of which codes changed) and for a catalog that keeps the variants of
-//! another ([`crate::Builder::keep_variants_of`]).
+//! check and for a catalog that keeps another's variants ([`crate::Builder::keep_variants_of`]).
 
 use std::collections::BTreeMap;
 
@@ -39,10 +38,8 @@ impl Rows {
             }
         }
         let find = |name: &str, missing: String| {
-            consts
-                .get(name)
-                .copied()
-                .ok_or_else(|| syn::Error::new(Span::call_site(), missing))
+            let missing = syn::Error::new(Span::call_site(), missing);
+            consts.get(name).copied().ok_or(missing)
         };
         let table = |name: &str| find(name, format!("no table {name}"));
         let mut names = BTreeMap::new();
@@ -87,10 +84,8 @@ impl Rows {
                 if let Some(Value::Array(parameters)) = row.get("parameters").cloned() {
                     for (field, name) in [("error", "error"), ("description", "error_description")] {
                         let parameter = parameters.iter().find(|p| p["name"] == name);
-                        row.insert(
-                            field.into(),
-                            parameter.map_or(Value::Null, |p| p["description"].clone()),
-                        );
+                        let text = parameter.map_or(Value::Null, |p| p["description"].clone());
+                        row.insert(field.into(), text);
                     }
                 }
                 section.insert(name, Value::Object(row));
@@ -155,16 +150,13 @@ fn value(expr: &Expr, names: &BTreeMap<String, Value>) -> syn::Result<Value> {
         Expr::Path(path) if path.path.is_ident("None") => Value::Null,
         Expr::Path(path) => {
             let text = path_text(&path.path);
-            names
-                .get(&text)
-                .cloned()
-                .ok_or_else(|| syn::Error::new_spanned(path, format!("unknown variant `{text}`")))?
+            let unknown = || syn::Error::new_spanned(path, format!("unknown variant `{text}`"));
+            names.get(&text).cloned().ok_or_else(unknown)?
         }
         Expr::Call(call) if matches!(&*call.func, Expr::Path(p) if p.path.is_ident("Some")) => {
-            match call.args.first() {
-                Some(inner) => value(inner, names)?,
-                None => return Err(syn::Error::new_spanned(call, "Some without a value")),
-            }
+            let inner = call.args.first();
+            let inner = inner.ok_or_else(|| syn::Error::new_spanned(call, "Some without a value"))?;
+            value(inner, names)?
         }
         Expr::MethodCall(call) if call.method == "into_info" => value(&call.receiver, names)?,
         Expr::Struct(row) => {
