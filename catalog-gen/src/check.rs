@@ -1,31 +1,23 @@
-//! The drift check: does a checked-in generated file say what the docs generate?
-//!
-//! The texts are compared byte for byte. When they differ, the rows of both files are read
-//! back ([`crate::read_back`]) by the same reader, field by field as the file names them, so the
-//! report can say which codes changed and in which fields, besides showing the unified diff; no
-//! list of fields is kept here, so a row that gains one is compared with it.
+//! The drift check: does a checked-in generated file say what the docs generate? The texts are
+//! compared byte for byte; when they differ, the rows of both are read back
+//! ([`crate::read_back`]) with the fields the file names, no list kept here, so that the report
+//! names the codes and fields that changed, a field new to the rows too, besides the diff.
 
-use std::fmt;
+use std::fmt::{self, Write};
 
 use similar::TextDiff;
 
-use crate::diff::{ChangeSet, Kind};
+use crate::diff::ChangeSet;
 use crate::emit::recorded_hash;
 use crate::read_back::Rows;
 
 /// At most this many lines of unified diff are shown; the semantic summary names the rest.
 const MAX_DIFF_LINES: usize = 400;
 
-/// How a checked-in generated file differs from what the docs generate.
+/// How a checked-in generated file differs from what the docs generate: the report that says
+/// why, what changed in the tables, the unified diff, and the command that fixes it.
 #[derive(Debug, Clone)]
-pub struct Drift {
-    file: String,
-    recorded_hash: Option<String>,
-    current_hash: String,
-    changes: Result<ChangeSet, String>,
-    unified_diff: String,
-    fix_command: String,
-}
+pub struct Drift(String);
 
 impl Drift {
     /// Compares `existing` (the checked-in text of `file`) with `generated`, the text the docs
@@ -40,88 +32,64 @@ impl Drift {
         if existing == generated {
             return None;
         }
+        let short = |hash: &str| hash.get(..12).unwrap_or(hash).to_owned();
+        let mut report = format!("{file} is out of sync with the docs.\n");
+        let _ = match recorded_hash(existing) {
+            Some(recorded) if recorded == docs_hash => writeln!(
+                report,
+                "The docs are unchanged since {file} was generated (sha256 {}), but the file differs: it was edited by hand, or catalog-gen changed.",
+                short(recorded)
+            ),
+            Some(recorded) => writeln!(
+                report,
+                "The docs changed since {file} was generated (sha256 {} -> {}). If a `catalog-gen update` was interrupted, run it again: it finishes the refresh.",
+                short(recorded),
+                short(docs_hash)
+            ),
+            None => writeln!(
+                report,
+                "{file} has no catalog-gen header: it was not generated, or its header was edited."
+            ),
+        };
+        let changes =
+            Rows::read(existing).and_then(|old| Ok(ChangeSet::of(&old.0, &Rows::read(generated)?.0)));
+        match changes {
+            Ok(changes) if changes.is_empty() => {
+                report.push_str("\nThe tables are the same; only documentation comments or layout differ.\n")
+            }
+            Ok(changes) => {
+                report.push_str("\nChanges in the tables:\n");
+                for line in changes.to_text().lines() {
+                    let _ = writeln!(report, "  {line}");
+                }
+            }
+            Err(error) => {
+                let _ = writeln!(report, "\nThe tables of {file} cannot be read: {error}");
+            }
+        }
+        let header = |side: &str| format!("{file} ({side})");
         let unified = TextDiff::from_lines(existing, generated)
             .unified_diff()
             .context_radius(2)
-            .header(
-                &format!("{file} (checked in)"),
-                &format!("{file} (generated from the docs)"),
-            )
+            .header(&header("checked in"), &header("generated from the docs"))
             .to_string();
-        let changes = Rows::read(existing).and_then(|old| {
-            let new = Rows::read(generated)?;
-            let mut set = ChangeSet::default();
-            set.compare(Kind::Api, &old.api, &new.api);
-            set.compare(Kind::Connect, &old.connect, &new.connect);
-            Ok(set)
-        });
-        Some(Drift {
-            file: file.to_owned(),
-            recorded_hash: recorded_hash(existing).map(str::to_owned),
-            current_hash: docs_hash.to_owned(),
-            changes: changes.map_err(|error| error.to_string()),
-            unified_diff: cap_lines(&unified, MAX_DIFF_LINES),
-            fix_command: fix_command.to_owned(),
-        })
-    }
-
-    /// Why the file drifted, in one sentence.
-    fn cause(&self) -> String {
-        match &self.recorded_hash {
-            Some(recorded) if *recorded == self.current_hash => format!(
-                "The docs are unchanged since {} was generated (sha256 {}), but the file differs: it was edited by hand, or catalog-gen changed.",
-                self.file,
-                short(recorded)
-            ),
-            Some(recorded) => format!(
-                "The docs changed since {} was generated (sha256 {} -> {}). If a `catalog-gen update` was interrupted, run it again: it finishes the refresh.",
-                self.file,
-                short(recorded),
-                short(&self.current_hash)
-            ),
-            None => format!(
-                "{} has no catalog-gen header: it was not generated, or its header was edited.",
-                self.file
-            ),
+        let total = unified.lines().count();
+        report.push('\n');
+        if total <= MAX_DIFF_LINES {
+            report.push_str(unified.trim_end());
+        } else {
+            for line in unified.lines().take(MAX_DIFF_LINES) {
+                let _ = writeln!(report, "{line}");
+            }
+            let _ = write!(report, "... {} more lines of diff", total - MAX_DIFF_LINES);
         }
+        let _ = write!(report, "\n\nTo fix it, run: {fix_command}");
+        Some(Drift(report))
     }
 }
 
-fn short(hash: &str) -> &str {
-    hash.get(..12).unwrap_or(hash)
-}
-
-fn cap_lines(text: &str, max: usize) -> String {
-    let total = text.lines().count();
-    if total <= max {
-        return text.to_owned();
-    }
-    let mut out: String = text.lines().take(max).flat_map(|line| [line, "\n"]).collect();
-    out.push_str(&format!("... {} more lines of diff\n", total - max));
-    out
-}
-
-/// The whole report: cause, semantic summary, unified diff, and the fix.
 impl fmt::Display for Drift {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{} is out of sync with the docs.", self.file)?;
-        writeln!(f, "{}", self.cause())?;
-        match &self.changes {
-            Ok(changes) if changes.is_empty() => {
-                writeln!(
-                    f,
-                    "\nThe tables are the same; only documentation comments or layout differ."
-                )?;
-            }
-            Ok(changes) => {
-                writeln!(f, "\nChanges in the tables:")?;
-                for line in changes.to_text().lines() {
-                    writeln!(f, "  {line}")?;
-                }
-            }
-            Err(error) => writeln!(f, "\nThe tables of {} cannot be read: {error}", self.file)?,
-        }
-        writeln!(f, "\n{}", self.unified_diff.trim_end())?;
-        write!(f, "\nTo fix it, run: {}", self.fix_command)
+        f.write_str(&self.0)
     }
 }

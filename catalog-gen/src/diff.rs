@@ -1,10 +1,9 @@
-//! Semantic differences between two catalogs: which errors, error types and resolutions were
-//! added, removed or changed, and in which fields; and what each difference means for the
-//! generated crate's users under semantic versioning ([`Semver`]). Positions (`source`) and
-//! the raw example text are not compared, so a renamed page or a reflowed example is no
-//! difference.
+//! Semantic differences between two catalogs: the errors, error types and resolutions added,
+//! removed or changed, in which fields, and what each means for the generated crate's users
+//! under semantic versioning ([`Semver`]). Positions (`source`) and the raw example text are
+//! not compared: a renamed page or a reflowed example is no difference.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::{self, Write};
 
 use serde::Serialize;
@@ -84,14 +83,8 @@ impl Change {
     pub fn semver(&self) -> Semver {
         match &self.what {
             What::Added | What::Removed => Semver::Minor,
-            What::Changed { fields } => fields
-                .iter()
-                .map(|field| match field.field.as_str() {
-                    "resolution" => Semver::Minor,
-                    _ => Semver::Patch,
-                })
-                .max()
-                .unwrap_or(Semver::None),
+            What::Changed { fields } if fields.iter().any(|f| f.field == "resolution") => Semver::Minor,
+            What::Changed { .. } => Semver::Patch,
             What::Dropped => Semver::Major,
         }
     }
@@ -118,30 +111,18 @@ impl Change {
         match &self.what {
             What::Added => "new variant".to_owned(),
             What::Removed => "left the docs: kept as a deprecated variant".to_owned(),
-            What::Changed { fields } => fields
-                .iter()
-                .map(|f| format!("`{}`", f.field))
-                .collect::<Vec<_>>()
-                .join(", "),
+            What::Changed { fields } => {
+                let names: Vec<String> = fields.iter().map(|f| format!("`{}`", f.field)).collect();
+                names.join(", ")
+            }
             What::Dropped => "variant removed".to_owned(),
         }
     }
 }
 
 /// What a change of the docs means for code that uses the catalog generated from them, by the
-/// rules of semantic versioning. The rules, one per kind of change:
-///
-/// - **minor**: an error code, Connect error, error type or resolution type is added (a new
-///   variant; the enums are `#[non_exhaustive]`, so no `match` breaks); one is removed from the
-///   docs (the catalog keeps it as a `#[deprecated]` variant, a tombstone: code naming it still
-///   compiles, with a warning — a type stays while any of its codes does, a resolution while
-///   the catalog has it); a code's suggested `resolution` changes (what
-///   `is_retryable` answers and what an app does about the error change);
-/// - **patch**: any other field changes: text, HTTP status, URLs, parameters of a Connect
-///   error;
-/// - **major**: a variant goes away: tombstones dropped on purpose
-///   (`catalog-gen update --drop-tombstones`, or entries deleted from the ledger);
-/// - **none**: nothing the catalog holds changed.
+/// rules of semantic versioning, one per kind of change ([`Change::semver`]); docs/semver.md
+/// gives each its reason.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Semver {
@@ -155,15 +136,10 @@ pub enum Semver {
     Major,
 }
 
-/// `none`, `patch`, `minor` or `major`.
+/// `none`, `patch`, `minor` or `major`: the variant's name in lower case.
 impl fmt::Display for Semver {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Semver::None => "none",
-            Semver::Patch => "patch",
-            Semver::Minor => "minor",
-            Semver::Major => "major",
-        })
+        f.write_str(&format!("{self:?}").to_lowercase())
     }
 }
 
@@ -188,58 +164,66 @@ pub struct ChangeSet {
     pub changes: Vec<Change>,
 }
 
-/// Fields that are where or how something is written, not what it says.
-const NOT_COMPARED: &[&str] = &["source", "example"];
-
 impl ChangeSet {
     /// The changes from `old` to `new`: errors, error types and resolutions added, removed or
     /// changed.
     pub fn between(old: &Catalog, new: &Catalog) -> ChangeSet {
-        let api = |catalog: &Catalog| keyed(&catalog.api_errors, |e| e.key().to_string());
-        let connect = |catalog: &Catalog| keyed(&catalog.connect_errors, |e| e.error().to_owned());
-        let names = |names: Vec<&str>| keyed(&names, |name| (*name).to_owned());
+        let sections = |catalog: &Catalog| {
+            let names = |names: Vec<&str>| keyed(&names, |name| (*name).to_owned());
+            let connect = keyed(&catalog.connect_errors, |e| e.error().to_owned());
+            vec![
+                (Kind::Api, keyed(&catalog.api_errors, |e| e.key().to_string())),
+                (Kind::Connect, connect),
+                (Kind::ErrorType, names(catalog.error_types())),
+                (Kind::Resolution, names(catalog.resolutions())),
+            ]
+        };
+        ChangeSet::of(&sections(old), &sections(new))
+    }
+
+    /// The changes between the sections of two catalogs, each a kind and its items as JSON
+    /// (objects, or names), keyed; in the order of [`Kind`], which sorts the changes.
+    pub(crate) fn of(
+        old: &[(Kind, BTreeMap<String, Value>)],
+        new: &[(Kind, BTreeMap<String, Value>)],
+    ) -> ChangeSet {
         let mut set = ChangeSet::default();
-        set.compare(Kind::Api, &api(old), &api(new));
-        set.compare(Kind::Connect, &connect(old), &connect(new));
-        set.compare(
-            Kind::ErrorType,
-            &names(old.error_types()),
-            &names(new.error_types()),
-        );
-        set.compare(
-            Kind::Resolution,
-            &names(old.resolutions()),
-            &names(new.resolutions()),
-        );
+        for (&(kind, ref old), (_, new)) in old.iter().zip(new) {
+            let keys: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+            for key in keys {
+                let what = match (old.get(key), new.get(key)) {
+                    (Some(old), Some(new)) => match field_changes(old, new) {
+                        fields if fields.is_empty() => continue,
+                        fields => What::Changed { fields },
+                    },
+                    (Some(_), None) => What::Removed,
+                    (None, _) => What::Added,
+                };
+                let key = key.clone();
+                set.changes.push(Change { what, kind, key });
+            }
+        }
         set
     }
 
     /// What the changes mean for code using the generated catalog: the greatest impact of any
     /// change, [`Semver::None`] when there is none.
     pub fn semver(&self) -> Semver {
-        self.changes
-            .iter()
-            .map(Change::semver)
-            .max()
-            .unwrap_or(Semver::None)
+        let impacts = self.changes.iter().map(Change::semver);
+        impacts.max().unwrap_or(Semver::None)
     }
 
     /// Records that the tombstones of `kind` named `keys` were dropped: a removal of one of
     /// them becomes its drop.
     pub(crate) fn record_dropped(&mut self, kind: Kind, keys: Vec<String>) {
+        // One pass over the changes, whatever the number of keys.
+        let keys: BTreeSet<String> = keys.into_iter().collect();
+        let dropped = |c: &Change| c.what == What::Removed && c.kind == kind && keys.contains(&c.key);
+        self.changes.retain(|c| !dropped(c));
         for key in keys {
-            self.changes
-                .retain(|c| !(c.what == What::Removed && c.kind == kind && c.key == key));
-            self.changes.push(Change {
-                what: What::Dropped,
-                kind,
-                key,
-            });
+            let what = What::Dropped;
+            self.changes.push(Change { what, kind, key });
         }
-        self.sort();
-    }
-
-    fn sort(&mut self) {
         self.changes
             .sort_by(|a, b| (a.kind, &a.key).cmp(&(b.kind, &b.key)));
     }
@@ -249,53 +233,17 @@ impl ChangeSet {
         self.changes.is_empty()
     }
 
-    /// Adds the changes between two keyed sets of JSON objects (or rows) of one kind.
-    pub(crate) fn compare(
-        &mut self,
-        kind: Kind,
-        old: &BTreeMap<String, Value>,
-        new: &BTreeMap<String, Value>,
-    ) {
-        let mut push = |what, key: &String| {
-            self.changes.push(Change {
-                what,
-                kind,
-                key: key.clone(),
-            })
-        };
-        for (key, old_value) in old {
-            match new.get(key) {
-                None => push(What::Removed, key),
-                Some(new_value) => {
-                    let fields = field_changes(old_value, new_value);
-                    if !fields.is_empty() {
-                        push(What::Changed { fields }, key);
-                    }
-                }
-            }
-        }
-        for key in new.keys().filter(|key| !old.contains_key(*key)) {
-            push(What::Added, key);
-        }
-        self.sort();
-    }
-
     /// `3 changes: 1 added, 1 removed, 1 changed` (and `, 1 dropped` when a tombstone was).
     pub fn summary(&self) -> String {
         let count = |verb: &str| self.changes.iter().filter(|c| c.verb() == verb).count();
         let n = self.changes.len();
-        let mut summary = format!(
-            "{n} change{}: {} added, {} removed, {} changed",
-            if n == 1 { "" } else { "s" },
-            count("added"),
-            count("removed"),
-            count("changed")
-        );
-        let dropped = count("dropped");
-        if dropped > 0 {
-            summary.push_str(&format!(", {dropped} dropped"));
-        }
-        summary
+        let plural = if n == 1 { "" } else { "s" };
+        let (added, removed, changed) = (count("added"), count("removed"), count("changed"));
+        let dropped = match count("dropped") {
+            0 => String::new(),
+            dropped => format!(", {dropped} dropped"),
+        };
+        format!("{n} change{plural}: {added} added, {removed} removed, {changed} changed{dropped}")
     }
 
     /// The changes as plain text, one line per change and two per changed field.
@@ -315,17 +263,14 @@ impl ChangeSet {
                 out.push('\n');
             }
         }
-        out.push_str(&self.summary());
-        out.push('\n');
+        let _ = writeln!(out, "{}", self.summary());
         out
     }
 
     /// The changes as a JSON document: `{"changes": [...], "summary": "..."}`.
     pub fn to_json(&self) -> String {
         let document = serde_json::json!({ "changes": self.changes, "summary": self.summary() });
-        let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
-        out.push('\n');
-        out
+        format!("{document:#}\n")
     }
 
     /// The changes as entries of a changelog in the Keep a Changelog format: each its
@@ -335,7 +280,11 @@ impl ChangeSet {
         self.changes
             .iter()
             .map(|change| {
-                let item = format!("{} `{}`", capitalized(change.kind.noun()), code_span(&change.key));
+                // A code span of one line: control characters escaped, backticks made quotes.
+                let key = smartcar_errors_shared::text::escape(&change.key).replace('`', "'");
+                // The nouns are ASCII: their first byte is their first letter.
+                let noun = change.kind.noun();
+                let item = format!("{}{} `{}`", noun[..1].to_uppercase(), &noun[1..], key);
                 match change.what {
                     What::Added => ("Added", format!("{item}, new in Smartcar's docs.")),
                     What::Changed { .. } => (
@@ -361,21 +310,20 @@ impl ChangeSet {
         if self.changes.is_empty() {
             return "<!-- semver: none -->\n### Smartcar error docs unchanged\n\nThe two snapshots document the same errors.\n".to_owned();
         }
-        let mut out = format!("<!-- semver: {semver} -->\n### Smartcar error docs changed: {semver}\n\n");
+        let mut out = format!(
+            "<!-- semver: {semver} -->\n### Smartcar error docs changed: {semver}\n\nSemver impact: **{semver}**\n\n"
+        );
         // Why the impact is what it is: the reasons of the changes that decide it.
-        let mut reasons: Vec<&str> = Vec::new();
-        for change in self.changes.iter().filter(|c| c.semver() == semver) {
-            if !reasons.contains(&change.reason()) {
-                reasons.push(change.reason());
-            }
-        }
-        reasons.sort_unstable();
-        let _ = writeln!(out, "Semver impact: **{semver}**\n");
+        let reasons: BTreeSet<&str> = self
+            .changes
+            .iter()
+            .filter(|c| c.semver() == semver)
+            .map(Change::reason)
+            .collect();
         for reason in reasons {
             let _ = writeln!(out, "- {reason}");
         }
-        out.push('\n');
-        let _ = writeln!(out, "{}\n", self.summary());
+        let _ = writeln!(out, "\n{}\n", self.summary());
         out.push_str("| change | item | what it does | semver |\n| --- | --- | --- | --- |\n");
         for change in &self.changes {
             let _ = writeln!(
@@ -383,54 +331,55 @@ impl ChangeSet {
                 "| {} | {} `{}` | {} | {} |",
                 change.verb(),
                 change.kind.noun(),
-                table_cell(&change.key),
+                change.key.replace('|', "\\|").replace('`', "'"),
                 change.effect(),
                 change.semver()
             );
         }
-        self.push_details(&mut out);
-        out
-    }
-
-    /// The old and new values of every changed field, one collapsed section per change.
-    fn push_details(&self, out: &mut String) {
+        // The old and new values of every changed field, one collapsed section per change.
         for change in &self.changes {
             if let What::Changed { fields } = &change.what {
-                let _ = write!(
-                    out,
-                    "\n<details><summary>{}</summary>\n\n",
-                    html_escape(&change.key)
-                );
+                let summary = change.key.replace('&', "&amp;").replace('<', "&lt;");
+                let summary = summary.replace('>', "&gt;");
+                let _ = write!(out, "\n<details><summary>{summary}</summary>\n\n");
                 for field in fields {
                     // A fence longer than any run of backticks in the values, which come from
-                    // the docs: nothing in them can close it.
-                    let fence = fence(&[&field.old, &field.new]);
+                    // the docs, and of three at least: nothing in them can close it.
+                    let longest = [&field.old, &field.new]
+                        .iter()
+                        .flat_map(|text| text.split(|c| c != '`'))
+                        .map(str::len)
+                        .max();
+                    let fence = "`".repeat((longest.unwrap_or(0) + 1).max(3));
                     let _ = write!(out, "`{}`\n\n{fence}diff\n", field.field);
-                    push_prefixed(out, "- ", &field.old);
-                    push_prefixed(out, "+ ", &field.new);
+                    push_prefixed(&mut out, "- ", &field.old);
+                    push_prefixed(&mut out, "+ ", &field.new);
                     let _ = write!(out, "{fence}\n\n");
                 }
                 out.push_str("</details>\n");
             }
         }
+        out
     }
 }
 
 /// The fields of two JSON objects that differ, in the old object's field order.
 fn field_changes(old: &Value, new: &Value) -> Vec<FieldChange> {
-    let empty = serde_json::Map::new();
-    let old = old.as_object().unwrap_or(&empty);
-    let new = new.as_object().unwrap_or(&empty);
-    let mut names: Vec<&String> = old.keys().collect();
-    names.extend(new.keys().filter(|k| !old.contains_key(*k)));
-    names
-        .into_iter()
-        .filter(|name| !NOT_COMPARED.contains(&name.as_str()))
+    // Names (of error types, resolutions) are strings, which have no fields.
+    let (Value::Object(old), Value::Object(new)) = (old, new) else {
+        return Vec::new();
+    };
+    let render = |value: &Value| match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    };
+    old.keys()
+        .chain(new.keys().filter(|k| !old.contains_key(*k)))
+        // Where or how something is written, not what it says.
+        .filter(|name| !["source", "example"].contains(&name.as_str()))
         .filter_map(|name| {
-            let (a, b) = (
-                old.get(name).unwrap_or(&Value::Null),
-                new.get(name).unwrap_or(&Value::Null),
-            );
+            let a = old.get(name).unwrap_or(&Value::Null);
+            let b = new.get(name).unwrap_or(&Value::Null);
             (a != b).then(|| FieldChange {
                 field: name.clone(),
                 old: render(a),
@@ -440,7 +389,6 @@ fn field_changes(old: &Value, new: &Value) -> Vec<FieldChange> {
         .collect()
 }
 
-/// Each of `items` serialized to JSON, keyed by `key`.
 fn keyed<T: Serialize>(items: &[T], key: impl Fn(&T) -> String) -> BTreeMap<String, Value> {
     items
         .iter()
@@ -455,49 +403,6 @@ fn push_prefixed(out: &mut String, prefix: &str, text: &str) {
         out.push_str(line);
         out.push('\n');
     }
-}
-
-fn render(value: &Value) -> String {
-    match value {
-        Value::String(text) => text.clone(),
-        other => other.to_string(),
-    }
-}
-
-/// A code fence of backticks that none of `texts` can close: three, or one more than the
-/// longest run of backticks in them.
-fn fence(texts: &[&str]) -> String {
-    let longest = texts
-        .iter()
-        .flat_map(|text| text.split(|c| c != '`'))
-        .map(str::len)
-        .max()
-        .unwrap_or(0);
-    "`".repeat((longest + 1).max(3))
-}
-
-/// `text` fit for a one-line code span: control characters escaped, backticks made quotes.
-fn code_span(text: &str) -> String {
-    smartcar_errors_shared::text::escape(text).replace('`', "'")
-}
-
-/// `text` with its first letter in upper case.
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-fn table_cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('`', "'")
-}
-
-fn html_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

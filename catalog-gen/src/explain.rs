@@ -1,14 +1,12 @@
-//! `catalog-gen explain`: what a docs snapshot says of an entry, found by name or doc URL, in
-//! the same words as `smartcar_errors::explain` and with what only the snapshot has (where the
-//! entry is written). An entry that left the docs is found among the ledger's tombstones, and
-//! said to be no longer documented.
+//! `catalog-gen explain`: what a docs snapshot says of an entry found by name or doc URL, in
+//! the words of `smartcar_errors::explain` and with where it is written; an entry that left
+//! the docs is found among the ledger's tombstones and said to be no longer documented.
 
 use smartcar_errors_shared::explain::{self, ApiEntry, Candidate, ConnectEntry, NotDocumented};
 
 use crate::ledger::Ledger;
 use crate::model::{ApiErrorEntry, Catalog, ConnectErrorEntry};
 
-/// An entry of a catalog.
 #[derive(Debug, Clone, Copy)]
 enum Entry<'c> {
     Api(&'c ApiErrorEntry),
@@ -27,11 +25,8 @@ pub(crate) fn explain(catalog: &Catalog, ledger: &Ledger, query: &str) -> Result
         (Entry::Api(e), candidate)
     });
     let connect = catalog.connect_errors.iter().map(|e| {
-        let candidate = Candidate::Connect {
-            error: e.error(),
-            page_url: e.page_url.as_deref(),
-        };
-        (Entry::Connect(e), candidate)
+        let (error, page_url) = (e.error(), e.page_url.as_deref());
+        (Entry::Connect(e), Candidate::Connect { error, page_url })
     });
     let candidates: Vec<_> = api.chain(connect).collect();
     let mut out = String::new();

@@ -1,19 +1,7 @@
 //! The ledger: the errors that left the docs, which the catalog keeps as deprecated variants
-//! ("tombstones") so that code naming them still compiles.
-//!
-//! It is a small JSON file beside the docs snapshot (`docs-snapshot.ledger.json` beside
-//! `docs-snapshot/`), written by `catalog-gen update` and read, when it exists, by everything
-//! that generates or checks the catalog. It records, each with the date it left the docs:
-//!
-//! - every API error code and Connect error that is no longer documented, with what its row
-//!   and its doc comment need (the docs as they last read);
-//! - every resolution type that no documented code suggests any more, by name.
-//!
-//! An error type needs no record: it is kept while any of its codes is, and is no longer
-//! documented when none of its codes is. An entry that the docs document again is forgotten.
-//! The file is deterministic: entries sorted by name, fields in a fixed order, absent values
-//! left out. Dropping tombstones — deleting entries, or the file — removes their variants: a
-//! breaking change, for a major release.
+//! ("tombstones") so that code naming them still compiles, and the resolutions no documented
+//! code suggests any more; each with the date it left. docs/ledger.md describes its file. An
+//! error type needs no record: it is kept while any of its codes is.
 
 use std::collections::BTreeSet;
 use std::io;
@@ -27,7 +15,6 @@ use crate::model::{ApiErrorEntry, Catalog, ConnectErrorEntry, ConnectParameter, 
 use crate::{Error, write};
 use smartcar_errors_shared::date;
 
-/// The version of the ledger's layout.
 const FORMAT: u32 = 1;
 
 /// What the file says of itself, for whoever opens it.
@@ -123,7 +110,7 @@ impl ApiTombstone {
 
     fn new(entry: &ApiErrorEntry, date: &str) -> ApiTombstone {
         reshape(entry, |fields| {
-            fields.insert(REMOVED.into(), date.into());
+            fields.insert("removed_from_docs".into(), date.into());
         })
     }
 
@@ -143,13 +130,12 @@ impl ConnectTombstone {
         reshape(entry, |fields| {
             // The description is a row of the parameter table, which the tombstone keeps.
             fields.remove("description");
-            fields.insert(REMOVED.into(), date.into());
+            fields.insert("removed_from_docs".into(), date.into());
         })
     }
 
-    /// The entry the catalog keeps, written at `origin`. (Built field by field: a ledger's
-    /// table may not name its error, which `validate` reports and deserializing an entry would
-    /// refuse.)
+    /// The entry the catalog keeps, written at `origin`; built field by field, as a table that
+    /// does not name its error (which `validate` reports) would not deserialize.
     fn entry(&self, origin: &Source) -> ConnectErrorEntry {
         ConnectErrorEntry {
             parameters: self.parameters.clone(),
@@ -163,9 +149,6 @@ impl ConnectTombstone {
     }
 }
 
-/// The field of a tombstone that its entry does not have.
-const REMOVED: &str = "removed_from_docs";
-
 /// `from` as a `T` with the same fields, less those `T` does not have and plus those `edit`
 /// adds. An entry and its tombstone are one list of fields (the tests hold them to it), so
 /// that no field is copied by hand.
@@ -175,15 +158,16 @@ fn reshape<T: serde::de::DeserializeOwned>(
 ) -> T {
     let mut value = serde_json::to_value(from).unwrap_or_default();
     if let serde_json::Value::Object(fields) = &mut value {
-        fields.remove(REMOVED);
-        for example_only in [
+        // The tombstone's date, and the page's example and where the entry stood.
+        for field in [
+            "removed_from_docs",
             "example",
             "example_headers",
             "example_user_message",
             "example_redirect",
             "source",
         ] {
-            fields.remove(example_only);
+            fields.remove(field);
         }
         edit(fields);
     }
@@ -194,38 +178,32 @@ impl Ledger {
     /// The ledger at `path`; `None` when there is no file there. Fails on a file that is not a
     /// regular file, is not a ledger, or holds an entry twice or a date that is not a date.
     pub(crate) fn read(path: &Path) -> Result<Option<Ledger>, Error> {
-        let text = match write::read_regular(path) {
+        let origin = Ledger::origin_of(Some(path));
+        let path = path.to_path_buf();
+        let text = match write::read_regular(&path) {
             Ok(text) => text,
             Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(source) => {
-                let path = path.to_path_buf();
-                return Err(Error::Read { path, source });
-            }
+            Err(source) => return Err(Error::Read { path, source }),
         };
-        let ledger = Ledger::from_json(&text, Ledger::origin_of(Some(path)));
-        ledger.map(Some).map_err(|reason| Error::Ledger {
-            path: path.to_path_buf(),
-            reason,
-        })
+        let ledger = Ledger::from_json(&text, origin);
+        ledger.map(Some).map_err(|reason| Error::Ledger { path, reason })
     }
 
     /// The position entries of a ledger at `path` report in diagnostics: its start, named by
     /// an absolute path (diagnostics name files below the docs directory, which it is not in).
     pub(crate) fn origin_of(path: Option<&Path>) -> Source {
-        let file = path.map(|path| {
-            std::path::absolute(path)
-                .unwrap_or_else(|_| path.to_path_buf())
-                .display()
-                .to_string()
-        });
+        let file = match path {
+            Some(path) => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
+            None => "ledger".into(),
+        };
+        let file = file.display().to_string();
         Source {
-            file: file.unwrap_or_else(|| "ledger".to_owned()),
+            file,
             line: 1,
             column: 1,
         }
     }
 
-    /// Where the entries of a ledger that is in no file are.
     fn no_origin() -> Source {
         Ledger::origin_of(None)
     }
@@ -275,17 +253,15 @@ impl Ledger {
                 return Err(format!("`{shown}` is in {section} twice"));
             }
         }
-        match self
-            .connect
-            .iter()
-            .find(|t| t.entry(&self.origin).error() != t.error)
-        {
-            Some(tombstone) => Err(format!(
-                "`{}` in connect_errors has no `error` parameter that names it",
-                Escaped(&tombstone.error)
-            )),
-            None => Ok(()),
+        for tombstone in &self.connect {
+            if tombstone.entry(&self.origin).error() != tombstone.error {
+                let shown = Escaped(&tombstone.error);
+                return Err(format!(
+                    "`{shown}` in connect_errors has no `error` parameter that names it"
+                ));
+            }
         }
+        Ok(())
     }
 
     fn sort(&mut self) {
@@ -296,14 +272,11 @@ impl Ledger {
 
     /// The file's text: pretty JSON, entries sorted, ending in a newline.
     pub(crate) fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
-        text.push('\n');
-        text
+        format!("{}\n", serde_json::to_string_pretty(self).unwrap_or_default())
     }
 
-    /// Whether it keeps nothing.
     pub(crate) fn is_empty(&self) -> bool {
-        self.api.is_empty() && self.connect.is_empty() && self.resolutions.is_empty()
+        !self.keeps_errors() && self.resolutions.is_empty()
     }
 
     /// Whether it keeps an API code or a Connect error (not only resolutions).
@@ -314,7 +287,8 @@ impl Ledger {
     /// This ledger without what `docs` document: a code, Connect error or resolution that is
     /// documented again is no tombstone.
     pub(crate) fn without_documented(mut self, docs: &Catalog) -> Ledger {
-        let (keys, errors) = documented(docs);
+        let keys: BTreeSet<Key<'_>> = docs.api_errors.iter().map(ApiErrorEntry::key).collect();
+        let errors: BTreeSet<&str> = docs.connect_errors.iter().map(|e| e.error()).collect();
         let resolutions: BTreeSet<&str> = docs.resolutions().into_iter().collect();
         self.api.retain(|t| !keys.contains(&t.key()));
         self.connect.retain(|t| !errors.contains(t.error.as_str()));
@@ -327,12 +301,10 @@ impl Ledger {
     /// document): the documented errors and the tombstones, sorted.
     pub(crate) fn merge(&self, docs: &Catalog) -> Catalog {
         let mut catalog = docs.clone();
-        catalog
-            .api_errors
-            .extend(self.api.iter().map(|t| t.entry(&self.origin)));
-        catalog
-            .connect_errors
-            .extend(self.connect.iter().map(|t| t.entry(&self.origin)));
+        let api = self.api.iter().map(|t| t.entry(&self.origin));
+        catalog.api_errors.extend(api);
+        let connect = self.connect.iter().map(|t| t.entry(&self.origin));
+        catalog.connect_errors.extend(connect);
         catalog.sort();
         catalog
     }
@@ -345,11 +317,8 @@ impl Ledger {
 
     /// When the Connect error `error` left the docs, if it is a tombstone.
     pub(crate) fn connect_removed(&self, error: &str) -> Option<&str> {
-        let found = self
-            .connect
-            .binary_search_by(|t| t.error.as_str().cmp(error))
-            .ok()?;
-        Some(&self.connect[found].removed_from_docs)
+        let found = self.connect.binary_search_by(|t| t.error.as_str().cmp(error));
+        Some(&self.connect[found.ok()?].removed_from_docs)
     }
 
     /// Every recorded resolution: name, when no documented code suggested it any more.
@@ -389,16 +358,15 @@ impl Ledger {
     /// `new` does not, dated `date`; every resolution the catalog of `old` has and that no code
     /// of `new` suggests, dated when it was recorded or `date`; without what `new` documents.
     pub(crate) fn advance(&self, old: &Catalog, new: &Catalog, date: &str) -> Ledger {
+        // What `new` documents, recorded here too, leaves with `without_documented`.
         let mut next = self.clone();
-        let (new_keys, new_errors) = documented(new);
         for entry in &old.api_errors {
-            let key = entry.key();
-            if !new_keys.contains(&key) && self.api_removed(key).is_none() {
+            if self.api_removed(entry.key()).is_none() {
                 next.api.push(ApiTombstone::new(entry, date));
             }
         }
         for entry in &old.connect_errors {
-            if !new_errors.contains(entry.error()) && self.connect_removed(entry.error()).is_none() {
+            if self.connect_removed(entry.error()).is_none() {
                 next.connect.push(ConnectTombstone::new(entry, date));
             }
         }
@@ -417,13 +385,6 @@ impl Ledger {
         next.sort();
         next.without_documented(new)
     }
-}
-
-/// The API codes and the Connect errors `catalog` documents.
-fn documented(catalog: &Catalog) -> (BTreeSet<Key<'_>>, BTreeSet<&str>) {
-    let keys = catalog.api_errors.iter().map(ApiErrorEntry::key).collect();
-    let errors = catalog.connect_errors.iter().map(|e| e.error()).collect();
-    (keys, errors)
 }
 
 #[cfg(test)]

@@ -1,6 +1,5 @@
 //! Reading a generated file back: its rows as the model names their fields, for the drift
-//! check (which fields of which codes changed) and for a catalog that keeps the variants of
-//! another ([`crate::Builder::keep_variants_of`]).
+//! check and for a catalog that keeps another's variants ([`crate::Builder::keep_variants_of`]).
 
 use std::collections::BTreeMap;
 
@@ -8,79 +7,68 @@ use proc_macro2::Span;
 use serde_json::{Map, Value};
 use syn::{Expr, ImplItem, Item, Lit, Type};
 
+use crate::diff::Kind;
 use crate::model::{Catalog, Source};
 
-/// The rows of a catalog, keyed `TYPE:CODE` and by Connect error, as JSON objects of the
-/// fields a generated file holds, named as the model names them; a tombstone's row keeps the
-/// date it left the docs (`removed_from_docs`).
+/// The rows of a catalog, the API rows keyed `TYPE:CODE` then the Connect rows keyed by error,
+/// as JSON objects of the fields a generated file holds, named as the model names them; a
+/// tombstone's row keeps the date it left the docs (`removed_from_docs`).
 #[derive(Debug, Default)]
-pub(crate) struct Rows {
-    /// The API rows.
-    pub(crate) api: BTreeMap<String, Value>,
-    /// The Connect rows.
-    pub(crate) connect: BTreeMap<String, Value>,
-}
+pub(crate) struct Rows(pub(crate) Vec<(Kind, BTreeMap<String, Value>)>);
 
 impl Rows {
     /// Reads the rows of a generated file: its tables `API_ERRORS` and `CONNECT_ERRORS`, with the
     /// variants of `ErrorType` and `Resolution` they name read as their documented strings.
     pub(crate) fn read(source: &str) -> syn::Result<Rows> {
         let file = syn::parse_file(source)?;
+        // The file's constants, and those of its impls as `Type::NAME`.
         let mut consts: BTreeMap<String, &Expr> = BTreeMap::new();
-        let mut alls: BTreeMap<String, &Expr> = BTreeMap::new();
         for item in &file.items {
-            match item {
-                Item::Const(item) => {
-                    consts.insert(item.ident.to_string(), &item.expr);
-                }
-                Item::Impl(item) => {
-                    let Type::Path(name) = &*item.self_ty else {
-                        continue;
-                    };
-                    for inner in &item.items {
-                        if let ImplItem::Const(all) = inner
-                            && all.ident == "ALL"
-                        {
-                            alls.insert(path_text(&name.path), &all.expr);
-                        }
+            if let Item::Const(item) = item {
+                consts.insert(item.ident.to_string(), &item.expr);
+            } else if let Item::Impl(item) = item
+                && let Type::Path(name) = &*item.self_ty
+            {
+                for inner in &item.items {
+                    if let ImplItem::Const(inner) = inner {
+                        let name = format!("{}::{}", path_text(&name.path), inner.ident);
+                        consts.insert(name, &inner.expr);
                     }
                 }
-                _ => {}
             }
         }
-        let table = |name: &str| {
-            consts
-                .get(name)
-                .copied()
-                .ok_or_else(|| syn::Error::new(Span::call_site(), format!("no table {name}")))
+        let find = |name: &str, missing: String| {
+            let missing = syn::Error::new(Span::call_site(), missing);
+            consts.get(name).copied().ok_or(missing)
         };
+        let table = |name: &str| find(name, format!("no table {name}"));
         let mut names = BTreeMap::new();
         for (enumeration, strings) in [
             ("ErrorType", "ERROR_TYPE_NAMES"),
             ("Resolution", "RESOLUTION_NAMES"),
         ] {
-            let all = alls
-                .get(enumeration)
-                .ok_or_else(|| syn::Error::new(Span::call_site(), format!("no {enumeration}::ALL")))?;
+            let all = format!("{enumeration}::ALL");
+            let all = find(&all, format!("no {all}"))?;
             for (variant, string) in elements(all)?.iter().zip(elements(table(strings)?)?) {
-                let variant = path_text(&path(variant)?.path).replace("Self", enumeration);
+                let Expr::Path(variant) = variant else {
+                    return Err(syn::Error::new_spanned(variant, "not a path"));
+                };
+                let variant = path_text(&variant.path).replace("Self", enumeration);
                 names.insert(variant, value(string, &BTreeMap::new())?);
             }
         }
         let mut rows = Rows::default();
-        for (section, table) in [
-            (&mut rows.api, table("API_ERRORS")?),
-            (&mut rows.connect, table("CONNECT_ERRORS")?),
-        ] {
-            for element in elements(table)? {
-                let Expr::Tuple(pair) = element else {
+        for (kind, name) in [(Kind::Api, "API_ERRORS"), (Kind::Connect, "CONNECT_ERRORS")] {
+            let mut section = BTreeMap::new();
+            for element in elements(table(name)?)? {
+                let (Some(name), Some(row)) = (match element {
+                    Expr::Tuple(pair) => (pair.elems.first(), pair.elems.get(1)),
+                    _ => (None, None),
+                }) else {
                     return Err(syn::Error::new_spanned(
                         element,
                         "a row that is no (name, row) pair",
                     ));
-                };
-                let (Some(name), Some(row)) = (pair.elems.first(), pair.elems.get(1)) else {
-                    return Err(syn::Error::new_spanned(pair, "a row that is no (name, row) pair"));
                 };
                 let Value::String(name) = value(name, &names)? else {
                     return Err(syn::Error::new_spanned(name, "a row named by no string"));
@@ -91,8 +79,18 @@ impl Rows {
                 if let Some(error_type) = row.remove("error_type") {
                     row.insert("type".into(), error_type);
                 }
-                section.insert(name, Value::Object(with_connect_names(row)));
+                // A Connect error's name and description are rows of its parameter table; the
+                // model shows them as fields.
+                if let Some(Value::Array(parameters)) = row.get("parameters").cloned() {
+                    for (field, name) in [("error", "error"), ("description", "error_description")] {
+                        let parameter = parameters.iter().find(|p| p["name"] == name);
+                        let text = parameter.map_or(Value::Null, |p| p["description"].clone());
+                        row.insert(field.into(), text);
+                    }
+                }
+                section.insert(name, Value::Object(row));
             }
+            rows.0.push((kind, section));
         }
         Ok(rows)
     }
@@ -106,44 +104,23 @@ impl Rows {
         today: &str,
     ) -> Result<BTreeMap<String, Catalog>, serde_json::Error> {
         let mut kept: BTreeMap<String, Catalog> = BTreeMap::new();
-        for (rows, api) in [(&self.api, true), (&self.connect, false)] {
+        for (kind, rows) in &self.0 {
             for row in rows.values() {
                 let mut row = row.clone();
                 let date = row["removed_from_docs"].as_str().unwrap_or(today).to_owned();
                 if let Value::Object(fields) = &mut row {
-                    fields.insert("source".into(), Value::String(source.to_string()));
-                    fields
-                        .entry("example")
-                        .or_insert_with(|| Value::String(String::new()));
+                    fields.insert("source".into(), source.to_string().into());
+                    fields.entry("example").or_insert("".into());
                 }
                 let catalog = kept.entry(date).or_default();
-                if api {
-                    catalog.api_errors.push(serde_json::from_value(row)?);
-                } else {
-                    catalog.connect_errors.push(serde_json::from_value(row)?);
+                match kind {
+                    Kind::Api => catalog.api_errors.push(serde_json::from_value(row)?),
+                    _ => catalog.connect_errors.push(serde_json::from_value(row)?),
                 }
             }
         }
         Ok(kept)
     }
-}
-
-/// A Connect row with its name and description, which its parameter table holds, as the model
-/// shows them; other rows as they are.
-fn with_connect_names(mut row: Map<String, Value>) -> Map<String, Value> {
-    let Some(Value::Array(parameters)) = row.get("parameters") else {
-        return row;
-    };
-    let parameter = |name: &str| {
-        parameters
-            .iter()
-            .find(|p| p["name"] == name)
-            .map_or(Value::Null, |p| p["description"].clone())
-    };
-    let (error, description) = (parameter("error"), parameter("error_description"));
-    row.insert("error".into(), error);
-    row.insert("description".into(), description);
-    row
 }
 
 /// The elements of `&[a, b, ...]`.
@@ -155,14 +132,6 @@ fn elements(expr: &Expr) -> syn::Result<Vec<&Expr>> {
     }
 }
 
-fn path(expr: &Expr) -> syn::Result<&syn::ExprPath> {
-    match expr {
-        Expr::Path(path) => Ok(path),
-        other => Err(syn::Error::new_spanned(other, "not a path")),
-    }
-}
-
-/// `a::b::c`.
 fn path_text(path: &syn::Path) -> String {
     let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
     segments.join("::")
@@ -181,16 +150,13 @@ fn value(expr: &Expr, names: &BTreeMap<String, Value>) -> syn::Result<Value> {
         Expr::Path(path) if path.path.is_ident("None") => Value::Null,
         Expr::Path(path) => {
             let text = path_text(&path.path);
-            names
-                .get(&text)
-                .cloned()
-                .ok_or_else(|| syn::Error::new_spanned(path, format!("unknown variant `{text}`")))?
+            let unknown = || syn::Error::new_spanned(path, format!("unknown variant `{text}`"));
+            names.get(&text).cloned().ok_or_else(unknown)?
         }
         Expr::Call(call) if matches!(&*call.func, Expr::Path(p) if p.path.is_ident("Some")) => {
-            match call.args.first() {
-                Some(inner) => value(inner, names)?,
-                None => return Err(syn::Error::new_spanned(call, "Some without a value")),
-            }
+            let inner = call.args.first();
+            let inner = inner.ok_or_else(|| syn::Error::new_spanned(call, "Some without a value"))?;
+            value(inner, names)?
         }
         Expr::MethodCall(call) if call.method == "into_info" => value(&call.receiver, names)?,
         Expr::Struct(row) => {
@@ -203,12 +169,10 @@ fn value(expr: &Expr, names: &BTreeMap<String, Value>) -> syn::Result<Value> {
             }
             Value::Object(object)
         }
-        Expr::Reference(_) | Expr::Array(_) => Value::Array(
-            elements(expr)?
-                .into_iter()
-                .map(|element| value(element, names))
-                .collect::<syn::Result<_>>()?,
-        ),
+        Expr::Reference(_) | Expr::Array(_) => {
+            let values = elements(expr)?.into_iter().map(|element| value(element, names));
+            Value::Array(values.collect::<syn::Result<_>>()?)
+        }
         other => return Err(syn::Error::new_spanned(other, "an unexpected expression")),
     })
 }
