@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 pub use command::{DownloadArgs, FetchArgs, run};
 pub use swap::StagedSnapshot;
 
-use crate::docs_index::{self, HttpUrl};
+use crate::docs_index::{self, HttpUrl, IndexPages};
 use download::Downloader;
 
 /// A function that turns an I/O error at `path` into `cannot VERB PATH: ERROR` (`read` or
@@ -40,7 +40,8 @@ pub struct Replacement {
 }
 
 /// Downloads the pages under `limits.prefix` that the index at `index` links to, beside the
-/// snapshot `out` (which is replaced, if it is not a snapshot, only with `force`). First, what
+/// snapshot `out` (which is replaced, if it is not a snapshot, only with `force`), with the
+/// index's links that were selected and skipped. First, what
 /// a killed run left beside `out` is repaired, with a `note` of what was done. On failure,
 /// `out` is as it was, unless the message says otherwise.
 pub fn stage(
@@ -49,9 +50,9 @@ pub fn stage(
     force: bool,
     limits: &DownloadArgs,
     note: impl FnOnce(&str),
-) -> Result<StagedSnapshot, String> {
+) -> Result<(StagedSnapshot, IndexPages), String> {
     let index_url = HttpUrl::parse(index).map_err(|reason| format!("invalid index URL {index}: {reason}"))?;
-    let mut staged = StagedSnapshot::begin(out, force, note)?;
+    let staged = StagedSnapshot::begin(out, force, note)?;
     let mut downloader = Downloader::new(limits, &index_url);
     let index = downloader.get(&index_url)?;
     let index = markdown_text(&index_url, &index)?;
@@ -73,9 +74,7 @@ pub fn stage(
         };
         staged.write(&page.path, &page_bytes)?;
     }
-    staged.pages = selected.pages.len();
-    staged.skipped_links = selected.skipped;
-    Ok(staged)
+    Ok((staged, selected))
 }
 
 /// `body`, downloaded from `url`, as text if it is markdown (see [`markdown`]).

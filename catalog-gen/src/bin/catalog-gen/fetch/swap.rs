@@ -19,13 +19,9 @@ use super::{Replacement, SOURCE_LINE_START, io_error};
 /// lock of their directory. Dropping it removes them.
 #[derive(Debug)]
 pub struct StagedSnapshot {
-    /// How many pages were fetched.
-    pub pages: usize,
-    /// How many of the index's links were skipped ([`crate::docs_index::IndexPages`]).
-    pub skipped_links: usize,
     out: PathBuf,
-    /// `.NAME.new`: the pages downloaded.
-    new: PathBuf,
+    /// `.NAME.new`: the pages downloaded, to be read before they replace anything.
+    pub new: PathBuf,
     /// `.NAME.old`: the old snapshot during the swap.
     old: PathBuf,
     /// Whether any directory may be replaced, not only a snapshot (`--force`).
@@ -38,17 +34,13 @@ impl StagedSnapshot {
     /// Takes the lock of `out`'s directory, repairs what a killed run left (with a `note` of
     /// what was done), checks that `out` may be replaced and creates the empty `.NAME.new`.
     pub(super) fn begin(out: &Path, force: bool, note: impl FnOnce(&str)) -> Result<Self, String> {
-        let Some(name) = out.file_name() else {
-            let message = format!("output {} does not end in a directory name", out.display());
-            return Err(message);
-        };
+        let unnamed = || format!("output {} does not end in a directory name", out.display());
+        let name = out.file_name().ok_or_else(unnamed)?;
         let dir = out.parent().filter(|dir| !dir.as_os_str().is_empty());
         let dir = dir.unwrap_or(Path::new("."));
         fs::create_dir_all(dir).map_err(io_error("write", dir))?;
         let beside = |suffix| dir.join([OsStr::new("."), name, OsStr::new(suffix)].join(OsStr::new("")));
         let staged = StagedSnapshot {
-            pages: 0,
-            skipped_links: 0,
             _lock: lock(out, dir)?,
             out: out.to_path_buf(),
             new: beside(".new"),
@@ -59,11 +51,6 @@ impl StagedSnapshot {
         staged.check_replaceable()?;
         fs::create_dir(&staged.new).map_err(io_error("write", &staged.new))?;
         Ok(staged)
-    }
-
-    /// The directory the pages were downloaded into, to be read before they replace anything.
-    pub fn dir(&self) -> &Path {
-        &self.new
     }
 
     /// Writes and syncs a downloaded page at `path`, a `/`-separated path already checked to

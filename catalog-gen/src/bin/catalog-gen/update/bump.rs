@@ -31,18 +31,13 @@ pub fn bump(generated: &Path, root: &Path, changes: &ChangeSet, date: &str) -> R
         return Ok(None);
     }
     let dirs = dirs_up_to(generated.parent().unwrap_or(Path::new("")), root);
-    let mut found = None;
-    for (at, dir) in dirs.iter().enumerate() {
-        let path = dir.join("Cargo.toml");
-        if let Some(text) = read_text(&path)? {
-            let document = parse_toml(&path, &text)?;
-            if document.contains_key("package") {
-                found = Some((at, path, document));
-                break;
-            }
-        }
-    }
-    let Some((at, manifest, mut document)) = found else {
+    // The nearest manifest is the crate's, as Cargo finds it.
+    let manifest = nearest(&dirs, "Cargo.toml")?;
+    let parsed = manifest.map(|(at, path, text)| parse_toml(&path, &text).map(|toml| (at, toml, path)));
+    let found = parsed
+        .transpose()?
+        .filter(|(_, document, _)| document.contains_key("package"));
+    let Some((at, mut document, manifest)) = found else {
         return Err(format!(
             "--bump writes the version of the crate whose catalog {} is, and there is no Cargo.toml with a [package] above it in {}",
             generated.display(),
@@ -52,7 +47,7 @@ pub fn bump(generated: &Path, root: &Path, changes: &ChangeSet, date: &str) -> R
     };
     // The manifest's directory and those above it, where the changelog and the lock file are.
     let dirs = &dirs[at..];
-    let (changelog_path, changelog) = nearest(dirs, "CHANGELOG.md")?.ok_or_else(|| {
+    let (_, changelog_path, changelog) = nearest(dirs, "CHANGELOG.md")?.ok_or_else(|| {
         format!(
             "--bump writes the changes into CHANGELOG.md, and there is none from {} up to {}",
             display_dir(&dirs[0]).display(),
@@ -68,7 +63,7 @@ pub fn bump(generated: &Path, root: &Path, changes: &ChangeSet, date: &str) -> R
         replacement(changelog_path, Some(changelog)),
         replacement(manifest, Some(document.to_string())),
     ];
-    if let Some((lock, text)) = nearest(dirs, "Cargo.lock")? {
+    if let Some((_, lock, text)) = nearest(dirs, "Cargo.lock")? {
         let mut locked = parse_toml(&lock, &text)?;
         relock(&mut locked, &name, &to);
         replacements.push(replacement(lock, Some(locked.to_string())));
@@ -98,12 +93,13 @@ fn next_version(current: &Version, released: Option<&Version>, impact: Semver) -
     Some(next.max(current.clone()))
 }
 
-/// The nearest file `name` in `dirs` (a directory and those above it), and its text.
-fn nearest(dirs: &[PathBuf], name: &str) -> Result<Option<(PathBuf, String)>> {
-    for dir in dirs {
+/// The nearest file `name` in `dirs` (a directory and those above it): where its directory is
+/// in `dirs`, its path and its text.
+fn nearest(dirs: &[PathBuf], name: &str) -> Result<Option<(usize, PathBuf, String)>> {
+    for (at, dir) in dirs.iter().enumerate() {
         let path = dir.join(name);
         if let Some(text) = read_text(&path)? {
-            return Ok(Some((path, text)));
+            return Ok(Some((at, path, text)));
         }
     }
     Ok(None)
@@ -161,20 +157,15 @@ fn package_version<'a>(
 }
 
 /// Moves the workspace package `name` to version `to` in a `Cargo.lock`: its entry and the
-/// dependencies that name its version.
-fn relock(lock: &mut DocumentMut, name: &str, to: &Version) {
-    let Some(packages) = lock.get_mut("package").and_then(Item::as_array_of_tables_mut) else {
-        return;
-    };
+/// dependencies that name its version; `None`, changing nothing, when the lock has no such
+/// package.
+fn relock(lock: &mut DocumentMut, name: &str, to: &Version) -> Option<()> {
+    let packages = lock.get_mut("package")?.as_array_of_tables_mut()?;
     let ours = packages.iter_mut().find(|package| {
         package.get("name").and_then(Item::as_str) == Some(name) && !package.contains_key("source")
-    });
-    let Some(Item::Value(version)) = ours.and_then(|package| package.get_mut("version")) else {
-        return;
-    };
-    let Some(old) = version.as_str().map(|from| format!("{name} {from}")) else {
-        return;
-    };
+    })?;
+    let version = ours.get_mut("version")?.as_value_mut()?;
+    let old = format!("{name} {}", version.as_str()?);
     replace(version, to.to_string());
     let new = format!("{name} {to}");
     for package in packages.iter_mut() {
@@ -186,6 +177,7 @@ fn relock(lock: &mut DocumentMut, name: &str, to: &Version) {
             }
         }
     }
+    Some(())
 }
 
 /// Replaces the string `value` with `text`, keeping the spacing and comments around it.

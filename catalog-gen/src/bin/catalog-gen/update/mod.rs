@@ -99,9 +99,9 @@ pub fn run(args: &UpdateArgs, ui: &Ui) -> Result<ExitCode> {
     let ledger = args.ledger.clone().or_else(|| checked_in(&docs).ledger_path());
     let ledger = ledger.ok_or("the docs directory has no name to name the ledger after: give --ledger")?;
     let read = |dir: &Path| checked_in(dir).ledger_file(&ledger).read();
-    let staged = fetch::stage(index, &docs, false, &args.download, |note| ui.note(note))?;
+    let (staged, _) = fetch::stage(index, &docs, false, &args.download, |note| ui.note(note))?;
     let old = read_old(read(&docs), &docs, &ledger)?;
-    let new = read(staged.dir())?;
+    let new = read(&staged.new)?;
     // Named within the fetched pages, which are not where they will stay.
     let _ = io::stderr().lock().write_all(ui.report(&new, true).as_bytes());
     if new.has_errors() {
