@@ -30,14 +30,8 @@ fn io_error(verb: &'static str, path: impl AsRef<Path>) -> impl FnOnce(std::io::
 /// The line that starts every page of a snapshot, up to the page's URL.
 const SOURCE_LINE_START: &[u8] = b"# Source:";
 
-/// A file written along with the snapshot.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Replacement {
-    /// The file.
-    pub target: PathBuf,
-    /// Its new contents; `None` removes it.
-    pub contents: Option<Vec<u8>>,
-}
+/// A file written along with the snapshot, and its new text; `None` removes it.
+pub type Replacement = (PathBuf, Option<String>);
 
 /// Downloads the pages under `limits.prefix` that the index at `index` links to, beside the
 /// snapshot `out` (which is replaced, if it is not a snapshot, only with `force`), with the

@@ -91,15 +91,15 @@ impl StagedSnapshot {
     /// Nothing is written when the snapshot stopped being one during the download.
     pub fn commit_with(self, files: &[Replacement]) -> Result<(), String> {
         self.check_replaceable()?;
-        for file in files {
-            let written = match &file.contents {
-                Some(contents) => write_if_changed(&file.target, contents).map(drop),
-                None => match fs::remove_file(&file.target) {
+        for (target, text) in files {
+            let written = match text {
+                Some(text) => write_if_changed(target, text.as_bytes()).map(drop),
+                None => match fs::remove_file(target) {
                     Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
                     removed => removed,
                 },
             };
-            written.map_err(io_error("write", &file.target))?;
+            written.map_err(io_error("write", target))?;
         }
         let had_old = match fs::rename(&self.out, &self.old) {
             Ok(()) => true,
@@ -284,10 +284,7 @@ mod tests {
         staged.write("errors/a.md", b"# Source: a\n").unwrap();
         fs::create_dir_all(&out).unwrap();
         fs::write(out.join("notes.txt"), "mine").unwrap();
-        let ledger = Replacement {
-            target: root.join("ledger.json"),
-            contents: Some(b"{}".to_vec()),
-        };
+        let ledger = (root.join("ledger.json"), Some("{}".to_owned()));
         let message = staged.commit_with(&[ledger]).unwrap_err().to_string();
         assert!(
             message.starts_with(&format!(
@@ -306,16 +303,13 @@ mod tests {
     fn a_replacement_writes_its_file_whole_or_removes_it() {
         let root = scratch("replacement");
         let file = root.join("nested/ledger.json");
-        let commit = |contents: Option<&[u8]>| {
-            let replacement = Replacement {
-                target: file.clone(),
-                contents: contents.map(<[u8]>::to_vec),
-            };
+        let commit = |text: Option<&str>| {
+            let replacement = (file.clone(), text.map(str::to_owned));
             begin(&root.join("snapshot"), false)
                 .unwrap()
                 .commit_with(&[replacement])
         };
-        commit(Some(b"new")).unwrap();
+        commit(Some("new")).unwrap();
         assert_eq!(fs::read(&file).unwrap(), b"new");
         commit(None).unwrap();
         commit(None).unwrap();

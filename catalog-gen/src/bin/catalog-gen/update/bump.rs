@@ -12,15 +12,15 @@ use semver::Version;
 use toml_edit::{DocumentMut, Item, Value};
 
 use super::changelog::{last_release, with_entries};
-use super::{Result, read_optional, replacement};
+use super::{Result, read_optional};
 use crate::fetch::Replacement;
 
 /// The manifest's version before a bump, and the one it suggests (the same when the change
 /// calls for no new one).
 pub type Versions = (Version, Version);
 
-/// A bump's versions, and the files it writes with their new contents (which may be what
-/// they hold).
+/// A bump's versions, and the files it writes with their new text (which may be what they
+/// hold).
 pub type Bump = (Versions, Vec<Replacement>);
 
 /// The bump `changes` call for in the crate of the catalog `generated`, looked for up to
@@ -60,13 +60,13 @@ pub fn bump(generated: &Path, root: &Path, changes: &ChangeSet, date: &str) -> R
     replace(version, to.to_string());
     let changelog = with_entries(&changelog, &changes.to_changelog(date));
     let mut replacements = vec![
-        replacement(changelog_path, Some(changelog)),
-        replacement(manifest, Some(document.to_string())),
+        (changelog_path, Some(changelog)),
+        (manifest, Some(document.to_string())),
     ];
     if let Some((_, lock, text)) = nearest(dirs, "Cargo.lock")? {
         let mut locked = parse_toml(&lock, &text)?;
         relock(&mut locked, &name, &to);
-        replacements.push(replacement(lock, Some(locked.to_string())));
+        replacements.push((lock, Some(locked.to_string())));
     }
     Ok(Some(((from, to), replacements)))
 }
