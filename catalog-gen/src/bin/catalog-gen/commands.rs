@@ -122,10 +122,8 @@ impl Ui {
                 fix.push_str(&format!(" {flag} {}", path.display()));
             }
         }
-        let (dir, file) = (
-            or_default(docs, DOCS_DIR)?,
-            or_default(generated, GENERATED_FILE)?,
-        );
+        let dir = or_default(docs, DOCS_DIR)?;
+        let file = or_default(generated, GENERATED_FILE)?;
         match self.read(&dir)?.check(&file, &fix) {
             Ok(None) => {
                 self.note(&format!("{} is in sync with {}", file.display(), dir.display()));

@@ -196,7 +196,6 @@ fn first_foreign_entry(dir: &Path) -> Result<Option<(PathBuf, &'static str)>, St
     Ok(None)
 }
 
-/// Whether the file at `path` starts with `# Source:`.
 fn starts_with_source_line(path: &Path) -> Result<bool, String> {
     let mut start = Vec::new();
     File::open(path)
