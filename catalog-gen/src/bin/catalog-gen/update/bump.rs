@@ -98,7 +98,9 @@ fn next_version(current: &Version, released: Option<&Version>, impact: Semver) -
 fn nearest(dirs: &[PathBuf], name: &str) -> Result<Option<(usize, PathBuf, String)>> {
     for (at, dir) in dirs.iter().enumerate() {
         let path = dir.join(name);
-        if let Some(text) = read_text(&path)? {
+        if let Some(bytes) = read_optional(&path)? {
+            let text = String::from_utf8(bytes);
+            let text = text.map_err(|_| format!("cannot read {}: it is not UTF-8", path.display()))?;
             return Ok(Some((at, path, text)));
         }
     }
@@ -190,12 +192,6 @@ fn replace(value: &mut Value, text: String) {
 fn parse_toml(path: &Path, text: &str) -> Result<DocumentMut> {
     text.parse()
         .map_err(|error| format!("cannot read {}: {error}", path.display()).into())
-}
-
-/// The text of the file at `path`, or `None` when there is no file there.
-fn read_text(path: &Path) -> Result<Option<String>> {
-    let text = read_optional(path)?.map(String::from_utf8).transpose();
-    Ok(text.map_err(|_| format!("cannot read {}: it is not UTF-8", path.display()))?)
 }
 
 #[cfg(test)]
