@@ -20,8 +20,8 @@ use super::{Replacement, SOURCE_LINE_START, io_error};
 #[derive(Debug)]
 pub struct StagedSnapshot {
     out: PathBuf,
-    /// `.NAME.new`: the pages downloaded, to be read before they replace anything.
-    pub new: PathBuf,
+    /// `.NAME.new`: the pages downloaded.
+    new: PathBuf,
     /// `.NAME.old`: the old snapshot during the swap.
     old: PathBuf,
     /// Whether any directory may be replaced, not only a snapshot (`--force`).
@@ -51,6 +51,11 @@ impl StagedSnapshot {
         staged.check_replaceable()?;
         fs::create_dir(&staged.new).map_err(io_error("write", &staged.new))?;
         Ok(staged)
+    }
+
+    /// The directory the pages were downloaded into, to be read before they replace anything.
+    pub fn dir(&self) -> &Path {
+        &self.new
     }
 
     /// Writes and syncs a downloaded page at `path`, a `/`-separated path already checked to

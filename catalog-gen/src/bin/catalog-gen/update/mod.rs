@@ -101,7 +101,7 @@ pub fn run(args: &UpdateArgs, ui: &Ui) -> Result<ExitCode> {
     let read = |dir: &Path| checked_in(dir).ledger_file(&ledger).read();
     let (staged, _) = fetch::stage(index, &docs, false, &args.download, |note| ui.note(note))?;
     let old = read_old(read(&docs), &docs, &ledger)?;
-    let new = read(&staged.new)?;
+    let new = read(staged.dir())?;
     // Named within the fetched pages, which are not where they will stay.
     let _ = io::stderr().lock().write_all(ui.report(&new, true).as_bytes());
     if new.has_errors() {
