@@ -34,10 +34,10 @@ const SOURCE_LINE_START: &[u8] = b"# Source:";
 pub type Replacement = (PathBuf, Option<String>);
 
 /// Downloads the pages under `limits.prefix` that the index at `index` links to, beside the
-/// snapshot `out` (which is replaced, if it is not a snapshot, only with `force`), with the
-/// index's links that were selected and skipped. First, what
-/// a killed run left beside `out` is repaired, with a `note` of what was done. On failure,
-/// `out` is as it was, unless the message says otherwise.
+/// snapshot `out` (which is replaced, if it is not a snapshot, only with `force`); returns
+/// them staged, with the index's links that were selected and skipped. First, what a killed
+/// run left beside `out` is repaired, with a `note` of what was done. On failure, `out` is as
+/// it was, unless the message says otherwise.
 pub fn stage(
     index: &str,
     out: &Path,
