@@ -28,11 +28,11 @@ pub fn count(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
-/// Writes `text` and a newline to stdout, for a command that then succeeds (a closed pipe
-/// surfaces as an `io::Error`).
-fn out(text: impl std::fmt::Display) -> Result<ExitCode> {
+/// Writes `text` and a newline to stdout, for a command that then exits with `code` (a closed
+/// pipe surfaces as an `io::Error`).
+fn out(text: impl std::fmt::Display, code: ExitCode) -> Result<ExitCode> {
     writeln!(std::io::stdout().lock(), "{text}")?;
-    Ok(ExitCode::SUCCESS)
+    Ok(code)
 }
 
 /// How the commands talk to the user.
@@ -122,19 +122,14 @@ impl Ui {
                 fix.push_str(&format!(" {flag} {}", path.display()));
             }
         }
-        let (dir, file) = (
-            or_default(docs, DOCS_DIR)?,
-            or_default(generated, GENERATED_FILE)?,
-        );
+        let dir = or_default(docs, DOCS_DIR)?;
+        let file = or_default(generated, GENERATED_FILE)?;
         match self.read(&dir)?.check(&file, &fix) {
             Ok(None) => {
                 self.note(&format!("{} is in sync with {}", file.display(), dir.display()));
                 return Ok(ExitCode::SUCCESS);
             }
-            Ok(Some(drift)) => {
-                writeln!(std::io::stdout().lock(), "{drift}")?;
-                return Ok(ExitCode::FAILURE);
-            }
+            Ok(Some(drift)) => return out(drift, ExitCode::FAILURE),
             Err(Error::Docs { .. }) => {
                 error!("error: the docs have errors, so they generate no catalog to compare with")
             }
@@ -153,7 +148,7 @@ impl Ui {
         if docs.has_errors() {
             return Ok(ExitCode::FAILURE);
         }
-        out(serde_json::to_string_pretty(docs.catalog())?)
+        out(serde_json::to_string_pretty(docs.catalog())?, ExitCode::SUCCESS)
     }
 
     pub fn diff(&self, old: &Path, new: &Path, format: Format) -> Result<ExitCode> {
@@ -193,7 +188,7 @@ impl Ui {
     pub fn explain(&self, dir: &Path, query: &str) -> Result<ExitCode> {
         let docs = self.read(dir)?;
         match docs.explain(query) {
-            Ok(found) => return out(found),
+            Ok(found) => return out(found, ExitCode::SUCCESS),
             Err(_) if docs.has_errors() => error!(
                 "error: the docs have errors (above), so what they say of `{}` cannot be told: an entry may be on a page that could not be read",
                 Escaped(query)

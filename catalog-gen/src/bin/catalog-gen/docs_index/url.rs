@@ -9,10 +9,6 @@ use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 /// or `invalid host` (characters a host name cannot hold, user info among them).
 pub type UrlError = &'static str;
 
-const NOT_HTTP: UrlError = "not an http or https URL";
-const NO_HOST: UrlError = "no host";
-const INVALID_HOST: UrlError = "invalid host";
-
 /// An absolute `http` or `https` URL without fragment, its scheme and host lowercased, a
 /// default port dropped and its path free of dot segments.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,12 +26,12 @@ impl HttpUrl {
     pub(crate) fn parse(text: &str) -> Result<HttpUrl, UrlError> {
         let text = text.trim();
         let text = text.split_once('#').map_or(text, |(before, _)| before);
-        let (scheme, rest) = split_scheme(text).ok_or(NOT_HTTP)?;
-        let scheme = scheme.to_ascii_lowercase();
-        if scheme != "http" && scheme != "https" {
-            return Err(NOT_HTTP);
-        }
-        let rest = rest.strip_prefix("//").ok_or(NO_HOST)?;
+        let (scheme, rest) = split_scheme(text)
+            .map(|(scheme, rest)| (scheme.to_ascii_lowercase(), rest))
+            .filter(|(scheme, _)| scheme == "http" || scheme == "https")
+            .ok_or("not an http or https URL")?;
+        // Without `//` there is no authority, so no host.
+        let rest = rest.strip_prefix("//").unwrap_or_default();
         let (authority, rest) = rest.split_at(rest.find(['/', '?']).unwrap_or(rest.len()));
         let default_port = if scheme == "https" { ":443" } else { ":80" };
         let host_port = authority
@@ -43,13 +39,13 @@ impl HttpUrl {
             .or_else(|| authority.strip_suffix(':'))
             .unwrap_or(authority);
         if host_port.is_empty() || host_port.starts_with(':') {
-            return Err(NO_HOST);
+            return Err("no host");
         }
         // User info (`user@host`) is refused with the other characters a host name cannot
         // hold: no docs link needs it, and it can make a URL look like it is on another host.
         let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~%!$&'()*+,;=:[]".contains(c);
         if !host_port.chars().all(allowed) {
-            return Err(INVALID_HOST);
+            return Err("invalid host");
         }
         let (path, query) = rest.split_at(rest.find('?').unwrap_or(rest.len()));
         let path = if path.is_empty() { "/" } else { path };
@@ -166,14 +162,17 @@ mod tests {
             HttpUrl::parse("http://127.0.0.1:8080").unwrap().to_string(),
             "http://127.0.0.1:8080/"
         );
-        assert_eq!(HttpUrl::parse("ftp://example.com/x"), Err(NOT_HTTP));
-        assert_eq!(HttpUrl::parse("docs/llms.txt"), Err(NOT_HTTP));
-        assert_eq!(HttpUrl::parse("https:/docs"), Err(NO_HOST));
-        assert_eq!(HttpUrl::parse("https://:443/docs"), Err(NO_HOST));
-        assert_eq!(HttpUrl::parse("https://exa mple.com/"), Err(INVALID_HOST));
+        assert_eq!(
+            HttpUrl::parse("ftp://example.com/x"),
+            Err("not an http or https URL")
+        );
+        assert_eq!(HttpUrl::parse("docs/llms.txt"), Err("not an http or https URL"));
+        assert_eq!(HttpUrl::parse("https:/docs"), Err("no host"));
+        assert_eq!(HttpUrl::parse("https://:443/docs"), Err("no host"));
+        assert_eq!(HttpUrl::parse("https://exa mple.com/"), Err("invalid host"));
         assert_eq!(
             HttpUrl::parse("https://smartcar.com@example.com/docs/errors/a.md"),
-            Err(INVALID_HOST)
+            Err("invalid host")
         );
     }
 

@@ -98,11 +98,11 @@ pub struct DownloadArgs {
 /// printed escaped: here, or where the error returned is printed. With `--quiet`, only errors.
 pub fn run(args: &FetchArgs, ui: &Ui) -> crate::commands::Result<ExitCode> {
     let note = |note: &str| ui.note(note);
-    let staged = super::stage(&args.index, &args.out, args.force, &args.download, note)?;
-    let pages = count(staged.pages, "page");
+    let (staged, selected) = super::stage(&args.index, &args.out, args.force, &args.download, note)?;
+    let pages = count(selected.pages.len(), "page");
     let mut summary = format!("fetched {pages} into {}", args.out.display());
-    if staged.skipped_links > 0 {
-        let skipped = count(staged.skipped_links, "other link");
+    if selected.skipped > 0 {
+        let skipped = count(selected.skipped, "other link");
         summary.push_str(&format!(" ({skipped} in the index skipped)"));
     }
     staged.commit_with(&[])?;

@@ -21,32 +21,27 @@ pub const MAX_REDIRECTS: u32 = 5;
 
 /// Why one try failed, as the error names it after the URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Failure {
-    reason: String,
-    /// Whether trying again may succeed: connection problems, timeouts of one phase, HTTP 5xx
-    /// and 429. A request that ran out of its whole deadline is not retried: a server that
-    /// slow would only keep the run alive longer.
-    transient: bool,
+enum Failure {
+    /// Trying again may succeed: connection problems, timeouts of one phase, HTTP 5xx and 429.
+    Transient(String),
+    /// Another try would meet it again. A request that ran out of its whole deadline is one:
+    /// a server that slow would only keep the run alive longer.
+    Lasting(String),
 }
 
 impl Failure {
-    /// A failure that another try would meet again.
-    fn lasting(reason: impl Into<String>) -> Failure {
-        Failure {
-            reason: reason.into(),
-            transient: false,
-        }
-    }
-
     fn status(status: u16) -> Failure {
-        let transient = status == 429 || (500..600).contains(&status);
         let reason = format!("HTTP status {status}");
-        Failure { reason, transient }
+        if status == 429 || (500..600).contains(&status) {
+            Failure::Transient(reason)
+        } else {
+            Failure::Lasting(reason)
+        }
     }
 
     fn deadline(deadline: Duration) -> Failure {
         let seconds = deadline.as_secs();
-        Failure::lasting(format!(
+        Failure::Lasting(format!(
             "no complete response within the {seconds}-second deadline"
         ))
     }
@@ -65,12 +60,9 @@ impl Failure {
             ureq::Error::HostNotFound => "connection failed: host not found".to_owned(),
             ureq::Error::ConnectionFailed => "connection failed: no connection".to_owned(),
             ureq::Error::Protocol(error) => format!("invalid HTTP response: {error}"),
-            other => return Failure::lasting(other.to_string()),
+            other => return Failure::Lasting(other.to_string()),
         };
-        Failure {
-            reason,
-            transient: true,
-        }
+        Failure::Transient(reason)
     }
 }
 
@@ -113,17 +105,17 @@ impl<'a> Downloader<'a> {
         loop {
             match self.get_once(url) {
                 Ok(body) => return Ok(body),
-                Err(failure) if failure.transient && attempt < self.limits.attempts => {
+                Err(Failure::Transient(_)) if attempt < self.limits.attempts => {
                     thread::sleep(backoff.min(MAX_BACKOFF));
                     backoff = backoff.saturating_mul(2);
                     attempt += 1;
                 }
-                Err(failure) => {
+                Err(Failure::Transient(reason) | Failure::Lasting(reason)) => {
                     let after = match attempt {
                         1 => String::new(),
                         n => format!(" (after {n} attempts)"),
                     };
-                    return Err(format!("cannot fetch {url}: {}{after}", failure.reason));
+                    return Err(format!("cannot fetch {url}: {reason}{after}"));
                 }
             }
         }
@@ -155,17 +147,17 @@ impl<'a> Downloader<'a> {
             let location = response
                 .headers()
                 .get(LOCATION)
-                .ok_or_else(|| Failure::lasting("unusable redirect: no Location header"))?;
+                .ok_or_else(|| Failure::Lasting("unusable redirect: no Location header".to_owned()))?;
             let location = String::from_utf8_lossy(location.as_bytes());
             current = current.join(&location).map_err(|reason| {
-                Failure::lasting(format!("unusable redirect: Location {location:?}: {reason}"))
+                Failure::Lasting(format!("unusable redirect: Location {location:?}: {reason}"))
             })?;
             if !self.index.same_origin(&current) {
                 let refused = format!("redirect to another origin refused: {current}");
-                return Err(Failure::lasting(refused));
+                return Err(Failure::Lasting(refused));
             }
         }
-        Err(Failure::lasting(format!("more than {MAX_REDIRECTS} redirects")))
+        Err(Failure::Lasting(format!("more than {MAX_REDIRECTS} redirects")))
     }
 
     /// The body of a 200 response, within the limits for one body and for the whole fetch.
@@ -176,10 +168,10 @@ impl<'a> Downloader<'a> {
         let body = body.read_to_vec().map_err(|error| match error {
             ureq::Error::BodyExceedsLimit(_) if total_left < max_page => {
                 let max_total = self.limits.max_total_bytes;
-                Failure::lasting(format!("the index and pages together exceed {max_total} bytes"))
+                Failure::Lasting(format!("the index and pages together exceed {max_total} bytes"))
             }
             ureq::Error::BodyExceedsLimit(_) => {
-                Failure::lasting(format!("body larger than {max_page} bytes"))
+                Failure::Lasting(format!("body larger than {max_page} bytes"))
             }
             error => Failure::from_ureq(error, self.deadline),
         })?;
@@ -196,7 +188,7 @@ fn check_content_encoding(headers: &HeaderMap) -> Result<(), Failure> {
     for coding in codings.map(<[u8]>::trim_ascii) {
         if !coding.is_empty() && !coding.eq_ignore_ascii_case(b"identity") {
             let coding = String::from_utf8_lossy(coding);
-            return Err(Failure::lasting(format!(
+            return Err(Failure::Lasting(format!(
                 "unsupported content encoding {coding:?}"
             )));
         }
@@ -232,7 +224,7 @@ mod tests {
         ] {
             assert_eq!(
                 check_content_encoding(&headers(values)),
-                Err(Failure::lasting(format!(
+                Err(Failure::Lasting(format!(
                     "unsupported content encoding {refused:?}"
                 ))),
                 "{values:?}"
@@ -243,31 +235,31 @@ mod tests {
     #[test]
     fn retries_only_what_may_change() {
         for status in [429, 500, 502, 503, 599] {
-            assert!(Failure::status(status).transient, "{status}");
+            assert!(
+                matches!(Failure::status(status), Failure::Transient(_)),
+                "{status}"
+            );
         }
         for status in [301, 400, 401, 403, 404, 410, 600] {
-            assert!(!Failure::status(status).transient, "{status}");
+            assert!(matches!(Failure::status(status), Failure::Lasting(_)), "{status}");
         }
         let deadline = Duration::from_secs(60);
         let failure = |error| Failure::from_ureq(error, deadline);
         assert_eq!(
             failure(ureq::Error::Timeout(ureq::Timeout::PerRead)),
-            Failure {
-                reason: "timed out (per read)".to_owned(),
-                transient: true
-            }
+            Failure::Transient("timed out (per read)".to_owned())
         );
         assert_eq!(
             failure(ureq::Error::Io(io::Error::from(io::ErrorKind::ConnectionReset))),
-            Failure {
-                reason: "connection failed: connection reset".to_owned(),
-                transient: true
-            }
+            Failure::Transient("connection failed: connection reset".to_owned())
         );
         assert_eq!(
             failure(ureq::Error::Timeout(ureq::Timeout::Global)),
-            Failure::lasting("no complete response within the 60-second deadline")
+            Failure::Lasting("no complete response within the 60-second deadline".to_owned())
         );
-        assert!(!failure(ureq::Error::BodyExceedsLimit(10)).transient);
+        assert!(matches!(
+            failure(ureq::Error::BodyExceedsLimit(10)),
+            Failure::Lasting(_)
+        ));
     }
 }

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 pub use command::{DownloadArgs, FetchArgs, run};
 pub use swap::StagedSnapshot;
 
-use crate::docs_index::{self, HttpUrl};
+use crate::docs_index::{self, HttpUrl, IndexPages};
 use download::Downloader;
 
 /// A function that turns an I/O error at `path` into `cannot VERB PATH: ERROR` (`read` or
@@ -30,28 +30,23 @@ fn io_error(verb: &'static str, path: impl AsRef<Path>) -> impl FnOnce(std::io::
 /// The line that starts every page of a snapshot, up to the page's URL.
 const SOURCE_LINE_START: &[u8] = b"# Source:";
 
-/// A file written along with the snapshot.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Replacement {
-    /// The file.
-    pub target: PathBuf,
-    /// Its new contents; `None` removes it.
-    pub contents: Option<Vec<u8>>,
-}
+/// A file written along with the snapshot, and its new text; `None` removes it.
+pub type Replacement = (PathBuf, Option<String>);
 
 /// Downloads the pages under `limits.prefix` that the index at `index` links to, beside the
-/// snapshot `out` (which is replaced, if it is not a snapshot, only with `force`). First, what
-/// a killed run left beside `out` is repaired, with a `note` of what was done. On failure,
-/// `out` is as it was, unless the message says otherwise.
+/// snapshot `out` (which is replaced, if it is not a snapshot, only with `force`); returns
+/// them staged, with the index's links that were selected and skipped. First, what a killed
+/// run left beside `out` is repaired, with a `note` of what was done. On failure, `out` is as
+/// it was, unless the message says otherwise.
 pub fn stage(
     index: &str,
     out: &Path,
     force: bool,
     limits: &DownloadArgs,
     note: impl FnOnce(&str),
-) -> Result<StagedSnapshot, String> {
+) -> Result<(StagedSnapshot, IndexPages), String> {
     let index_url = HttpUrl::parse(index).map_err(|reason| format!("invalid index URL {index}: {reason}"))?;
-    let mut staged = StagedSnapshot::begin(out, force, note)?;
+    let staged = StagedSnapshot::begin(out, force, note)?;
     let mut downloader = Downloader::new(limits, &index_url);
     let index = downloader.get(&index_url)?;
     let index = markdown_text(&index_url, &index)?;
@@ -73,9 +68,7 @@ pub fn stage(
         };
         staged.write(&page.path, &page_bytes)?;
     }
-    staged.pages = selected.pages.len();
-    staged.skipped_links = selected.skipped;
-    Ok(staged)
+    Ok((staged, selected))
 }
 
 /// `body`, downloaded from `url`, as text if it is markdown (see [`markdown`]).

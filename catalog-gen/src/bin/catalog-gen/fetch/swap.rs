@@ -19,10 +19,6 @@ use super::{Replacement, SOURCE_LINE_START, io_error};
 /// lock of their directory. Dropping it removes them.
 #[derive(Debug)]
 pub struct StagedSnapshot {
-    /// How many pages were fetched.
-    pub pages: usize,
-    /// How many of the index's links were skipped ([`crate::docs_index::IndexPages`]).
-    pub skipped_links: usize,
     out: PathBuf,
     /// `.NAME.new`: the pages downloaded.
     new: PathBuf,
@@ -38,17 +34,13 @@ impl StagedSnapshot {
     /// Takes the lock of `out`'s directory, repairs what a killed run left (with a `note` of
     /// what was done), checks that `out` may be replaced and creates the empty `.NAME.new`.
     pub(super) fn begin(out: &Path, force: bool, note: impl FnOnce(&str)) -> Result<Self, String> {
-        let Some(name) = out.file_name() else {
-            let message = format!("output {} does not end in a directory name", out.display());
-            return Err(message);
-        };
+        let unnamed = || format!("output {} does not end in a directory name", out.display());
+        let name = out.file_name().ok_or_else(unnamed)?;
         let dir = out.parent().filter(|dir| !dir.as_os_str().is_empty());
         let dir = dir.unwrap_or(Path::new("."));
         fs::create_dir_all(dir).map_err(io_error("write", dir))?;
         let beside = |suffix| dir.join([OsStr::new("."), name, OsStr::new(suffix)].join(OsStr::new("")));
         let staged = StagedSnapshot {
-            pages: 0,
-            skipped_links: 0,
             _lock: lock(out, dir)?,
             out: out.to_path_buf(),
             new: beside(".new"),
@@ -104,15 +96,15 @@ impl StagedSnapshot {
     /// Nothing is written when the snapshot stopped being one during the download.
     pub fn commit_with(self, files: &[Replacement]) -> Result<(), String> {
         self.check_replaceable()?;
-        for file in files {
-            let written = match &file.contents {
-                Some(contents) => write_if_changed(&file.target, contents).map(drop),
-                None => match fs::remove_file(&file.target) {
+        for (target, text) in files {
+            let written = match text {
+                Some(text) => write_if_changed(target, text.as_bytes()).map(drop),
+                None => match fs::remove_file(target) {
                     Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
                     removed => removed,
                 },
             };
-            written.map_err(io_error("write", &file.target))?;
+            written.map_err(io_error("write", target))?;
         }
         let had_old = match fs::rename(&self.out, &self.old) {
             Ok(()) => true,
@@ -209,7 +201,6 @@ fn first_foreign_entry(dir: &Path) -> Result<Option<(PathBuf, &'static str)>, St
     Ok(None)
 }
 
-/// Whether the file at `path` starts with `# Source:`.
 fn starts_with_source_line(path: &Path) -> Result<bool, String> {
     let mut start = Vec::new();
     File::open(path)
@@ -297,10 +288,7 @@ mod tests {
         staged.write("errors/a.md", b"# Source: a\n").unwrap();
         fs::create_dir_all(&out).unwrap();
         fs::write(out.join("notes.txt"), "mine").unwrap();
-        let ledger = Replacement {
-            target: root.join("ledger.json"),
-            contents: Some(b"{}".to_vec()),
-        };
+        let ledger = (root.join("ledger.json"), Some("{}".to_owned()));
         let message = staged.commit_with(&[ledger]).unwrap_err().to_string();
         assert!(
             message.starts_with(&format!(
@@ -319,16 +307,13 @@ mod tests {
     fn a_replacement_writes_its_file_whole_or_removes_it() {
         let root = scratch("replacement");
         let file = root.join("nested/ledger.json");
-        let commit = |contents: Option<&[u8]>| {
-            let replacement = Replacement {
-                target: file.clone(),
-                contents: contents.map(<[u8]>::to_vec),
-            };
+        let commit = |text: Option<&str>| {
+            let replacement = (file.clone(), text.map(str::to_owned));
             begin(&root.join("snapshot"), false)
                 .unwrap()
                 .commit_with(&[replacement])
         };
-        commit(Some(b"new")).unwrap();
+        commit(Some("new")).unwrap();
         assert_eq!(fs::read(&file).unwrap(), b"new");
         commit(None).unwrap();
         commit(None).unwrap();

@@ -12,15 +12,15 @@ use semver::Version;
 use toml_edit::{DocumentMut, Item, Value};
 
 use super::changelog::{last_release, with_entries};
-use super::{Result, read_optional, replacement};
+use super::{Result, read_optional};
 use crate::fetch::Replacement;
 
 /// The manifest's version before a bump, and the one it suggests (the same when the change
 /// calls for no new one).
 pub type Versions = (Version, Version);
 
-/// A bump's versions, and the files it writes with their new contents (which may be what
-/// they hold).
+/// A bump's versions, and the files it writes with their new text (which may be what they
+/// hold).
 pub type Bump = (Versions, Vec<Replacement>);
 
 /// The bump `changes` call for in the crate of the catalog `generated`, looked for up to
@@ -31,18 +31,13 @@ pub fn bump(generated: &Path, root: &Path, changes: &ChangeSet, date: &str) -> R
         return Ok(None);
     }
     let dirs = dirs_up_to(generated.parent().unwrap_or(Path::new("")), root);
-    let mut found = None;
-    for (at, dir) in dirs.iter().enumerate() {
-        let path = dir.join("Cargo.toml");
-        if let Some(text) = read_text(&path)? {
-            let document = parse_toml(&path, &text)?;
-            if document.contains_key("package") {
-                found = Some((at, path, document));
-                break;
-            }
-        }
-    }
-    let Some((at, manifest, mut document)) = found else {
+    // The nearest manifest is the crate's, as Cargo finds it.
+    let manifest = nearest(&dirs, "Cargo.toml")?;
+    let parsed = manifest.map(|(at, path, text)| parse_toml(&path, &text).map(|toml| (at, toml, path)));
+    let found = parsed
+        .transpose()?
+        .filter(|(_, document, _)| document.contains_key("package"));
+    let Some((at, mut document, manifest)) = found else {
         return Err(format!(
             "--bump writes the version of the crate whose catalog {} is, and there is no Cargo.toml with a [package] above it in {}",
             generated.display(),
@@ -52,7 +47,7 @@ pub fn bump(generated: &Path, root: &Path, changes: &ChangeSet, date: &str) -> R
     };
     // The manifest's directory and those above it, where the changelog and the lock file are.
     let dirs = &dirs[at..];
-    let (changelog_path, changelog) = nearest(dirs, "CHANGELOG.md")?.ok_or_else(|| {
+    let (_, changelog_path, changelog) = nearest(dirs, "CHANGELOG.md")?.ok_or_else(|| {
         format!(
             "--bump writes the changes into CHANGELOG.md, and there is none from {} up to {}",
             display_dir(&dirs[0]).display(),
@@ -65,13 +60,13 @@ pub fn bump(generated: &Path, root: &Path, changes: &ChangeSet, date: &str) -> R
     replace(version, to.to_string());
     let changelog = with_entries(&changelog, &changes.to_changelog(date));
     let mut replacements = vec![
-        replacement(changelog_path, Some(changelog)),
-        replacement(manifest, Some(document.to_string())),
+        (changelog_path, Some(changelog)),
+        (manifest, Some(document.to_string())),
     ];
-    if let Some((lock, text)) = nearest(dirs, "Cargo.lock")? {
+    if let Some((_, lock, text)) = nearest(dirs, "Cargo.lock")? {
         let mut locked = parse_toml(&lock, &text)?;
         relock(&mut locked, &name, &to);
-        replacements.push(replacement(lock, Some(locked.to_string())));
+        replacements.push((lock, Some(locked.to_string())));
     }
     Ok(Some(((from, to), replacements)))
 }
@@ -98,12 +93,15 @@ fn next_version(current: &Version, released: Option<&Version>, impact: Semver) -
     Some(next.max(current.clone()))
 }
 
-/// The nearest file `name` in `dirs` (a directory and those above it), and its text.
-fn nearest(dirs: &[PathBuf], name: &str) -> Result<Option<(PathBuf, String)>> {
-    for dir in dirs {
+/// The nearest file `name` in `dirs` (a directory and those above it): where its directory is
+/// in `dirs`, its path and its text.
+fn nearest(dirs: &[PathBuf], name: &str) -> Result<Option<(usize, PathBuf, String)>> {
+    for (at, dir) in dirs.iter().enumerate() {
         let path = dir.join(name);
-        if let Some(text) = read_text(&path)? {
-            return Ok(Some((path, text)));
+        if let Some(bytes) = read_optional(&path)? {
+            let text = String::from_utf8(bytes);
+            let text = text.map_err(|_| format!("cannot read {}: it is not UTF-8", path.display()))?;
+            return Ok(Some((at, path, text)));
         }
     }
     Ok(None)
@@ -161,20 +159,15 @@ fn package_version<'a>(
 }
 
 /// Moves the workspace package `name` to version `to` in a `Cargo.lock`: its entry and the
-/// dependencies that name its version.
-fn relock(lock: &mut DocumentMut, name: &str, to: &Version) {
-    let Some(packages) = lock.get_mut("package").and_then(Item::as_array_of_tables_mut) else {
-        return;
-    };
+/// dependencies that name its version; `None`, changing nothing, when the lock has no such
+/// package.
+fn relock(lock: &mut DocumentMut, name: &str, to: &Version) -> Option<()> {
+    let packages = lock.get_mut("package")?.as_array_of_tables_mut()?;
     let ours = packages.iter_mut().find(|package| {
         package.get("name").and_then(Item::as_str) == Some(name) && !package.contains_key("source")
-    });
-    let Some(Item::Value(version)) = ours.and_then(|package| package.get_mut("version")) else {
-        return;
-    };
-    let Some(old) = version.as_str().map(|from| format!("{name} {from}")) else {
-        return;
-    };
+    })?;
+    let version = ours.get_mut("version")?.as_value_mut()?;
+    let old = format!("{name} {}", version.as_str()?);
     replace(version, to.to_string());
     let new = format!("{name} {to}");
     for package in packages.iter_mut() {
@@ -186,6 +179,7 @@ fn relock(lock: &mut DocumentMut, name: &str, to: &Version) {
             }
         }
     }
+    Some(())
 }
 
 /// Replaces the string `value` with `text`, keeping the spacing and comments around it.
@@ -198,12 +192,6 @@ fn replace(value: &mut Value, text: String) {
 fn parse_toml(path: &Path, text: &str) -> Result<DocumentMut> {
     text.parse()
         .map_err(|error| format!("cannot read {}: {error}", path.display()).into())
-}
-
-/// The text of the file at `path`, or `None` when there is no file there.
-fn read_text(path: &Path) -> Result<Option<String>> {
-    let text = read_optional(path)?.map(String::from_utf8).transpose();
-    Ok(text.map_err(|_| format!("cannot read {}: it is not UTF-8", path.display()))?)
 }
 
 #[cfg(test)]

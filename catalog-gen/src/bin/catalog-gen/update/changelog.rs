@@ -83,22 +83,13 @@ fn add_items(lines: &mut Vec<String>, (release, end): (usize, usize), rank: usiz
             .and_then(|name| SECTIONS.iter().position(|s| *s == name.trim_end()))
             .is_some_and(|order| order > rank)
     });
-    let mut block = vec![heading, String::new()];
-    block.extend(items);
-    match later {
-        Some(at) => {
-            block.push(String::new());
-            lines.splice(at..at, block);
-        }
-        None => {
-            let last = last_text_line(lines, release, end);
-            block.insert(0, String::new());
-            if lines.get(last + 1).is_some_and(|line| !line.trim().is_empty()) {
-                block.push(String::new());
-            }
-            lines.splice(last + 1..last + 1, block);
-        }
-    }
+    let at = later.unwrap_or_else(|| last_text_line(lines, release, end) + 1);
+    // A blank line sets the new section apart from the text before and after it.
+    let text = |line: Option<&String>| line.is_some_and(|line| !line.trim().is_empty());
+    let before = text(lines.get(at - 1)).then(String::new);
+    let after = text(lines.get(at)).then(String::new);
+    let block = before.into_iter().chain([heading, String::new()]).chain(items);
+    lines.splice(at..at, block.chain(after));
 }
 
 /// The first line in `range` that starts with `prefix`, or the range's end.

@@ -99,7 +99,7 @@ pub fn run(args: &UpdateArgs, ui: &Ui) -> Result<ExitCode> {
     let ledger = args.ledger.clone().or_else(|| checked_in(&docs).ledger_path());
     let ledger = ledger.ok_or("the docs directory has no name to name the ledger after: give --ledger")?;
     let read = |dir: &Path| checked_in(dir).ledger_file(&ledger).read();
-    let staged = fetch::stage(index, &docs, false, &args.download, |note| ui.note(note))?;
+    let (staged, _) = fetch::stage(index, &docs, false, &args.download, |note| ui.note(note))?;
     let old = read_old(read(&docs), &docs, &ledger)?;
     let new = read(staged.dir())?;
     // Named within the fetched pages, which are not where they will stay.
@@ -159,8 +159,8 @@ fn write(
     // The catalog first: it records the hash of the docs and ledger it came from, so that
     // `check` sees every state a run killed from here on leaves.
     let mut replacements = changed(vec![
-        replacement(generated.clone(), Some(source)),
-        replacement(ledger.clone(), new.ledger_json()),
+        (generated.clone(), Some(source)),
+        (ledger.clone(), new.ledger_json()),
     ])?;
     let pages_changed = !old.same_pages(new);
     if !pages_changed && replacements.is_empty() {
@@ -178,25 +178,21 @@ fn write(
     if pages_changed {
         files.push(docs.display().to_string());
     }
-    files.extend(replacements.iter().map(|file| file.target.display().to_string()));
+    files.extend(
+        replacements
+            .iter()
+            .map(|(target, _)| target.display().to_string()),
+    );
     staged.commit_with(&replacements)?;
     Ok((files, versions))
 }
 
-/// The replacement of `target` with `text`, or its removal.
-fn replacement(target: PathBuf, text: Option<String>) -> Replacement {
-    Replacement {
-        target,
-        contents: text.map(String::into_bytes),
-    }
-}
-
-/// Those of `replacements` that change their file.
-fn changed(replacements: Vec<Replacement>) -> Result<Vec<Replacement>> {
+/// Those of `files` that change their file.
+fn changed(files: Vec<Replacement>) -> Result<Vec<Replacement>> {
     let mut changed = Vec::new();
-    for file in replacements {
-        if read_optional(&file.target)? != file.contents {
-            changed.push(file);
+    for (target, text) in files {
+        if read_optional(&target)?.as_deref() != text.as_ref().map(String::as_bytes) {
+            changed.push((target, text));
         }
     }
     Ok(changed)
