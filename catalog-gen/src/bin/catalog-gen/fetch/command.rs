@@ -90,7 +90,7 @@ pub struct DownloadArgs {
           value_parser = clap::value_parser!(u32).range(1..))]
     pub attempts: u32,
     /// The wait after the first failed try, in milliseconds; it doubles after each further one.
-    #[arg(long, hide = true, value_name = "MS", default_value_t = 500)]
+    #[arg(long, value_name = "MS", default_value_t = 500)]
     pub retry_backoff_ms: u64,
 }
 
