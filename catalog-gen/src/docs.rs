@@ -125,14 +125,9 @@ impl Docs {
 
     /// The Rust source of the generated catalog, tombstones included, or why there is none.
     pub fn rust_source(&self) -> Result<String, Error> {
-        self.rust_source_recording(&self.hash())
-    }
-
-    /// [`rust_source`](Self::rust_source), whose header records `hash`, these docs' hash.
-    fn rust_source_recording(&self, hash: &str) -> Result<String, Error> {
-        let plan = self.plan()?;
+        let (plan, hash) = (self.plan()?, self.hash());
         let ledger = !self.ledger.is_empty();
-        Ok(emit::emit(self.generated(), plan, hash, ledger, &self.builder))
+        Ok(emit::emit(self.generated(), plan, &hash, ledger, &self.builder))
     }
 
     /// The ledger's text as the ledger file holds it, or `None` when it keeps nothing (and
@@ -219,8 +214,7 @@ impl Docs {
     /// Feature `reports`.
     #[cfg(feature = "reports")]
     pub fn check(&self, path: &Path, fix_command: &str) -> Result<Option<Drift>, Error> {
-        let hash = self.hash();
-        let generated = self.rust_source_recording(&hash)?;
+        let (generated, hash) = (self.rust_source()?, self.hash());
         let existing = write::read_regular(path).map_err(|source| Error::Read {
             path: path.to_path_buf(),
             source,

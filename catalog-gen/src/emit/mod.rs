@@ -113,28 +113,21 @@ pub(crate) fn emit(
 
         #runtime::catalog!(format = #format);
     };
-    let ledger = if ledger {
-        format!(" and {}", Escaped(&builder.header_ledger_name()))
-    } else {
-        String::new()
-    };
-    let header = format!(
-        "{HEADER_PREFIX}{}{ledger} (sha256 {inputs_hash}). DO NOT EDIT.\n// Regenerate with: {}\n\n",
+    let ledger = ledger.then(|| format!(" and {}", Escaped(&builder.header_ledger_name())));
+    let mut code = format!(
+        "{HEADER_PREFIX}{}{} (sha256 {inputs_hash}). DO NOT EDIT.\n// Regenerate with: {}\n\n",
         Escaped(&builder.header_docs_name()),
+        ledger.unwrap_or_default(),
         Escaped(&builder.regenerate)
     );
     // The tokens are made here, from identifiers and literals only: they always parse.
     let file = syn::parse2::<syn::File>(items).unwrap_or_else(|_| syn::parse_quote!());
-    let mut code = header;
-    // Each item printed alone, for the blank line between items that prettyplease omits;
-    // imports stay together.
-    let mut previous_is_use = None;
+    // Each item printed alone, for the blank line between items that prettyplease omits; the
+    // imports, which come first, stay together.
     for item in file.items {
-        let is_use = matches!(item, syn::Item::Use(_));
-        if previous_is_use.is_some_and(|previous| !(previous && is_use)) {
+        if !matches!(item, syn::Item::Use(_)) {
             code.push('\n');
         }
-        previous_is_use = Some(is_use);
         let alone = syn::File {
             items: vec![item],
             ..syn::parse_quote!()
@@ -204,66 +197,55 @@ fn enumeration<'p>(
     }
 }
 
+/// `Row { field: value, … }.into_info()`, a row of the runtime's layout `Row`: each value
+/// an expression whose result interpolates into the tokens.
+macro_rules! row {
+    ($row:ident { $($field:ident: $value:expr),* $(,)? }) => {{
+        $(let $field = $value;)*
+        quote!($row { $($field: #$field,)* }.into_info())
+    }};
+}
+
 fn api_row(e: &ApiErrorEntry, variant: &Variant) -> TokenStream {
     let error_type = ident(&variant_name(&e.error_type));
-    let resolution = option(e.resolution.as_deref().map(|resolution| {
+    let resolution = e.resolution.as_deref().map(|resolution| {
         let resolution = ident(&variant_name(resolution));
         quote!(Resolution::#resolution)
-    }));
-    let code = option(e.code.as_deref());
-    let status_code = Literal::u16_unsuffixed(e.status_code);
-    let (description, doc_url) = (&e.description, &e.doc_url);
-    let resolution_url = option(e.resolution_url.as_deref());
-    let suggested_resolution = option(e.suggested_resolution.as_deref());
-    let troubleshooting_steps = option(e.troubleshooting_steps.as_deref());
-    let suggested_user_message = option(e.suggested_user_message.as_deref());
-    let explanation = option(e.explanation.as_deref());
-    let page_url = option(e.page_url.as_deref());
-    let removed_from_docs = option(variant.removed.as_deref());
-    quote! {
-        ApiRow {
-            error_type: ErrorType::#error_type,
-            code: #code,
-            status_code: #status_code,
-            description: #description,
-            doc_url: #doc_url,
-            resolution: #resolution,
-            resolution_url: #resolution_url,
-            suggested_resolution: #suggested_resolution,
-            troubleshooting_steps: #troubleshooting_steps,
-            suggested_user_message: #suggested_user_message,
-            explanation: #explanation,
-            page_url: #page_url,
-            removed_from_docs: #removed_from_docs,
-        }
-        .into_info()
-    }
+    });
+    row!(ApiRow {
+        error_type: quote!(ErrorType::#error_type),
+        code: option(e.code.as_deref()),
+        status_code: Literal::u16_unsuffixed(e.status_code),
+        description: &e.description,
+        doc_url: &e.doc_url,
+        resolution: option(resolution),
+        resolution_url: option(e.resolution_url.as_deref()),
+        suggested_resolution: option(e.suggested_resolution.as_deref()),
+        troubleshooting_steps: option(e.troubleshooting_steps.as_deref()),
+        suggested_user_message: option(e.suggested_user_message.as_deref()),
+        explanation: option(e.explanation.as_deref()),
+        page_url: option(e.page_url.as_deref()),
+        removed_from_docs: option(variant.removed.as_deref()),
+    })
 }
 
 /// The row of one Connect error: its parameter table, then what its page says.
 fn connect_row(e: &ConnectErrorEntry, variant: &Variant) -> TokenStream {
     let parameters = e.parameters.iter().map(|parameter| {
-        let (name, required, description) = (&parameter.name, parameter.required, &parameter.description);
-        quote! {
-            ParameterRow { name: #name, required: #required, description: #description }.into_info()
-        }
+        row!(ParameterRow {
+            name: &parameter.name,
+            required: parameter.required,
+            description: &parameter.description,
+        })
     });
-    let title = option(e.title.as_deref());
-    let summary = option(e.summary.as_deref());
-    let details = option(e.details.as_deref());
-    let page_url = option(e.page_url.as_deref());
-    let removed_from_docs = option(variant.removed.as_deref());
-    quote! {
-        ConnectRow {
-            parameters: &[#(#parameters),*],
-            title: #title,
-            summary: #summary,
-            details: #details,
-            page_url: #page_url,
-            removed_from_docs: #removed_from_docs,
-        }
-        .into_info()
-    }
+    row!(ConnectRow {
+        parameters: quote!(&[#(#parameters),*]),
+        title: option(e.title.as_deref()),
+        summary: option(e.summary.as_deref()),
+        details: option(e.details.as_deref()),
+        page_url: option(e.page_url.as_deref()),
+        removed_from_docs: option(variant.removed.as_deref()),
+    })
 }
 
 fn option(value: Option<impl ToTokens>) -> TokenStream {
