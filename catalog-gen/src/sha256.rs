@@ -62,11 +62,7 @@ fn compress(state: &mut [u32; 8], block: &[u8]) {
     for (k, w) in K.iter().zip(w) {
         let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
         let choice = (e & f) ^ (!e & g);
-        let t1 = h
-            .wrapping_add(s1)
-            .wrapping_add(choice)
-            .wrapping_add(*k)
-            .wrapping_add(w);
+        let t1 = [h, s1, choice, *k, w].into_iter().fold(0, u32::wrapping_add);
         let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
         let majority = (a & b) ^ (a & c) ^ (b & c);
         let t2 = s0.wrapping_add(majority);
