@@ -154,9 +154,9 @@ impl Docs {
         if !date::is_valid(date) {
             return Err(Error::InvalidDate(date.to_owned()));
         }
-        let ledger = old.ledger.advance(&old.catalog, &self.catalog, date);
+        let mut ledger = old.ledger.advance(&old.catalog, &self.catalog, date);
         let mut changes = ChangeSet::between(&old.catalog, &self.catalog);
-        let ledger = if drop_tombstones {
+        if drop_tombstones {
             let (api, connect) = ledger.error_names();
             let documented = self.catalog.error_types();
             let merged = ledger.merge(&self.catalog);
@@ -171,10 +171,8 @@ impl Docs {
             changes.record_dropped(Kind::Connect, connect);
             changes.record_dropped(Kind::ErrorType, types);
             changes.record_dropped(Kind::Resolution, resolutions);
-            Ledger::empty_at(ledger.origin().clone())
-        } else {
-            ledger
-        };
+            ledger = Ledger::empty_at(ledger.origin().clone());
+        }
         Ok((self.with_ledger(ledger), changes))
     }
 
@@ -202,11 +200,8 @@ impl Docs {
     /// Writes the generated catalog to `path` if its contents change, atomically; returns
     /// whether it wrote. Nothing is written when the docs have errors or document no error.
     pub fn write(&self, path: &Path) -> Result<bool, Error> {
-        let source = self.rust_source()?;
-        write::write_if_changed(path, source.as_bytes()).map_err(|source| Error::Write {
-            path: path.to_path_buf(),
-            source,
-        })
+        let (source, path) = (self.rust_source()?, path.to_path_buf());
+        write::write_if_changed(&path, source.as_bytes()).map_err(|source| Error::Write { path, source })
     }
 
     /// Compares the generated file at `path` with what the docs generate now, never writing;

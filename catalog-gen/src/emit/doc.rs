@@ -83,19 +83,16 @@ pub(crate) fn link(label: &str, url: &str) -> String {
 
 /// Each line of `text`, escaped, each but the last of a paragraph ending in a hard break.
 pub(crate) fn escape_lines(text: &str) -> Vec<String> {
-    let lines: Vec<&str> = text.split('\n').collect();
-    lines
-        .iter()
-        .enumerate()
-        .map(|(i, line)| {
-            let mut out = escape_line(line);
-            let continues = lines.get(i + 1).is_some_and(|next| !next.is_empty());
-            if !line.is_empty() && continues {
-                out.push('\\');
-            }
-            out
-        })
-        .collect()
+    let mut lines = text.split('\n').peekable();
+    let mut escaped = Vec::new();
+    while let Some(line) = lines.next() {
+        let mut out = escape_line(line);
+        if !line.is_empty() && lines.peek().is_some_and(|next| !next.is_empty()) {
+            out.push('\\');
+        }
+        escaped.push(out);
+    }
+    escaped
 }
 
 /// `line` escaped as markdown text that starts a line: the spaces and tabs at either end
