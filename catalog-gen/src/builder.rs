@@ -145,10 +145,8 @@ impl Builder {
         self.check_runtime()?;
         let snapshot = Snapshot::read(&self.docs_dir)?;
         let path = self.ledger_path();
-        let ledger = match path.as_deref().map(Ledger::read).transpose()?.flatten() {
-            Some(ledger) => ledger,
-            None => Ledger::empty_at(Ledger::origin_of(path.as_deref())),
-        };
+        let found = path.as_deref().map(Ledger::read).transpose()?.flatten();
+        let ledger = found.unwrap_or_else(|| Ledger::empty_at(Ledger::origin_of(path.as_deref())));
         let docs = Docs::new(snapshot, ledger, self.clone());
         match &self.kept_catalog {
             Some(path) => docs.keeping(path),

@@ -32,11 +32,10 @@ pub fn write_if_changed(path: &Path, contents: &[u8]) -> io::Result<bool> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let serial = WRITERS.fetch_add(1, Ordering::Relaxed);
     let temporary = dir.join(format!(".{name}.{}-{serial}.tmp", std::process::id()));
-    let written = write_synced(&temporary, contents).and_then(|()| fs::rename(&temporary, path));
-    if written.is_err() {
+    if let Err(error) = write_synced(&temporary, contents).and_then(|()| fs::rename(&temporary, path)) {
         let _ = fs::remove_file(&temporary);
+        return Err(error);
     }
-    written?;
     sync_dir(dir);
     Ok(true)
 }

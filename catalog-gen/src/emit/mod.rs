@@ -44,10 +44,8 @@ pub(crate) fn emit(
     let types = api.chunk_by(|a, b| a.error_type == b.error_type);
     let error_types = enumeration(
         "ErrorType",
-        [
-            "The API error types: one per API errors page of the Smartcar docs.",
-            "Every documented error type, sorted by its string.",
-        ],
+        "The API error types: one per API errors page of the Smartcar docs.",
+        "Every documented error type, sorted by its string.",
         quote! {
             /// Each error type's documented string, in the order of `ErrorType::ALL`.
             const ERROR_TYPE_NAMES: &[&str]
@@ -58,10 +56,8 @@ pub(crate) fn emit(
     );
     let resolutions = enumeration(
         "Resolution",
-        [
-            "What the docs suggest doing about an error: the `resolution.type` of an error body.",
-            "Every documented resolution type, sorted by its string.",
-        ],
+        "What the docs suggest doing about an error: the `resolution.type` of an error body.",
+        "Every documented resolution type, sorted by its string.",
         quote! {
             /// Each resolution type's documented string, in the order of `Resolution::ALL`.
             const RESOLUTION_NAMES: &[&str]
@@ -72,10 +68,8 @@ pub(crate) fn emit(
     );
     let api_errors = enumeration(
         "ApiErrorCode",
-        [
-            "Every documented API error, one variant per (type, code).",
-            "Every documented code, sorted by type and code (a null code first).",
-        ],
+        "Every documented API error, one variant per (type, code).",
+        "Every documented code, sorted by type and code (a null code first).",
         quote! {
             /// What the docs say of each code, named `TYPE:CODE`, in the order of `ApiErrorCode::ALL`.
             #[allow(deprecated)]
@@ -87,10 +81,8 @@ pub(crate) fn emit(
     );
     let connect_errors = enumeration(
         "ConnectErrorCode",
-        [
-            "Every documented Connect error: the `error` parameter of a Connect redirect.",
-            "Every documented Connect error, sorted by its string.",
-        ],
+        "Every documented Connect error: the `error` parameter of a Connect redirect.",
+        "Every documented Connect error, sorted by its string.",
         quote! {
             /// What the docs say of each Connect error, named by its `error` parameter, in the order
             /// of `ConnectErrorCode::ALL`.
@@ -151,7 +143,8 @@ pub(crate) fn recorded_hash(generated: &str) -> Option<&str> {
 /// left the docs, and its discriminant.
 fn enumeration<'p>(
     name: &str,
-    [about, all_about]: [&str; 2],
+    about: &str,
+    all_about: &str,
     table: TokenStream,
     variants: impl Iterator<Item = (&'p Variant, DocComment, Option<TokenStream>)>,
 ) -> TokenStream {
@@ -307,16 +300,12 @@ fn resolution_doc(variant: &Variant, count: usize) -> DocComment {
 fn api_doc(e: &ApiErrorEntry, variant: &Variant) -> DocComment {
     let mut doc = DocComment::default();
     doc.text(&e.description);
-    let mut facts = format!(
-        "{}: HTTP status {}",
-        doc::code(&variant.documented),
-        e.status_code
-    );
-    if let Some(resolution) = &e.resolution {
-        facts.push_str(&format!(", resolution {}", doc::code(resolution)));
-    }
-    facts.push('.');
-    doc.markdown(facts);
+    let code = doc::code(&variant.documented);
+    let resolution = match &e.resolution {
+        Some(resolution) => format!(", resolution {}", doc::code(resolution)),
+        None => String::new(),
+    };
+    doc.markdown(format!("{code}: HTTP status {}{resolution}.", e.status_code));
     removed_notice(&mut doc, variant, "it left Smartcar's docs on");
     if let Some(explanation) = e.explanation.as_deref().filter(|x| *x != e.description) {
         doc.text(explanation);
