@@ -97,13 +97,8 @@ impl Snapshot {
     /// pages' names and order: the digest of the sorted digests of each, in hex. Without
     /// `extra`, the hash of the pages alone.
     pub(crate) fn content_hash_with(&self, extra: Option<&[u8]>) -> String {
-        let mut digests: Vec<[u8; 32]> = self
-            .files
-            .iter()
-            .map(|file| file.bytes.as_slice())
-            .chain(extra)
-            .map(sha256::digest)
-            .collect();
+        let pages = self.files.iter().map(|file| file.bytes.as_slice());
+        let mut digests: Vec<[u8; 32]> = pages.chain(extra).map(sha256::digest).collect();
         digests.sort_unstable();
         hex(&sha256::digest(digests.as_flattened()))
     }

@@ -67,11 +67,9 @@ pub(crate) fn lower(catalog: &Catalog, ledger: &Ledger) -> Result<Plan, Vec<Diag
             ));
         }
         // The type left the docs on the latest of its codes' dates, once all of them did.
-        let removed = codes
-            .iter()
-            .map(|entry| ledger.api_removed(entry.key()))
-            .reduce(|a, b| a.zip(b).map(|(a, b)| a.max(b)))
-            .flatten();
+        let dates = codes.iter().map(|entry| ledger.api_removed(entry.key()));
+        let all_left: Option<Vec<&str>> = dates.collect();
+        let removed = all_left.and_then(|dates| dates.into_iter().max());
         let name = names::upper_camel(&first.error_type);
         types.push((first.error_type.clone(), name, &first.source, removed));
     }
