@@ -77,10 +77,8 @@ pub fn check_regular(path: &Path) -> io::Result<bool> {
         () if file_type.is_char_device() || file_type.is_block_device() => "a device",
         () => "a special file",
     };
-    Err(io::Error::new(
-        io::ErrorKind::InvalidInput,
-        format!("it is {what}, not a regular file"),
-    ))
+    let message = format!("it is {what}, not a regular file");
+    Err(io::Error::new(io::ErrorKind::InvalidInput, message))
 }
 
 /// The text of the regular file at `path`: refused as [`check_regular`] refuses it, and an

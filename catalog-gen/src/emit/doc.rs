@@ -23,7 +23,8 @@ use smartcar_errors_shared::text::is_unsafe;
 /// Builds the lines of one doc comment.
 #[derive(Debug, Default)]
 pub(crate) struct DocComment {
-    lines: Vec<String>,
+    /// The lines, each to become one `#[doc]` attribute.
+    pub(crate) lines: Vec<String>,
 }
 
 impl DocComment {
@@ -37,7 +38,11 @@ impl DocComment {
         if !lines.is_empty() && !self.lines.is_empty() {
             self.lines.push(String::new());
         }
-        self.lines.extend(lines);
+        // As a `#[doc]` attribute holds a `///` line: after a space, unless blank.
+        let spaced = lines
+            .into_iter()
+            .map(|line| if line.is_empty() { line } else { format!(" {line}") });
+        self.lines.extend(spaced);
         self
     }
 
@@ -45,23 +50,14 @@ impl DocComment {
     pub(crate) fn text(&mut self, text: &str) -> &mut Self {
         self.block(escape_lines(text))
     }
-
-    /// The lines, each to become one `#[doc]` attribute (with a leading space).
-    pub(crate) fn into_lines(self) -> Vec<String> {
-        self.lines
-            .into_iter()
-            .map(|line| if line.is_empty() { line } else { format!(" {line}") })
-            .collect()
-    }
 }
 
 /// `text` as a code span when it can be one, escaped text otherwise.
 pub(crate) fn code(text: &str) -> String {
     let plain = !text.is_empty()
+        && text.trim_matches(' ') == text
         && !text.contains('`')
-        && !text.starts_with(' ')
-        && !text.ends_with(' ')
-        && text.chars().all(|c| !is_unsafe(c));
+        && !text.chars().any(is_unsafe);
     if plain {
         format!("`{text}`")
     } else {

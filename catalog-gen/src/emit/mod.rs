@@ -147,7 +147,7 @@ fn enumeration<'p>(
 ) -> TokenStream {
     let (mut tokens, mut all, mut rows) = (Vec::new(), Vec::new(), Vec::new());
     for (variant, doc, row) in variants {
-        let doc = doc.into_lines().into_iter().map(|line| quote!(#[doc = #line]));
+        let doc = doc.lines.into_iter().map(|line| quote!(#[doc = #line]));
         let deprecated = variant.removed.as_deref().map(|date| {
             let note = format!(
                 "no longer documented: it left Smartcar's docs on {date}; kept until the next major release so that code naming it still compiles"
@@ -281,15 +281,13 @@ fn type_doc(first: &ApiErrorEntry, variant: &Variant) -> DocComment {
 
 fn resolution_doc(variant: &Variant, count: usize) -> DocComment {
     let name = doc::code(&variant.documented);
+    let suggested = match (&variant.removed, count) {
+        (Some(_), _) => String::new(),
+        (None, 1) => ", suggested by 1 documented code".to_owned(),
+        (None, _) => format!(", suggested by {count} documented codes"),
+    };
     let mut doc = DocComment::default();
-    if variant.removed.is_some() {
-        doc.markdown(format!("The {name} resolution type."));
-    } else {
-        let codes = if count == 1 { "code" } else { "codes" };
-        doc.markdown(format!(
-            "The {name} resolution type, suggested by {count} documented {codes}."
-        ));
-    }
+    doc.markdown(format!("The {name} resolution type{suggested}."));
     removed_notice(&mut doc, variant, "no documented code suggests it since");
     doc
 }
@@ -323,10 +321,8 @@ fn api_doc(e: &ApiErrorEntry, variant: &Variant) -> DocComment {
 fn connect_doc(e: &ConnectErrorEntry, variant: &Variant) -> DocComment {
     let mut doc = DocComment::default();
     doc.text(e.description());
-    doc.markdown(format!(
-        "Sent to your redirect URI as {}.",
-        doc::code(&format!("error={}", e.error()))
-    ));
+    let redirect = doc::code(&format!("error={}", e.error()));
+    doc.markdown(format!("Sent to your redirect URI as {redirect}."));
     removed_notice(&mut doc, variant, "it left Smartcar's docs on");
     if let Some(summary) = &e.summary {
         doc.text(summary);
