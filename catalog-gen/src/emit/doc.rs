@@ -46,9 +46,12 @@ impl DocComment {
         self
     }
 
-    /// Docs text, escaped, as one or more paragraphs.
-    pub(crate) fn text(&mut self, text: &str) -> &mut Self {
-        self.block(escape_lines(text))
+    /// Docs text, escaped, as one or more paragraphs; nothing for no text (`None`).
+    pub(crate) fn text<'t>(&mut self, text: impl Into<Option<&'t str>>) -> &mut Self {
+        match text.into() {
+            Some(text) => self.block(escape_lines(text)),
+            None => self,
+        }
     }
 }
 

@@ -270,9 +270,7 @@ fn type_doc(first: &ApiErrorEntry, variant: &Variant) -> DocComment {
     };
     doc.markdown(format!("The `type` of its error bodies is {}.", doc::code(name)));
     removed_notice(&mut doc, variant, "its last code left Smartcar's docs on");
-    if let Some(summary) = first.page_summary.as_deref() {
-        doc.text(summary);
-    }
+    doc.text(first.page_summary.as_deref());
     if let Some(url) = first.page_url.as_deref() {
         doc.markdown(doc::link("Smartcar documentation", url));
     }
@@ -294,7 +292,7 @@ fn resolution_doc(variant: &Variant, count: usize) -> DocComment {
 
 fn api_doc(e: &ApiErrorEntry, variant: &Variant) -> DocComment {
     let mut doc = DocComment::default();
-    doc.text(&e.description);
+    doc.text(e.description.as_str());
     let code = doc::code(&variant.documented);
     let resolution = match &e.resolution {
         Some(resolution) => format!(", resolution {}", doc::code(resolution)),
@@ -302,16 +300,14 @@ fn api_doc(e: &ApiErrorEntry, variant: &Variant) -> DocComment {
     };
     doc.markdown(format!("{code}: HTTP status {}{resolution}.", e.status_code));
     removed_notice(&mut doc, variant, "it left Smartcar's docs on");
-    if let Some(explanation) = e.explanation.as_deref().filter(|x| *x != e.description) {
-        doc.text(explanation);
-    }
+    doc.text(e.explanation.as_deref().filter(|x| *x != e.description));
     for (title, text) in [
         ("Suggested resolution", &e.suggested_resolution),
         ("Troubleshooting steps", &e.troubleshooting_steps),
         ("Suggested user message", &e.suggested_user_message),
     ] {
         if let Some(text) = text {
-            doc.markdown(format!("# {title}")).text(text);
+            doc.markdown(format!("# {title}")).text(text.as_str());
         }
     }
     doc.markdown(doc::link("Smartcar documentation", &e.doc_url));
@@ -324,9 +320,7 @@ fn connect_doc(e: &ConnectErrorEntry, variant: &Variant) -> DocComment {
     let redirect = doc::code(&format!("error={}", e.error()));
     doc.markdown(format!("Sent to your redirect URI as {redirect}."));
     removed_notice(&mut doc, variant, "it left Smartcar's docs on");
-    if let Some(summary) = &e.summary {
-        doc.text(summary);
-    }
+    doc.text(e.summary.as_deref());
     doc.markdown("# Parameters");
     // One list: each item's first line, then the lines its description continues on.
     let mut list = Vec::new();
@@ -344,7 +338,7 @@ fn connect_doc(e: &ConnectErrorEntry, variant: &Variant) -> DocComment {
     }
     doc.block(list);
     if let Some(details) = &e.details {
-        doc.markdown("# Details").text(details);
+        doc.markdown("# Details").text(details.as_str());
     }
     if let Some(url) = &e.page_url {
         doc.markdown(doc::link("Smartcar documentation", url));
