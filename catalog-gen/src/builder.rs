@@ -145,10 +145,8 @@ impl Builder {
         self.check_runtime()?;
         let snapshot = Snapshot::read(&self.docs_dir)?;
         let path = self.ledger_path();
-        let ledger = match path.as_deref().map(Ledger::read).transpose()?.flatten() {
-            Some(ledger) => ledger,
-            None => Ledger::empty_at(Ledger::origin_of(path.as_deref())),
-        };
+        let found = path.as_deref().map(Ledger::read).transpose()?.flatten();
+        let ledger = found.unwrap_or_else(|| Ledger::empty_at(Ledger::origin_of(path.as_deref())));
         let docs = Docs::new(snapshot, ledger, self.clone());
         match &self.kept_catalog {
             Some(path) => docs.keeping(path),
@@ -172,29 +170,22 @@ impl Builder {
     /// to watch when [`cargo_metadata`](Builder::cargo_metadata) is on. Nothing is written
     /// when the docs have errors or document no error at all.
     pub fn generate(&self) -> Result<Report, Error> {
-        let out_file = match &self.out_file {
-            Some(file) => file.clone(),
-            None => PathBuf::from(env::var_os("OUT_DIR").ok_or(Error::NoOutFile)?).join("smartcar_errors.rs"),
-        };
+        let out_dir = || Some(PathBuf::from(env::var_os("OUT_DIR")?).join("smartcar_errors.rs"));
+        let out_file = self.out_file.clone().or_else(out_dir).ok_or(Error::NoOutFile)?;
         let docs = self.read()?;
         if self.cargo_metadata {
-            let lines = docs
-                .watched()
-                .chain(self.kept_catalog.iter().cloned())
-                .map(|path| directive_path(&path).map(|path| format!("cargo::rerun-if-changed={path}")))
-                .collect::<Result<Vec<_>, _>>()?;
-            for line in lines {
-                println!("{line}");
-            }
+            let watched = docs.watched().chain(self.kept_catalog.iter().cloned());
+            let lines = watched
+                .map(|path| directive_path(&path).map(|path| format!("cargo::rerun-if-changed={path}\n")))
+                .collect::<Result<String, _>>()?;
+            print!("{lines}");
         }
         let written = docs.write(&out_file)?;
         let warnings: Vec<crate::Diagnostic> = docs.diagnostics().to_vec();
         if self.cargo_metadata {
+            let root = Some(self.docs_dir.as_path());
             for warning in &warnings {
-                println!(
-                    "cargo::warning={}",
-                    report::shown_under(warning, Some(&self.docs_dir))
-                );
+                println!("cargo::warning={}", report::shown_under(warning, root));
             }
         }
         let catalog = docs.catalog();
@@ -230,10 +221,9 @@ impl Builder {
 
     /// Refuses a runtime crate path that is not a Rust path.
     fn check_runtime(&self) -> Result<(), Error> {
-        let valid = syn::parse_str::<syn::Path>(&self.runtime).is_ok();
-        valid
-            .then_some(())
-            .ok_or_else(|| Error::RuntimePath(self.runtime.clone()))
+        let invalid = |_| Error::RuntimePath(self.runtime.clone());
+        syn::parse_str::<syn::Path>(&self.runtime).map_err(invalid)?;
+        Ok(())
     }
 
     /// What the generated file's header names as its input.

@@ -125,14 +125,9 @@ impl Docs {
 
     /// The Rust source of the generated catalog, tombstones included, or why there is none.
     pub fn rust_source(&self) -> Result<String, Error> {
-        self.rust_source_recording(&self.hash())
-    }
-
-    /// [`rust_source`](Self::rust_source), whose header records `hash`, these docs' hash.
-    fn rust_source_recording(&self, hash: &str) -> Result<String, Error> {
-        let plan = self.plan()?;
+        let (plan, hash) = (self.plan()?, self.hash());
         let ledger = !self.ledger.is_empty();
-        Ok(emit::emit(self.generated(), plan, hash, ledger, &self.builder))
+        Ok(emit::emit(self.generated(), plan, &hash, ledger, &self.builder))
     }
 
     /// The ledger's text as the ledger file holds it, or `None` when it keeps nothing (and
@@ -159,9 +154,9 @@ impl Docs {
         if !date::is_valid(date) {
             return Err(Error::InvalidDate(date.to_owned()));
         }
-        let ledger = old.ledger.advance(&old.catalog, &self.catalog, date);
+        let mut ledger = old.ledger.advance(&old.catalog, &self.catalog, date);
         let mut changes = ChangeSet::between(&old.catalog, &self.catalog);
-        let ledger = if drop_tombstones {
+        if drop_tombstones {
             let (api, connect) = ledger.error_names();
             let documented = self.catalog.error_types();
             let merged = ledger.merge(&self.catalog);
@@ -176,10 +171,8 @@ impl Docs {
             changes.record_dropped(Kind::Connect, connect);
             changes.record_dropped(Kind::ErrorType, types);
             changes.record_dropped(Kind::Resolution, resolutions);
-            Ledger::empty_at(ledger.origin().clone())
-        } else {
-            ledger
-        };
+            ledger = Ledger::empty_at(ledger.origin().clone());
+        }
         Ok((self.with_ledger(ledger), changes))
     }
 
@@ -207,11 +200,8 @@ impl Docs {
     /// Writes the generated catalog to `path` if its contents change, atomically; returns
     /// whether it wrote. Nothing is written when the docs have errors or document no error.
     pub fn write(&self, path: &Path) -> Result<bool, Error> {
-        let source = self.rust_source()?;
-        write::write_if_changed(path, source.as_bytes()).map_err(|source| Error::Write {
-            path: path.to_path_buf(),
-            source,
-        })
+        let (source, path) = (self.rust_source()?, path.to_path_buf());
+        write::write_if_changed(&path, source.as_bytes()).map_err(|source| Error::Write { path, source })
     }
 
     /// Compares the generated file at `path` with what the docs generate now, never writing;
@@ -219,8 +209,7 @@ impl Docs {
     /// Feature `reports`.
     #[cfg(feature = "reports")]
     pub fn check(&self, path: &Path, fix_command: &str) -> Result<Option<Drift>, Error> {
-        let hash = self.hash();
-        let generated = self.rust_source_recording(&hash)?;
+        let (generated, hash) = (self.rust_source()?, self.hash());
         let existing = write::read_regular(path).map_err(|source| Error::Read {
             path: path.to_path_buf(),
             source,

@@ -108,10 +108,8 @@ impl ConnectErrorEntry {
 
     /// The description of the parameter called `name`, if the table has it.
     fn parameter(&self, name: &str) -> Option<&str> {
-        self.parameters
-            .iter()
-            .find(|parameter| parameter.name == name)
-            .map(|parameter| parameter.description.as_str())
+        let found = self.parameters.iter().find(|parameter| parameter.name == name);
+        found.map(|parameter| parameter.description.as_str())
     }
 }
 

@@ -92,9 +92,8 @@ fn snippets(diagnostics: &[Diagnostic], snapshot: &Snapshot, root: Option<&Path>
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let title = level
-            .primary_title(Escaped(&shown.message).to_string())
-            .id(shown.id.id());
+        let message = Escaped(&shown.message).to_string();
+        let title = level.primary_title(message).id(shown.id.id());
         let path = Escaped(&shown.source.file).to_string();
         let line = shown.source.line;
         let report = match file.as_ref().and_then(|(index, text)| index.line(text, line)) {

@@ -27,9 +27,6 @@ pub(crate) fn digest(bytes: &[u8]) -> [u8; 32] {
     let mut state = H0;
     let blocks = bytes.chunks_exact(64);
     let rest = blocks.remainder();
-    for block in blocks {
-        compress(&mut state, block);
-    }
     // The last bytes, a 1 bit, zeros up to 8 bytes short of a 64-byte block, the message's
     // length in bits: one block or two, padded here rather than in a copy of the message.
     let mut tail = [0; 128];
@@ -37,7 +34,7 @@ pub(crate) fn digest(bytes: &[u8]) -> [u8; 32] {
     tail[rest.len()] = 0x80;
     let tail_len = (rest.len() + 9).next_multiple_of(64);
     tail[tail_len - 8..tail_len].copy_from_slice(&((bytes.len() as u64) * 8).to_be_bytes());
-    for block in tail[..tail_len].chunks_exact(64) {
+    for block in blocks.chain(tail[..tail_len].chunks_exact(64)) {
         compress(&mut state, block);
     }
     let mut out = [0; 32];
@@ -62,11 +59,7 @@ fn compress(state: &mut [u32; 8], block: &[u8]) {
     for (k, w) in K.iter().zip(w) {
         let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
         let choice = (e & f) ^ (!e & g);
-        let t1 = h
-            .wrapping_add(s1)
-            .wrapping_add(choice)
-            .wrapping_add(*k)
-            .wrapping_add(w);
+        let t1 = [h, s1, choice, *k, w].into_iter().fold(0, u32::wrapping_add);
         let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
         let majority = (a & b) ^ (a & c) ^ (b & c);
         let t2 = s0.wrapping_add(majority);

@@ -35,14 +35,10 @@ impl Snapshot {
         // Each directory to list, with its path relative to the root (`errors/`).
         let mut pending = vec![(root.to_path_buf(), String::new())];
         while let Some((dir, prefix)) = pending.pop() {
-            let mut entries = fs::read_dir(&dir)
-                .and_then(|entries| entries.collect::<io::Result<Vec<_>>>())
-                .map_err(|source| Error::Read {
-                    path: dir.clone(),
-                    source,
-                })?;
-            entries.sort_by_key(|entry| entry.file_name());
             directories.push(dir.clone());
+            let listed = fs::read_dir(&dir).and_then(|entries| entries.collect::<io::Result<Vec<_>>>());
+            let mut entries = listed.map_err(|source| Error::Read { path: dir, source })?;
+            entries.sort_by_key(|entry| entry.file_name());
             for entry in entries {
                 let path = entry.path();
                 let name = entry.file_name();
@@ -65,7 +61,7 @@ impl Snapshot {
                 if file_type.is_dir() {
                     pending.push((path, format!("{relative}/")));
                 } else {
-                    files.push((relative, read_page(&path)?));
+                    files.push((relative, read_page(path)?));
                 }
             }
         }
@@ -101,31 +97,23 @@ impl Snapshot {
     /// pages' names and order: the digest of the sorted digests of each, in hex. Without
     /// `extra`, the hash of the pages alone.
     pub(crate) fn content_hash_with(&self, extra: Option<&[u8]>) -> String {
-        let mut digests: Vec<[u8; 32]> = self
-            .files
-            .iter()
-            .map(|file| file.bytes.as_slice())
-            .chain(extra)
-            .map(sha256::digest)
-            .collect();
+        let pages = self.files.iter().map(|file| file.bytes.as_slice());
+        let mut digests: Vec<[u8; 32]> = pages.chain(extra).map(sha256::digest).collect();
         digests.sort_unstable();
         hex(&sha256::digest(digests.as_flattened()))
     }
 }
 
 /// The bytes of the page at `path`, at most [`MAX_PAGE_BYTES`] of them.
-fn read_page(path: &Path) -> Result<Vec<u8>, Error> {
+fn read_page(path: PathBuf) -> Result<Vec<u8>, Error> {
     let mut bytes = Vec::new();
     // One byte more than allowed tells a file that is too large, even one still growing.
-    let read = fs::File::open(path).and_then(|file| file.take(MAX_PAGE_BYTES + 1).read_to_end(&mut bytes));
-    read.map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    if bytes.len() as u64 > MAX_PAGE_BYTES {
-        return Err(Error::PageTooLarge(path.to_path_buf()));
+    let read = fs::File::open(&path).and_then(|file| file.take(MAX_PAGE_BYTES + 1).read_to_end(&mut bytes));
+    match read {
+        Err(source) => Err(Error::Read { path, source }),
+        Ok(_) if bytes.len() as u64 > MAX_PAGE_BYTES => Err(Error::PageTooLarge(path)),
+        Ok(_) => Ok(bytes),
     }
-    Ok(bytes)
 }
 
 /// Lowercase hex of `bytes`.

@@ -32,11 +32,10 @@ pub fn write_if_changed(path: &Path, contents: &[u8]) -> io::Result<bool> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let serial = WRITERS.fetch_add(1, Ordering::Relaxed);
     let temporary = dir.join(format!(".{name}.{}-{serial}.tmp", std::process::id()));
-    let written = write_synced(&temporary, contents).and_then(|()| fs::rename(&temporary, path));
-    if written.is_err() {
+    if let Err(error) = write_synced(&temporary, contents).and_then(|()| fs::rename(&temporary, path)) {
         let _ = fs::remove_file(&temporary);
+        return Err(error);
     }
-    written?;
     sync_dir(dir);
     Ok(true)
 }
@@ -78,10 +77,8 @@ pub fn check_regular(path: &Path) -> io::Result<bool> {
         () if file_type.is_char_device() || file_type.is_block_device() => "a device",
         () => "a special file",
     };
-    Err(io::Error::new(
-        io::ErrorKind::InvalidInput,
-        format!("it is {what}, not a regular file"),
-    ))
+    let message = format!("it is {what}, not a regular file");
+    Err(io::Error::new(io::ErrorKind::InvalidInput, message))
 }
 
 /// The text of the regular file at `path`: refused as [`check_regular`] refuses it, and an

@@ -23,7 +23,8 @@ use smartcar_errors_shared::text::is_unsafe;
 /// Builds the lines of one doc comment.
 #[derive(Debug, Default)]
 pub(crate) struct DocComment {
-    lines: Vec<String>,
+    /// The lines, each to become one `#[doc]` attribute.
+    pub(crate) lines: Vec<String>,
 }
 
 impl DocComment {
@@ -37,31 +38,29 @@ impl DocComment {
         if !lines.is_empty() && !self.lines.is_empty() {
             self.lines.push(String::new());
         }
-        self.lines.extend(lines);
+        // As a `#[doc]` attribute holds a `///` line: after a space, unless blank.
+        let spaced = lines
+            .into_iter()
+            .map(|line| if line.is_empty() { line } else { format!(" {line}") });
+        self.lines.extend(spaced);
         self
     }
 
-    /// Docs text, escaped, as one or more paragraphs.
-    pub(crate) fn text(&mut self, text: &str) -> &mut Self {
-        self.block(escape_lines(text))
-    }
-
-    /// The lines, each to become one `#[doc]` attribute (with a leading space).
-    pub(crate) fn into_lines(self) -> Vec<String> {
-        self.lines
-            .into_iter()
-            .map(|line| if line.is_empty() { line } else { format!(" {line}") })
-            .collect()
+    /// Docs text, escaped, as one or more paragraphs; nothing for no text (`None`).
+    pub(crate) fn text<'t>(&mut self, text: impl Into<Option<&'t str>>) -> &mut Self {
+        match text.into() {
+            Some(text) => self.block(escape_lines(text)),
+            None => self,
+        }
     }
 }
 
 /// `text` as a code span when it can be one, escaped text otherwise.
 pub(crate) fn code(text: &str) -> String {
     let plain = !text.is_empty()
+        && text.trim_matches(' ') == text
         && !text.contains('`')
-        && !text.starts_with(' ')
-        && !text.ends_with(' ')
-        && text.chars().all(|c| !is_unsafe(c));
+        && !text.chars().any(is_unsafe);
     if plain {
         format!("`{text}`")
     } else {
@@ -83,19 +82,16 @@ pub(crate) fn link(label: &str, url: &str) -> String {
 
 /// Each line of `text`, escaped, each but the last of a paragraph ending in a hard break.
 pub(crate) fn escape_lines(text: &str) -> Vec<String> {
-    let lines: Vec<&str> = text.split('\n').collect();
-    lines
-        .iter()
-        .enumerate()
-        .map(|(i, line)| {
-            let mut out = escape_line(line);
-            let continues = lines.get(i + 1).is_some_and(|next| !next.is_empty());
-            if !line.is_empty() && continues {
-                out.push('\\');
-            }
-            out
-        })
-        .collect()
+    let mut lines = text.split('\n').peekable();
+    let mut escaped = Vec::new();
+    while let Some(line) = lines.next() {
+        let mut out = escape_line(line);
+        if !line.is_empty() && lines.peek().is_some_and(|next| !next.is_empty()) {
+            out.push('\\');
+        }
+        escaped.push(out);
+    }
+    escaped
 }
 
 /// `line` escaped as markdown text that starts a line: the spaces and tabs at either end

@@ -14,16 +14,12 @@ use std::collections::BTreeSet;
 const OFFSET: u32 = 0x811c_9dc5;
 const PRIME: u32 = 0x0100_0193;
 
-/// The discriminant of each of `names`, which are one enum's strings in its order.
-pub(crate) fn discriminants<'a>(names: impl Iterator<Item = &'a str>) -> Vec<i64> {
-    let mut taken = BTreeSet::new();
-    names
-        .map(|name| {
-            let mut attempts = (0..).map(|attempt| hash(name, attempt));
-            // There are 2^31 discriminants, and no enum comes near that many strings.
-            attempts.find(|&d| taken.insert(d)).unwrap_or_default()
-        })
-        .collect()
+/// The discriminant of `name`, the next string of one enum in its order, whose strings before
+/// it took the discriminants in `taken`; it takes its own.
+pub(crate) fn discriminant(name: &str, taken: &mut BTreeSet<i64>) -> i64 {
+    let mut attempts = (0..).map(|attempt| hash(name, attempt));
+    // There are 2^31 discriminants, and no enum comes near that many strings.
+    attempts.find(|&d| taken.insert(d)).unwrap_or_default()
 }
 
 /// The hash of `name` on its `attempt`th try: FNV-1a of its bytes, then of the attempt's
@@ -44,17 +40,19 @@ fn hash(name: &str, attempt: u32) -> i64 {
 mod tests {
     use super::*;
 
+    fn discriminants(names: &[&str]) -> Vec<i64> {
+        let mut taken = BTreeSet::new();
+        names.iter().map(|name| discriminant(name, &mut taken)).collect()
+    }
+
     #[test]
     fn a_string_keeps_its_discriminant_whatever_else_the_enum_holds() {
-        let alone = discriminants(["SERVER:RECORD_NOT_FOUND"].into_iter());
-        let among = discriminants(
-            [
-                "SERVER:INTERNAL",
-                "SERVER:MULTIPLE_RECORDS_FOUND",
-                "SERVER:RECORD_NOT_FOUND",
-            ]
-            .into_iter(),
-        );
+        let alone = discriminants(&["SERVER:RECORD_NOT_FOUND"]);
+        let among = discriminants(&[
+            "SERVER:INTERNAL",
+            "SERVER:MULTIPLE_RECORDS_FOUND",
+            "SERVER:RECORD_NOT_FOUND",
+        ]);
         assert_eq!(alone[0], among[2]);
         // FNV-1a of the published name, as the checked-in catalog carries it.
         assert_eq!(hash("SERVER:INTERNAL", 0), 0xca55_bfb9 & 0x7FFF_FFFF);
@@ -64,7 +62,7 @@ mod tests {
     #[test]
     fn equal_hashes_are_told_apart() {
         // The same string twice stands for two strings whose hashes are equal.
-        let [first, second] = discriminants(["A", "A"].into_iter())[..] else {
+        let [first, second] = discriminants(&["A", "A"])[..] else {
             panic!("two discriminants");
         };
         assert_eq!(first, hash("A", 0));

@@ -6,12 +6,12 @@
 mod discriminants;
 mod names;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Diagnostic, Lint};
 use crate::ledger::Ledger;
 use crate::model::{Catalog, Source};
-use discriminants::discriminants;
+use discriminants::discriminant;
 pub(crate) use names::variant_name;
 
 /// The variants of the generated enums, each enum in the order the file lists it.
@@ -67,11 +67,9 @@ pub(crate) fn lower(catalog: &Catalog, ledger: &Ledger) -> Result<Plan, Vec<Diag
             ));
         }
         // The type left the docs on the latest of its codes' dates, once all of them did.
-        let removed = codes
-            .iter()
-            .map(|entry| ledger.api_removed(entry.key()))
-            .reduce(|a, b| a.zip(b).map(|(a, b)| a.max(b)))
-            .flatten();
+        let dates = codes.iter().map(|entry| ledger.api_removed(entry.key()));
+        let all_left: Option<Vec<&str>> = dates.collect();
+        let removed = all_left.and_then(|dates| dates.into_iter().max());
         let name = names::upper_camel(&first.error_type);
         types.push((first.error_type.clone(), name, &first.source, removed));
     }
@@ -120,29 +118,25 @@ pub(crate) fn lower(catalog: &Catalog, ledger: &Ledger) -> Result<Plan, Vec<Diag
 /// The variants of the enum `enum_name`, one for each item; a problem for a string that
 /// cannot name a variant, or names one another string already does.
 fn variants(enum_name: &str, items: Vec<Named>, problems: &mut Vec<Diagnostic>) -> Vec<Variant> {
-    let discriminants = discriminants(items.iter().map(|(documented, ..)| documented.as_str()));
-    let mut taken: BTreeMap<String, String> = BTreeMap::new();
+    let (mut taken, mut discriminants) = (BTreeMap::new(), BTreeSet::new());
     let mut variants = Vec::with_capacity(items.len());
-    for ((documented, name, source, removed), discriminant) in items.into_iter().zip(discriminants) {
+    for (documented, name, source, removed) in items {
         let name = names::identifier(&name);
-        let problem = if name.is_empty() {
+        let problem = |lint, message| Diagnostic::new(lint, message, source.clone(), 0..0);
+        if name.is_empty() {
             let message =
                 format!("`{documented}` has no letter or digit to name a variant of {enum_name} after");
-            Some((Lint::InvalidName, message))
+            problems.push(problem(Lint::InvalidName, message));
         } else if let Some(other) = taken.get(&name) {
             let message = format!("`{documented}` and `{other}` would both be {enum_name}::{name}");
-            Some((Lint::NameCollision, message))
+            problems.push(problem(Lint::NameCollision, message));
         } else {
             taken.insert(name.clone(), documented.clone());
-            None
-        };
-        if let Some((lint, message)) = problem {
-            problems.push(Diagnostic::new(lint, message, source.clone(), 0..0));
         }
         variants.push(Variant {
+            discriminant: discriminant(&documented, &mut discriminants),
             documented,
             name,
-            discriminant,
             removed: removed.map(str::to_owned),
         });
     }
