@@ -175,14 +175,13 @@ impl Ledger {
     /// The ledger at `path`; `None` when there is no file there. Fails on a file that is not a
     /// regular file, is not a ledger, or holds an entry twice or a date that is not a date.
     pub(crate) fn read(path: &Path) -> Result<Option<Ledger>, Error> {
-        let origin = Ledger::origin_of(Some(path));
         let path = path.to_path_buf();
         let text = match write::read_regular(&path) {
             Ok(text) => text,
             Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(source) => return Err(Error::Read { path, source }),
         };
-        let ledger = Ledger::from_json(&text, origin);
+        let ledger = Ledger::from_json(&text, Ledger::origin_of(Some(&path)));
         ledger.map(Some).map_err(|reason| Error::Ledger { path, reason })
     }
 
