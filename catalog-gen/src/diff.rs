@@ -155,6 +155,16 @@ pub struct FieldChange {
     pub new: String,
 }
 
+impl FieldChange {
+    /// Each line of the old value after `{indent}- `, then each of the new after `{indent}+ `,
+    /// so that multi-line values stay marked.
+    fn values(&self, indent: &str) -> String {
+        let old = self.old.split('\n').map(|line| format!("{indent}- {line}\n"));
+        let new = self.new.split('\n').map(|line| format!("{indent}+ {line}\n"));
+        old.chain(new).collect()
+    }
+}
+
 /// Every change between two catalogs: API errors, then Connect errors, error types and
 /// resolutions, each sorted by key.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -255,9 +265,7 @@ impl ChangeSet {
                 let names: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
                 let _ = writeln!(out, ": {}", names.join(", "));
                 for field in fields {
-                    let _ = writeln!(out, "  {}:", field.field);
-                    push_prefixed(&mut out, "    - ", &field.old);
-                    push_prefixed(&mut out, "    + ", &field.new);
+                    let _ = write!(out, "  {}:\n{}", field.field, field.values("    "));
                 }
             } else {
                 out.push('\n');
@@ -343,18 +351,12 @@ impl ChangeSet {
                 let summary = summary.replace('>', "&gt;");
                 let _ = write!(out, "\n<details><summary>{summary}</summary>\n\n");
                 for field in fields {
+                    let values = field.values("");
                     // A fence longer than any run of backticks in the values, which come from
                     // the docs, and of three at least: nothing in them can close it.
-                    let longest = [&field.old, &field.new]
-                        .iter()
-                        .flat_map(|text| text.split(|c| c != '`'))
-                        .map(str::len)
-                        .max();
+                    let longest = values.split(|c| c != '`').map(str::len).max();
                     let fence = "`".repeat((longest.unwrap_or(0) + 1).max(3));
-                    let _ = write!(out, "`{}`\n\n{fence}diff\n", field.field);
-                    push_prefixed(&mut out, "- ", &field.old);
-                    push_prefixed(&mut out, "+ ", &field.new);
-                    let _ = write!(out, "{fence}\n\n");
+                    let _ = write!(out, "`{}`\n\n{fence}diff\n{values}{fence}\n\n", field.field);
                 }
                 out.push_str("</details>\n");
             }
@@ -394,15 +396,6 @@ fn keyed<T: Serialize>(items: &[T], key: impl Fn(&T) -> String) -> BTreeMap<Stri
         .iter()
         .map(|item| (key(item), serde_json::to_value(item).unwrap_or(Value::Null)))
         .collect()
-}
-
-/// Each line of `text` after `prefix`, so that multi-line values stay marked.
-fn push_prefixed(out: &mut String, prefix: &str, text: &str) {
-    for line in text.split('\n') {
-        out.push_str(prefix);
-        out.push_str(line);
-        out.push('\n');
-    }
 }
 
 #[cfg(test)]

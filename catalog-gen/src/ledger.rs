@@ -116,12 +116,10 @@ impl ApiTombstone {
 
     /// The entry the catalog keeps: what the docs last said, written at `origin`.
     fn entry(&self, origin: &Source) -> ApiErrorEntry {
-        let mut entry: ApiErrorEntry = reshape(self, |fields| {
+        reshape(self, |fields| {
             fields.insert("example".into(), "".into());
-            fields.insert("source".into(), "ledger:1:1".into());
-        });
-        entry.source = origin.clone();
-        entry
+            fields.insert("source".into(), origin.to_string().into());
+        })
     }
 }
 
@@ -158,9 +156,8 @@ fn reshape<T: serde::de::DeserializeOwned>(
 ) -> T {
     let mut value = serde_json::to_value(from).unwrap_or_default();
     if let serde_json::Value::Object(fields) = &mut value {
-        // The tombstone's date, and the page's example and where the entry stood.
+        // The page's example and where the entry stood; an entry ignores the tombstone's date.
         for field in [
-            "removed_from_docs",
             "example",
             "example_headers",
             "example_user_message",
@@ -178,14 +175,13 @@ impl Ledger {
     /// The ledger at `path`; `None` when there is no file there. Fails on a file that is not a
     /// regular file, is not a ledger, or holds an entry twice or a date that is not a date.
     pub(crate) fn read(path: &Path) -> Result<Option<Ledger>, Error> {
-        let origin = Ledger::origin_of(Some(path));
         let path = path.to_path_buf();
         let text = match write::read_regular(&path) {
             Ok(text) => text,
             Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(source) => return Err(Error::Read { path, source }),
         };
-        let ledger = Ledger::from_json(&text, origin);
+        let ledger = Ledger::from_json(&text, Ledger::origin_of(Some(&path)));
         ledger.map(Some).map_err(|reason| Error::Ledger { path, reason })
     }
 
@@ -253,15 +249,17 @@ impl Ledger {
                 return Err(format!("`{shown}` is in {section} twice"));
             }
         }
-        for tombstone in &self.connect {
-            if tombstone.entry(&self.origin).error() != tombstone.error {
-                let shown = Escaped(&tombstone.error);
-                return Err(format!(
-                    "`{shown}` in connect_errors has no `error` parameter that names it"
-                ));
-            }
+        match self
+            .connect
+            .iter()
+            .find(|t| t.entry(&self.origin).error() != t.error)
+        {
+            Some(t) => Err(format!(
+                "`{}` in connect_errors has no `error` parameter that names it",
+                Escaped(&t.error)
+            )),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     fn sort(&mut self) {
@@ -358,31 +356,25 @@ impl Ledger {
     /// `new` does not, dated `date`; every resolution the catalog of `old` has and that no code
     /// of `new` suggests, dated when it was recorded or `date`; without what `new` documents.
     pub(crate) fn advance(&self, old: &Catalog, new: &Catalog, date: &str) -> Ledger {
-        // What `new` documents, recorded here too, leaves with `without_documented`.
         let mut next = self.clone();
-        for entry in &old.api_errors {
-            if self.api_removed(entry.key()).is_none() {
-                next.api.push(ApiTombstone::new(entry, date));
-            }
-        }
-        for entry in &old.connect_errors {
-            if self.connect_removed(entry.error()).is_none() {
-                next.connect.push(ConnectTombstone::new(entry, date));
-            }
-        }
+        next.api
+            .extend(old.api_errors.iter().map(|e| ApiTombstone::new(e, date)));
+        next.connect
+            .extend(old.connect_errors.iter().map(|e| ConnectTombstone::new(e, date)));
         // Every resolution the old catalog had stays a variant.
-        let kept: BTreeSet<&str> = old
-            .resolutions()
-            .into_iter()
-            .chain(self.api.iter().filter_map(|t| t.resolution.as_deref()))
-            .filter(|name| self.resolutions().all(|(recorded, _)| recorded != *name))
-            .collect();
-        next.resolutions
-            .extend(kept.into_iter().map(|name| ResolutionRecord {
-                name: name.to_owned(),
-                removed_from_docs: date.to_owned(),
-            }));
+        let tombstones = self.api.iter().filter_map(|t| t.resolution.as_deref());
+        let resolutions = old.resolutions().into_iter().chain(tombstones);
+        next.resolutions.extend(resolutions.map(|name| ResolutionRecord {
+            name: name.to_owned(),
+            removed_from_docs: date.to_owned(),
+        }));
+        // The sort is stable: of a name recorded twice, the first record, this ledger's, stays
+        // with its date.
         next.sort();
+        next.api.dedup_by(|a, b| a.key() == b.key());
+        next.connect.dedup_by(|a, b| a.error == b.error);
+        next.resolutions.dedup_by(|a, b| a.name == b.name);
+        // What `new` documents, recorded here too, leaves.
         next.without_documented(new)
     }
 }

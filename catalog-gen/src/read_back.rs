@@ -108,10 +108,9 @@ impl Rows {
             for row in rows.values() {
                 let mut row = row.clone();
                 let date = row["removed_from_docs"].as_str().unwrap_or(today).to_owned();
-                if let Value::Object(fields) = &mut row {
-                    fields.insert("source".into(), source.to_string().into());
-                    fields.entry("example").or_insert("".into());
-                }
+                // A row is an object, which indexing extends.
+                row["source"] = source.to_string().into();
+                row["example"] = "".into();
                 let catalog = kept.entry(date).or_default();
                 match kind {
                     Kind::Api => catalog.api_errors.push(serde_json::from_value(row)?),
