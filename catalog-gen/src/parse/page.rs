@@ -34,7 +34,7 @@ pub(crate) fn read_page(ctx: &FileCtx<'_>, parsed: &mut Parsed) {
         current: None,
         connect: None,
     };
-    let mut events = Parser::new_ext(ctx.text, super::markdown_options()).into_offset_iter();
+    let mut events = Parser::new_ext(ctx.text, super::MARKDOWN).into_offset_iter();
     while let Some(block) = next_block(&mut events) {
         reader.block(&block);
     }

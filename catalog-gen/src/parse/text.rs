@@ -57,8 +57,7 @@ impl PlainText {
             Event::SoftBreak => self.write_inline(" "),
             Event::HardBreak => self.separate(Separator::Line),
             Event::Rule => self.separate(Separator::Paragraph),
-            // Math, footnotes and task lists: [`markdown_options`](super::markdown_options)
-            // leaves them off.
+            // Math, footnotes and task lists: `MARKDOWN` leaves them off.
             _ => {}
         }
     }
@@ -188,7 +187,7 @@ impl PlainText {
                 html_depth: self.html_depth + 1,
                 ..PlainText::default()
             };
-            for event in Parser::new_ext(&dedented, super::markdown_options()) {
+            for event in Parser::new_ext(&dedented, super::MARKDOWN) {
                 inner.push(&event);
             }
             if let Some(text) = inner.finish() {
@@ -256,7 +255,7 @@ mod tests {
     use super::*;
 
     fn render(markdown: &str) -> Option<String> {
-        let events: Vec<Event<'_>> = Parser::new_ext(markdown, super::super::markdown_options()).collect();
+        let events: Vec<Event<'_>> = Parser::new_ext(markdown, super::super::MARKDOWN).collect();
         plain_text(&events)
     }
 
