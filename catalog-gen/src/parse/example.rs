@@ -28,7 +28,7 @@ pub(crate) struct Example {
     pub doc_url: Located<String>,
     pub resolution: Option<String>,
     pub resolution_url: Option<String>,
-    pub user_message: Option<Located<String>>,
+    pub user_message: Located<Option<String>>,
 }
 
 /// Reads the example at `span` of the file; on failure, every problem found, each with its
@@ -57,10 +57,7 @@ pub(crate) fn read_example(span: Range<usize>, ctx: &FileCtx<'_>) -> Result<Exam
         doc_url,
         resolution,
         resolution_url,
-        user_message: user_message.value.map(|value| Located {
-            value,
-            offset: user_message.offset,
-        }),
+        user_message,
     })
 }
 
@@ -175,16 +172,11 @@ fn resolution(value: Option<&Value>, _: &str) -> Result<(Option<String>, Option<
 
 /// The diagnostic of JSON that serde_json could not read, at file offset `at`.
 fn invalid_json(ctx: &FileCtx<'_>, error: &serde_json::Error, at: usize) -> Diagnostic {
-    let message = format!(
-        "the JSON example is not valid JSON: {}",
-        strip_position(&error.to_string())
-    );
+    let message = error.to_string();
+    // The position is the diagnostic's; serde_json's own (" at line L column C") goes.
+    let message = message.find(" at line ").map_or(&*message, |i| &message[..i]);
+    let message = format!("the JSON example is not valid JSON: {message}");
     ctx.report(Lint::InvalidJson, message, at..at + 1)
-}
-
-/// serde_json's message without its trailing " at line L column C".
-fn strip_position(message: &str) -> &str {
-    message.find(" at line ").map_or(message, |i| &message[..i])
 }
 
 /// The byte offset of serde_json's 1-based (line, column); column 0 means the line's start.
@@ -209,7 +201,12 @@ pub(crate) fn redirect_location(block: &str) -> Option<String> {
         .map(str::trim)
         .take_while(|line| !line.is_empty())
     {
-        let header = line.split_once(':').filter(|(name, _)| is_header_name(name));
+        let header = line.split_once(':').filter(|(name, _)| {
+            !name.is_empty()
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        });
         match (header, &mut location) {
             (Some(_), Some(_)) => break,
             (Some((name, value)), None) if name.eq_ignore_ascii_case("location") => {
@@ -220,13 +217,6 @@ pub(crate) fn redirect_location(block: &str) -> Option<String> {
         }
     }
     location
-}
-
-fn is_header_name(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 #[cfg(test)]

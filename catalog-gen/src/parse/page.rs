@@ -340,11 +340,7 @@ impl PageReader<'_, '_> {
             ),
             (Some(connect), Some(code)) => {
                 // Reported where the page's second kind starts.
-                let at = if code.heading.start < connect.table.start {
-                    connect.table.clone()
-                } else {
-                    code.heading.clone()
-                };
+                let at = std::cmp::max_by_key(connect.table.clone(), code.heading.clone(), |span| span.start);
                 self.report(
                     Lint::MixedPage,
                     "the page has both code headings and a Connect parameter table",
@@ -359,7 +355,20 @@ impl PageReader<'_, '_> {
                 self.parsed.catalog.api_errors.push(entry);
             }
         }
-        self.check_types(&types);
+        // The page's type is the one most examples show (the first of equals).
+        if let Some(page_type) = most_common(types.iter().map(|(_, error_type)| error_type.value.as_str())) {
+            for (name, error_type) in types
+                .iter()
+                .filter(|(_, error_type)| error_type.value != page_type)
+            {
+                let message = format!(
+                    "`{name}`: the example's type `{}` differs from the page's `{page_type}`",
+                    error_type.value
+                );
+                let at = error_type.offset..error_type.offset + 1;
+                self.report(Lint::ExampleTypeMismatch, message, at);
+            }
+        }
         if let Some(connect) = self.connect.take()
             && let Some(entry) = self.connect_entry(connect)
         {
@@ -382,34 +391,24 @@ impl PageReader<'_, '_> {
             );
             return None;
         };
-        let example = match example::read_example(span.clone(), self.ctx) {
-            Ok(example) => example,
-            Err(problems) => {
-                self.parsed.diagnostics.extend(problems);
-                return None;
-            }
-        };
+        let example = example::read_example(span.clone(), self.ctx)
+            .map_err(|problems| self.parsed.diagnostics.extend(problems))
+            .ok()?;
         self.check_example(&code, &example);
         types.push((name.to_owned(), example.error_type.clone()));
-        let [explanation, resolution, troubleshooting, user_message] = code.texts;
-        let suggested_user_message = user_message.finish();
-        let suggested_resolution = resolution.finish();
-        let troubleshooting_steps = troubleshooting.finish();
+        let [explanation, resolution, troubleshooting, user_message] = code.texts.map(PlainText::finish);
         let missing = [
-            (suggested_user_message.is_none(), Section::UserMessage),
-            (
-                suggested_resolution.is_none() && troubleshooting_steps.is_none(),
-                Section::Resolution,
-            ),
+            user_message.is_none().then_some(Section::UserMessage),
+            (resolution.is_none() && troubleshooting.is_none()).then_some(Section::Resolution),
         ];
-        for (_, section) in missing.into_iter().filter(|(missing, _)| *missing) {
+        for section in missing.into_iter().flatten() {
             let message = format!("`{name}` has no {} section", section.title());
             self.report(Lint::MissingSection, message, code.heading.clone());
         }
-        if let (Some(section), Some(example_message)) = (&suggested_user_message, &example.user_message)
-            && section.trim() != example_message.value.trim()
+        if let (Some(section), Some(example_message)) = (&user_message, &example.user_message.value)
+            && section.trim() != example_message.trim()
         {
-            let at = example_message.offset;
+            let at = example.user_message.offset;
             let message = format!(
                 "`{name}`: the example's suggestedUserMessage differs from the Suggested User Message section"
             );
@@ -423,11 +422,11 @@ impl PageReader<'_, '_> {
             doc_url: example.doc_url.value,
             resolution: example.resolution,
             resolution_url: example.resolution_url,
-            suggested_user_message,
-            suggested_resolution,
-            troubleshooting_steps,
-            explanation: explanation.finish(),
-            example_user_message: example.user_message.map(|message| message.value),
+            suggested_user_message: user_message,
+            suggested_resolution: resolution,
+            troubleshooting_steps: troubleshooting,
+            explanation,
+            example_user_message: example.user_message.value,
             example_headers: Default::default(),
             example: self.ctx.text[span].to_owned(),
             page_title: self.title.clone(),
@@ -436,26 +435,9 @@ impl PageReader<'_, '_> {
             source: self.ctx.source(code.heading.start),
         })
     }
-    /// Lints the examples' types: the page's type is the one most of them show (the first
-    /// of equals), and each example that shows another is reported.
-    fn check_types(&mut self, types: &[(String, Located<String>)]) {
-        let Some(page_type) = most_common(types.iter().map(|(_, error_type)| error_type.value.as_str()))
-        else {
-            return;
-        };
-        for (name, error_type) in types {
-            if error_type.value != page_type {
-                let message = format!(
-                    "`{name}`: the example's type `{}` differs from the page's `{page_type}`",
-                    error_type.value
-                );
-                let at = error_type.offset..error_type.offset + 1;
-                self.report(Lint::ExampleTypeMismatch, message, at);
-            }
-        }
-    }
 
-    /// Lints the example against its heading and its page.
+    /// Lints the example against its heading and its page: its docURL's anchor should be the
+    /// code in kebab case and its page the page's own URL.
     fn check_example(&mut self, code: &CodeDraft, example: &Example) {
         let name = display_code(code.code.as_deref());
         let at = |offset: usize| offset..offset + 1;
@@ -475,39 +457,55 @@ impl PageReader<'_, '_> {
             ),
             Some(_) => {}
         }
-        if let Some(problem) = doc_url_problem(
-            &example.doc_url.value,
-            code.code.as_deref(),
-            self.page_url.as_deref(),
-        ) {
-            self.report(
-                Lint::DocUrlMismatch,
-                format!(
-                    "`{}`: {problem}",
-                    Key::new(&example.error_type.value, code.code.as_deref())
-                ),
-                at(example.doc_url.offset),
-            );
-        }
+        let doc_url = &example.doc_url.value;
+        let (page, anchor) = doc_url.split_once('#').unwrap_or((doc_url, ""));
+        let expected = code
+            .code
+            .as_deref()
+            .map(|code| code.to_lowercase().replace('_', "-"));
+        let problem = match (expected, self.page_url.as_deref()) {
+            (Some(expected), _) if anchor != expected => {
+                format!("docURL `{doc_url}` should end in `#{expected}`")
+            }
+            (_, Some(page_url)) if page.trim_end_matches('/') != page_url.trim_end_matches('/') => {
+                format!("docURL `{doc_url}` points to another page than `{page_url}`")
+            }
+            _ => return,
+        };
+        let key = Key::new(&example.error_type.value, code.code.as_deref());
+        self.report(
+            Lint::DocUrlMismatch,
+            format!("`{key}`: {problem}"),
+            at(example.doc_url.offset),
+        );
     }
 
+    /// The entry of the Connect page: the error its parameter table names, or the lint of why
+    /// it names none.
     fn connect_entry(&mut self, connect: ConnectDraft) -> Option<ConnectErrorEntry> {
-        let error = match connect_error(&connect) {
-            Ok(error) => error,
-            Err((lint, message, span)) => {
-                self.report(lint, message, span);
-                return None;
-            }
+        let row = |name: &str| connect.parameters.iter().find(|(row, _)| row.name == name);
+        let Some((error, span)) = row("error") else {
+            let message = "the parameter table has no `error` row naming the error";
+            self.report(Lint::MissingParameter, message, connect.table.clone());
+            return None;
         };
+        let error = error.description.clone();
+        if error.is_empty() || error.chars().any(char::is_whitespace) {
+            let message = format!("the `error` row's value `{error}` is not an error name");
+            self.report(Lint::InvalidErrorName, message, span.clone());
+            return None;
+        }
+        if row("error_description").is_none() {
+            let message = format!("`{error}`: the parameter table has no `error_description` row");
+            self.report(Lint::MissingParameter, message, connect.table.clone());
+            return None;
+        }
         if let Some((redirect, span)) = &connect.redirect {
             self.check_redirect(&error, redirect, span.clone());
         }
+        let parameters = connect.parameters.into_iter().map(|(row, _)| row).collect();
         Some(ConnectErrorEntry {
-            parameters: connect
-                .parameters
-                .into_iter()
-                .map(|(parameter, _)| parameter)
-                .collect(),
+            parameters,
             title: self.title.clone(),
             summary: self.summary.clone(),
             details: connect.details.finish(),
@@ -535,26 +533,6 @@ impl PageReader<'_, '_> {
         };
         self.report(Lint::RedirectMismatch, message, span);
     }
-}
-
-/// The error a Connect page's parameter table names, or the lint, message and span of why it
-/// names none.
-fn connect_error(connect: &ConnectDraft) -> Result<String, (Lint, String, Range<usize>)> {
-    let row = |name: &str| connect.parameters.iter().find(|(row, _)| row.name == name);
-    let Some((error, span)) = row("error") else {
-        let message = "the parameter table has no `error` row naming the error";
-        return Err((Lint::MissingParameter, message.into(), connect.table.clone()));
-    };
-    let error = &error.description;
-    if error.is_empty() || error.chars().any(char::is_whitespace) {
-        let message = format!("the `error` row's value `{error}` is not an error name");
-        return Err((Lint::InvalidErrorName, message, span.clone()));
-    }
-    if row("error_description").is_none() {
-        let message = format!("`{error}`: the parameter table has no `error_description` row");
-        return Err((Lint::MissingParameter, message, connect.table.clone()));
-    }
-    Ok(error.clone())
 }
 
 /// A row of the parameter table with the span of its Description cell (`None` for an empty
@@ -671,24 +649,6 @@ fn table_rows(block: &[Spanned<'_>], text: &str) -> Vec<Vec<Cell>> {
 
 fn display_code(code: Option<&str>) -> &str {
     code.unwrap_or("NULL")
-}
-
-/// What is wrong with `doc_url` for `code` on the page at `page_url`, if anything: its anchor
-/// should be the code in kebab case and its page the page's own URL.
-fn doc_url_problem(doc_url: &str, code: Option<&str>, page_url: Option<&str>) -> Option<String> {
-    let (page, anchor) = doc_url.split_once('#').unwrap_or((doc_url, ""));
-    if let Some(code) = code {
-        let expected = code.to_lowercase().replace('_', "-");
-        if anchor != expected {
-            return Some(format!("docURL `{doc_url}` should end in `#{expected}`"));
-        }
-    }
-    match page_url {
-        Some(page_url) if page.trim_end_matches('/') != page_url.trim_end_matches('/') => Some(format!(
-            "docURL `{doc_url}` points to another page than `{page_url}`"
-        )),
-        _ => None,
-    }
 }
 
 #[cfg(test)]
