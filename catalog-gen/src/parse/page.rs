@@ -19,9 +19,6 @@ type Spanned<'a> = (Event<'a>, Range<usize>);
 /// character.
 type Cell = (String, Range<usize>);
 
-/// What is wrong, and where.
-type Problem = (String, Range<usize>);
-
 /// Reads the page in `ctx` into `parsed`: what it documents and what is wrong with it.
 pub(crate) fn read_page(ctx: &FileCtx<'_>, parsed: &mut Parsed) {
     let mut reader = PageReader {
@@ -211,9 +208,9 @@ impl PageReader<'_, '_> {
     }
 
     fn code_block(&mut self, kind: &CodeBlockKind<'_>, block: &[Spanned<'_>]) {
-        let info = match kind {
-            CodeBlockKind::Fenced(info) => info.as_ref(),
-            CodeBlockKind::Indented => "",
+        // An indented block is neither an example nor a redirect.
+        let CodeBlockKind::Fenced(info) = kind else {
+            return self.feed(block);
         };
         let lang = info.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
         // The content as written: from its first line to its last (the fences excluded).
@@ -251,10 +248,12 @@ impl PageReader<'_, '_> {
             return self.feed(block);
         }
         let mut parameters = Vec::new();
-        for row in &rows[1..] {
+        for row in rows[1..]
+            .iter()
+            .filter(|row| row.iter().any(|(text, _)| !text.is_empty()))
+        {
             match parameter(row) {
-                Ok(Some(parameter)) => parameters.push(parameter),
-                Ok(None) => {}
+                Ok(parameter) => parameters.push(parameter),
                 Err((message, span)) => self.report(Lint::InvalidParameter, message, span),
             }
         }
@@ -535,43 +534,36 @@ impl PageReader<'_, '_> {
     }
 }
 
-/// A row of the parameter table with the span of its Description cell (`None` for an empty
-/// row), or what is wrong with it and where. The docs' tables are Parameter | Required |
-/// Description, in this order.
-fn parameter(row: &[Cell]) -> Result<Option<(ConnectParameter, Range<usize>)>, Problem> {
-    let Some((name, name_span)) = row.first() else {
-        return Ok(None);
-    };
+/// A row of the parameter table that has text, with the span of its Description cell, or what
+/// is wrong with it and where. The docs' tables are Parameter | Required | Description, in
+/// this order; a missing cell is empty, at the row's first.
+fn parameter(row: &[Cell]) -> Result<(ConnectParameter, Range<usize>), (String, Range<usize>)> {
+    let name_span = row.first().map_or(0..0, |(_, span)| span.clone());
     let cell = |i: usize| {
         row.get(i).map_or(("", name_span.clone()), |(text, span)| {
             (text.as_str(), span.clone())
         })
     };
+    let (name, _) = cell(0);
     if name.is_empty() {
-        if row.iter().all(|(text, _)| text.is_empty()) {
-            return Ok(None);
-        }
-        return Err(("a parameter row has no name".into(), name_span.clone()));
+        return Err(("a parameter row has no name".into(), name_span));
     }
     let (required, span) = cell(1);
-    let required = match required.to_ascii_lowercase().as_str() {
-        "true" => true,
-        "false" => false,
-        _ => {
-            let message = format!("parameter `{name}`: Required must be `true` or `false`, not `{required}`");
-            return Err((message, span));
-        }
+    // `bool`'s parse takes exactly `true` and `false`.
+    let Ok(required) = required.to_ascii_lowercase().parse() else {
+        let message = format!("parameter `{name}`: Required must be `true` or `false`, not `{required}`");
+        return Err((message, span));
     };
     let (description, span) = cell(2);
     if description.is_empty() {
         return Err((format!("parameter `{name}` has no description"), span));
     }
     let parameter = ConnectParameter {
-        name: name.clone(),
+        name: name.to_owned(),
         required,
         description: description.to_owned(),
     };
-    Ok(Some((parameter, span)))
+    Ok((parameter, span))
 }
 
 /// The code of a `` # `CODE` `` heading: `Some(None)` for `NULL`, `None` if the heading is not

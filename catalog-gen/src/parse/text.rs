@@ -72,7 +72,16 @@ impl PlainText {
     /// The text, normalized: lines right-trimmed, runs of blank lines folded into one,
     /// surrounding blank lines removed. `None` when nothing but white space was written.
     pub(crate) fn finish(self) -> Option<String> {
-        normalize(&self.out)
+        let mut out = String::with_capacity(self.out.len());
+        let mut previous = "";
+        for line in self.out.lines().map(str::trim_end) {
+            if !line.is_empty() && !out.is_empty() {
+                out.push_str(if previous.is_empty() { "\n\n" } else { "\n" });
+            }
+            out.push_str(line);
+            previous = line;
+        }
+        (!out.is_empty()).then_some(out)
     }
 
     fn start(&mut self, tag: &Tag<'_>) {
@@ -89,25 +98,19 @@ impl PlainText {
                     self.at_item_start = false;
                 }
             }
-            Tag::HtmlBlock => {
-                self.html_block = Some(String::new());
-            }
-            Tag::List(start) => {
-                self.lists.push(*start);
-            }
+            Tag::HtmlBlock => self.html_block = Some(String::new()),
+            Tag::List(start) => self.lists.push(*start),
             Tag::Item => {
                 self.separate(Separator::Line);
-                let depth = self.lists.len().saturating_sub(1);
+                let indent = "  ".repeat(self.lists.len().saturating_sub(1));
                 let marker = match self.lists.last_mut() {
                     Some(Some(number)) => {
-                        let marker = format!("{number}. ");
+                        let marker = format!("{indent}{number}. ");
                         *number = number.saturating_add(1);
                         marker
                     }
-                    _ => "- ".to_owned(),
+                    _ => format!("{indent}- "),
                 };
-                let indent = "  ".repeat(depth);
-                self.write(&indent);
                 self.write(&marker);
                 self.at_item_start = true;
             }
@@ -134,8 +137,7 @@ impl PlainText {
             }
             TagEnd::CodeBlock => {
                 self.in_code_block = false;
-                let trimmed = self.out.trim_end_matches('\n').len();
-                self.out.truncate(trimmed);
+                self.out.truncate(self.out.trim_end_matches('\n').len());
                 self.separate(Separator::Paragraph);
             }
             TagEnd::List(_) => {
@@ -222,25 +224,6 @@ impl PlainText {
         self.pending = Separator::None;
         self.out.push_str(text);
     }
-}
-
-/// Right-trims lines, folds runs of blank lines, trims surrounding blank lines.
-pub(crate) fn normalize(text: &str) -> Option<String> {
-    let mut out = String::with_capacity(text.len());
-    let mut blank_run = false;
-    for line in text.lines() {
-        let line = line.trim_end();
-        if line.is_empty() {
-            blank_run = !out.is_empty();
-            continue;
-        }
-        if !out.is_empty() {
-            out.push_str(if blank_run { "\n\n" } else { "\n" });
-        }
-        blank_run = false;
-        out.push_str(line);
-    }
-    (!out.is_empty()).then_some(out)
 }
 
 /// The plain text of a run of events.
