@@ -3,13 +3,13 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, OffsetIter, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 use smartcar_errors_shared::key::Key;
 use smartcar_errors_shared::query::parse_query;
 
 use super::example::{self, Example, Located};
 use super::text::{PlainText, plain_text};
-use super::{FileCtx, Parsed, html, most_common};
+use super::{FileCtx, MARKDOWN, Parsed, html, most_common};
 use crate::diagnostic::Lint;
 use crate::model::{ApiErrorEntry, ConnectErrorEntry, ConnectParameter};
 
@@ -31,28 +31,21 @@ pub(crate) fn read_page(ctx: &FileCtx<'_>, parsed: &mut Parsed) {
         current: None,
         connect: None,
     };
-    let mut events = Parser::new_ext(ctx.text, super::MARKDOWN).into_offset_iter();
-    while let Some(block) = next_block(&mut events) {
-        reader.block(&block);
-    }
-    reader.finish();
-}
-
-/// The events of the next top-level block.
-fn next_block<'a>(events: &mut OffsetIter<'a>) -> Option<Vec<Spanned<'a>>> {
-    let first = events.next()?;
-    let mut depth = usize::from(matches!(first.0, Event::Start(_)));
-    let mut block = vec![first];
-    while depth > 0 {
-        let Some(event) = events.next() else { break };
-        match event.0 {
+    // The page block by block: each top-level event with the events nested in it.
+    let events: Vec<_> = Parser::new_ext(ctx.text, MARKDOWN).into_offset_iter().collect();
+    let (mut depth, mut start) = (0usize, 0);
+    for (i, (event, _)) in events.iter().enumerate() {
+        match event {
             Event::Start(_) => depth += 1,
-            Event::End(_) => depth -= 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
             _ => {}
         }
-        block.push(event);
+        if depth == 0 {
+            reader.block(&events[start..=i]);
+            start = i + 1;
+        }
     }
-    Some(block)
+    reader.finish();
 }
 
 /// The inner events of a block (without its own start and end).
@@ -137,17 +130,19 @@ impl PageReader<'_, '_> {
 
     fn block(&mut self, block: &[Spanned<'_>]) {
         match &block[0].0 {
-            Event::Start(Tag::Paragraph | Tag::HtmlBlock)
+            // A separator: text after it belongs to no section.
+            Event::Start(Tag::Paragraph | Tag::HtmlBlock) | Event::Rule
                 if inner(block).all(|event| is_break(event, false)) =>
             {
-                self.separator()
+                if let Some(code) = &mut self.current {
+                    code.section = Section::Detached;
+                }
             }
             Event::Start(Tag::Heading { level, .. }) => self.heading(*level, block),
             Event::Start(Tag::Paragraph) => self.paragraph(block),
             Event::Start(Tag::BlockQuote(_)) => self.blockquote(block),
             Event::Start(Tag::CodeBlock(kind)) => self.code_block(kind, block),
             Event::Start(Tag::Table(_)) => self.table(block),
-            Event::Rule => self.separator(),
             _ => self.feed(block),
         }
     }
@@ -157,7 +152,13 @@ impl PageReader<'_, '_> {
         let h1 = level == HeadingLevel::H1;
         // A code heading first: `` # `Source: x` `` documents a code, whatever its text.
         if h1 && let Some(code) = code_heading(block) {
-            return self.start_code(code, range);
+            self.codes.extend(self.current.take());
+            self.current = Some(CodeDraft {
+                code,
+                heading: range,
+                ..CodeDraft::default()
+            });
+            return;
         }
         let text = plain_text(inner(block)).unwrap_or_default();
         if let Some(section) = Section::named(&text)
@@ -177,7 +178,7 @@ impl PageReader<'_, '_> {
             self.title = Some(text);
         } else {
             // A page-level heading ends the code above it.
-            self.finish_code();
+            self.codes.extend(self.current.take());
         }
     }
 
@@ -265,15 +266,6 @@ impl PageReader<'_, '_> {
         });
     }
 
-    fn start_code(&mut self, code: Option<String>, heading: Range<usize>) {
-        self.finish_code();
-        self.current = Some(CodeDraft {
-            code,
-            heading,
-            ..CodeDraft::default()
-        });
-    }
-
     fn switch_section(&mut self, section: Section, span: Range<usize>) {
         let Some(code) = &mut self.current else { return };
         code.section = section;
@@ -288,16 +280,6 @@ impl PageReader<'_, '_> {
                 span,
             );
         }
-    }
-
-    fn separator(&mut self) {
-        if let Some(code) = &mut self.current {
-            code.section = Section::Detached;
-        }
-    }
-
-    fn finish_code(&mut self) {
-        self.codes.extend(self.current.take());
     }
 
     /// Where text at this point of the page goes, if anywhere. Text after a separator that
@@ -329,7 +311,7 @@ impl PageReader<'_, '_> {
     }
 
     fn finish(mut self) {
-        self.finish_code();
+        self.codes.extend(self.current.take());
         let codes = std::mem::take(&mut self.codes);
         match (&self.connect, codes.first()) {
             (None, None) => self.report(
@@ -612,21 +594,18 @@ fn is_break(event: &Event<'_>, after_heading: bool) -> bool {
 
 /// The cells of each row, the header first.
 fn table_rows(block: &[Spanned<'_>], text: &str) -> Vec<Vec<Cell>> {
-    let content_start = |span: Range<usize>| -> Range<usize> {
-        let blank = text
-            .get(span.clone())
-            .map_or(0, |cell| cell.len() - cell.trim_start().len());
-        span.start + blank..span.end
-    };
     let mut rows = Vec::new();
     let mut cell: Option<(PlainText, Range<usize>)> = None;
     for (event, range) in block {
         match event {
             Event::Start(Tag::TableHead | Tag::TableRow) => rows.push(Vec::new()),
-            Event::Start(Tag::TableCell) => cell = Some((PlainText::default(), range.clone())),
+            Event::Start(Tag::TableCell) => {
+                let content = text.get(range.clone()).unwrap_or_default().trim_start();
+                cell = Some((PlainText::default(), range.end - content.len()..range.end));
+            }
             Event::End(TagEnd::TableCell) => {
                 if let (Some((cell_text, span)), Some(row)) = (cell.take(), rows.last_mut()) {
-                    row.push((cell_text.finish().unwrap_or_default(), content_start(span)));
+                    row.push((cell_text.finish().unwrap_or_default(), span));
                 }
             }
             event => {
