@@ -32,9 +32,29 @@ pub(crate) struct Example {
 }
 
 /// Reads the example at `span` of the file; on failure, every problem found, each with its
-/// position.
+/// position. The JSON is read in the file itself, so that every offset in it is a file offset:
+/// what a fence strips (indentation, the CR of CRLF) is JSON white space.
 pub(crate) fn read_example(span: Range<usize>, ctx: &FileCtx<'_>) -> Result<Example, Vec<Diagnostic>> {
-    let mut members = Members::of(span, ctx).map_err(|problem| vec![problem])?;
+    let json = &ctx.text[span.clone()];
+    let start = span.start + (json.len() - json.trim_start().len());
+    let raw = serde_json::from_str(json).map_err(|error| {
+        vec![if error.classify() == Category::Data {
+            ctx.report(
+                Lint::InvalidExample,
+                "the JSON example is not an object",
+                start..start + 1,
+            )
+        } else {
+            let at = span.start + content_offset_of(json, error.line(), error.column());
+            invalid_json(ctx, &error, at)
+        }]
+    })?;
+    let mut members = Members {
+        raw,
+        start,
+        ctx,
+        problems: Vec::new(),
+    };
     let error_type = members.member("type", string);
     // An example without a `code` is linted, not rejected.
     let code = members
@@ -73,31 +93,6 @@ struct Members<'a> {
 }
 
 impl<'a> Members<'a> {
-    /// Reads the JSON at `span` of the file itself, so that every offset in it is a file
-    /// offset: what a fence strips (indentation, the CR of CRLF) is JSON white space.
-    fn of(span: Range<usize>, ctx: &'a FileCtx<'a>) -> Result<Self, Diagnostic> {
-        let json = &ctx.text[span.clone()];
-        let start = span.start + (json.len() - json.trim_start().len());
-        let raw = serde_json::from_str(json).map_err(|error| {
-            if error.classify() == Category::Data {
-                ctx.report(
-                    Lint::InvalidExample,
-                    "the JSON example is not an object",
-                    start..start + 1,
-                )
-            } else {
-                let at = span.start + content_offset_of(json, error.line(), error.column());
-                invalid_json(ctx, &error, at)
-            }
-        })?;
-        Ok(Members {
-            raw,
-            start,
-            ctx,
-            problems: Vec::new(),
-        })
-    }
-
     /// The member `key` as `read` takes it (`None` when absent), located at its value (or at
     /// the example's start). When it cannot be read, the problem is recorded there and a
     /// default stands in.

@@ -332,9 +332,7 @@ impl PageReader<'_, '_> {
         }
         let mut types = Vec::new();
         for code in codes {
-            if let Some(entry) = self.api_entry(code, &mut types) {
-                self.parsed.catalog.api_errors.push(entry);
-            }
+            self.add_code(code, &mut types);
         }
         // The page's type is the one most examples show (the first of equals).
         if let Some(page_type) = most_common(types.iter().map(|(_, error_type)| error_type.value.as_str())) {
@@ -350,19 +348,14 @@ impl PageReader<'_, '_> {
                 self.report(Lint::ExampleTypeMismatch, message, at);
             }
         }
-        if let Some(connect) = self.connect.take()
-            && let Some(entry) = self.connect_entry(connect)
-        {
-            self.parsed.catalog.connect_errors.push(entry);
+        if let Some(connect) = self.connect.take() {
+            self.add_connect(connect);
         }
     }
 
-    /// The entry of one code heading; records its name and its example's type in `types`.
-    fn api_entry(
-        &mut self,
-        code: CodeDraft,
-        types: &mut Vec<(String, Located<String>)>,
-    ) -> Option<ApiErrorEntry> {
+    /// Adds the entry of one code heading, or reports why it has none; records its name and
+    /// its example's type in `types`.
+    fn add_code(&mut self, code: CodeDraft, types: &mut Vec<(String, Located<String>)>) {
         let name = display_code(code.code.as_deref());
         let Some(span) = code.example.clone() else {
             self.report(
@@ -370,11 +363,12 @@ impl PageReader<'_, '_> {
                 format!("`{name}` has no JSON example, so its type and status are unknown"),
                 code.heading.clone(),
             );
-            return None;
+            return;
         };
-        let example = example::read_example(span.clone(), self.ctx)
-            .map_err(|problems| self.parsed.diagnostics.extend(problems))
-            .ok()?;
+        let example = match example::read_example(span.clone(), self.ctx) {
+            Ok(example) => example,
+            Err(problems) => return self.parsed.diagnostics.extend(problems),
+        };
         self.check_example(&code, &example);
         types.push((name.to_owned(), example.error_type.clone()));
         let [explanation, resolution, troubleshooting, user_message] = code.texts.map(PlainText::finish);
@@ -395,7 +389,7 @@ impl PageReader<'_, '_> {
             );
             self.report(Lint::UserMessageMismatch, message, at..at + 1);
         }
-        Some(ApiErrorEntry {
+        self.parsed.catalog.api_errors.push(ApiErrorEntry {
             error_type: example.error_type.value,
             code: code.code,
             status_code: example.status_code,
@@ -414,7 +408,7 @@ impl PageReader<'_, '_> {
             page_summary: self.summary.clone(),
             page_url: self.page_url.clone(),
             source: self.ctx.source(code.heading.start),
-        })
+        });
     }
 
     /// Lints the example against its heading and its page: its docURL's anchor should be the
@@ -461,31 +455,31 @@ impl PageReader<'_, '_> {
         );
     }
 
-    /// The entry of the Connect page: the error its parameter table names, or the lint of why
+    /// Adds the entry of the Connect page: the error its parameter table names, or reports why
     /// it names none.
-    fn connect_entry(&mut self, connect: ConnectDraft) -> Option<ConnectErrorEntry> {
+    fn add_connect(&mut self, connect: ConnectDraft) {
         let row = |name: &str| connect.parameters.iter().find(|(row, _)| row.name == name);
         let Some((error, span)) = row("error") else {
             let message = "the parameter table has no `error` row naming the error";
             self.report(Lint::MissingParameter, message, connect.table.clone());
-            return None;
+            return;
         };
         let error = error.description.clone();
         if error.is_empty() || error.chars().any(char::is_whitespace) {
             let message = format!("the `error` row's value `{error}` is not an error name");
             self.report(Lint::InvalidErrorName, message, span.clone());
-            return None;
+            return;
         }
         if row("error_description").is_none() {
             let message = format!("`{error}`: the parameter table has no `error_description` row");
             self.report(Lint::MissingParameter, message, connect.table.clone());
-            return None;
+            return;
         }
         if let Some((redirect, span)) = &connect.redirect {
             self.check_redirect(&error, redirect, span.clone());
         }
         let parameters = connect.parameters.into_iter().map(|(row, _)| row).collect();
-        Some(ConnectErrorEntry {
+        self.parsed.catalog.connect_errors.push(ConnectErrorEntry {
             parameters,
             title: self.title.clone(),
             summary: self.summary.clone(),
@@ -493,7 +487,7 @@ impl PageReader<'_, '_> {
             example_redirect: connect.redirect.map(|(redirect, _)| redirect),
             page_url: self.page_url.clone(),
             source: self.ctx.source(connect.table.start),
-        })
+        });
     }
 
     /// Lints the example redirect (the `http` block at `span`) against the page's `error`.

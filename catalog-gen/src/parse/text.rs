@@ -8,19 +8,15 @@ use super::html;
 /// How many times HTML block content is re-read as markdown (MDX components hold markdown).
 const MAX_HTML_DEPTH: u8 = 2;
 
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Separator {
-    #[default]
-    None,
-    Line,
-    Paragraph,
-}
+/// The separators written between two pieces of text; of two pending, the longer wins.
+const LINE: &str = "\n";
+const PARAGRAPH: &str = "\n\n";
 
 /// Accumulates plain text from markdown events, block by block.
 #[derive(Debug, Default)]
 pub(crate) struct PlainText {
     out: String,
-    pending: Separator,
+    pending: &'static str,
     lists: Vec<Option<u64>>,
     at_item_start: bool,
     in_code_block: bool,
@@ -55,8 +51,8 @@ impl PlainText {
             Event::Html(html) => self.push_html_block(html),
             Event::InlineHtml(html) => self.push_inline_html(html),
             Event::SoftBreak => self.write_inline(" "),
-            Event::HardBreak => self.separate(Separator::Line),
-            Event::Rule => self.separate(Separator::Paragraph),
+            Event::HardBreak => self.separate(LINE),
+            Event::Rule => self.separate(PARAGRAPH),
             // Math, footnotes and task lists: `MARKDOWN` leaves them off.
             _ => {}
         }
@@ -89,10 +85,10 @@ impl PlainText {
             // An item's first paragraph goes on the line of its marker.
             Tag::Paragraph if self.at_item_start => {}
             Tag::Paragraph | Tag::Heading { .. } | Tag::BlockQuote(_) | Tag::Table(_) => {
-                self.separate(Separator::Paragraph);
+                self.separate(PARAGRAPH);
             }
             Tag::CodeBlock(kind) => {
-                self.separate(Separator::Paragraph);
+                self.separate(PARAGRAPH);
                 self.in_code_block = true;
                 if let CodeBlockKind::Indented = kind {
                     self.at_item_start = false;
@@ -101,7 +97,7 @@ impl PlainText {
             Tag::HtmlBlock => self.html_block = Some(String::new()),
             Tag::List(start) => self.lists.push(*start),
             Tag::Item => {
-                self.separate(Separator::Line);
+                self.separate(LINE);
                 let indent = "  ".repeat(self.lists.len().saturating_sub(1));
                 let marker = match self.lists.last_mut() {
                     Some(Some(number)) => {
@@ -115,7 +111,7 @@ impl PlainText {
                 self.at_item_start = true;
             }
             Tag::TableHead | Tag::TableRow => {
-                self.separate(Separator::Line);
+                self.separate(LINE);
                 self.cell_index = 0;
             }
             Tag::TableCell => {
@@ -133,22 +129,18 @@ impl PlainText {
     fn end(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::BlockQuote(_) | TagEnd::Table => {
-                self.separate(Separator::Paragraph)
+                self.separate(PARAGRAPH)
             }
             TagEnd::CodeBlock => {
                 self.in_code_block = false;
                 self.out.truncate(self.out.trim_end_matches('\n').len());
-                self.separate(Separator::Paragraph);
+                self.separate(PARAGRAPH);
             }
             TagEnd::List(_) => {
                 self.lists.pop();
-                self.separate(if self.lists.is_empty() {
-                    Separator::Paragraph
-                } else {
-                    Separator::Line
-                });
+                self.separate(if self.lists.is_empty() { PARAGRAPH } else { LINE });
             }
-            TagEnd::Item => self.separate(Separator::Line),
+            TagEnd::Item => self.separate(LINE),
             TagEnd::HtmlBlock => {
                 if let Some(html) = self.html_block.take() {
                     self.push_html_block(&html);
@@ -162,7 +154,7 @@ impl PlainText {
     /// (`<app name>`) is text.
     fn push_inline_html(&mut self, html: &str) {
         if html::is_line_break(html) {
-            self.separate(Separator::Line);
+            self.separate(LINE);
             return;
         }
         let stripped = html::strip_tags(html);
@@ -181,7 +173,7 @@ impl PlainText {
         if dedented.trim().is_empty() {
             return;
         }
-        self.separate(Separator::Paragraph);
+        self.separate(PARAGRAPH);
         if self.html_depth >= MAX_HTML_DEPTH {
             self.write(dedented.trim());
         } else {
@@ -196,10 +188,10 @@ impl PlainText {
                 self.write(&text);
             }
         }
-        self.separate(Separator::Paragraph);
+        self.separate(PARAGRAPH);
     }
 
-    fn separate(&mut self, separator: Separator) {
+    fn separate(&mut self, separator: &'static str) {
         self.pending = self.pending.max(separator);
     }
 
@@ -215,13 +207,9 @@ impl PlainText {
             return;
         }
         if !self.out.is_empty() {
-            match self.pending {
-                Separator::None => {}
-                Separator::Line => self.out.push('\n'),
-                Separator::Paragraph => self.out.push_str("\n\n"),
-            }
+            self.out.push_str(self.pending);
         }
-        self.pending = Separator::None;
+        self.pending = "";
         self.out.push_str(text);
     }
 }
