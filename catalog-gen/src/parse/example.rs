@@ -10,11 +10,11 @@ use serde_json::value::RawValue;
 use super::FileCtx;
 use crate::diagnostic::{Diagnostic, Lint};
 
-/// A value read from the example, with the file offset of its JSON value.
+/// A value read from the example, with the span of the first byte of its JSON value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Located<T> {
     pub value: T,
-    pub offset: usize,
+    pub span: Range<usize>,
 }
 
 /// The fields of a documented error response body.
@@ -46,7 +46,7 @@ pub(crate) fn read_example(span: Range<usize>, ctx: &FileCtx<'_>) -> Result<Exam
             )
         } else {
             let at = span.start + content_offset_of(json, error.line(), error.column());
-            invalid_json(ctx, &error, at)
+            invalid_json(ctx, &error, at..at + 1)
         }]
     })?;
     let mut members = Members {
@@ -109,17 +109,18 @@ impl<'a> Members<'a> {
             ),
             None => (None, self.start),
         };
+        let span = offset..offset + 1;
         let read = match value.transpose() {
             Ok(value) => read(value.as_ref(), key)
-                .map_err(|message| self.ctx.report(Lint::InvalidExample, message, offset..offset + 1)),
+                .map_err(|message| self.ctx.report(Lint::InvalidExample, message, span.clone())),
             // Valid JSON that serde_json will not build (nested deeper than it allows).
-            Err(error) => Err(invalid_json(self.ctx, &error, offset)),
+            Err(error) => Err(invalid_json(self.ctx, &error, span.clone())),
         };
         let value = read.unwrap_or_else(|problem| {
             self.problems.push(problem);
             T::default()
         });
-        Located { value, offset }
+        Located { value, span }
     }
 }
 
@@ -165,13 +166,13 @@ fn resolution(value: Option<&Value>, _: &str) -> Result<(Option<String>, Option<
     }
 }
 
-/// The diagnostic of JSON that serde_json could not read, at file offset `at`.
-fn invalid_json(ctx: &FileCtx<'_>, error: &serde_json::Error, at: usize) -> Diagnostic {
+/// The diagnostic of JSON that serde_json could not read, at `span` of the file.
+fn invalid_json(ctx: &FileCtx<'_>, error: &serde_json::Error, span: Range<usize>) -> Diagnostic {
     let message = error.to_string();
     // The position is the diagnostic's; serde_json's own (" at line L column C") goes.
     let message = message.find(" at line ").map_or(&*message, |i| &message[..i]);
     let message = format!("the JSON example is not valid JSON: {message}");
-    ctx.report(Lint::InvalidJson, message, at..at + 1)
+    ctx.report(Lint::InvalidJson, message, span)
 }
 
 /// The byte offset of serde_json's 1-based (line, column); column 0 means the line's start.
@@ -190,12 +191,8 @@ fn content_offset_of(text: &str, line: usize, column: usize) -> usize {
 pub(crate) fn redirect_location(block: &str) -> Option<String> {
     let mut location: Option<String> = None;
     // The headers end at the first blank line, and `Location` at the next header.
-    for line in block
-        .trim_start()
-        .lines()
-        .map(str::trim)
-        .take_while(|line| !line.is_empty())
-    {
+    let lines = block.trim_start().lines().map(str::trim);
+    for line in lines.take_while(|line| !line.is_empty()) {
         let header = line.split_once(':').filter(|(name, _)| {
             !name.is_empty()
                 && name

@@ -271,14 +271,9 @@ impl PageReader<'_, '_> {
         code.section = section;
         if std::mem::replace(&mut code.sections_seen[section as usize], true) {
             let name = display_code(code.code.as_deref()).to_owned();
-            self.report(
-                Lint::DuplicateSection,
-                format!(
-                    "`{name}` has a second {} section; its text is appended",
-                    section.title()
-                ),
-                span,
-            );
+            let title = section.title();
+            let message = format!("`{name}` has a second {title} section; its text is appended");
+            self.report(Lint::DuplicateSection, message, span);
         }
     }
 
@@ -336,16 +331,14 @@ impl PageReader<'_, '_> {
         }
         // The page's type is the one most examples show (the first of equals).
         if let Some(page_type) = most_common(types.iter().map(|(_, error_type)| error_type.value.as_str())) {
-            for (name, error_type) in types
-                .iter()
-                .filter(|(_, error_type)| error_type.value != page_type)
-            {
-                let message = format!(
-                    "`{name}`: the example's type `{}` differs from the page's `{page_type}`",
-                    error_type.value
-                );
-                let at = error_type.offset..error_type.offset + 1;
-                self.report(Lint::ExampleTypeMismatch, message, at);
+            for (name, error_type) in &types {
+                if error_type.value != page_type {
+                    let message = format!(
+                        "`{name}`: the example's type `{}` differs from the page's `{page_type}`",
+                        error_type.value
+                    );
+                    self.report(Lint::ExampleTypeMismatch, message, error_type.span.clone());
+                }
             }
         }
         if let Some(connect) = self.connect.take() {
@@ -383,11 +376,14 @@ impl PageReader<'_, '_> {
         if let (Some(section), Some(example_message)) = (&user_message, &example.user_message.value)
             && section.trim() != example_message.trim()
         {
-            let at = example.user_message.offset;
             let message = format!(
                 "`{name}`: the example's suggestedUserMessage differs from the Suggested User Message section"
             );
-            self.report(Lint::UserMessageMismatch, message, at..at + 1);
+            self.report(
+                Lint::UserMessageMismatch,
+                message,
+                example.user_message.span.clone(),
+            );
         }
         self.parsed.catalog.api_errors.push(ApiErrorEntry {
             error_type: example.error_type.value,
@@ -415,7 +411,6 @@ impl PageReader<'_, '_> {
     /// code in kebab case and its page the page's own URL.
     fn check_example(&mut self, code: &CodeDraft, example: &Example) {
         let name = display_code(code.code.as_deref());
-        let at = |offset: usize| offset..offset + 1;
         match &example.code {
             None => self.report(
                 Lint::ExampleCodeMismatch,
@@ -428,7 +423,7 @@ impl PageReader<'_, '_> {
                     "`{name}`: the example's code `{}` differs from its heading",
                     display_code(located.value.as_deref())
                 ),
-                at(located.offset),
+                located.span.clone(),
             ),
             Some(_) => {}
         }
@@ -451,7 +446,7 @@ impl PageReader<'_, '_> {
         self.report(
             Lint::DocUrlMismatch,
             format!("`{key}`: {problem}"),
-            at(example.doc_url.offset),
+            example.doc_url.span.clone(),
         );
     }
 
@@ -545,16 +540,13 @@ fn parameter(row: &[Cell]) -> Result<(ConnectParameter, Range<usize>), (String, 
 /// The code of a `` # `CODE` `` heading: `Some(None)` for `NULL`, `None` if the heading is not
 /// a lone code span.
 fn code_heading(block: &[Spanned<'_>]) -> Option<Option<String>> {
-    let mut code = None;
-    for event in inner(block) {
-        match event {
-            Event::Code(text) if code.is_none() => code = Some(text.trim().to_owned()),
-            Event::Text(text) if text.trim().is_empty() => {}
-            _ => return None,
-        }
-    }
-    let code = code?;
-    Some((!code.eq_ignore_ascii_case("null")).then_some(code))
+    let mut shown =
+        inner(block).filter(|event| !matches!(event, Event::Text(text) if text.trim().is_empty()));
+    let (Some(Event::Code(code)), None) = (shown.next(), shown.next()) else {
+        return None;
+    };
+    let code = code.trim();
+    Some((!code.eq_ignore_ascii_case("null")).then(|| code.to_owned()))
 }
 
 /// A paragraph opening with a bold section name (`**Troubleshooting Steps**<br />`): the

@@ -154,8 +154,7 @@ impl PlainText {
     /// (`<app name>`) is text.
     fn push_inline_html(&mut self, html: &str) {
         if html::is_line_break(html) {
-            self.separate(LINE);
-            return;
+            return self.separate(LINE);
         }
         let stripped = html::strip_tags(html);
         if !stripped.trim().is_empty() {
