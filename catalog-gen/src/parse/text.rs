@@ -1,7 +1,7 @@
 //! Markdown events to plain text: escapes resolved, emphasis and links reduced to their
 //! text, lists as `- item` lines, HTML and MDX tags removed (their text content kept).
 
-use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::html;
 
@@ -19,7 +19,6 @@ pub(crate) struct PlainText {
     pending: &'static str,
     lists: Vec<Option<u64>>,
     at_item_start: bool,
-    in_code_block: bool,
     image_depth: usize,
     cell_index: usize,
     html_block: Option<String>,
@@ -46,7 +45,6 @@ impl PlainText {
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(*tag),
-            Event::Text(text) if self.in_code_block => self.write(text),
             Event::Text(text) | Event::Code(text) => self.write_inline(text),
             Event::Html(html) => self.push_html_block(html),
             Event::InlineHtml(html) => self.push_inline_html(html),
@@ -84,15 +82,8 @@ impl PlainText {
         match tag {
             // An item's first paragraph goes on the line of its marker.
             Tag::Paragraph if self.at_item_start => {}
-            Tag::Paragraph | Tag::Heading { .. } | Tag::BlockQuote(_) | Tag::Table(_) => {
+            Tag::Paragraph | Tag::Heading { .. } | Tag::BlockQuote(_) | Tag::Table(_) | Tag::CodeBlock(_) => {
                 self.separate(PARAGRAPH);
-            }
-            Tag::CodeBlock(kind) => {
-                self.separate(PARAGRAPH);
-                self.in_code_block = true;
-                if let CodeBlockKind::Indented = kind {
-                    self.at_item_start = false;
-                }
             }
             Tag::HtmlBlock => self.html_block = Some(String::new()),
             Tag::List(start) => self.lists.push(*start),
@@ -132,7 +123,6 @@ impl PlainText {
                 self.separate(PARAGRAPH)
             }
             TagEnd::CodeBlock => {
-                self.in_code_block = false;
                 self.out.truncate(self.out.trim_end_matches('\n').len());
                 self.separate(PARAGRAPH);
             }
