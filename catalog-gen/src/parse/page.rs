@@ -214,14 +214,13 @@ impl PageReader<'_, '_> {
             return self.feed(block);
         };
         let lang = info.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
-        // The content as written: from its first line to its last (the fences excluded).
-        let lines = block[1..]
-            .iter()
-            .filter(|(event, _)| matches!(event, Event::Text(_)));
-        let content = lines
-            .map(|(_, range)| range.clone())
-            .reduce(|first, last| first.start..last.end)
-            .unwrap_or(block[0].1.start..block[0].1.start);
+        // The content as written: from its first line to its last (the fences excluded); a code
+        // block holds nothing but its lines' text.
+        let lines = &block[1..block.len() - 1];
+        let content = match (lines.first(), lines.last()) {
+            (Some((_, first)), Some((_, last))) => first.start..last.end,
+            _ => block[0].1.start..block[0].1.start,
+        };
         if let Some(code) = &mut self.current {
             if lang == "json" && code.example.is_none() && code.section != Section::Detached {
                 code.example = Some(content);
@@ -241,10 +240,8 @@ impl PageReader<'_, '_> {
     /// A parameter table makes the page a Connect page; any other table is text.
     fn table(&mut self, block: &[Spanned<'_>]) {
         let rows = table_rows(block, self.ctx.text);
-        let is_parameter_table = rows
-            .first()
-            .and_then(|header| header.first())
-            .is_some_and(|(cell, _)| cell.eq_ignore_ascii_case("parameter"));
+        let header = rows.first().and_then(|header| header.first());
+        let is_parameter_table = header.is_some_and(|(cell, _)| cell.eq_ignore_ascii_case("parameter"));
         if !is_parameter_table || self.connect.is_some() || self.current.is_some() {
             return self.feed(block);
         }
@@ -429,10 +426,7 @@ impl PageReader<'_, '_> {
         }
         let doc_url = &example.doc_url.value;
         let (page, anchor) = doc_url.split_once('#').unwrap_or((doc_url, ""));
-        let expected = code
-            .code
-            .as_deref()
-            .map(|code| code.to_lowercase().replace('_', "-"));
+        let expected = code.code.is_some().then(|| name.to_lowercase().replace('_', "-"));
         let problem = match (expected, self.page_url.as_deref()) {
             (Some(expected), _) if anchor != expected => {
                 format!("docURL `{doc_url}` should end in `#{expected}`")

@@ -34,15 +34,11 @@ impl PlainText {
         {
             return buffer.push_str(html);
         }
-        if self.image_depth > 0 {
-            match event {
-                Event::Start(Tag::Image { .. }) => self.image_depth += 1,
-                Event::End(TagEnd::Image) => self.image_depth -= 1,
-                _ => {}
-            }
-            return;
-        }
         match event {
+            // An image vanishes with its alt text, which may hold images itself.
+            Event::Start(Tag::Image { .. }) => self.image_depth += 1,
+            Event::End(TagEnd::Image) => self.image_depth = self.image_depth.saturating_sub(1),
+            _ if self.image_depth > 0 => {}
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(*tag),
             Event::Text(text) | Event::Code(text) => self.write_inline(text),
@@ -111,7 +107,6 @@ impl PlainText {
                 }
                 self.cell_index += 1;
             }
-            Tag::Image { .. } => self.image_depth = 1,
             // Emphasis, strikethrough and links: only their text stays.
             _ => {}
         }
@@ -154,11 +149,8 @@ impl PlainText {
 
     fn push_html_block(&mut self, html: &str) {
         let stripped = html::strip_tags(html);
-        let dedented: String = stripped
-            .lines()
-            .map(|line| line.trim_start())
-            .collect::<Vec<_>>()
-            .join("\n");
+        let lines: Vec<&str> = stripped.lines().map(str::trim_start).collect();
+        let dedented = lines.join("\n");
         if dedented.trim().is_empty() {
             return;
         }
@@ -170,9 +162,8 @@ impl PlainText {
                 html_depth: self.html_depth + 1,
                 ..PlainText::default()
             };
-            for event in Parser::new_ext(&dedented, super::MARKDOWN) {
-                inner.push(&event);
-            }
+            let events: Vec<_> = Parser::new_ext(&dedented, super::MARKDOWN).collect();
+            inner.extend(&events);
             if let Some(text) = inner.finish() {
                 self.write(&text);
             }
