@@ -128,9 +128,8 @@ fn status_consistency(catalog: &Catalog, diagnostics: &mut Vec<Diagnostic>) {
         let mut statuses: Vec<u16> = codes.iter().map(|entry| entry.status_code).collect();
         // Of equally common statuses, the lowest is the usual one.
         statuses.sort_unstable();
-        let Some(usual) = most_common(statuses) else {
-            continue;
-        };
+        // A chunk is never empty: it has a usual status.
+        let usual = most_common(statuses).unwrap_or_default();
         for entry in codes.iter().filter(|entry| entry.status_code != usual) {
             diagnostics.push(Diagnostic::new(
                 Lint::StatusMismatch,

@@ -187,11 +187,8 @@ impl PageReader<'_, '_> {
             return self.feed(block);
         };
         self.switch_section(section, block[0].1.clone());
-        let rest = &block[rest..];
-        if let Some(target) = self.target(rest) {
-            target.push(&Event::Start(Tag::Paragraph));
-            target.extend(rest.iter().map(|(event, _)| event));
-        }
+        // The rest reads as a paragraph of its own: every block leaves a paragraph break pending.
+        self.feed(&block[rest..]);
     }
 
     fn blockquote(&mut self, block: &[Spanned<'_>]) {

@@ -176,9 +176,7 @@ impl PlainText {
     }
 
     fn write_inline(&mut self, text: &str) {
-        if !text.is_empty() {
-            self.at_item_start = false;
-        }
+        self.at_item_start &= text.is_empty();
         self.write(text);
     }
 
