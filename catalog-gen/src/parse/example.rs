@@ -55,30 +55,25 @@ pub(crate) fn read_example(span: Range<usize>, ctx: &FileCtx<'_>) -> Result<Exam
         ctx,
         problems: Vec::new(),
     };
-    let error_type = members.member("type", string);
-    // An example without a `code` is linted, not rejected.
-    let code = members
-        .raw
-        .contains_key("code")
-        .then(|| members.member("code", optional_string));
-    let status_code = members.member("statusCode", status_code).value;
-    let description = members.member("description", string).value;
-    let doc_url = members.member("docURL", string);
     let (resolution, resolution_url) = members.member("resolution", resolution).value;
-    let user_message = members.member("suggestedUserMessage", optional_string);
+    let example = Example {
+        error_type: members.member("type", string),
+        // An example without a `code` is linted, not rejected.
+        code: members
+            .raw
+            .contains_key("code")
+            .then(|| members.member("code", optional_string)),
+        status_code: members.member("statusCode", status_code).value,
+        description: members.member("description", string).value,
+        doc_url: members.member("docURL", string),
+        resolution,
+        resolution_url,
+        user_message: members.member("suggestedUserMessage", optional_string),
+    };
     if !members.problems.is_empty() {
         return Err(members.problems);
     }
-    Ok(Example {
-        error_type,
-        code,
-        status_code,
-        description,
-        doc_url,
-        resolution,
-        resolution_url,
-        user_message,
-    })
+    Ok(example)
 }
 
 /// The members of an example, and the problems found in those the catalog reads.
@@ -193,12 +188,10 @@ pub(crate) fn redirect_location(block: &str) -> Option<String> {
     // The headers end at the first blank line, and `Location` at the next header.
     let lines = block.trim_start().lines().map(str::trim);
     for line in lines.take_while(|line| !line.is_empty()) {
-        let header = line.split_once(':').filter(|(name, _)| {
-            !name.is_empty()
-                && name
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        });
+        let is_token = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+        let header = line
+            .split_once(':')
+            .filter(|(name, _)| !name.is_empty() && name.chars().all(is_token));
         match (header, &mut location) {
             (Some(_), Some(_)) => break,
             (Some((name, value)), None) if name.eq_ignore_ascii_case("location") => {

@@ -73,15 +73,12 @@ struct ParsedTag<'a> {
 /// Parses `<name attr="v" {expr}>`, `</name>` or `<name/>` at the start of `text`.
 fn parse_tag(text: &str) -> Option<ParsedTag<'_>> {
     let bytes = text.as_bytes();
-    let mut i = 1;
-    let closing = bytes.get(i) == Some(&b'/');
-    if closing {
-        i += 1;
-    }
-    let name_start = i;
-    if !bytes.get(i)?.is_ascii_alphabetic() {
+    let closing = bytes.get(1) == Some(&b'/');
+    let name_start = 1 + usize::from(closing);
+    if !bytes.get(name_start)?.is_ascii_alphabetic() {
         return None;
     }
+    let mut i = name_start;
     while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'-' | b'.' | b'_')) {
         i += 1;
     }
@@ -96,11 +93,8 @@ fn parse_tag(text: &str) -> Option<ParsedTag<'_>> {
                     len: i + 1,
                 });
             }
-            quote @ (b'"' | b'\'') if braces == 0 => {
-                let close = text[i + 1..].find(quote as char)?;
-                i += close + 2;
-                continue;
-            }
+            // A quoted value runs to its closing quote, whatever it holds.
+            quote @ (b'"' | b'\'') if braces == 0 => i += text[i + 1..].find(quote as char)? + 1,
             b'{' => braces += 1,
             b'}' => braces = braces.checked_sub(1)?,
             b'<' if braces == 0 => return None,

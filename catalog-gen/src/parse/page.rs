@@ -546,9 +546,8 @@ fn pseudo_heading(block: &[Spanned<'_>]) -> Option<(Section, usize)> {
     if !matches!(block.get(1), Some((Event::Start(Tag::Strong), _))) {
         return None;
     }
-    let end = block
-        .iter()
-        .position(|(event, _)| matches!(event, Event::End(TagEnd::Strong)))?;
+    let strong_end = |(event, _): &Spanned<'_>| matches!(event, Event::End(TagEnd::Strong));
+    let end = block.iter().position(strong_end)?;
     let section = Section::named(&plain_text(block[2..end].iter().map(|(event, _)| event))?)?;
     let breaks = block[end + 1..]
         .iter()
