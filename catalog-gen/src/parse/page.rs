@@ -345,12 +345,8 @@ impl PageReader<'_, '_> {
     fn add_code(&mut self, code: CodeDraft, types: &mut Vec<(String, Located<String>)>) {
         let name = display_code(code.code.as_deref());
         let Some(span) = code.example.clone() else {
-            self.report(
-                Lint::MissingExample,
-                format!("`{name}` has no JSON example, so its type and status are unknown"),
-                code.heading.clone(),
-            );
-            return;
+            let message = format!("`{name}` has no JSON example, so its type and status are unknown");
+            return self.report(Lint::MissingExample, message, code.heading.clone());
         };
         let example = match example::read_example(span.clone(), self.ctx) {
             Ok(example) => example,
@@ -373,11 +369,8 @@ impl PageReader<'_, '_> {
             let message = format!(
                 "`{name}`: the example's suggestedUserMessage differs from the Suggested User Message section"
             );
-            self.report(
-                Lint::UserMessageMismatch,
-                message,
-                example.user_message.span.clone(),
-            );
+            let at = example.user_message.span.clone();
+            self.report(Lint::UserMessageMismatch, message, at);
         }
         self.parsed.catalog.api_errors.push(ApiErrorEntry {
             error_type: example.error_type.value,
@@ -405,21 +398,17 @@ impl PageReader<'_, '_> {
     /// code in kebab case and its page the page's own URL.
     fn check_example(&mut self, code: &CodeDraft, example: &Example) {
         let name = display_code(code.code.as_deref());
-        match &example.code {
-            None => self.report(
-                Lint::ExampleCodeMismatch,
-                format!("`{name}`: the example has no `code`"),
-                code.heading.clone(),
-            ),
-            Some(located) if located.value != code.code => self.report(
-                Lint::ExampleCodeMismatch,
-                format!(
-                    "`{name}`: the example's code `{}` differs from its heading",
-                    display_code(located.value.as_deref())
-                ),
-                located.span.clone(),
-            ),
-            Some(_) => {}
+        let mismatch = match &example.code {
+            None => Some(("the example has no `code`".to_owned(), code.heading.clone())),
+            Some(located) if located.value != code.code => {
+                let shown = display_code(located.value.as_deref());
+                let problem = format!("the example's code `{shown}` differs from its heading");
+                Some((problem, located.span.clone()))
+            }
+            Some(_) => None,
+        };
+        if let Some((problem, span)) = mismatch {
+            self.report(Lint::ExampleCodeMismatch, format!("`{name}`: {problem}"), span);
         }
         let doc_url = &example.doc_url.value;
         let (page, anchor) = doc_url.split_once('#').unwrap_or((doc_url, ""));
@@ -434,11 +423,8 @@ impl PageReader<'_, '_> {
             _ => return,
         };
         let key = Key::new(&example.error_type.value, code.code.as_deref());
-        self.report(
-            Lint::DocUrlMismatch,
-            format!("`{key}`: {problem}"),
-            example.doc_url.span.clone(),
-        );
+        let message = format!("`{key}`: {problem}");
+        self.report(Lint::DocUrlMismatch, message, example.doc_url.span.clone());
     }
 
     /// Adds the entry of the Connect page: the error its parameter table names, or reports why
