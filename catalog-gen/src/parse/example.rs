@@ -10,11 +10,11 @@ use serde_json::value::RawValue;
 use super::FileCtx;
 use crate::diagnostic::{Diagnostic, Lint};
 
-/// A value read from the example, with the file offset of its JSON value.
+/// A value read from the example, with the span of the first byte of its JSON value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Located<T> {
     pub value: T,
-    pub offset: usize,
+    pub span: Range<usize>,
 }
 
 /// The fields of a documented error response body.
@@ -28,40 +28,52 @@ pub(crate) struct Example {
     pub doc_url: Located<String>,
     pub resolution: Option<String>,
     pub resolution_url: Option<String>,
-    pub user_message: Option<Located<String>>,
+    pub user_message: Located<Option<String>>,
 }
 
 /// Reads the example at `span` of the file; on failure, every problem found, each with its
-/// position.
+/// position. The JSON is read in the file itself, so that every offset in it is a file offset:
+/// what a fence strips (indentation, the CR of CRLF) is JSON white space.
 pub(crate) fn read_example(span: Range<usize>, ctx: &FileCtx<'_>) -> Result<Example, Vec<Diagnostic>> {
-    let mut members = Members::of(span, ctx).map_err(|problem| vec![problem])?;
-    let error_type = members.member("type", string);
-    // An example without a `code` is linted, not rejected.
-    let code = members
-        .raw
-        .contains_key("code")
-        .then(|| members.member("code", optional_string));
-    let status_code = members.member("statusCode", status_code).value;
-    let description = members.member("description", string).value;
-    let doc_url = members.member("docURL", string);
+    let json = &ctx.text[span.clone()];
+    let start = span.start + (json.len() - json.trim_start().len());
+    let raw = serde_json::from_str(json).map_err(|error| {
+        vec![if error.classify() == Category::Data {
+            ctx.report(
+                Lint::InvalidExample,
+                "the JSON example is not an object",
+                start..start + 1,
+            )
+        } else {
+            let at = span.start + content_offset_of(json, error.line(), error.column());
+            invalid_json(ctx, &error, at..at + 1)
+        }]
+    })?;
+    let mut members = Members {
+        raw,
+        start,
+        ctx,
+        problems: Vec::new(),
+    };
     let (resolution, resolution_url) = members.member("resolution", resolution).value;
-    let user_message = members.member("suggestedUserMessage", optional_string);
+    let example = Example {
+        error_type: members.member("type", string),
+        // An example without a `code` is linted, not rejected.
+        code: members
+            .raw
+            .contains_key("code")
+            .then(|| members.member("code", optional_string)),
+        status_code: members.member("statusCode", status_code).value,
+        description: members.member("description", string).value,
+        doc_url: members.member("docURL", string),
+        resolution,
+        resolution_url,
+        user_message: members.member("suggestedUserMessage", optional_string),
+    };
     if !members.problems.is_empty() {
         return Err(members.problems);
     }
-    Ok(Example {
-        error_type,
-        code,
-        status_code,
-        description,
-        doc_url,
-        resolution,
-        resolution_url,
-        user_message: user_message.value.map(|value| Located {
-            value,
-            offset: user_message.offset,
-        }),
-    })
+    Ok(example)
 }
 
 /// The members of an example, and the problems found in those the catalog reads.
@@ -76,31 +88,6 @@ struct Members<'a> {
 }
 
 impl<'a> Members<'a> {
-    /// Reads the JSON at `span` of the file itself, so that every offset in it is a file
-    /// offset: what a fence strips (indentation, the CR of CRLF) is JSON white space.
-    fn of(span: Range<usize>, ctx: &'a FileCtx<'a>) -> Result<Self, Diagnostic> {
-        let json = &ctx.text[span.clone()];
-        let start = span.start + (json.len() - json.trim_start().len());
-        let raw = serde_json::from_str(json).map_err(|error| {
-            if error.classify() == Category::Data {
-                ctx.report(
-                    Lint::InvalidExample,
-                    "the JSON example is not an object",
-                    start..start + 1,
-                )
-            } else {
-                let at = span.start + content_offset_of(json, error.line(), error.column());
-                invalid_json(ctx, &error, at)
-            }
-        })?;
-        Ok(Members {
-            raw,
-            start,
-            ctx,
-            problems: Vec::new(),
-        })
-    }
-
     /// The member `key` as `read` takes it (`None` when absent), located at its value (or at
     /// the example's start). When it cannot be read, the problem is recorded there and a
     /// default stands in.
@@ -117,17 +104,18 @@ impl<'a> Members<'a> {
             ),
             None => (None, self.start),
         };
+        let span = offset..offset + 1;
         let read = match value.transpose() {
             Ok(value) => read(value.as_ref(), key)
-                .map_err(|message| self.ctx.report(Lint::InvalidExample, message, offset..offset + 1)),
+                .map_err(|message| self.ctx.report(Lint::InvalidExample, message, span.clone())),
             // Valid JSON that serde_json will not build (nested deeper than it allows).
-            Err(error) => Err(invalid_json(self.ctx, &error, offset)),
+            Err(error) => Err(invalid_json(self.ctx, &error, span.clone())),
         };
         let value = read.unwrap_or_else(|problem| {
             self.problems.push(problem);
             T::default()
         });
-        Located { value, offset }
+        Located { value, span }
     }
 }
 
@@ -173,18 +161,13 @@ fn resolution(value: Option<&Value>, _: &str) -> Result<(Option<String>, Option<
     }
 }
 
-/// The diagnostic of JSON that serde_json could not read, at file offset `at`.
-fn invalid_json(ctx: &FileCtx<'_>, error: &serde_json::Error, at: usize) -> Diagnostic {
-    let message = format!(
-        "the JSON example is not valid JSON: {}",
-        strip_position(&error.to_string())
-    );
-    ctx.report(Lint::InvalidJson, message, at..at + 1)
-}
-
-/// serde_json's message without its trailing " at line L column C".
-fn strip_position(message: &str) -> &str {
-    message.find(" at line ").map_or(message, |i| &message[..i])
+/// The diagnostic of JSON that serde_json could not read, at `span` of the file.
+fn invalid_json(ctx: &FileCtx<'_>, error: &serde_json::Error, span: Range<usize>) -> Diagnostic {
+    let message = error.to_string();
+    // The position is the diagnostic's; serde_json's own (" at line L column C") goes.
+    let message = message.find(" at line ").map_or(&*message, |i| &message[..i]);
+    let message = format!("the JSON example is not valid JSON: {message}");
+    ctx.report(Lint::InvalidJson, message, span)
 }
 
 /// The byte offset of serde_json's 1-based (line, column); column 0 means the line's start.
@@ -203,13 +186,12 @@ fn content_offset_of(text: &str, line: usize, column: usize) -> usize {
 pub(crate) fn redirect_location(block: &str) -> Option<String> {
     let mut location: Option<String> = None;
     // The headers end at the first blank line, and `Location` at the next header.
-    for line in block
-        .trim_start()
-        .lines()
-        .map(str::trim)
-        .take_while(|line| !line.is_empty())
-    {
-        let header = line.split_once(':').filter(|(name, _)| is_header_name(name));
+    let lines = block.trim_start().lines().map(str::trim);
+    for line in lines.take_while(|line| !line.is_empty()) {
+        let is_token = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+        let header = line
+            .split_once(':')
+            .filter(|(name, _)| !name.is_empty() && name.chars().all(is_token));
         match (header, &mut location) {
             (Some(_), Some(_)) => break,
             (Some((name, value)), None) if name.eq_ignore_ascii_case("location") => {
@@ -220,13 +202,6 @@ pub(crate) fn redirect_location(block: &str) -> Option<String> {
         }
     }
     location
-}
-
-fn is_header_name(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 #[cfg(test)]

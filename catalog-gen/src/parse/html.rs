@@ -4,55 +4,6 @@
 //! starting with an uppercase letter) and comments. Anything else that looks like a tag,
 //! such as the docs' `<app name>` placeholder, is text and stays.
 
-/// HTML elements removed as markup that leave the text on its line.
-const INLINE: &[&str] = &[
-    "a", "abbr", "b", "button", "code", "col", "colgroup", "del", "em", "font", "i", "iframe", "img",
-    "input", "ins", "kbd", "label", "mark", "path", "picture", "q", "s", "samp", "small", "source", "span",
-    "strike", "strong", "sub", "sup", "svg", "tt", "u", "var", "video", "wbr",
-];
-
-/// HTML elements removed as markup after which the text continues on a new line.
-const LINE_BREAKING: &[&str] = &[
-    "article",
-    "aside",
-    "blockquote",
-    "br",
-    "caption",
-    "center",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "figcaption",
-    "figure",
-    "footer",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
-];
-
 /// `html` with markup tags removed; line-breaking elements become newlines and `<li>` starts
 /// a `- ` line.
 pub(crate) fn strip_tags(html: &str) -> String {
@@ -61,40 +12,29 @@ pub(crate) fn strip_tags(html: &str) -> String {
     while let Some(open) = rest.find('<') {
         out.push_str(&rest[..open]);
         let candidate = &rest[open..];
-        if let Some(comment_body) = candidate.strip_prefix("<!--") {
-            match comment_body.find("-->") {
-                Some(end) => {
-                    rest = &comment_body[end + 3..];
-                    continue;
-                }
-                None => {
-                    rest = "";
-                    continue;
-                }
-            }
+        if let Some(comment) = candidate.strip_prefix("<!--") {
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+            continue;
         }
-        match parse_tag(candidate) {
-            Some(tag) if is_markup(tag.name) => {
-                let name = tag.name.to_ascii_lowercase();
-                if name == "li" {
-                    if !tag.closing {
-                        // One item per line, however the source spaced them.
-                        out.truncate(out.trim_end_matches([' ', '\t']).len());
-                        if !out.is_empty() && !out.ends_with('\n') {
-                            out.push('\n');
-                        }
-                        out.push_str("- ");
-                    }
-                } else if LINE_BREAKING.contains(&name.as_str()) || starts_uppercase(tag.name) {
+        let Some((breaks, tag)) = parse_tag(candidate).and_then(|tag| Some((breaks_line(tag.name)?, tag)))
+        else {
+            out.push('<');
+            rest = &candidate[1..];
+            continue;
+        };
+        if tag.name.eq_ignore_ascii_case("li") {
+            if !tag.closing {
+                // One item per line, however the source spaced them.
+                out.truncate(out.trim_end_matches([' ', '\t']).len());
+                if !out.is_empty() && !out.ends_with('\n') {
                     out.push('\n');
                 }
-                rest = &candidate[tag.len..];
+                out.push_str("- ");
             }
-            _ => {
-                out.push('<');
-                rest = &candidate[1..];
-            }
+        } else if breaks {
+            out.push('\n');
         }
+        rest = &candidate[tag.len..];
     }
     out.push_str(rest);
     out
@@ -105,36 +45,40 @@ pub(crate) fn is_line_break(html: &str) -> bool {
     matches!(parse_tag(html.trim()), Some(tag) if tag.name.eq_ignore_ascii_case("br") && tag.len == html.trim().len())
 }
 
+/// Whether the text after the tag `name` continues on a new line once the tag is removed;
+/// `None` when the tag is no markup and stays as text.
+fn breaks_line(name: &str) -> Option<bool> {
+    if name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return Some(true);
+    }
+    match name.to_ascii_lowercase().as_str() {
+        "a" | "abbr" | "b" | "button" | "code" | "col" | "colgroup" | "del" | "em" | "font" | "i"
+        | "iframe" | "img" | "input" | "ins" | "kbd" | "label" | "mark" | "path" | "picture" | "q" | "s"
+        | "samp" | "small" | "source" | "span" | "strike" | "strong" | "sub" | "sup" | "svg" | "tt" | "u"
+        | "var" | "video" | "wbr" => Some(false),
+        "article" | "aside" | "blockquote" | "br" | "caption" | "center" | "dd" | "details" | "div"
+        | "dl" | "dt" | "figcaption" | "figure" | "footer" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+        | "header" | "hr" | "li" | "main" | "nav" | "ol" | "p" | "pre" | "section" | "summary" | "table"
+        | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr" | "ul" => Some(true),
+        _ => None,
+    }
+}
+
 struct ParsedTag<'a> {
     name: &'a str,
     closing: bool,
     len: usize,
 }
 
-fn is_markup(name: &str) -> bool {
-    starts_uppercase(name)
-        || INLINE
-            .iter()
-            .chain(LINE_BREAKING)
-            .any(|known| known.eq_ignore_ascii_case(name))
-}
-
-fn starts_uppercase(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_uppercase())
-}
-
 /// Parses `<name attr="v" {expr}>`, `</name>` or `<name/>` at the start of `text`.
 fn parse_tag(text: &str) -> Option<ParsedTag<'_>> {
     let bytes = text.as_bytes();
-    let mut i = 1;
-    let closing = bytes.get(i) == Some(&b'/');
-    if closing {
-        i += 1;
-    }
-    let name_start = i;
-    if !bytes.get(i)?.is_ascii_alphabetic() {
+    let closing = bytes.get(1) == Some(&b'/');
+    let name_start = 1 + usize::from(closing);
+    if !bytes.get(name_start)?.is_ascii_alphabetic() {
         return None;
     }
+    let mut i = name_start;
     while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'-' | b'.' | b'_')) {
         i += 1;
     }
@@ -149,11 +93,8 @@ fn parse_tag(text: &str) -> Option<ParsedTag<'_>> {
                     len: i + 1,
                 });
             }
-            quote @ (b'"' | b'\'') if braces == 0 => {
-                let close = text[i + 1..].find(quote as char)?;
-                i += close + 2;
-                continue;
-            }
+            // A quoted value runs to its closing quote, whatever it holds.
+            quote @ (b'"' | b'\'') if braces == 0 => i += text[i + 1..].find(quote as char)? + 1,
             b'{' => braces += 1,
             b'}' => braces = braces.checked_sub(1)?,
             b'<' if braces == 0 => return None,

@@ -11,7 +11,7 @@ mod page;
 mod text;
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::hash::Hash;
 use std::ops::Range;
 
@@ -34,16 +34,27 @@ pub(crate) struct Parsed {
 pub(crate) fn parse_snapshot(snapshot: &Snapshot) -> Parsed {
     let mut parsed = Parsed::default();
     for file in &snapshot.files {
-        parse_file(&file.path, &file.bytes, &mut parsed);
+        let bytes = file.bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&file.bytes);
+        match std::str::from_utf8(bytes) {
+            Ok(text) => page::read_page(&FileCtx::new(&file.path, text), &mut parsed),
+            Err(error) => {
+                let valid = error.valid_up_to();
+                // The valid prefix locates the bad byte; it is valid UTF-8 by construction.
+                let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+                parsed.diagnostics.push(FileCtx::new(&file.path, prefix).report(
+                    Lint::InvalidUtf8,
+                    format!("the page is not valid UTF-8 (byte 0x{:02X})", bytes[valid]),
+                    valid..valid + 1,
+                ));
+            }
+        }
     }
     finish(&mut parsed);
     parsed
 }
 
 /// The markdown extensions the docs use.
-pub(crate) fn markdown_options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
-}
+pub(crate) const MARKDOWN: Options = Options::ENABLE_TABLES.union(Options::ENABLE_STRIKETHROUGH);
 
 /// One file being read: its name, text and line index, for positions and diagnostics.
 pub(crate) struct FileCtx<'a> {
@@ -75,27 +86,6 @@ impl<'a> FileCtx<'a> {
     pub(crate) fn report(&self, lint: Lint, message: impl Into<String>, span: Range<usize>) -> Diagnostic {
         Diagnostic::new(lint, message, self.source(span.start), span)
     }
-}
-
-fn parse_file(path: &str, bytes: &[u8], parsed: &mut Parsed) {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => {
-            let valid = error.valid_up_to();
-            // The valid prefix locates the bad byte; it is valid UTF-8 by construction.
-            let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
-            let ctx = FileCtx::new(path, prefix);
-            parsed.diagnostics.push(ctx.report(
-                Lint::InvalidUtf8,
-                format!("the page is not valid UTF-8 (byte 0x{:02X})", bytes[valid]),
-                valid..valid + 1,
-            ));
-            return;
-        }
-    };
-    let ctx = FileCtx::new(path, text);
-    page::read_page(&ctx, parsed);
 }
 
 /// Cross-page checks, then the canonical order.
@@ -133,24 +123,14 @@ fn duplicate(at: &Source, first: &Source, name: &str) -> Diagnostic {
 
 /// Warns about codes whose status differs from the one most codes of their type share.
 fn status_consistency(catalog: &Catalog, diagnostics: &mut Vec<Diagnostic>) {
-    let mut statuses: BTreeMap<&str, Vec<u16>> = BTreeMap::new();
-    for entry in &catalog.api_errors {
-        statuses
-            .entry(&entry.error_type)
-            .or_default()
-            .push(entry.status_code);
-    }
-    let usual: BTreeMap<&str, u16> = statuses
-        .into_iter()
-        .filter_map(|(error_type, mut statuses)| {
-            // Of equally common statuses, the lowest is the usual one.
-            statuses.sort_unstable();
-            Some((error_type, most_common(statuses)?))
-        })
-        .collect();
-    for entry in &catalog.api_errors {
-        let usual = usual[entry.error_type.as_str()];
-        if entry.status_code != usual {
+    // The catalog is sorted: the codes of a type are adjacent.
+    for codes in catalog.api_errors.chunk_by(|a, b| a.error_type == b.error_type) {
+        let mut statuses: Vec<u16> = codes.iter().map(|entry| entry.status_code).collect();
+        // Of equally common statuses, the lowest is the usual one.
+        statuses.sort_unstable();
+        // A chunk is never empty: it has a usual status.
+        let usual = most_common(statuses).unwrap_or_default();
+        for entry in codes.iter().filter(|entry| entry.status_code != usual) {
             diagnostics.push(Diagnostic::new(
                 Lint::StatusMismatch,
                 format!(

@@ -3,13 +3,13 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, OffsetIter, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 use smartcar_errors_shared::key::Key;
 use smartcar_errors_shared::query::parse_query;
 
 use super::example::{self, Example, Located};
 use super::text::{PlainText, plain_text};
-use super::{FileCtx, Parsed, html, most_common};
+use super::{FileCtx, MARKDOWN, Parsed, html, most_common};
 use crate::diagnostic::Lint;
 use crate::model::{ApiErrorEntry, ConnectErrorEntry, ConnectParameter};
 
@@ -18,9 +18,6 @@ type Spanned<'a> = (Event<'a>, Range<usize>);
 /// A table cell's plain text and its span, which starts at the cell's first non-blank
 /// character.
 type Cell = (String, Range<usize>);
-
-/// What is wrong, and where.
-type Problem = (String, Range<usize>);
 
 /// Reads the page in `ctx` into `parsed`: what it documents and what is wrong with it.
 pub(crate) fn read_page(ctx: &FileCtx<'_>, parsed: &mut Parsed) {
@@ -34,28 +31,21 @@ pub(crate) fn read_page(ctx: &FileCtx<'_>, parsed: &mut Parsed) {
         current: None,
         connect: None,
     };
-    let mut events = Parser::new_ext(ctx.text, super::markdown_options()).into_offset_iter();
-    while let Some(block) = next_block(&mut events) {
-        reader.block(&block);
-    }
-    reader.finish();
-}
-
-/// The events of the next top-level block.
-fn next_block<'a>(events: &mut OffsetIter<'a>) -> Option<Vec<Spanned<'a>>> {
-    let first = events.next()?;
-    let mut depth = usize::from(matches!(first.0, Event::Start(_)));
-    let mut block = vec![first];
-    while depth > 0 {
-        let Some(event) = events.next() else { break };
-        match event.0 {
+    // The page block by block: each top-level event with the events nested in it.
+    let events: Vec<_> = Parser::new_ext(ctx.text, MARKDOWN).into_offset_iter().collect();
+    let (mut depth, mut start) = (0usize, 0);
+    for (i, (event, _)) in events.iter().enumerate() {
+        match event {
             Event::Start(_) => depth += 1,
-            Event::End(_) => depth -= 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
             _ => {}
         }
-        block.push(event);
+        if depth == 0 {
+            reader.block(&events[start..=i]);
+            start = i + 1;
+        }
     }
-    Some(block)
+    reader.finish();
 }
 
 /// The inner events of a block (without its own start and end).
@@ -140,17 +130,19 @@ impl PageReader<'_, '_> {
 
     fn block(&mut self, block: &[Spanned<'_>]) {
         match &block[0].0 {
-            Event::Start(Tag::Paragraph | Tag::HtmlBlock)
+            // A separator: text after it belongs to no section.
+            Event::Start(Tag::Paragraph | Tag::HtmlBlock) | Event::Rule
                 if inner(block).all(|event| is_break(event, false)) =>
             {
-                self.separator()
+                if let Some(code) = &mut self.current {
+                    code.section = Section::Detached;
+                }
             }
             Event::Start(Tag::Heading { level, .. }) => self.heading(*level, block),
             Event::Start(Tag::Paragraph) => self.paragraph(block),
             Event::Start(Tag::BlockQuote(_)) => self.blockquote(block),
             Event::Start(Tag::CodeBlock(kind)) => self.code_block(kind, block),
             Event::Start(Tag::Table(_)) => self.table(block),
-            Event::Rule => self.separator(),
             _ => self.feed(block),
         }
     }
@@ -160,7 +152,13 @@ impl PageReader<'_, '_> {
         let h1 = level == HeadingLevel::H1;
         // A code heading first: `` # `Source: x` `` documents a code, whatever its text.
         if h1 && let Some(code) = code_heading(block) {
-            return self.start_code(code, range);
+            self.codes.extend(self.current.take());
+            self.current = Some(CodeDraft {
+                code,
+                heading: range,
+                ..CodeDraft::default()
+            });
+            return;
         }
         let text = plain_text(inner(block)).unwrap_or_default();
         if let Some(section) = Section::named(&text)
@@ -180,7 +178,7 @@ impl PageReader<'_, '_> {
             self.title = Some(text);
         } else {
             // A page-level heading ends the code above it.
-            self.finish_code();
+            self.codes.extend(self.current.take());
         }
     }
 
@@ -189,11 +187,8 @@ impl PageReader<'_, '_> {
             return self.feed(block);
         };
         self.switch_section(section, block[0].1.clone());
-        let rest = &block[rest..];
-        if let Some(target) = self.target(rest) {
-            target.push(&Event::Start(Tag::Paragraph));
-            target.extend(rest.iter().map(|(event, _)| event));
-        }
+        // The rest reads as a paragraph of its own: every block leaves a paragraph break pending.
+        self.feed(&block[rest..]);
     }
 
     fn blockquote(&mut self, block: &[Spanned<'_>]) {
@@ -211,19 +206,18 @@ impl PageReader<'_, '_> {
     }
 
     fn code_block(&mut self, kind: &CodeBlockKind<'_>, block: &[Spanned<'_>]) {
-        let info = match kind {
-            CodeBlockKind::Fenced(info) => info.as_ref(),
-            CodeBlockKind::Indented => "",
+        // An indented block is neither an example nor a redirect.
+        let CodeBlockKind::Fenced(info) = kind else {
+            return self.feed(block);
         };
         let lang = info.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
-        // The content as written: from its first line to its last (the fences excluded).
-        let lines = block[1..]
-            .iter()
-            .filter(|(event, _)| matches!(event, Event::Text(_)));
-        let content = lines
-            .map(|(_, range)| range.clone())
-            .reduce(|first, last| first.start..last.end)
-            .unwrap_or(block[0].1.start..block[0].1.start);
+        // The content as written: from its first line to its last (the fences excluded); a code
+        // block holds nothing but its lines' text.
+        let lines = &block[1..block.len() - 1];
+        let content = match (lines.first(), lines.last()) {
+            (Some((_, first)), Some((_, last))) => first.start..last.end,
+            _ => block[0].1.start..block[0].1.start,
+        };
         if let Some(code) = &mut self.current {
             if lang == "json" && code.example.is_none() && code.section != Section::Detached {
                 code.example = Some(content);
@@ -243,18 +237,18 @@ impl PageReader<'_, '_> {
     /// A parameter table makes the page a Connect page; any other table is text.
     fn table(&mut self, block: &[Spanned<'_>]) {
         let rows = table_rows(block, self.ctx.text);
-        let is_parameter_table = rows
-            .first()
-            .and_then(|header| header.first())
-            .is_some_and(|(cell, _)| cell.eq_ignore_ascii_case("parameter"));
+        let header = rows.first().and_then(|header| header.first());
+        let is_parameter_table = header.is_some_and(|(cell, _)| cell.eq_ignore_ascii_case("parameter"));
         if !is_parameter_table || self.connect.is_some() || self.current.is_some() {
             return self.feed(block);
         }
         let mut parameters = Vec::new();
-        for row in &rows[1..] {
+        for row in rows[1..]
+            .iter()
+            .filter(|row| row.iter().any(|(text, _)| !text.is_empty()))
+        {
             match parameter(row) {
-                Ok(Some(parameter)) => parameters.push(parameter),
-                Ok(None) => {}
+                Ok(parameter) => parameters.push(parameter),
                 Err((message, span)) => self.report(Lint::InvalidParameter, message, span),
             }
         }
@@ -266,39 +260,15 @@ impl PageReader<'_, '_> {
         });
     }
 
-    fn start_code(&mut self, code: Option<String>, heading: Range<usize>) {
-        self.finish_code();
-        self.current = Some(CodeDraft {
-            code,
-            heading,
-            ..CodeDraft::default()
-        });
-    }
-
     fn switch_section(&mut self, section: Section, span: Range<usize>) {
         let Some(code) = &mut self.current else { return };
         code.section = section;
         if std::mem::replace(&mut code.sections_seen[section as usize], true) {
             let name = display_code(code.code.as_deref()).to_owned();
-            self.report(
-                Lint::DuplicateSection,
-                format!(
-                    "`{name}` has a second {} section; its text is appended",
-                    section.title()
-                ),
-                span,
-            );
+            let title = section.title();
+            let message = format!("`{name}` has a second {title} section; its text is appended");
+            self.report(Lint::DuplicateSection, message, span);
         }
-    }
-
-    fn separator(&mut self) {
-        if let Some(code) = &mut self.current {
-            code.section = Section::Detached;
-        }
-    }
-
-    fn finish_code(&mut self) {
-        self.codes.extend(self.current.take());
     }
 
     /// Where text at this point of the page goes, if anywhere. Text after a separator that
@@ -330,7 +300,7 @@ impl PageReader<'_, '_> {
     }
 
     fn finish(mut self) {
-        self.finish_code();
+        self.codes.extend(self.current.take());
         let codes = std::mem::take(&mut self.codes);
         match (&self.connect, codes.first()) {
             (None, None) => self.report(
@@ -340,11 +310,7 @@ impl PageReader<'_, '_> {
             ),
             (Some(connect), Some(code)) => {
                 // Reported where the page's second kind starts.
-                let at = if code.heading.start < connect.table.start {
-                    connect.table.clone()
-                } else {
-                    code.heading.clone()
-                };
+                let at = std::cmp::max_by_key(connect.table.clone(), code.heading.clone(), |span| span.start);
                 self.report(
                     Lint::MixedPage,
                     "the page has both code headings and a Connect parameter table",
@@ -355,67 +321,58 @@ impl PageReader<'_, '_> {
         }
         let mut types = Vec::new();
         for code in codes {
-            if let Some(entry) = self.api_entry(code, &mut types) {
-                self.parsed.catalog.api_errors.push(entry);
+            self.add_code(code, &mut types);
+        }
+        // The page's type is the one most examples show (the first of equals).
+        if let Some(page_type) = most_common(types.iter().map(|(_, error_type)| error_type.value.as_str())) {
+            for (name, error_type) in &types {
+                if error_type.value != page_type {
+                    let message = format!(
+                        "`{name}`: the example's type `{}` differs from the page's `{page_type}`",
+                        error_type.value
+                    );
+                    self.report(Lint::ExampleTypeMismatch, message, error_type.span.clone());
+                }
             }
         }
-        self.check_types(&types);
-        if let Some(connect) = self.connect.take()
-            && let Some(entry) = self.connect_entry(connect)
-        {
-            self.parsed.catalog.connect_errors.push(entry);
+        if let Some(connect) = self.connect.take() {
+            self.add_connect(connect);
         }
     }
 
-    /// The entry of one code heading; records its name and its example's type in `types`.
-    fn api_entry(
-        &mut self,
-        code: CodeDraft,
-        types: &mut Vec<(String, Located<String>)>,
-    ) -> Option<ApiErrorEntry> {
+    /// Adds the entry of one code heading, or reports why it has none; records its name and
+    /// its example's type in `types`.
+    fn add_code(&mut self, code: CodeDraft, types: &mut Vec<(String, Located<String>)>) {
         let name = display_code(code.code.as_deref());
         let Some(span) = code.example.clone() else {
-            self.report(
-                Lint::MissingExample,
-                format!("`{name}` has no JSON example, so its type and status are unknown"),
-                code.heading.clone(),
-            );
-            return None;
+            let message = format!("`{name}` has no JSON example, so its type and status are unknown");
+            return self.report(Lint::MissingExample, message, code.heading.clone());
         };
         let example = match example::read_example(span.clone(), self.ctx) {
             Ok(example) => example,
-            Err(problems) => {
-                self.parsed.diagnostics.extend(problems);
-                return None;
-            }
+            Err(problems) => return self.parsed.diagnostics.extend(problems),
         };
         self.check_example(&code, &example);
         types.push((name.to_owned(), example.error_type.clone()));
-        let [explanation, resolution, troubleshooting, user_message] = code.texts;
-        let suggested_user_message = user_message.finish();
-        let suggested_resolution = resolution.finish();
-        let troubleshooting_steps = troubleshooting.finish();
+        let [explanation, resolution, troubleshooting, user_message] = code.texts.map(PlainText::finish);
         let missing = [
-            (suggested_user_message.is_none(), Section::UserMessage),
-            (
-                suggested_resolution.is_none() && troubleshooting_steps.is_none(),
-                Section::Resolution,
-            ),
+            user_message.is_none().then_some(Section::UserMessage),
+            (resolution.is_none() && troubleshooting.is_none()).then_some(Section::Resolution),
         ];
-        for (_, section) in missing.into_iter().filter(|(missing, _)| *missing) {
+        for section in missing.into_iter().flatten() {
             let message = format!("`{name}` has no {} section", section.title());
             self.report(Lint::MissingSection, message, code.heading.clone());
         }
-        if let (Some(section), Some(example_message)) = (&suggested_user_message, &example.user_message)
-            && section.trim() != example_message.value.trim()
+        if let (Some(section), Some(example_message)) = (&user_message, &example.user_message.value)
+            && section.trim() != example_message.trim()
         {
-            let at = example_message.offset;
             let message = format!(
                 "`{name}`: the example's suggestedUserMessage differs from the Suggested User Message section"
             );
-            self.report(Lint::UserMessageMismatch, message, at..at + 1);
+            let at = example.user_message.span.clone();
+            self.report(Lint::UserMessageMismatch, message, at);
         }
-        Some(ApiErrorEntry {
+        self.parsed.catalog.api_errors.push(ApiErrorEntry {
             error_type: example.error_type.value,
             code: code.code,
             status_code: example.status_code,
@@ -423,98 +380,86 @@ impl PageReader<'_, '_> {
             doc_url: example.doc_url.value,
             resolution: example.resolution,
             resolution_url: example.resolution_url,
-            suggested_user_message,
-            suggested_resolution,
-            troubleshooting_steps,
-            explanation: explanation.finish(),
-            example_user_message: example.user_message.map(|message| message.value),
+            suggested_user_message: user_message,
+            suggested_resolution: resolution,
+            troubleshooting_steps: troubleshooting,
+            explanation,
+            example_user_message: example.user_message.value,
             example_headers: Default::default(),
             example: self.ctx.text[span].to_owned(),
             page_title: self.title.clone(),
             page_summary: self.summary.clone(),
             page_url: self.page_url.clone(),
             source: self.ctx.source(code.heading.start),
-        })
-    }
-    /// Lints the examples' types: the page's type is the one most of them show (the first
-    /// of equals), and each example that shows another is reported.
-    fn check_types(&mut self, types: &[(String, Located<String>)]) {
-        let Some(page_type) = most_common(types.iter().map(|(_, error_type)| error_type.value.as_str()))
-        else {
-            return;
-        };
-        for (name, error_type) in types {
-            if error_type.value != page_type {
-                let message = format!(
-                    "`{name}`: the example's type `{}` differs from the page's `{page_type}`",
-                    error_type.value
-                );
-                let at = error_type.offset..error_type.offset + 1;
-                self.report(Lint::ExampleTypeMismatch, message, at);
-            }
-        }
+        });
     }
 
-    /// Lints the example against its heading and its page.
+    /// Lints the example against its heading and its page: its docURL's anchor should be the
+    /// code in kebab case and its page the page's own URL.
     fn check_example(&mut self, code: &CodeDraft, example: &Example) {
         let name = display_code(code.code.as_deref());
-        let at = |offset: usize| offset..offset + 1;
-        match &example.code {
-            None => self.report(
-                Lint::ExampleCodeMismatch,
-                format!("`{name}`: the example has no `code`"),
-                code.heading.clone(),
-            ),
-            Some(located) if located.value != code.code => self.report(
-                Lint::ExampleCodeMismatch,
-                format!(
-                    "`{name}`: the example's code `{}` differs from its heading",
-                    display_code(located.value.as_deref())
-                ),
-                at(located.offset),
-            ),
-            Some(_) => {}
+        let mismatch = match &example.code {
+            None => Some(("the example has no `code`".to_owned(), code.heading.clone())),
+            Some(located) if located.value != code.code => {
+                let shown = display_code(located.value.as_deref());
+                let problem = format!("the example's code `{shown}` differs from its heading");
+                Some((problem, located.span.clone()))
+            }
+            Some(_) => None,
+        };
+        if let Some((problem, span)) = mismatch {
+            self.report(Lint::ExampleCodeMismatch, format!("`{name}`: {problem}"), span);
         }
-        if let Some(problem) = doc_url_problem(
-            &example.doc_url.value,
-            code.code.as_deref(),
-            self.page_url.as_deref(),
-        ) {
-            self.report(
-                Lint::DocUrlMismatch,
-                format!(
-                    "`{}`: {problem}",
-                    Key::new(&example.error_type.value, code.code.as_deref())
-                ),
-                at(example.doc_url.offset),
-            );
-        }
+        let doc_url = &example.doc_url.value;
+        let (page, anchor) = doc_url.split_once('#').unwrap_or((doc_url, ""));
+        let expected = code.code.is_some().then(|| name.to_lowercase().replace('_', "-"));
+        let problem = match (expected, self.page_url.as_deref()) {
+            (Some(expected), _) if anchor != expected => {
+                format!("docURL `{doc_url}` should end in `#{expected}`")
+            }
+            (_, Some(page_url)) if page.trim_end_matches('/') != page_url.trim_end_matches('/') => {
+                format!("docURL `{doc_url}` points to another page than `{page_url}`")
+            }
+            _ => return,
+        };
+        let key = Key::new(&example.error_type.value, code.code.as_deref());
+        let message = format!("`{key}`: {problem}");
+        self.report(Lint::DocUrlMismatch, message, example.doc_url.span.clone());
     }
 
-    fn connect_entry(&mut self, connect: ConnectDraft) -> Option<ConnectErrorEntry> {
-        let error = match connect_error(&connect) {
-            Ok(error) => error,
-            Err((lint, message, span)) => {
-                self.report(lint, message, span);
-                return None;
-            }
+    /// Adds the entry of the Connect page: the error its parameter table names, or reports why
+    /// it names none.
+    fn add_connect(&mut self, connect: ConnectDraft) {
+        let row = |name: &str| connect.parameters.iter().find(|(row, _)| row.name == name);
+        let Some((error, span)) = row("error") else {
+            let message = "the parameter table has no `error` row naming the error";
+            self.report(Lint::MissingParameter, message, connect.table.clone());
+            return;
         };
+        let error = error.description.clone();
+        if error.is_empty() || error.chars().any(char::is_whitespace) {
+            let message = format!("the `error` row's value `{error}` is not an error name");
+            self.report(Lint::InvalidErrorName, message, span.clone());
+            return;
+        }
+        if row("error_description").is_none() {
+            let message = format!("`{error}`: the parameter table has no `error_description` row");
+            self.report(Lint::MissingParameter, message, connect.table.clone());
+            return;
+        }
         if let Some((redirect, span)) = &connect.redirect {
             self.check_redirect(&error, redirect, span.clone());
         }
-        Some(ConnectErrorEntry {
-            parameters: connect
-                .parameters
-                .into_iter()
-                .map(|(parameter, _)| parameter)
-                .collect(),
+        let parameters = connect.parameters.into_iter().map(|(row, _)| row).collect();
+        self.parsed.catalog.connect_errors.push(ConnectErrorEntry {
+            parameters,
             title: self.title.clone(),
             summary: self.summary.clone(),
             details: connect.details.finish(),
             example_redirect: connect.redirect.map(|(redirect, _)| redirect),
             page_url: self.page_url.clone(),
             source: self.ctx.source(connect.table.start),
-        })
+        });
     }
 
     /// Lints the example redirect (the `http` block at `span`) against the page's `error`.
@@ -537,78 +482,48 @@ impl PageReader<'_, '_> {
     }
 }
 
-/// The error a Connect page's parameter table names, or the lint, message and span of why it
-/// names none.
-fn connect_error(connect: &ConnectDraft) -> Result<String, (Lint, String, Range<usize>)> {
-    let row = |name: &str| connect.parameters.iter().find(|(row, _)| row.name == name);
-    let Some((error, span)) = row("error") else {
-        let message = "the parameter table has no `error` row naming the error";
-        return Err((Lint::MissingParameter, message.into(), connect.table.clone()));
-    };
-    let error = &error.description;
-    if error.is_empty() || error.chars().any(char::is_whitespace) {
-        let message = format!("the `error` row's value `{error}` is not an error name");
-        return Err((Lint::InvalidErrorName, message, span.clone()));
-    }
-    if row("error_description").is_none() {
-        let message = format!("`{error}`: the parameter table has no `error_description` row");
-        return Err((Lint::MissingParameter, message, connect.table.clone()));
-    }
-    Ok(error.clone())
-}
-
-/// A row of the parameter table with the span of its Description cell (`None` for an empty
-/// row), or what is wrong with it and where. The docs' tables are Parameter | Required |
-/// Description, in this order.
-fn parameter(row: &[Cell]) -> Result<Option<(ConnectParameter, Range<usize>)>, Problem> {
-    let Some((name, name_span)) = row.first() else {
-        return Ok(None);
-    };
+/// A row of the parameter table that has text, with the span of its Description cell, or what
+/// is wrong with it and where. The docs' tables are Parameter | Required | Description, in
+/// this order; a missing cell is empty, at the row's first.
+fn parameter(row: &[Cell]) -> Result<(ConnectParameter, Range<usize>), (String, Range<usize>)> {
+    let name_span = row.first().map_or(0..0, |(_, span)| span.clone());
     let cell = |i: usize| {
         row.get(i).map_or(("", name_span.clone()), |(text, span)| {
             (text.as_str(), span.clone())
         })
     };
+    let (name, _) = cell(0);
     if name.is_empty() {
-        if row.iter().all(|(text, _)| text.is_empty()) {
-            return Ok(None);
-        }
-        return Err(("a parameter row has no name".into(), name_span.clone()));
+        return Err(("a parameter row has no name".into(), name_span));
     }
     let (required, span) = cell(1);
-    let required = match required.to_ascii_lowercase().as_str() {
-        "true" => true,
-        "false" => false,
-        _ => {
-            let message = format!("parameter `{name}`: Required must be `true` or `false`, not `{required}`");
-            return Err((message, span));
-        }
+    // `bool`'s parse takes exactly `true` and `false`.
+    let Ok(required) = required.to_ascii_lowercase().parse() else {
+        let message = format!("parameter `{name}`: Required must be `true` or `false`, not `{required}`");
+        return Err((message, span));
     };
     let (description, span) = cell(2);
     if description.is_empty() {
         return Err((format!("parameter `{name}` has no description"), span));
     }
     let parameter = ConnectParameter {
-        name: name.clone(),
+        name: name.to_owned(),
         required,
         description: description.to_owned(),
     };
-    Ok(Some((parameter, span)))
+    Ok((parameter, span))
 }
 
 /// The code of a `` # `CODE` `` heading: `Some(None)` for `NULL`, `None` if the heading is not
 /// a lone code span.
 fn code_heading(block: &[Spanned<'_>]) -> Option<Option<String>> {
-    let mut code = None;
-    for event in inner(block) {
-        match event {
-            Event::Code(text) if code.is_none() => code = Some(text.trim().to_owned()),
-            Event::Text(text) if text.trim().is_empty() => {}
-            _ => return None,
-        }
-    }
-    let code = code?;
-    Some((!code.eq_ignore_ascii_case("null")).then_some(code))
+    let mut shown =
+        inner(block).filter(|event| !matches!(event, Event::Text(text) if text.trim().is_empty()));
+    let (Some(Event::Code(code)), None) = (shown.next(), shown.next()) else {
+        return None;
+    };
+    let code = code.trim();
+    Some((!code.eq_ignore_ascii_case("null")).then(|| code.to_owned()))
 }
 
 /// A paragraph opening with a bold section name (`**Troubleshooting Steps**<br />`): the
@@ -617,9 +532,8 @@ fn pseudo_heading(block: &[Spanned<'_>]) -> Option<(Section, usize)> {
     if !matches!(block.get(1), Some((Event::Start(Tag::Strong), _))) {
         return None;
     }
-    let end = block
-        .iter()
-        .position(|(event, _)| matches!(event, Event::End(TagEnd::Strong)))?;
+    let strong_end = |(event, _): &Spanned<'_>| matches!(event, Event::End(TagEnd::Strong));
+    let end = block.iter().position(strong_end)?;
     let section = Section::named(&plain_text(block[2..end].iter().map(|(event, _)| event))?)?;
     let breaks = block[end + 1..]
         .iter()
@@ -642,21 +556,18 @@ fn is_break(event: &Event<'_>, after_heading: bool) -> bool {
 
 /// The cells of each row, the header first.
 fn table_rows(block: &[Spanned<'_>], text: &str) -> Vec<Vec<Cell>> {
-    let content_start = |span: Range<usize>| -> Range<usize> {
-        let blank = text
-            .get(span.clone())
-            .map_or(0, |cell| cell.len() - cell.trim_start().len());
-        span.start + blank..span.end
-    };
     let mut rows = Vec::new();
     let mut cell: Option<(PlainText, Range<usize>)> = None;
     for (event, range) in block {
         match event {
             Event::Start(Tag::TableHead | Tag::TableRow) => rows.push(Vec::new()),
-            Event::Start(Tag::TableCell) => cell = Some((PlainText::default(), range.clone())),
+            Event::Start(Tag::TableCell) => {
+                let content = text.get(range.clone()).unwrap_or_default().trim_start();
+                cell = Some((PlainText::default(), range.end - content.len()..range.end));
+            }
             Event::End(TagEnd::TableCell) => {
                 if let (Some((cell_text, span)), Some(row)) = (cell.take(), rows.last_mut()) {
-                    row.push((cell_text.finish().unwrap_or_default(), content_start(span)));
+                    row.push((cell_text.finish().unwrap_or_default(), span));
                 }
             }
             event => {
@@ -671,24 +582,6 @@ fn table_rows(block: &[Spanned<'_>], text: &str) -> Vec<Vec<Cell>> {
 
 fn display_code(code: Option<&str>) -> &str {
     code.unwrap_or("NULL")
-}
-
-/// What is wrong with `doc_url` for `code` on the page at `page_url`, if anything: its anchor
-/// should be the code in kebab case and its page the page's own URL.
-fn doc_url_problem(doc_url: &str, code: Option<&str>, page_url: Option<&str>) -> Option<String> {
-    let (page, anchor) = doc_url.split_once('#').unwrap_or((doc_url, ""));
-    if let Some(code) = code {
-        let expected = code.to_lowercase().replace('_', "-");
-        if anchor != expected {
-            return Some(format!("docURL `{doc_url}` should end in `#{expected}`"));
-        }
-    }
-    match page_url {
-        Some(page_url) if page.trim_end_matches('/') != page_url.trim_end_matches('/') => Some(format!(
-            "docURL `{doc_url}` points to another page than `{page_url}`"
-        )),
-        _ => None,
-    }
 }
 
 #[cfg(test)]

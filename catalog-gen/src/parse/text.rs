@@ -1,29 +1,24 @@
 //! Markdown events to plain text: escapes resolved, emphasis and links reduced to their
 //! text, lists as `- item` lines, HTML and MDX tags removed (their text content kept).
 
-use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::html;
 
 /// How many times HTML block content is re-read as markdown (MDX components hold markdown).
 const MAX_HTML_DEPTH: u8 = 2;
 
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Separator {
-    #[default]
-    None,
-    Line,
-    Paragraph,
-}
+/// The separators written between two pieces of text; of two pending, the longer wins.
+const LINE: &str = "\n";
+const PARAGRAPH: &str = "\n\n";
 
 /// Accumulates plain text from markdown events, block by block.
 #[derive(Debug, Default)]
 pub(crate) struct PlainText {
     out: String,
-    pending: Separator,
+    pending: &'static str,
     lists: Vec<Option<u64>>,
     at_item_start: bool,
-    in_code_block: bool,
     image_depth: usize,
     cell_index: usize,
     html_block: Option<String>,
@@ -39,26 +34,20 @@ impl PlainText {
         {
             return buffer.push_str(html);
         }
-        if self.image_depth > 0 {
-            match event {
-                Event::Start(Tag::Image { .. }) => self.image_depth += 1,
-                Event::End(TagEnd::Image) => self.image_depth -= 1,
-                _ => {}
-            }
-            return;
-        }
         match event {
+            // An image vanishes with its alt text, which may hold images itself.
+            Event::Start(Tag::Image { .. }) => self.image_depth += 1,
+            Event::End(TagEnd::Image) => self.image_depth = self.image_depth.saturating_sub(1),
+            _ if self.image_depth > 0 => {}
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(*tag),
-            Event::Text(text) if self.in_code_block => self.write(text),
             Event::Text(text) | Event::Code(text) => self.write_inline(text),
             Event::Html(html) => self.push_html_block(html),
             Event::InlineHtml(html) => self.push_inline_html(html),
             Event::SoftBreak => self.write_inline(" "),
-            Event::HardBreak => self.separate(Separator::Line),
-            Event::Rule => self.separate(Separator::Paragraph),
-            // Math, footnotes and task lists: [`markdown_options`](super::markdown_options)
-            // leaves them off.
+            Event::HardBreak => self.separate(LINE),
+            Event::Rule => self.separate(PARAGRAPH),
+            // Math, footnotes and task lists: `MARKDOWN` leaves them off.
             _ => {}
         }
     }
@@ -73,47 +62,43 @@ impl PlainText {
     /// The text, normalized: lines right-trimmed, runs of blank lines folded into one,
     /// surrounding blank lines removed. `None` when nothing but white space was written.
     pub(crate) fn finish(self) -> Option<String> {
-        normalize(&self.out)
+        let mut out = String::with_capacity(self.out.len());
+        let mut previous = "";
+        for line in self.out.lines().map(str::trim_end) {
+            if !line.is_empty() && !out.is_empty() {
+                out.push_str(if previous.is_empty() { "\n\n" } else { "\n" });
+            }
+            out.push_str(line);
+            previous = line;
+        }
+        (!out.is_empty()).then_some(out)
     }
 
     fn start(&mut self, tag: &Tag<'_>) {
         match tag {
             // An item's first paragraph goes on the line of its marker.
             Tag::Paragraph if self.at_item_start => {}
-            Tag::Paragraph | Tag::Heading { .. } | Tag::BlockQuote(_) | Tag::Table(_) => {
-                self.separate(Separator::Paragraph);
+            Tag::Paragraph | Tag::Heading { .. } | Tag::BlockQuote(_) | Tag::Table(_) | Tag::CodeBlock(_) => {
+                self.separate(PARAGRAPH);
             }
-            Tag::CodeBlock(kind) => {
-                self.separate(Separator::Paragraph);
-                self.in_code_block = true;
-                if let CodeBlockKind::Indented = kind {
-                    self.at_item_start = false;
-                }
-            }
-            Tag::HtmlBlock => {
-                self.html_block = Some(String::new());
-            }
-            Tag::List(start) => {
-                self.lists.push(*start);
-            }
+            Tag::HtmlBlock => self.html_block = Some(String::new()),
+            Tag::List(start) => self.lists.push(*start),
             Tag::Item => {
-                self.separate(Separator::Line);
-                let depth = self.lists.len().saturating_sub(1);
+                self.separate(LINE);
+                let indent = "  ".repeat(self.lists.len().saturating_sub(1));
                 let marker = match self.lists.last_mut() {
                     Some(Some(number)) => {
-                        let marker = format!("{number}. ");
+                        let marker = format!("{indent}{number}. ");
                         *number = number.saturating_add(1);
                         marker
                     }
-                    _ => "- ".to_owned(),
+                    _ => format!("{indent}- "),
                 };
-                let indent = "  ".repeat(depth);
-                self.write(&indent);
                 self.write(&marker);
                 self.at_item_start = true;
             }
             Tag::TableHead | Tag::TableRow => {
-                self.separate(Separator::Line);
+                self.separate(LINE);
                 self.cell_index = 0;
             }
             Tag::TableCell => {
@@ -122,7 +107,6 @@ impl PlainText {
                 }
                 self.cell_index += 1;
             }
-            Tag::Image { .. } => self.image_depth = 1,
             // Emphasis, strikethrough and links: only their text stays.
             _ => {}
         }
@@ -131,23 +115,17 @@ impl PlainText {
     fn end(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::BlockQuote(_) | TagEnd::Table => {
-                self.separate(Separator::Paragraph)
+                self.separate(PARAGRAPH)
             }
             TagEnd::CodeBlock => {
-                self.in_code_block = false;
-                let trimmed = self.out.trim_end_matches('\n').len();
-                self.out.truncate(trimmed);
-                self.separate(Separator::Paragraph);
+                self.out.truncate(self.out.trim_end_matches('\n').len());
+                self.separate(PARAGRAPH);
             }
             TagEnd::List(_) => {
                 self.lists.pop();
-                self.separate(if self.lists.is_empty() {
-                    Separator::Paragraph
-                } else {
-                    Separator::Line
-                });
+                self.separate(if self.lists.is_empty() { PARAGRAPH } else { LINE });
             }
-            TagEnd::Item => self.separate(Separator::Line),
+            TagEnd::Item => self.separate(LINE),
             TagEnd::HtmlBlock => {
                 if let Some(html) = self.html_block.take() {
                     self.push_html_block(&html);
@@ -161,8 +139,7 @@ impl PlainText {
     /// (`<app name>`) is text.
     fn push_inline_html(&mut self, html: &str) {
         if html::is_line_break(html) {
-            self.separate(Separator::Line);
-            return;
+            return self.separate(LINE);
         }
         let stripped = html::strip_tags(html);
         if !stripped.trim().is_empty() {
@@ -172,15 +149,12 @@ impl PlainText {
 
     fn push_html_block(&mut self, html: &str) {
         let stripped = html::strip_tags(html);
-        let dedented: String = stripped
-            .lines()
-            .map(|line| line.trim_start())
-            .collect::<Vec<_>>()
-            .join("\n");
+        let lines: Vec<&str> = stripped.lines().map(str::trim_start).collect();
+        let dedented = lines.join("\n");
         if dedented.trim().is_empty() {
             return;
         }
-        self.separate(Separator::Paragraph);
+        self.separate(PARAGRAPH);
         if self.html_depth >= MAX_HTML_DEPTH {
             self.write(dedented.trim());
         } else {
@@ -188,24 +162,21 @@ impl PlainText {
                 html_depth: self.html_depth + 1,
                 ..PlainText::default()
             };
-            for event in Parser::new_ext(&dedented, super::markdown_options()) {
-                inner.push(&event);
-            }
+            let events: Vec<_> = Parser::new_ext(&dedented, super::MARKDOWN).collect();
+            inner.extend(&events);
             if let Some(text) = inner.finish() {
                 self.write(&text);
             }
         }
-        self.separate(Separator::Paragraph);
+        self.separate(PARAGRAPH);
     }
 
-    fn separate(&mut self, separator: Separator) {
+    fn separate(&mut self, separator: &'static str) {
         self.pending = self.pending.max(separator);
     }
 
     fn write_inline(&mut self, text: &str) {
-        if !text.is_empty() {
-            self.at_item_start = false;
-        }
+        self.at_item_start &= text.is_empty();
         self.write(text);
     }
 
@@ -214,34 +185,11 @@ impl PlainText {
             return;
         }
         if !self.out.is_empty() {
-            match self.pending {
-                Separator::None => {}
-                Separator::Line => self.out.push('\n'),
-                Separator::Paragraph => self.out.push_str("\n\n"),
-            }
+            self.out.push_str(self.pending);
         }
-        self.pending = Separator::None;
+        self.pending = "";
         self.out.push_str(text);
     }
-}
-
-/// Right-trims lines, folds runs of blank lines, trims surrounding blank lines.
-pub(crate) fn normalize(text: &str) -> Option<String> {
-    let mut out = String::with_capacity(text.len());
-    let mut blank_run = false;
-    for line in text.lines() {
-        let line = line.trim_end();
-        if line.is_empty() {
-            blank_run = !out.is_empty();
-            continue;
-        }
-        if !out.is_empty() {
-            out.push_str(if blank_run { "\n\n" } else { "\n" });
-        }
-        blank_run = false;
-        out.push_str(line);
-    }
-    (!out.is_empty()).then_some(out)
 }
 
 /// The plain text of a run of events.
@@ -256,7 +204,7 @@ mod tests {
     use super::*;
 
     fn render(markdown: &str) -> Option<String> {
-        let events: Vec<Event<'_>> = Parser::new_ext(markdown, super::super::markdown_options()).collect();
+        let events: Vec<Event<'_>> = Parser::new_ext(markdown, super::super::MARKDOWN).collect();
         plain_text(&events)
     }
 
