@@ -62,10 +62,15 @@ impl Docs {
         let ledger = ledger.without_documented(&self.catalog);
         self.generated = ledger.keeps_errors().then(|| ledger.merge(&self.catalog));
         self.diagnostics.clone_from(&self.parse_diagnostics);
-        self.plan = lower::lower(self.generated.as_ref().unwrap_or(&self.catalog), &ledger)
-            .map_err(|problems| self.diagnostics.extend(problems))
-            .ok();
-        diagnostic::sort(&mut self.diagnostics);
+        let generated = self.generated.as_ref().unwrap_or(&self.catalog);
+        self.plan = match lower::lower(generated, &ledger) {
+            Ok(plan) => Some(plan),
+            Err(problems) => {
+                self.diagnostics.extend(problems);
+                diagnostic::sort(&mut self.diagnostics);
+                None
+            }
+        };
         self.ledger = ledger;
         self
     }
@@ -125,9 +130,14 @@ impl Docs {
 
     /// The Rust source of the generated catalog, tombstones included, or why there is none.
     pub fn rust_source(&self) -> Result<String, Error> {
-        let (plan, hash) = (self.plan()?, self.hash());
+        self.rust_source_recording(&self.hash())
+    }
+
+    /// [`rust_source`](Self::rust_source), whose header records `hash`, these docs' hash.
+    fn rust_source_recording(&self, hash: &str) -> Result<String, Error> {
+        let plan = self.plan()?;
         let ledger = !self.ledger.is_empty();
-        Ok(emit::emit(self.generated(), plan, &hash, ledger, &self.builder))
+        Ok(emit::emit(self.generated(), plan, hash, ledger, &self.builder))
     }
 
     /// The ledger's text as the ledger file holds it, or `None` when it keeps nothing (and
@@ -200,8 +210,11 @@ impl Docs {
     /// Writes the generated catalog to `path` if its contents change, atomically; returns
     /// whether it wrote. Nothing is written when the docs have errors or document no error.
     pub fn write(&self, path: &Path) -> Result<bool, Error> {
-        let (source, path) = (self.rust_source()?, path.to_path_buf());
-        write::write_if_changed(&path, source.as_bytes()).map_err(|source| Error::Write { path, source })
+        let source = self.rust_source()?;
+        write::write_if_changed(path, source.as_bytes()).map_err(|source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        })
     }
 
     /// Compares the generated file at `path` with what the docs generate now, never writing;
@@ -209,7 +222,8 @@ impl Docs {
     /// Feature `reports`.
     #[cfg(feature = "reports")]
     pub fn check(&self, path: &Path, fix_command: &str) -> Result<Option<Drift>, Error> {
-        let (generated, hash) = (self.rust_source()?, self.hash());
+        let hash = self.hash();
+        let generated = self.rust_source_recording(&hash)?;
         let existing = write::read_regular(path).map_err(|source| Error::Read {
             path: path.to_path_buf(),
             source,
